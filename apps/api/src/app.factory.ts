@@ -1,0 +1,61 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { LogController } from 'fastify';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module';
+import { createValidationPipe } from './common/validation';
+import type { AppConfig } from './config/app-config';
+import { registerHttpHooks, genRequestId } from './observability/http-hooks';
+import { createRootLogger, PinoNestLogger } from './observability/logger';
+
+export const API_PREFIX = 'api/v1';
+
+export interface CreatedApp {
+  app: NestFastifyApplication;
+  logger: Logger;
+}
+
+/** Builds the fully configured application (not yet listening). Used by main.ts and by tests. */
+export async function createApp(
+  config: AppConfig,
+  logger: Logger = createRootLogger(config.logLevel),
+): Promise<CreatedApp> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    // One access-log line per request is written by our onResponse hook instead.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
+    genReqId: genRequestId,
+    bodyLimit: Number(process.env.BODY_LIMIT_BYTES ?? 512 * 1024),
+    trustProxy: process.env.TRUST_PROXY ?? 'loopback',
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    // WeChat Pay notifications are verified over the exact bytes received.
+    rawBody: true,
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  registerHttpHooks(fastify);
+
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['metrics'] });
+  app.useGlobalPipes(createValidationPipe());
+
+  if (process.env.OPENAPI_DOCS !== 'false') {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('SutWxApp API')
+        .setDescription('WeChat mini-program shop: catalog, cart, orders, WeChat Pay, logistics')
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    );
+    SwaggerModule.setup('api/docs', app, document);
+  }
+  await app.init();
+  await fastify.ready();
+  return { app, logger };
+}

@@ -1,0 +1,30 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { CacheModule } from './infra/cache/cache.module';
+import { MongoModule } from './infra/mongo.module';
+import { RedisModule } from './infra/redis.module';
+import { HealthModule } from './modules/health/health.module';
+import { MetricsModule } from './observability/metrics.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        RedisModule,
+        CacheModule,
+        ...(config.mongodbUri ? [MongoModule.forRoot(config.mongodbUri)] : []),
+        MetricsModule,
+        HealthModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
+    };
+  }
+}

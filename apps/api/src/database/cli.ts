@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { ConfigError, loadConfig } from '../config/app-config';
+import { dataSourceOptions } from './data-source-options';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/** `npm run migration:run` / `migration:revert` / `node dist/…/cli.js show`. */
+async function main(command: string): Promise<void> {
+  const config = loadConfig();
+  if (config.database.type === 'sqlite' && config.database.path !== ':memory:') {
+    mkdirSync(dirname(config.database.path), { recursive: true });
+  }
+  const dataSource = await new DataSource(dataSourceOptions(config.database)).initialize();
+  try {
+    if (command === 'run') {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      console.log(applied.length ? `Applied: ${applied.map((m) => m.name).join(', ')}` : 'No pending migrations');
+    } else if (command === 'revert') {
+      await dataSource.undoLastMigration({ transaction: 'each' });
+      console.log('Reverted the last migration');
+    } else if (command === 'show') {
+      const pending = await dataSource.showMigrations();
+      console.log(pending ? 'There are pending migrations' : 'Up to date');
+      process.exitCode = pending ? 1 : 0;
+    } else {
+      throw new Error(`unknown command "${command}" (use run, revert or show)`);
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+main(process.argv[2] ?? 'run').catch((err: unknown) => {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+});

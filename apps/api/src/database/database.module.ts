@@ -1,0 +1,44 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { dataSourceOptions } from './data-source-options';
+import { instrumentQueries } from './query-metrics';
+import { TransactionService } from './transaction.service';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => {
+        if (config.database.type === 'sqlite' && config.database.path !== ':memory:') {
+          mkdirSync(dirname(config.database.path), { recursive: true });
+        }
+        return {
+          ...dataSourceOptions(config.database),
+          autoLoadEntities: true,
+          migrationsRun: config.migrateOnStart,
+          retryAttempts: config.nodeEnv === 'test' ? 1 : 5,
+          retryDelay: 2000,
+        };
+      },
+    }),
+  ],
+  providers: [
+    TransactionService,
+    {
+      provide: 'QUERY_METRICS',
+      inject: [APP_CONFIG, DataSource],
+      useFactory: (config: AppConfig, dataSource: DataSource) => {
+        instrumentQueries(dataSource, config.slowQueryMs);
+        return true;
+      },
+    },
+  ],
+  exports: [TransactionService],
+})
+export class DatabaseModule {}

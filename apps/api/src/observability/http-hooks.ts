@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { metrics } from './metrics';
+
+const SAFE_REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** Honours a caller's X-Request-Id (from nginx or the mini-program) when it is sane. */
+export function genRequestId(req: IncomingMessage): string {
+  const incoming = req.headers['x-request-id'];
+  if (typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming)) return incoming;
+  return randomUUID();
+}
+
+const started = Symbol('startedAt');
+type Timed = FastifyRequest & { [started]?: bigint };
+
+/**
+ * Request id echo, one access-log line and the HTTP metrics, as Fastify hooks: they see every
+ * request, including 404s and body-parser failures that never reach a Nest interceptor.
+ * Labels use the route template (`/api/v1/orders/:id`), never the raw URL.
+ */
+export function registerHttpHooks(fastify: FastifyInstance): void {
+  fastify.addHook('onRequest', (request: Timed, reply: FastifyReply, done: () => void) => {
+    request[started] = process.hrtime.bigint();
+    metrics.httpInFlight.inc();
+    void reply.header('x-request-id', request.id);
+    done();
+  });
+  fastify.addHook('onResponse', (request: Timed, reply: FastifyReply, done: () => void) => {
+    metrics.httpInFlight.dec();
+    const seconds = Number(process.hrtime.bigint() - (request[started] ?? process.hrtime.bigint())) / 1e9;
+    const route = request.routeOptions.url ?? 'unmatched';
+    const labels = { method: request.method, route, status_code: String(reply.statusCode) };
+    metrics.httpRequests.inc(labels);
+    metrics.httpDuration.observe(labels, seconds);
+    if (route !== '/metrics' && !route.startsWith('/api/v1/health')) {
+      request.log.info(
+        {
+          method: request.method,
+          url: request.url,
+          route,
+          status: reply.statusCode,
+          ms: Math.round(seconds * 1e4) / 10,
+        },
+        'request',
+      );
+    }
+    done();
+  });
+}

@@ -1,0 +1,53 @@
+import { Counter, Gauge, Histogram, register } from 'prom-client';
+
+/*
+ * Every metric of ours lives here, created once per process. Tests boot several apps in one
+ * process; prom-client's registry is global, so creation is idempotent.
+ */
+function counter(name: string, help: string, labelNames: string[] = []): Counter<string> {
+  return (register.getSingleMetric(name) as Counter<string>) ?? new Counter({ name, help, labelNames });
+}
+function gauge(name: string, help: string, labelNames: string[] = []): Gauge<string> {
+  return (register.getSingleMetric(name) as Gauge<string>) ?? new Gauge({ name, help, labelNames });
+}
+function histogram(name: string, help: string, labelNames: string[], buckets: number[]): Histogram<string> {
+  return (register.getSingleMetric(name) as Histogram<string>) ?? new Histogram({ name, help, labelNames, buckets });
+}
+
+export const metrics = {
+  httpRequests: counter('http_requests_total', 'HTTP requests answered, by route template and status', [
+    'method',
+    'route',
+    'status_code',
+  ]),
+  httpDuration: histogram(
+    'http_request_duration_seconds',
+    'HTTP request duration by route template',
+    ['method', 'route', 'status_code'],
+    [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10],
+  ),
+  httpInFlight: gauge('http_requests_in_flight', 'HTTP requests being served right now'),
+  dbQueryDuration: histogram(
+    'db_query_duration_seconds',
+    'Database query duration by statement kind',
+    ['operation'],
+    [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+  ),
+  dbSlowQueries: counter('db_slow_queries_total', 'Database queries slower than SLOW_QUERY_MS', ['operation']),
+  cacheHits: counter('cache_hits_total', 'Cache reads answered from the cache', ['cache']),
+  cacheMisses: counter('cache_misses_total', 'Cache reads that had to load from the source', ['cache']),
+  cacheErrors: counter('cache_errors_total', 'Cache operations that failed (store unavailable)', ['operation']),
+  ordersCreated: counter('shop_orders_created_total', 'Orders created'),
+  ordersPaid: counter('shop_orders_paid_total', 'Orders that became PAID'),
+  ordersCancelled: counter('shop_orders_cancelled_total', 'Orders cancelled, by reason', ['reason']),
+  paymentNotifications: counter('shop_payment_notifications_total', 'WeChat Pay notifications by result', [
+    'kind',
+    'result',
+  ]),
+  refunds: counter('shop_refunds_total', 'Refunds by outcome', ['result']),
+  eventsAccepted: counter('shop_events_accepted_total', 'Behaviour events accepted into the write queue'),
+  eventsDropped: counter('shop_events_dropped_total', 'Behaviour events dropped (queue full or store failure)', [
+    'reason',
+  ]),
+  logisticsQueries: counter('shop_logistics_queries_total', 'Express tracking lookups by result', ['result']),
+};

@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { parseDatabaseUrl } from '../src/config/app-config';
+import { dataSourceOptions } from '../src/database/data-source-options';
+
+/**
+ * On MariaDB all test files share one database: apply migrations once here, before any app
+ * boots, so parallel boots never race on DDL. SQLite tests each get a fresh file instead.
+ */
+export default async function globalSetup(): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  if (!url?.startsWith('mysql')) return;
+  const problems: string[] = [];
+  const db = parseDatabaseUrl(url, problems);
+  if (problems.length) throw new Error(problems.join('\n'));
+  const dataSource = await new DataSource(dataSourceOptions(db)).initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await dataSource.destroy();
+  }
+}

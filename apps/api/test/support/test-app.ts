@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import pino from 'pino';
+import request from 'supertest';
+import TestAgent from 'supertest/lib/agent';
+import { createApp } from '../../src/app.factory';
+import { loadConfig, type AppConfig } from '../../src/config/app-config';
+import { REDACT_PATHS } from '../../src/observability/logger';
+
+export const usingMysql = (process.env.DATABASE_URL ?? '').startsWith('mysql');
+export const usingRedis = Boolean(process.env.REDIS_URL);
+export const backendLabel = `${usingMysql ? 'MariaDB' : 'SQLite'} + ${usingRedis ? 'Redis' : 'memory cache'}`;
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  baseUrl: string;
+  http: TestAgent;
+  /** every log line the app wrote, for assertions about what must never be logged */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Boots the real application on a real port: SQLite in a fresh temp file by default, or the
+ * MariaDB/Redis named by DATABASE_URL/REDIS_URL (each app gets its own Redis key prefix).
+ */
+export async function startTestApp(env: Record<string, string | undefined> = {}): Promise<TestApp> {
+  const dir = join(tmpdir(), 'sutwxapp-tests');
+  mkdirSync(dir, { recursive: true });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: process.env.DATABASE_URL || `sqlite:${join(dir, `${randomUUID()}.sqlite`)}`,
+    REDIS_URL: process.env.REDIS_URL,
+    MONGODB_URI: process.env.MONGODB_URI,
+    REDIS_KEY_PREFIX: `test:${randomUUID().slice(0, 8)}:`,
+    JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'info',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dir,
+    ...env,
+  });
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      logs.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      cb();
+    },
+  });
+  const logger = pino({ level: config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, sink);
+  const { app } = await createApp(config, logger);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address() as { port: number };
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+  return {
+    app,
+    config,
+    baseUrl,
+    http: request(baseUrl),
+    logs,
+    close: () => app.close(),
+  };
+}

@@ -1,0 +1,54 @@
+// Nest 12 ships ESM only; Jest 30 on Node 20 loads it through @swc/jest compiled to CommonJS
+// (see shared STACK-FACTS). ts-jest cannot do this: it leaves `import.meta` in place.
+const esmPackages = [
+  '@nestjs',
+  'uid',
+  'file-type',
+  'strtok3',
+  'token-types',
+  '@tokenizer',
+  'load-esm',
+  'content-disposition',
+];
+
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2023',
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const shared = {
+  transform: { '^.+\\.(t|mj|j)s$': swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  moduleNameMapper: {
+    '^@sutwxapp/contracts$': '<rootDir>/libs/contracts/src/index.ts',
+    '^@sutwxapp/wechat$': '<rootDir>/libs/wechat/src/index.ts',
+    '^@sutwxapp/wechat-sandbox$': '<rootDir>/libs/wechat-sandbox/src/index.ts',
+  },
+  testEnvironment: 'node',
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/apps/api/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/apps/api/test/global-setup.ts',
+      testTimeout: 60000,
+    },
+  ],
+};
