@@ -39,6 +39,8 @@ export async function createApp(
   });
   const fastify = app.getHttpAdapter().getInstance();
   registerHttpHooks(fastify);
+  // JSON only: a text/plain body is refused with 415 instead of reaching validation as a string.
+  fastify.removeContentTypeParser('text/plain');
 
   app.setGlobalPrefix(API_PREFIX, { exclude: ['metrics'] });
   app.useGlobalPipes(createValidationPipe());

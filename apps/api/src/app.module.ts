@@ -7,7 +7,9 @@ import { DatabaseModule } from './database/database.module';
 import { CacheModule } from './infra/cache/cache.module';
 import { MongoModule } from './infra/mongo.module';
 import { RedisModule } from './infra/redis.module';
+import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
+import { WechatModule } from './modules/wechat/wechat.module';
 import { MetricsModule } from './observability/metrics.module';
 
 @Module({})
@@ -23,6 +25,8 @@ export class AppModule {
         ...(config.mongodbUri ? [MongoModule.forRoot(config.mongodbUri)] : []),
         MetricsModule,
         HealthModule,
+        WechatModule,
+        AuthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

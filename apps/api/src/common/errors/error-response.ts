@@ -108,6 +108,11 @@ export function toErrorResponse(err: unknown, requestId: string | undefined): Ma
       if (Array.isArray(r.message)) message = r.message.join('; ');
       if (typeof r.code === 'string') code = r.code;
     }
+    // Fastify's body-parser errors arrive here already wrapped by Nest's adapter.
+    if (status === 400 && /not valid JSON|Body cannot be empty when content-type/.test(message)) {
+      code = ErrorCode.MALFORMED_JSON;
+      message = 'The request body is not valid JSON';
+    }
     if (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)/.test(message)) {
       code = ErrorCode.ROUTE_NOT_FOUND;
     }

@@ -1,0 +1,70 @@
+import 'reflect-metadata';
+import { createInterface } from 'node:readline/promises';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSource } from 'typeorm';
+import { ConfigError, loadConfig } from '../config/app-config';
+import { dataSourceOptions } from '../database/data-source-options';
+import { hashPassword } from '../modules/auth/admin-account.service';
+
+/**
+ * npm run admin:create -- --username ops --password '…'
+ * (or ADMIN_USERNAME/ADMIN_PASSWORD in the environment, or answer the prompts).
+ */
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const arg = (name: string): string | undefined => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  let username = arg('username') ?? process.env.ADMIN_USERNAME;
+  let password = arg('password') ?? process.env.ADMIN_PASSWORD;
+  if (!username || !password) {
+    const rl = createInterface({ input: process.stdin, output: process.stdout });
+    username ||= (await rl.question('admin username: ')).trim();
+    password ||= await rl.question('password (at least 8 characters): ');
+    rl.close();
+  }
+  if (!username || !/^[\w.@-]{1,64}$/.test(username)) throw new Error('username must be 1-64 letters, digits, . @ - _');
+  if (!password || password.length < 8) throw new Error('password must be at least 8 characters');
+
+  const config = loadConfig({ ...process.env, ADMIN_USERNAME: '', ADMIN_PASSWORD: '' });
+  if (config.database.type === 'sqlite' && config.database.path !== ':memory:') {
+    mkdirSync(dirname(config.database.path), { recursive: true });
+  }
+  const db = await new DataSource({ ...dataSourceOptions(config.database), migrationsRun: true }).initialize();
+  try {
+    const now = new Date();
+    const existing = (await db.query('SELECT id FROM admin_users WHERE username = ?', [username])) as unknown[];
+    if (existing.length > 0) {
+      await db
+        .createQueryBuilder()
+        .update('admin_users')
+        .set({ password_hash: await hashPassword(password), updated_at: now })
+        .where('username = :username', { username })
+        .execute();
+      console.log(`admin "${username}" existed: password updated`);
+    } else {
+      await db
+        .createQueryBuilder()
+        .insert()
+        .into('admin_users')
+        .values({
+          username,
+          password_hash: await hashPassword(password),
+          role: 'admin',
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      console.log(`admin "${username}" created`);
+    }
+  } finally {
+    await db.destroy();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof ConfigError || err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,98 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ErrorCode, type LoginResponse, type Role, type UserProfile } from '@sutwxapp/contracts';
+import { Code2SessionClient, WechatApiError } from '@sutwxapp/wechat';
+import { Repository } from 'typeorm';
+import { AppError } from '../../common/errors/app-error';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { UserEntity } from './entities/user.entity';
+import type { TokenPayload } from './guards/auth.guard';
+import type { UpdateProfileDto } from './dto/auth.dto';
+
+export function toUserProfile(user: UserEntity): UserProfile {
+  return {
+    id: user.id,
+    nickname: user.nickname,
+    avatarUrl: user.avatarUrl,
+    createdAt: user.createdAt.toISOString(),
+  };
+}
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly code2Session: Code2SessionClient,
+    private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async wechatLogin(code: string): Promise<LoginResponse> {
+    let session: { openid: string; sessionKey: string; unionid?: string };
+    try {
+      session = await this.code2Session.code2Session(code);
+    } catch (err) {
+      if (err instanceof WechatApiError) {
+        if (err.kind === 'CONFIG') this.logger.error(`WeChat rejected our appid/secret (errcode ${err.errcode})`);
+        throw new AppError(err.httpStatus, err.code, loginMessage(err.kind));
+      }
+      throw err;
+    }
+    const user = await this.upsertByOpenid(session);
+    return { ...this.sign(user.id, 'shopper'), user: toUserProfile(user) };
+  }
+
+  /** Insert-or-update by openid; a concurrent first login of the same user resolves to one row. */
+  private async upsertByOpenid(session: { openid: string; sessionKey: string; unionid?: string }): Promise<UserEntity> {
+    const now = new Date();
+    const patch: Partial<UserEntity> = { sessionKey: session.sessionKey, lastLoginAt: now };
+    if (session.unionid) patch.unionid = session.unionid;
+    const updated = await this.users.update({ openid: session.openid }, patch);
+    if (!updated.affected) {
+      try {
+        await this.users.insert({ openid: session.openid, unionid: session.unionid ?? null, ...patch });
+      } catch (err) {
+        // lost the race against a parallel first login: the row exists now
+        const existing = await this.users.findOneBy({ openid: session.openid });
+        if (!existing) throw err;
+      }
+    }
+    return this.users.findOneByOrFail({ openid: session.openid });
+  }
+
+  sign(id: number, role: Role): { accessToken: string; expiresIn: number } {
+    const payload: TokenPayload = { sub: id, role };
+    return { accessToken: this.jwt.sign(payload), expiresIn: this.config.jwtExpiresInSeconds };
+  }
+
+  async profile(userId: number): Promise<UserProfile> {
+    const user = await this.users.findOneBy({ id: userId });
+    if (!user) throw new AppError(401, ErrorCode.UNAUTHORIZED, 'This account no longer exists; sign in again');
+    return toUserProfile(user);
+  }
+
+  async updateProfile(userId: number, dto: UpdateProfileDto): Promise<UserProfile> {
+    const patch: Partial<UserEntity> = {};
+    if (dto.nickname !== undefined) patch.nickname = dto.nickname.trim();
+    if (dto.avatarUrl !== undefined) patch.avatarUrl = dto.avatarUrl;
+    if (Object.keys(patch).length > 0) await this.users.update({ id: userId }, patch);
+    return this.profile(userId);
+  }
+}
+
+function loginMessage(kind: WechatApiError['kind']): string {
+  switch (kind) {
+    case 'INVALID_CODE':
+      return 'The WeChat login code is invalid or already used; call wx.login() again';
+    case 'RATE_LIMITED':
+      return 'Too many logins for this WeChat user; wait a minute and retry';
+    case 'BLOCKED':
+      return 'WeChat has blocked login for this account (risk control)';
+    default:
+      return 'WeChat login is temporarily unavailable; please retry';
+  }
+}

@@ -1,0 +1,41 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { AdminLoginRequest, UpdateProfileRequest, WechatLoginRequest } from '@sutwxapp/contracts';
+import { IsNotEmpty, IsOptional, IsString, IsUrl, Length, Matches, MaxLength } from 'class-validator';
+
+export class WechatLoginDto implements WechatLoginRequest {
+  @ApiProperty({ description: 'code from wx.login()', example: 'demo' })
+  @IsString({ message: 'code must be the string returned by wx.login()' })
+  @Length(1, 128, { message: 'code must be 1 to 128 characters' })
+  @Matches(/^[\w-]+$/, { message: 'code may contain only letters, digits, - and _' })
+  code!: string;
+}
+
+export class AdminLoginDto implements AdminLoginRequest {
+  @ApiProperty({ example: 'admin' })
+  @IsString()
+  @Length(1, 64)
+  username!: string;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  password!: string;
+}
+
+export class UpdateProfileDto implements UpdateProfileRequest {
+  @ApiPropertyOptional({ example: '小明😀', description: 'any Unicode, emoji included, 1 to 32 characters' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 32, { message: 'nickname must be 1 to 32 characters' })
+  @Matches(/^(?!\s*$)[^\u0000-\u001f\u007f]+$/u, {
+    message: 'nickname must not be blank or contain control characters',
+  })
+  nickname?: string;
+
+  @ApiPropertyOptional({ example: 'https://thirdwx.qlogo.cn/mmopen/abc/132' })
+  @IsOptional()
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'avatarUrl must be an http(s) URL' })
+  @MaxLength(512)
+  avatarUrl?: string;
+}

@@ -1,0 +1,28 @@
+export * from './sandbox';
+export { SandboxStats } from './stats';
+export type { SandboxClock, MiniProgramCredentials } from './context';
+export type { SandboxPayCredentials } from './pay/credentials';
+export {
+  buildNotification,
+  buildNotificationBody,
+  deliver,
+  signNotificationBody,
+  type BuildNotificationOptions,
+  type BuiltNotification,
+  type DeliveryAttempt,
+  type NotificationForgery,
+  type NotificationOverrides,
+} from './pay/notifications';
+export {
+  DEFAULT_NOTIFY_RETRY_SCHEDULE_MS,
+  PaySandbox,
+  SandboxPayError,
+  type DeliveryResult,
+  type NotifyOptions,
+  type PaymentSimulation,
+  type PaySandboxOptions,
+  type RefundCompletion,
+  type SimulatePaymentOptions,
+} from './pay/pay-sandbox';
+export type { ResponseFault } from './pay/wire';
+export type { Kuaidi100Credentials } from './kuaidi100/kuaidi100.routes';

@@ -1,0 +1,2 @@
+export * from './code2session';
+export * from './errors';
