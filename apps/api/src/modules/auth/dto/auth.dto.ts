@@ -28,7 +28,7 @@ export class UpdateProfileDto implements UpdateProfileRequest {
   @IsOptional()
   @IsString()
   @Length(1, 32, { message: 'nickname must be 1 to 32 characters' })
-  @Matches(/^(?!\s*$)[^\u0000-\u001f\u007f]+$/u, {
+  @Matches(/^(?!\s*$)[^\p{Cc}]+$/u, {
     message: 'nickname must not be blank or contain control characters',
   })
   nickname?: string;
