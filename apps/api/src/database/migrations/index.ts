@@ -1,4 +1,5 @@
 import { Users1764100000000 } from './1764100000000-users';
+import { Catalog1764100001000 } from './1764100001000-catalog';
 
 /** Every migration, in order. A new one is appended here (no glob loading: works after bundling). */
-export const MIGRATIONS = [Users1764100000000];
+export const MIGRATIONS = [Users1764100000000, Catalog1764100001000];

@@ -1,0 +1,36 @@
+import type { SpecValues } from '@sutwxapp/contracts';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+@Entity('skus')
+export class SkuEntity {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ name: 'product_id', type: 'integer' })
+  productId!: number;
+
+  @Column({ type: 'simple-json' })
+  specs!: SpecValues;
+
+  /** fen */
+  @Column({ type: 'integer' })
+  price!: number;
+
+  @Column({ name: 'original_price', type: 'integer', nullable: true })
+  originalPrice!: number | null;
+
+  @Column({ type: 'integer', default: 0 })
+  stock!: number;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  code!: string | null;
+
+  @Column({ name: 'deleted_at', type: 'datetime', precision: 3, nullable: true })
+  deletedAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 })
+  updatedAt!: Date;
+}
