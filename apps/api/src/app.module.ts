@@ -8,6 +8,7 @@ import { CacheModule } from './infra/cache/cache.module';
 import { MongoModule } from './infra/mongo.module';
 import { RedisModule } from './infra/redis.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CatalogModule } from './modules/catalog/catalog.module';
 import { HealthModule } from './modules/health/health.module';
 import { WechatModule } from './modules/wechat/wechat.module';
 import { MetricsModule } from './observability/metrics.module';
@@ -27,6 +28,7 @@ export class AppModule {
         HealthModule,
         WechatModule,
         AuthModule,
+        CatalogModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { ErrorCode } from '@sutwxapp/contracts';
+import { In, IsNull, type EntityManager } from 'typeorm';
+import { AppError } from '../../common/errors/app-error';
+import { ProductEntity } from './entities/product.entity';
+import { SkuEntity } from './entities/sku.entity';
+
+export interface SkuForSale {
+  sku: SkuEntity;
+  product: ProductEntity;
+}
+
+export interface StockLine {
+  skuId: number;
+  quantity: number;
+}
+
+/**
+ * Stock as other features see it (orders, cart). Every change is one conditional statement,
+ * run on the caller's transaction manager so reservation and order commit or roll back together.
+ */
+@Injectable()
+export class InventoryService {
+  /** Live SKUs (not deleted) with their products, keyed by SKU id; missing ids are simply absent. */
+  async findForSale(em: EntityManager, skuIds: number[]): Promise<Map<number, SkuForSale>> {
+    const result = new Map<number, SkuForSale>();
+    if (skuIds.length === 0) return result;
+    const skus = await em.find(SkuEntity, { where: { id: In(skuIds), deletedAt: IsNull() } });
+    const productIds = [...new Set(skus.map((s) => s.productId))];
+    const products = productIds.length
+      ? await em.find(ProductEntity, { where: { id: In(productIds), deletedAt: IsNull() } })
+      : [];
+    const byId = new Map(products.map((p) => [p.id, p]));
+    for (const sku of skus) {
+      const product = byId.get(sku.productId);
+      if (product) result.set(sku.id, { sku, product });
+    }
+    return result;
+  }
+
+  /**
+   * Reserves stock: `UPDATE skus SET stock = stock - q WHERE id = ? AND stock >= q`, rows checked.
+   * Lines are taken in SKU id order so concurrent orders lock rows in the same order (no deadlock
+   * cycles on MySQL). The first short SKU aborts with OUT_OF_STOCK naming it; the caller's
+   * transaction then rolls back every earlier reservation.
+   */
+  async reserve(em: EntityManager, lines: StockLine[], titles: Map<number, string> = new Map()): Promise<void> {
+    for (const line of mergeLines(lines)) {
+      const result = await em
+        .createQueryBuilder()
+        .update(SkuEntity)
+        .set({ stock: () => `stock - ${line.quantity}` })
+        .where('id = :id AND stock >= :q AND deleted_at IS NULL', { id: line.skuId, q: line.quantity })
+        .execute();
+      if (result.affected !== 1) {
+        const title = titles.get(line.skuId);
+        throw new AppError(
+          409,
+          ErrorCode.OUT_OF_STOCK,
+          `${title ? `"${title}"` : `SKU ${line.skuId}`} does not have ${line.quantity} in stock`,
+          undefined,
+          { skuId: line.skuId },
+        );
+      }
+    }
+  }
+
+  /** Gives reserved stock back (cancel, expiry, refund before shipping). */
+  async release(em: EntityManager, lines: StockLine[]): Promise<void> {
+    for (const line of mergeLines(lines)) {
+      await em
+        .createQueryBuilder()
+        .update(SkuEntity)
+        .set({ stock: () => `stock + ${line.quantity}` })
+        .where('id = :id', { id: line.skuId })
+        .execute();
+    }
+  }
+
+  /** Paid orders count towards the products' sales figures. */
+  async addSales(em: EntityManager, lines: Array<StockLine & { productId: number }>): Promise<void> {
+    const byProduct = new Map<number, number>();
+    for (const l of lines) byProduct.set(l.productId, (byProduct.get(l.productId) ?? 0) + l.quantity);
+    for (const [productId, quantity] of byProduct) {
+      await em
+        .createQueryBuilder()
+        .update(ProductEntity)
+        .set({ sales: () => `sales + ${quantity}` })
+        .where('id = :id', { id: productId })
+        .execute();
+    }
+  }
+}
+
+function mergeLines(lines: StockLine[]): StockLine[] {
+  const merged = new Map<number, number>();
+  for (const l of lines) {
+    if (!Number.isInteger(l.quantity) || l.quantity <= 0) throw new Error(`invalid stock quantity ${l.quantity}`);
+    merged.set(l.skuId, (merged.get(l.skuId) ?? 0) + l.quantity);
+  }
+  return [...merged.entries()].sort((a, b) => a[0] - b[0]).map(([skuId, quantity]) => ({ skuId, quantity }));
+}
