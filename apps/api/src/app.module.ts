@@ -9,6 +9,10 @@ import { MongoModule } from './infra/mongo.module';
 import { RedisModule } from './infra/redis.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
+import { AddressModule } from './modules/address/address.module';
+import { CartModule } from './modules/cart/cart.module';
+import { OrderModule } from './modules/order/order.module';
+import { CommonModule } from './common/common.module';
 import { HealthModule } from './modules/health/health.module';
 import { WechatModule } from './modules/wechat/wechat.module';
 import { MetricsModule } from './observability/metrics.module';
@@ -20,6 +24,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        CommonModule,
         DatabaseModule,
         RedisModule,
         CacheModule,
@@ -29,6 +34,9 @@ export class AppModule {
         WechatModule,
         AuthModule,
         CatalogModule,
+        CartModule,
+        AddressModule,
+        OrderModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -18,7 +18,7 @@ export class Users1764100000000 implements MigrationInterface {
           str('nickname', 64, true),
           str('avatar_url', 512, true),
           datetime('last_login_at', true),
-          ...timestamps(),
+          ...timestamps(qr),
         ],
         indices: [
           { name: 'uq_users_openid', columnNames: ['openid'], isUnique: true },
@@ -36,7 +36,7 @@ export class Users1764100000000 implements MigrationInterface {
           str('password_hash', 100),
           str('role', 16, false, 'admin'),
           datetime('last_login_at', true),
-          ...timestamps(),
+          ...timestamps(qr),
         ],
         indices: [{ name: 'uq_admin_users_username', columnNames: ['username'], isUnique: true }],
       }),

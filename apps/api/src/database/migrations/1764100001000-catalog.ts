@@ -1,5 +1,5 @@
 import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { bool, createTable, datetime, fkColumn, idColumn, int, str, text, timestamps } from './helpers';
+import { bool, createTable, datetime, fkColumn, idColumn, int, nowDefault, str, text, timestamps } from './helpers';
 
 export class Catalog1764100001000 implements MigrationInterface {
   name = 'Catalog1764100001000';
@@ -9,7 +9,14 @@ export class Catalog1764100001000 implements MigrationInterface {
       qr,
       new Table({
         name: 'categories',
-        columns: [idColumn(), fkColumn('parent_id', true), str('name', 64), str('icon', 512, true), int('sort_order', 0), ...timestamps()],
+        columns: [
+          idColumn(),
+          fkColumn('parent_id', true),
+          str('name', 64),
+          str('icon', 512, true),
+          int('sort_order', 0),
+          ...timestamps(qr),
+        ],
         indices: [{ name: 'ix_categories_parent', columnNames: ['parent_id', 'sort_order'] }],
         foreignKeys: [{ columnNames: ['parent_id'], referencedTableName: 'categories', referencedColumnNames: ['id'] }],
       }),
@@ -32,7 +39,7 @@ export class Catalog1764100001000 implements MigrationInterface {
           int('original_price', undefined, true),
           int('sales', 0),
           datetime('deleted_at', true),
-          ...timestamps(),
+          ...timestamps(qr),
         ],
         indices: [
           { name: 'ix_products_category', columnNames: ['category_id'] },
@@ -40,7 +47,9 @@ export class Catalog1764100001000 implements MigrationInterface {
           { name: 'ix_products_sales', columnNames: ['sales'] },
           { name: 'ix_products_price', columnNames: ['min_price'] },
         ],
-        foreignKeys: [{ columnNames: ['category_id'], referencedTableName: 'categories', referencedColumnNames: ['id'] }],
+        foreignKeys: [
+          { columnNames: ['category_id'], referencedTableName: 'categories', referencedColumnNames: ['id'] },
+        ],
       }),
     );
     await createTable(
@@ -57,7 +66,7 @@ export class Catalog1764100001000 implements MigrationInterface {
           int('stock', 0),
           str('code', 64, true),
           datetime('deleted_at', true),
-          ...timestamps(),
+          ...timestamps(qr),
         ],
         indices: [{ name: 'ix_skus_product', columnNames: ['product_id'] }],
         foreignKeys: [{ columnNames: ['product_id'], referencedTableName: 'products', referencedColumnNames: ['id'] }],
@@ -68,7 +77,15 @@ export class Catalog1764100001000 implements MigrationInterface {
       qr,
       new Table({
         name: 'banners',
-        columns: [idColumn(), str('title', 128), str('image', 512), str('link', 512, true), int('sort_order', 0), bool('active', true), ...timestamps()],
+        columns: [
+          idColumn(),
+          str('title', 128),
+          str('image', 512),
+          str('link', 512, true),
+          int('sort_order', 0),
+          bool('active', true),
+          ...timestamps(qr),
+        ],
       }),
     );
     await createTable(
@@ -82,7 +99,7 @@ export class Catalog1764100001000 implements MigrationInterface {
           int('stock_after'),
           str('reason', 255),
           fkColumn('admin_id', true),
-          datetime('created_at'),
+          { ...datetime('created_at'), default: nowDefault(qr) },
         ],
         indices: [{ name: 'ix_stock_adjustments_sku', columnNames: ['sku_id', 'created_at'] }],
       }),

@@ -56,7 +56,14 @@ export const datetime = (name: string, nullable = false): TableColumnOptions => 
   isNullable: nullable,
 });
 
-export const timestamps = (): TableColumnOptions[] => [datetime('created_at'), datetime('updated_at')];
+/** The database fills in "now" itself, so inserts that leave the column out still work on MySQL (strict mode). */
+export const nowDefault = (qr: QueryRunner): string =>
+  isMysql(qr) ? 'CURRENT_TIMESTAMP(3)' : "(strftime('%Y-%m-%d %H:%M:%f', 'now'))";
+
+export const timestamps = (qr: QueryRunner): TableColumnOptions[] => [
+  { ...datetime('created_at'), default: nowDefault(qr) },
+  { ...datetime('updated_at'), default: nowDefault(qr) },
+];
 
 /** Creates a table; on MySQL it is forced to utf8mb4 whatever the database default is. */
 export async function createTable(qr: QueryRunner, table: Table): Promise<void> {

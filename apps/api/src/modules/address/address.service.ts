@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type Address, ErrorCode, MAX_ADDRESSES, type OrderAddress } from '@sutwxapp/contracts';
+import { Not, Repository, type EntityManager } from 'typeorm';
+import { AppError, notFound } from '../../common/errors/app-error';
+import { TransactionService } from '../../database/transaction.service';
+import type { AddressDto, UpdateAddressDto } from './dto/address.dto';
+import { AddressEntity } from './entities/address.entity';
+
+function toAddress(a: AddressEntity): Address {
+  return {
+    id: a.id,
+    receiverName: a.receiverName,
+    phone: a.phone,
+    province: a.province,
+    city: a.city,
+    district: a.district,
+    detail: a.detail,
+    postalCode: a.postalCode,
+    isDefault: a.isDefault,
+  };
+}
+
+/** The address book: at most 20 per shopper and, once there is one, exactly one default. */
+@Injectable()
+export class AddressService {
+  constructor(
+    @InjectRepository(AddressEntity) private readonly addresses: Repository<AddressEntity>,
+    private readonly tx: TransactionService,
+  ) {}
+
+  async list(userId: number): Promise<Address[]> {
+    const rows = await this.addresses.find({
+      where: { userId },
+      order: { isDefault: 'DESC', updatedAt: 'DESC', id: 'DESC' },
+    });
+    return rows.map(toAddress);
+  }
+
+  async get(userId: number, id: number): Promise<Address> {
+    return toAddress(await this.findOwned(this.addresses.manager, userId, id));
+  }
+
+  /** The snapshot an order keeps, read inside the order's transaction. */
+  async snapshotForOrder(em: EntityManager, userId: number, id: number): Promise<OrderAddress> {
+    const a = await this.findOwned(em, userId, id);
+    return {
+      receiverName: a.receiverName,
+      phone: a.phone,
+      province: a.province,
+      city: a.city,
+      district: a.district,
+      detail: a.detail,
+    };
+  }
+
+  async create(userId: number, dto: AddressDto): Promise<Address> {
+    const id = await this.tx.run(async (em) => {
+      const count = await em.count(AddressEntity, { where: { userId } });
+      if (count >= MAX_ADDRESSES) {
+        throw new AppError(
+          409,
+          ErrorCode.ADDRESS_LIMIT_REACHED,
+          `You can keep at most ${MAX_ADDRESSES} addresses; delete one first`,
+        );
+      }
+      const makeDefault = dto.isDefault === true || count === 0;
+      if (makeDefault) await em.update(AddressEntity, { userId, isDefault: true }, { isDefault: false });
+      const result = await em.insert(AddressEntity, {
+        userId,
+        receiverName: dto.receiverName.trim(),
+        phone: dto.phone,
+        province: dto.province.trim(),
+        city: dto.city.trim(),
+        district: dto.district.trim(),
+        detail: dto.detail.trim(),
+        postalCode: dto.postalCode ?? null,
+        isDefault: makeDefault,
+      });
+      return result.identifiers[0].id as number;
+    });
+    return this.get(userId, id);
+  }
+
+  async update(userId: number, id: number, dto: UpdateAddressDto): Promise<Address> {
+    await this.tx.run(async (em) => {
+      const existing = await this.findOwned(em, userId, id);
+      const { isDefault, ...fields } = dto;
+      if (isDefault === true && !existing.isDefault) {
+        await em.update(AddressEntity, { userId, isDefault: true }, { isDefault: false });
+      }
+      // the only default can't be switched off directly: choose another default instead
+      const patch: Partial<AddressEntity> = { ...fields, ...(isDefault === true ? { isDefault: true } : {}) };
+      if (Object.keys(patch).length > 0) await em.update(AddressEntity, { id, userId }, patch);
+    });
+    return this.get(userId, id);
+  }
+
+  async remove(userId: number, id: number): Promise<void> {
+    await this.tx.run(async (em) => {
+      const existing = await this.findOwned(em, userId, id);
+      await em.delete(AddressEntity, { id, userId });
+      if (existing.isDefault) {
+        const next = await em.findOne(AddressEntity, {
+          where: { userId, id: Not(id) },
+          order: { updatedAt: 'DESC', id: 'DESC' },
+        });
+        if (next) await em.update(AddressEntity, { id: next.id, userId }, { isDefault: true });
+      }
+    });
+  }
+
+  private async findOwned(em: EntityManager, userId: number, id: number): Promise<AddressEntity> {
+    // owner scoping in the query itself: another shopper's address is simply not found
+    const address = await em.findOne(AddressEntity, { where: { id, userId } });
+    if (!address) throw notFound(ErrorCode.ADDRESS_NOT_FOUND, 'Address');
+    return address;
+  }
+}

@@ -1,0 +1,92 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  type CreateOrderRequest,
+  MAX_PAGE_SIZE,
+  type OrderItemInput,
+  type OrderListQuery,
+  OrderStatus,
+} from '@sutwxapp/contracts';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { MAX_LINE_QUANTITY } from '../../cart/dto/cart.dto';
+
+export class OrderItemDto implements OrderItemInput {
+  @ApiProperty()
+  @IsInt({ message: 'skuId must be an integer id' })
+  @Min(1, { message: 'skuId must be a positive id' })
+  @Max(2_147_483_647)
+  skuId!: number;
+
+  @ApiProperty({ minimum: 1, maximum: MAX_LINE_QUANTITY })
+  @IsInt({ message: 'quantity must be a whole number' })
+  @Min(1, { message: 'quantity must be at least 1' })
+  @Max(MAX_LINE_QUANTITY, { message: `quantity can be at most ${MAX_LINE_QUANTITY}` })
+  quantity!: number;
+}
+
+export class CreateOrderDto implements CreateOrderRequest {
+  @ApiPropertyOptional({
+    type: [OrderItemDto],
+    description: '"buy now" lines; omit and set fromCart to order the selected cart items',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1, { message: 'items must contain at least one line' })
+  @ArrayMaxSize(50, { message: 'an order can have at most 50 lines' })
+  @ValidateNested({ each: true })
+  @Type(() => OrderItemDto)
+  items?: OrderItemDto[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  fromCart?: boolean;
+
+  @ApiProperty()
+  @IsInt({ message: 'addressId must be an integer id' })
+  @Min(1, { message: 'addressId must be a positive id' })
+  @Max(2_147_483_647)
+  addressId!: number;
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200, { message: 'remark can be at most 200 characters' })
+  remark?: string;
+}
+
+export class OrderListQueryDto implements OrderListQuery {
+  @ApiPropertyOptional({ enum: Object.values(OrderStatus) })
+  @IsOptional()
+  @IsIn(Object.values(OrderStatus), { message: `status must be one of ${Object.values(OrderStatus).join(', ')}` })
+  status?: OrderStatus;
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'page must be a whole number' })
+  @Min(1, { message: 'page must be at least 1' })
+  @Max(100_000)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 20, maximum: MAX_PAGE_SIZE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'pageSize must be a whole number' })
+  @Min(1, { message: 'pageSize must be at least 1' })
+  @Max(MAX_PAGE_SIZE, { message: `pageSize can be at most ${MAX_PAGE_SIZE}` })
+  pageSize?: number;
+}

@@ -1,0 +1,81 @@
+import type { OrderAddress, OrderStatus } from '@sutwxapp/contracts';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+@Entity('orders')
+export class OrderEntity {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ name: 'order_no', type: 'varchar', length: 32 })
+  orderNo!: string;
+
+  @Column({ name: 'user_id', type: 'integer' })
+  userId!: number;
+
+  @Column({ type: 'varchar', length: 20 })
+  status!: OrderStatus;
+
+  @Column({ name: 'goods_amount', type: 'integer' })
+  goodsAmount!: number;
+
+  @Column({ name: 'freight_amount', type: 'integer' })
+  freightAmount!: number;
+
+  @Column({ name: 'payable_amount', type: 'integer' })
+  payableAmount!: number;
+
+  /** snapshot: later edits to the address book don't change where this order goes */
+  @Column({ type: 'simple-json' })
+  address!: OrderAddress;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  remark!: string | null;
+
+  @Column({ name: 'idempotency_key', type: 'varchar', length: 64, nullable: true })
+  idempotencyKey!: string | null;
+
+  @Column({ name: 'request_hash', type: 'varchar', length: 64, nullable: true })
+  requestHash!: string | null;
+
+  @Column({ name: 'pay_deadline', type: 'datetime', precision: 3 })
+  payDeadline!: Date;
+
+  @Column({ name: 'paid_at', type: 'datetime', precision: 3, nullable: true })
+  paidAt!: Date | null;
+
+  @Column({ name: 'shipped_at', type: 'datetime', precision: 3, nullable: true })
+  shippedAt!: Date | null;
+
+  @Column({ name: 'carrier_code', type: 'varchar', length: 32, nullable: true })
+  carrierCode!: string | null;
+
+  @Column({ name: 'tracking_no', type: 'varchar', length: 32, nullable: true })
+  trackingNo!: string | null;
+
+  @Column({ name: 'signed_at', type: 'datetime', precision: 3, nullable: true })
+  signedAt!: Date | null;
+
+  @Column({ name: 'completed_at', type: 'datetime', precision: 3, nullable: true })
+  completedAt!: Date | null;
+
+  @Column({ name: 'cancelled_at', type: 'datetime', precision: 3, nullable: true })
+  cancelledAt!: Date | null;
+
+  @Column({ name: 'cancel_reason', type: 'varchar', length: 64, nullable: true })
+  cancelReason!: string | null;
+
+  @Column({ name: 'refund_requested_at', type: 'datetime', precision: 3, nullable: true })
+  refundRequestedAt!: Date | null;
+
+  @Column({ name: 'refunded_at', type: 'datetime', precision: 3, nullable: true })
+  refundedAt!: Date | null;
+
+  @Column({ name: 'refund_reason', type: 'varchar', length: 200, nullable: true })
+  refundReason!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 })
+  updatedAt!: Date;
+}

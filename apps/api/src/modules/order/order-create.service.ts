@@ -1,0 +1,226 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ErrorCode, type Order, OrderStatus, type PreviewOrderResponse } from '@sutwxapp/contracts';
+import { createHash, randomInt } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { AppError, badRequest } from '../../common/errors/app-error';
+import { DomainEvents } from '../../common/domain-events';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { isUniqueViolation } from '../../database/db-errors';
+import { TransactionService } from '../../database/transaction.service';
+import { metrics } from '../../observability/metrics';
+import { AddressService } from '../address/address.service';
+import { CartService } from '../cart/cart.service';
+import { InventoryService, type SkuForSale } from '../catalog/inventory.service';
+import { publicUrl } from '../../common/public-url';
+import type { CreateOrderDto } from './dto/order.dto';
+import { OrderEntity } from './entities/order.entity';
+import { OrderItemEntity } from './entities/order-item.entity';
+import { OrderQueryService } from './order-query.service';
+
+/** yyyyMMddHHmmss in Beijing time + 8 random digits: 22 chars, valid as a WeChat out_trade_no. */
+export function newOrderNo(now = new Date()): string {
+  const bj = new Date(now.getTime() + 8 * 3600_000).toISOString();
+  return bj.slice(0, 19).replace(/\D/g, '') + String(randomInt(0, 100_000_000)).padStart(8, '0');
+}
+
+export function freightFor(goodsAmount: number, config: AppConfig['order']): number {
+  return goodsAmount >= config.freeFreightThresholdFen ? 0 : config.freightFen;
+}
+
+@Injectable()
+export class OrderCreateService {
+  constructor(
+    private readonly tx: TransactionService,
+    private readonly inventory: InventoryService,
+    private readonly cart: CartService,
+    private readonly addresses: AddressService,
+    private readonly query: OrderQueryService,
+    private readonly events: DomainEvents,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Creates an order and reserves its stock in one transaction. Prices come from the database;
+   * the client only names SKUs and quantities. With an Idempotency-Key, a retried submit
+   * returns the first order instead of creating a second one.
+   */
+  async create(
+    userId: number,
+    dto: CreateOrderDto,
+    idempotencyKey?: string,
+  ): Promise<{ order: Order; replayed: boolean }> {
+    if (Boolean(dto.items) === Boolean(dto.fromCart)) {
+      throw badRequest('Send either items (buy now) or fromCart: true, not both and not neither', [
+        { field: 'items', message: 'send items or fromCart' },
+      ]);
+    }
+    const requestHash = idempotencyKey ? hashRequest(dto) : null;
+    if (idempotencyKey) {
+      const replay = await this.findReplay(userId, idempotencyKey, requestHash!);
+      if (replay) return { order: replay, replayed: true };
+    }
+    let created: OrderEntity;
+    try {
+      created = await this.tx.run((em) =>
+        this.createInTransaction(em, userId, dto, idempotencyKey ?? null, requestHash),
+      );
+    } catch (err) {
+      // a parallel retry with the same key won the insert: answer with its order
+      if (idempotencyKey && isUniqueViolation(err)) {
+        const replay = await this.findReplay(userId, idempotencyKey, requestHash!);
+        if (replay) return { order: replay, replayed: true };
+      }
+      throw err;
+    }
+    metrics.ordersCreated.inc();
+    const order = await this.query.getOwned(userId, created.id);
+    this.events.publish('order_created', {
+      orderId: order.id,
+      userId,
+      orderNo: order.orderNo,
+      payableAmount: order.payableAmount,
+      items: order.items.map((i) => ({ productId: i.productId, skuId: i.skuId, quantity: i.quantity })),
+    });
+    return { order, replayed: false };
+  }
+
+  /** What the checkout page shows before submitting: same pricing, nothing reserved. */
+  async preview(userId: number, dto: CreateOrderDto): Promise<PreviewOrderResponse> {
+    const em = this.tx.manager;
+    const lines = dto.fromCart ? await this.cart.selectedLines(em, userId) : (dto.items ?? []);
+    if (lines.length === 0) throw new AppError(400, ErrorCode.EMPTY_ORDER, 'Select at least one item to order');
+    const priced = await this.priceLines(em, lines);
+    const { goodsAmount, freightAmount } = this.amounts(priced);
+    return {
+      items: priced.map(({ line, entry }) => ({
+        skuId: line.skuId,
+        productId: entry.product.id,
+        title: entry.product.title,
+        specs: entry.sku.specs,
+        image: publicUrl(this.config, entry.product.images[0] ?? null),
+        unitPrice: entry.sku.price,
+        quantity: line.quantity,
+        subtotal: entry.sku.price * line.quantity,
+      })),
+      goodsAmount,
+      freightAmount,
+      payableAmount: goodsAmount + freightAmount,
+    };
+  }
+
+  /** Current database prices for each line; missing or off-shelf SKUs stop the order. */
+  private async priceLines(
+    em: EntityManager,
+    lines: Array<{ skuId: number; quantity: number }>,
+  ): Promise<PricedLine[]> {
+    const forSale = await this.inventory.findForSale(
+      em,
+      lines.map((l) => l.skuId),
+    );
+    return lines.map((line) => {
+      const entry = forSale.get(line.skuId);
+      if (!entry) {
+        throw new AppError(404, ErrorCode.SKU_NOT_FOUND, `SKU ${line.skuId} does not exist`, undefined, {
+          skuId: line.skuId,
+        });
+      }
+      if (!entry.product.onShelf) {
+        throw new AppError(
+          409,
+          ErrorCode.PRODUCT_UNAVAILABLE,
+          `"${entry.product.title}" is no longer on sale`,
+          undefined,
+          {
+            skuId: line.skuId,
+          },
+        );
+      }
+      return { line, entry };
+    });
+  }
+
+  private amounts(priced: PricedLine[]): { goodsAmount: number; freightAmount: number } {
+    const goodsAmount = priced.reduce((sum, p) => sum + p.entry.sku.price * p.line.quantity, 0);
+    return { goodsAmount, freightAmount: freightFor(goodsAmount, this.config.order) };
+  }
+
+  private async findReplay(userId: number, key: string, requestHash: string): Promise<Order | null> {
+    const existing = await this.tx.manager.findOne(OrderEntity, { where: { userId, idempotencyKey: key } });
+    if (!existing) return null;
+    if (existing.requestHash !== requestHash) {
+      throw new AppError(
+        409,
+        ErrorCode.IDEMPOTENCY_KEY_REUSED,
+        'This Idempotency-Key was already used for a different order; use a new key for a new order',
+      );
+    }
+    return this.query.getOwned(userId, existing.id);
+  }
+
+  private async createInTransaction(
+    em: EntityManager,
+    userId: number,
+    dto: CreateOrderDto,
+    idempotencyKey: string | null,
+    requestHash: string | null,
+  ): Promise<OrderEntity> {
+    const lines = dto.fromCart ? await this.cart.selectedLines(em, userId) : dto.items!;
+    if (lines.length === 0) throw new AppError(400, ErrorCode.EMPTY_ORDER, 'Select at least one cart item to order');
+    const address = await this.addresses.snapshotForOrder(em, userId, dto.addressId);
+
+    const priced = await this.priceLines(em, lines);
+    await this.inventory.reserve(em, lines, new Map(priced.map((p) => [p.line.skuId, p.entry.product.title])));
+
+    const { goodsAmount, freightAmount } = this.amounts(priced);
+    const now = new Date();
+    const inserted = await em.insert(OrderEntity, {
+      orderNo: newOrderNo(now),
+      userId,
+      status: OrderStatus.PENDING_PAYMENT,
+      goodsAmount,
+      freightAmount,
+      payableAmount: goodsAmount + freightAmount,
+      address,
+      remark: dto.remark?.trim() || null,
+      idempotencyKey,
+      requestHash,
+      payDeadline: new Date(now.getTime() + this.config.order.payTimeoutSeconds * 1000),
+      createdAt: now,
+      updatedAt: now,
+    });
+    const orderId = inserted.identifiers[0].id as number;
+    await em.insert(
+      OrderItemEntity,
+      priced.map(({ line, entry }) => ({
+        orderId,
+        skuId: line.skuId,
+        productId: entry.product.id,
+        title: entry.product.title,
+        specs: entry.sku.specs,
+        image: entry.product.images[0] ?? null,
+        unitPrice: entry.sku.price,
+        quantity: line.quantity,
+      })),
+    );
+    if (dto.fromCart)
+      await this.cart.removeSkus(
+        em,
+        userId,
+        lines.map((l) => l.skuId),
+      );
+    return em.findOneByOrFail(OrderEntity, { id: orderId });
+  }
+}
+
+type PricedLine = { line: { skuId: number; quantity: number }; entry: SkuForSale };
+
+function hashRequest(dto: CreateOrderDto): string {
+  const canonical = JSON.stringify({
+    items: dto.items?.map((i) => [i.skuId, i.quantity]) ?? null,
+    fromCart: dto.fromCart ?? false,
+    addressId: dto.addressId,
+    remark: dto.remark ?? null,
+  });
+  return createHash('sha256').update(canonical).digest('hex');
+}

@@ -1,0 +1,77 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DEFAULT_PAGE_SIZE, ErrorCode, type Order, type OrderPage } from '@sutwxapp/contracts';
+import { In, Repository, type FindOptionsWhere } from 'typeorm';
+import { notFound } from '../../common/errors/app-error';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import type { OrderListQueryDto } from './dto/order.dto';
+import { OrderEntity } from './entities/order.entity';
+import { OrderItemEntity } from './entities/order-item.entity';
+import { toOrder } from './order.mapper';
+
+@Injectable()
+export class OrderQueryService {
+  constructor(
+    @InjectRepository(OrderEntity) private readonly orders: Repository<OrderEntity>,
+    @InjectRepository(OrderItemEntity) private readonly items: Repository<OrderItemEntity>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** A shopper's own order; anyone else's is 404, never 403 (ids are not confirmed to exist). */
+  async getOwned(userId: number, id: number): Promise<Order> {
+    return this.toDto(await this.findOwnedEntity(userId, id));
+  }
+
+  async findOwnedEntity(userId: number, id: number): Promise<OrderEntity> {
+    const order = await this.orders.findOne({ where: { id, userId } });
+    if (!order) throw notFound(ErrorCode.ORDER_NOT_FOUND, 'Order');
+    return order;
+  }
+
+  async getAny(id: number): Promise<Order> {
+    return this.toDto(await this.findEntity(id));
+  }
+
+  async findEntity(id: number): Promise<OrderEntity> {
+    const order = await this.orders.findOne({ where: { id } });
+    if (!order) throw notFound(ErrorCode.ORDER_NOT_FOUND, 'Order');
+    return order;
+  }
+
+  async listOwned(userId: number, query: OrderListQueryDto): Promise<OrderPage> {
+    return this.list({ userId, ...(query.status ? { status: query.status } : {}) }, query);
+  }
+
+  async listAll(query: OrderListQueryDto): Promise<OrderPage> {
+    return this.list(query.status ? { status: query.status } : {}, query);
+  }
+
+  async toDto(order: OrderEntity): Promise<Order> {
+    const items = await this.items.find({ where: { orderId: order.id }, order: { id: 'ASC' } });
+    return toOrder(this.config, order, items);
+  }
+
+  private async list(where: FindOptionsWhere<OrderEntity>, query: OrderListQueryDto): Promise<OrderPage> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+    const [rows, total] = await this.orders.findAndCount({
+      where,
+      order: { createdAt: 'DESC', id: 'DESC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    const items = rows.length
+      ? await this.items.find({ where: { orderId: In(rows.map((r) => r.id)) }, order: { id: 'ASC' } })
+      : [];
+    const byOrder = new Map<number, OrderItemEntity[]>();
+    for (const item of items) byOrder.set(item.orderId, [...(byOrder.get(item.orderId) ?? []), item]);
+    const now = Date.now();
+    return {
+      items: rows.map((o) => toOrder(this.config, o, byOrder.get(o.id) ?? [], now)),
+      total,
+      page,
+      pageSize,
+    };
+  }
+}

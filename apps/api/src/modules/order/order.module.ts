@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AddressModule } from '../address/address.module';
+import { CartModule } from '../cart/cart.module';
+import { CatalogModule } from '../catalog/catalog.module';
+import { AdminOrderController } from './admin-order.controller';
+import { OrderItemEntity } from './entities/order-item.entity';
+import { OrderEntity } from './entities/order.entity';
+import { OrderController } from './order.controller';
+import { OrderCreateService } from './order-create.service';
+import { OrderLifecycleService } from './order-lifecycle.service';
+import { OrderQueryService } from './order-query.service';
+import { OrderSweeperService } from './order-sweeper.service';
+import { OrderTransitionsService } from './order-transitions.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([OrderEntity, OrderItemEntity]), CatalogModule, CartModule, AddressModule],
+  controllers: [OrderController, AdminOrderController],
+  providers: [
+    OrderCreateService,
+    OrderQueryService,
+    OrderLifecycleService,
+    OrderTransitionsService,
+    OrderSweeperService,
+  ],
+  exports: [OrderQueryService, OrderLifecycleService, OrderTransitionsService, OrderSweeperService],
+})
+export class OrderModule {}
