@@ -52,6 +52,8 @@ export interface AppConfig {
       apiV3Key: string;
       platformPublicKeyId: string;
       platformPublicKey: string;
+      /** legacy platform certificates, `serial=pem-or-path;serial2=…` */
+      platformCerts: string;
       baseUrl: string;
       notifyUrl: string;
       refundNotifyUrl: string;
@@ -140,6 +142,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     apiV3Key: str('WECHAT_PAY_API_V3_KEY', ''),
     platformPublicKeyId: str('WECHAT_PAY_PUBLIC_KEY_ID', ''),
     platformPublicKey: str('WECHAT_PAY_PUBLIC_KEY', ''),
+    platformCerts: str('WECHAT_PAY_PLATFORM_CERTS', ''),
     baseUrl: str('WECHAT_PAY_BASE_URL', 'https://api.mch.weixin.qq.com'),
     notifyUrl: str('WECHAT_PAY_NOTIFY_URL', `${publicBaseUrl}/api/v1/payments/wechat/notify`),
     refundNotifyUrl: str('WECHAT_PAY_REFUND_NOTIFY_URL', `${publicBaseUrl}/api/v1/payments/wechat/refund-notify`),

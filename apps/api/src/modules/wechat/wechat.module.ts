@@ -1,5 +1,5 @@
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { Code2SessionClient } from '@sutwxapp/wechat';
+import { Code2SessionClient, Kuaidi100Client, WechatPayClient } from '@sutwxapp/wechat';
 import { startWechatSandbox, type WechatSandbox } from '@sutwxapp/wechat-sandbox';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -11,6 +11,16 @@ class SandboxLifecycle implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.sandbox?.close();
   }
+}
+
+/** `serial=pem-or-path;serial2=…` → key map entries (legacy platform certificates). */
+function platformKeys(pay: AppConfig['wechat']['pay']): Record<string, string> {
+  const keys: Record<string, string> = { [pay.platformPublicKeyId]: pay.platformPublicKey };
+  for (const entry of pay.platformCerts.split(';').filter(Boolean)) {
+    const at = entry.indexOf('=');
+    if (at > 0) keys[entry.slice(0, at).trim()] = entry.slice(at + 1).trim();
+  }
+  return keys;
 }
 
 /**
@@ -35,15 +45,38 @@ class SandboxLifecycle implements OnApplicationShutdown {
       provide: Code2SessionClient,
       inject: [APP_CONFIG, WECHAT_SANDBOX],
       useFactory: (config: AppConfig, sandbox: WechatSandbox | null) =>
-        sandbox
-          ? new Code2SessionClient({ baseUrl: sandbox.url, ...sandbox.credentials.miniProgram })
-          : new Code2SessionClient({
-              baseUrl: config.wechat.apiBaseUrl,
-              appId: config.wechat.appId,
-              appSecret: config.wechat.appSecret,
-            }),
+        new Code2SessionClient(
+          sandbox?.clientOptions().login ?? {
+            baseUrl: config.wechat.apiBaseUrl,
+            appId: config.wechat.appId,
+            appSecret: config.wechat.appSecret,
+          },
+        ),
+    },
+    {
+      provide: WechatPayClient,
+      inject: [APP_CONFIG, WECHAT_SANDBOX],
+      useFactory: (config: AppConfig, sandbox: WechatSandbox | null) => {
+        if (sandbox) return new WechatPayClient(sandbox.clientOptions().pay);
+        const pay = config.wechat.pay;
+        return new WechatPayClient({
+          baseUrl: pay.baseUrl,
+          mchId: pay.mchId,
+          appId: config.wechat.appId,
+          merchantSerialNo: pay.merchantSerialNo,
+          merchantPrivateKey: pay.merchantPrivateKey,
+          apiV3Key: pay.apiV3Key,
+          platformKeys: platformKeys(pay),
+        });
+      },
+    },
+    {
+      provide: Kuaidi100Client,
+      inject: [APP_CONFIG, WECHAT_SANDBOX],
+      useFactory: (config: AppConfig, sandbox: WechatSandbox | null) =>
+        new Kuaidi100Client(sandbox?.clientOptions().kuaidi100 ?? config.wechat.kuaidi100),
     },
   ],
-  exports: [WECHAT_SANDBOX, Code2SessionClient],
+  exports: [WECHAT_SANDBOX, Code2SessionClient, WechatPayClient, Kuaidi100Client],
 })
 export class WechatModule {}
