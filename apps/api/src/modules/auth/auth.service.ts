@@ -75,6 +75,13 @@ export class AuthService {
     return toUserProfile(user);
   }
 
+  /** The payer id WeChat Pay needs (it must come from the same appid). */
+  async openidOf(userId: number): Promise<string> {
+    const user = await this.users.findOne({ where: { id: userId }, select: { id: true, openid: true } });
+    if (!user) throw new AppError(401, ErrorCode.UNAUTHORIZED, 'This account no longer exists; sign in again');
+    return user.openid;
+  }
+
   async updateProfile(userId: number, dto: UpdateProfileDto): Promise<UserProfile> {
     const patch: Partial<UserEntity> = {};
     if (dto.nickname !== undefined) patch.nickname = dto.nickname.trim();

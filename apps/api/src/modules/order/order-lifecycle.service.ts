@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { ErrorCode, type Order, OrderStatus } from '@sutwxapp/contracts';
 import { AppError } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/domain-events';
@@ -17,7 +17,6 @@ import { OrderTransitionsService } from './order-transitions.service';
 export interface OrderCancelGuard {
   beforeCancel(order: OrderEntity): Promise<'proceed' | 'paid'>;
 }
-export const ORDER_CANCEL_GUARD = Symbol('ORDER_CANCEL_GUARD');
 
 @Injectable()
 export class OrderLifecycleService {
@@ -29,8 +28,14 @@ export class OrderLifecycleService {
     private readonly inventory: InventoryService,
     private readonly query: OrderQueryService,
     private readonly events: DomainEvents,
-    @Optional() @Inject(ORDER_CANCEL_GUARD) private readonly cancelGuard?: OrderCancelGuard,
   ) {}
+
+  private cancelGuard: OrderCancelGuard | null = null;
+
+  /** The payment feature registers itself here (it depends on orders, not the other way round). */
+  registerCancelGuard(guard: OrderCancelGuard): void {
+    this.cancelGuard = guard;
+  }
 
   async cancelByShopper(userId: number, orderId: number): Promise<Order> {
     const order = await this.query.findOwnedEntity(userId, orderId);

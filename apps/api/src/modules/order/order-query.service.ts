@@ -39,6 +39,10 @@ export class OrderQueryService {
     return order;
   }
 
+  async findByOrderNo(orderNo: string): Promise<OrderEntity | null> {
+    return this.orders.findOne({ where: { orderNo } });
+  }
+
   async listOwned(userId: number, query: OrderListQueryDto): Promise<OrderPage> {
     return this.list({ userId, ...(query.status ? { status: query.status } : {}) }, query);
   }

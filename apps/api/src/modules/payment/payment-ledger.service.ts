@@ -1,0 +1,124 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { OrderStatus } from '@sutwxapp/contracts';
+import type { WechatPayTransaction } from '@sutwxapp/wechat';
+import { Repository } from 'typeorm';
+import { DomainEvents } from '../../common/domain-events';
+import { isUniqueViolation } from '../../database/db-errors';
+import { TransactionService } from '../../database/transaction.service';
+import { metrics } from '../../observability/metrics';
+import { InventoryService } from '../catalog/inventory.service';
+import { OrderEntity } from '../order/entities/order.entity';
+import { OrderQueryService } from '../order/order-query.service';
+import { OrderTransitionsService } from '../order/order-transitions.service';
+import { PaymentNotificationEntity } from './entities/payment-notification.entity';
+import { PaymentEntity } from './entities/payment.entity';
+import { RefundEntity } from './entities/refund.entity';
+
+export type PaidOutcome =
+  'ok' | 'duplicate' | 'already_paid' | 'paid_after_cancel' | 'bad_amount' | 'unknown_order' | 'not_success';
+
+export interface NotificationRecord {
+  id: string;
+  eventType: string;
+  raw: string;
+}
+
+/**
+ * The one place a WeChat payment becomes a paid order, whether it arrived as a notification,
+ * from pay/sync or from the reconciliation sweeper. A payment is believed only when its amount
+ * equals the order's payable amount; a notification id is processed once (unique row, same
+ * transaction as the PENDING_PAYMENT → PAID update).
+ */
+@Injectable()
+export class PaymentLedgerService {
+  private readonly logger = new Logger(PaymentLedgerService.name);
+
+  constructor(
+    private readonly tx: TransactionService,
+    private readonly orders: OrderQueryService,
+    private readonly transitions: OrderTransitionsService,
+    private readonly inventory: InventoryService,
+    private readonly events: DomainEvents,
+    @InjectRepository(PaymentEntity) private readonly payments: Repository<PaymentEntity>,
+  ) {}
+
+  async recordPaid(
+    transaction: WechatPayTransaction,
+    notification?: NotificationRecord,
+  ): Promise<{ outcome: PaidOutcome; order: OrderEntity | null; refund?: RefundEntity }> {
+    const order = await this.orders.findByOrderNo(transaction.out_trade_no);
+    if (!order) return { outcome: 'unknown_order', order: null };
+    if (transaction.trade_state !== 'SUCCESS') return { outcome: 'not_success', order };
+    if (transaction.amount?.total !== order.payableAmount) {
+      this.logger.warn(
+        `payment for ${order.orderNo} reports ${transaction.amount?.total} fen, order is ${order.payableAmount}: refused`,
+      );
+      return { outcome: 'bad_amount', order };
+    }
+    const paidAt = transaction.success_time ? new Date(transaction.success_time) : new Date();
+    let refund: RefundEntity | undefined;
+    let outcome: PaidOutcome;
+    try {
+      outcome = await this.tx.run(async (em) => {
+        if (notification) {
+          await em.insert(PaymentNotificationEntity, {
+            notificationId: notification.id,
+            eventType: notification.eventType,
+            outTradeNo: order.orderNo,
+            result: 'accepted',
+            rawBody: notification.raw,
+          });
+        }
+        const paymentPatch = { status: 'SUCCESS' as const, transactionId: transaction.transaction_id ?? null, paidAt };
+        const updated = await em.update(PaymentEntity, { orderId: order.id }, paymentPatch);
+        if (!updated.affected) {
+          await em.insert(PaymentEntity, {
+            orderId: order.id,
+            outTradeNo: order.orderNo,
+            amount: order.payableAmount,
+            ...paymentPatch,
+          });
+        }
+        if (await this.transitions.apply(em, order.id, 'pay', { paidAt })) {
+          await this.inventory.addSales(em, await this.transitions.stockLines(em, order.id));
+          return 'ok';
+        }
+        const current = await em.findOneByOrFail(OrderEntity, { id: order.id });
+        if (current.status !== OrderStatus.CANCELLED) return 'already_paid';
+        // The shopper paid an order that had already been cancelled (expired while paying):
+        // keep the money's trail and give it back.
+        const insert = await em.insert(RefundEntity, {
+          orderId: order.id,
+          outRefundNo: `R${order.orderNo}`,
+          amount: transaction.amount!.total!,
+          total: transaction.amount!.total!,
+          reason: '订单已取消，自动退款',
+          kind: 'paid_after_cancel',
+          status: 'SUBMITTING',
+        });
+        refund = await em.findOneByOrFail(RefundEntity, { id: insert.identifiers[0].id as number });
+        return 'paid_after_cancel';
+      });
+    } catch (err) {
+      if (notification && isUniqueViolation(err)) return { outcome: 'duplicate', order };
+      // a paid-after-cancel refund row exists already (sync and notification both saw it)
+      if (isUniqueViolation(err)) return { outcome: 'already_paid', order };
+      throw err;
+    }
+    if (outcome === 'ok') {
+      metrics.ordersPaid.inc();
+      this.events.publish('order_paid', {
+        orderId: order.id,
+        userId: order.userId,
+        orderNo: order.orderNo,
+        payableAmount: order.payableAmount,
+      });
+    }
+    return { outcome, order, refund };
+  }
+
+  async paymentFor(orderId: number): Promise<PaymentEntity | null> {
+    return this.payments.findOneBy({ orderId });
+  }
+}

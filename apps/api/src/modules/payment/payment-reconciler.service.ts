@@ -1,0 +1,79 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { OrderStatus } from '@sutwxapp/contracts';
+import { IsNull, LessThan, Repository } from 'typeorm';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { OrderQueryService } from '../order/order-query.service';
+import { PaymentEntity } from './entities/payment.entity';
+import { PaymentService } from './payment.service';
+import { RefundService } from './refund.service';
+
+/** A prepay older than this without a notification gets queried (notifications can be late or lost). */
+const QUERY_AFTER_MS = 3 * 60_000;
+const REQUERY_EVERY_MS = 60_000;
+
+/**
+ * The callback is not the only source of truth (spec §2.5): pending payments with an old prepay
+ * are queried, unsent refunds are resubmitted and unfinished ones are queried. State lives in the
+ * database and every change is conditional, so several replicas may run this at once.
+ */
+@Injectable()
+export class PaymentReconcilerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(PaymentReconcilerService.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+
+  constructor(
+    @InjectRepository(PaymentEntity) private readonly payments: Repository<PaymentEntity>,
+    private readonly paymentService: PaymentService,
+    private readonly refunds: RefundService,
+    private readonly orders: OrderQueryService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.runOnce(), Math.max(this.config.order.sweepIntervalMs, 5000));
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async runOnce(now = new Date()): Promise<{ queried: number; refundsChecked: number }> {
+    if (this.running) return { queried: 0, refundsChecked: 0 };
+    this.running = true;
+    try {
+      const stale = await this.payments.find({
+        where: [
+          { status: 'PENDING', createdAt: LessThan(new Date(now.getTime() - QUERY_AFTER_MS)), lastCheckedAt: IsNull() },
+          {
+            status: 'PENDING',
+            createdAt: LessThan(new Date(now.getTime() - QUERY_AFTER_MS)),
+            lastCheckedAt: LessThan(new Date(now.getTime() - REQUERY_EVERY_MS)),
+          },
+        ],
+        take: 50,
+      });
+      let queried = 0;
+      for (const payment of stale) {
+        const order = await this.orders.findEntity(payment.orderId);
+        if (order.status !== OrderStatus.PENDING_PAYMENT) continue;
+        queried++;
+        await this.paymentService
+          .syncFromWechat(order)
+          .catch((err: Error) => this.logger.warn(`query ${order.orderNo}: ${err.message}`));
+      }
+      const refunds = await this.refunds.stalled(new Date(now.getTime() - REQUERY_EVERY_MS));
+      for (const refund of refunds) {
+        await this.refunds
+          .refresh(refund)
+          .catch((err: Error) => this.logger.warn(`refund ${refund.outRefundNo}: ${err.message}`));
+      }
+      return { queried, refundsChecked: refunds.length };
+    } finally {
+      this.running = false;
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module';
+import { CatalogModule } from '../catalog/catalog.module';
+import { OrderItemEntity } from '../order/entities/order-item.entity';
+import { OrderModule } from '../order/order.module';
+import { PaymentNotificationEntity } from './entities/payment-notification.entity';
+import { PaymentEntity } from './entities/payment.entity';
+import { RefundEntity } from './entities/refund.entity';
+import {
+  AdminRefundController,
+  PaymentController,
+  PaymentNotifyController,
+  SandboxPaymentController,
+} from './payment.controller';
+import { PaymentLedgerService } from './payment-ledger.service';
+import { PaymentNotifyService } from './payment-notify.service';
+import { PaymentReconcilerService } from './payment-reconciler.service';
+import { PaymentService } from './payment.service';
+import { PaymentUrls } from './payment-urls';
+import { RefundService } from './refund.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([PaymentEntity, PaymentNotificationEntity, RefundEntity, OrderItemEntity]),
+    OrderModule,
+    CatalogModule,
+    AuthModule,
+  ],
+  controllers: [PaymentController, PaymentNotifyController, AdminRefundController, SandboxPaymentController],
+  providers: [
+    PaymentService,
+    PaymentLedgerService,
+    PaymentNotifyService,
+    RefundService,
+    PaymentReconcilerService,
+    PaymentUrls,
+  ],
+  exports: [PaymentService],
+})
+export class PaymentModule {}

@@ -1,0 +1,198 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ErrorCode, type Order } from '@sutwxapp/contracts';
+import { WechatPayApiError, WechatPayClient, type WechatPayRefund, type WechatPayRefundNotice } from '@sutwxapp/wechat';
+import { In, LessThan, Not, Repository } from 'typeorm';
+import { AppError } from '../../common/errors/app-error';
+import { DomainEvents } from '../../common/domain-events';
+import { isUniqueViolation } from '../../database/db-errors';
+import { TransactionService } from '../../database/transaction.service';
+import { metrics } from '../../observability/metrics';
+import { InventoryService } from '../catalog/inventory.service';
+import { OrderEntity } from '../order/entities/order.entity';
+import { OrderQueryService } from '../order/order-query.service';
+import { OrderTransitionsService } from '../order/order-transitions.service';
+import type { NotificationRecord } from './payment-ledger.service';
+import { PaymentNotificationEntity } from './entities/payment-notification.entity';
+import { PaymentEntity } from './entities/payment.entity';
+import { RefundEntity, type RefundRowStatus } from './entities/refund.entity';
+import { PaymentUrls } from './payment-urls';
+
+export type RefundOutcome = 'ok' | 'duplicate' | 'unknown_refund' | 'bad_amount' | 'failed';
+
+@Injectable()
+export class RefundService {
+  private readonly logger = new Logger(RefundService.name);
+
+  constructor(
+    private readonly tx: TransactionService,
+    private readonly orders: OrderQueryService,
+    private readonly transitions: OrderTransitionsService,
+    private readonly inventory: InventoryService,
+    private readonly events: DomainEvents,
+    private readonly pay: WechatPayClient,
+    private readonly urls: PaymentUrls,
+    @InjectRepository(RefundEntity) private readonly refunds: Repository<RefundEntity>,
+  ) {}
+
+  /**
+   * Operator refund of the full paid amount: PAID|SHIPPED → REFUNDING with a refund row in one
+   * transaction, then the request to WeChat after commit (a failed submit is retried by the
+   * reconciler; out_refund_no makes the retry idempotent).
+   */
+  async requestByAdmin(orderId: number, reason: string): Promise<Order> {
+    const order = await this.orders.findEntity(orderId);
+    const refund = await this.tx
+      .run(async (em) => {
+        const payment = await em.findOneBy(PaymentEntity, { orderId, status: 'SUCCESS' });
+        if (!payment) {
+          throw new AppError(409, ErrorCode.REFUND_NOT_ALLOWED, 'Only orders paid through WeChat Pay can be refunded');
+        }
+        await this.transitions.require(em, orderId, 'requestRefund', {
+          refundRequestedAt: new Date(),
+          refundReason: reason,
+        });
+        const inserted = await em.insert(RefundEntity, {
+          orderId,
+          outRefundNo: `R${order.orderNo}`,
+          // never more than what was paid: the full paid amount, once
+          amount: payment.amount,
+          total: payment.amount,
+          reason,
+          kind: 'admin',
+          status: 'SUBMITTING',
+        });
+        return em.findOneByOrFail(RefundEntity, { id: inserted.identifiers[0].id as number });
+      })
+      .catch((err: unknown) => {
+        if (isUniqueViolation(err))
+          throw new AppError(409, ErrorCode.REFUND_NOT_ALLOWED, 'This order already has a refund');
+        throw err;
+      });
+    this.events.publish('refund_requested', {
+      orderId,
+      userId: order.userId,
+      orderNo: order.orderNo,
+      amount: refund.amount,
+      reason,
+    });
+    await this.submit(refund);
+    return this.orders.getAny(orderId);
+  }
+
+  /** Sends a SUBMITTING refund to WeChat. Safe to repeat: same out_refund_no, same refund. */
+  async submit(refund: RefundEntity): Promise<void> {
+    const order = await this.orders.findEntity(refund.orderId);
+    let answer: WechatPayRefund;
+    try {
+      answer = await this.pay.createRefund({
+        outTradeNo: order.orderNo,
+        outRefundNo: refund.outRefundNo,
+        reason: refund.reason ?? undefined,
+        refundFen: refund.amount,
+        totalFen: refund.total,
+        notifyUrl: this.urls.refundNotifyUrl(),
+      });
+    } catch (err) {
+      const detail = err instanceof WechatPayApiError ? `${err.code} ${err.message}` : (err as Error).message;
+      this.logger.warn(`refund ${refund.outRefundNo} not accepted yet (${detail}); the reconciler retries`);
+      metrics.refunds.inc({ result: 'submit_failed' });
+      return;
+    }
+    await this.refunds.update(
+      { id: refund.id, status: 'SUBMITTING' },
+      { status: 'PROCESSING', refundId: answer.refund_id ?? null },
+    );
+    metrics.refunds.inc({ result: 'submitted' });
+    if (answer.status !== 'PROCESSING')
+      await this.applyResult(answer.out_refund_no, answer.status, answer.amount?.refund);
+  }
+
+  async handleNotice(notice: WechatPayRefundNotice, notification: NotificationRecord): Promise<RefundOutcome> {
+    try {
+      await this.tx.run(async (em) => {
+        await em.insert(PaymentNotificationEntity, {
+          notificationId: notification.id,
+          eventType: notification.eventType,
+          outTradeNo: notice.out_trade_no,
+          outRefundNo: notice.out_refund_no,
+          result: 'accepted',
+          rawBody: notification.raw,
+        });
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) return 'duplicate';
+      throw err;
+    }
+    return this.applyResult(notice.out_refund_no, notice.refund_status, notice.amount?.refund);
+  }
+
+  /**
+   * A refund's final state. SUCCESS on an operator refund moves REFUNDING → REFUNDED and, if the
+   * parcel never left, puts the stock back — exactly once, guarded by the conditional updates.
+   */
+  async applyResult(outRefundNo: string, status: string, refundedFen?: number): Promise<RefundOutcome> {
+    const refund = await this.refunds.findOneBy({ outRefundNo });
+    if (!refund) return 'unknown_refund';
+    if (refundedFen !== undefined && refundedFen !== refund.amount) {
+      this.logger.error(`refund ${outRefundNo} reports ${refundedFen} fen, we asked for ${refund.amount}`);
+      return 'bad_amount';
+    }
+    if (status === 'PROCESSING') return 'ok';
+    const final = (['SUCCESS', 'ABNORMAL', 'CLOSED'] as RefundRowStatus[]).includes(status as RefundRowStatus)
+      ? (status as RefundRowStatus)
+      : null;
+    if (!final) return 'failed';
+    const changed = await this.tx.run(async (em) => {
+      const moved = await em.update(
+        RefundEntity,
+        { id: refund.id, status: Not(In(['SUCCESS', 'ABNORMAL', 'CLOSED'])) },
+        { status: final, succeededAt: final === 'SUCCESS' ? new Date() : null },
+      );
+      if (!moved.affected) return false;
+      if (final === 'SUCCESS' && refund.kind === 'admin') {
+        if (await this.transitions.apply(em, refund.orderId, 'refunded', { refundedAt: new Date() })) {
+          const order = await em.findOneByOrFail(OrderEntity, { id: refund.orderId });
+          if (!order.shippedAt) await this.inventory.release(em, await this.transitions.stockLines(em, refund.orderId));
+        }
+      }
+      return true;
+    });
+    if (changed) {
+      metrics.refunds.inc({ result: final.toLowerCase() });
+      const order = await this.orders.findEntity(refund.orderId);
+      if (final === 'SUCCESS') {
+        this.events.publish('refund_succeeded', {
+          orderId: order.id,
+          userId: order.userId,
+          orderNo: order.orderNo,
+          amount: refund.amount,
+        });
+      } else {
+        this.logger.error(`refund ${outRefundNo} ended ${final}: needs an operator (商户平台)`);
+        this.events.publish('refund_failed', {
+          orderId: order.id,
+          userId: order.userId,
+          orderNo: order.orderNo,
+          status: final,
+        });
+      }
+    }
+    return 'ok';
+  }
+
+  /** Refunds the reconciler should push: unsent ones, and ones WeChat has not finished. */
+  async stalled(olderThan: Date): Promise<RefundEntity[]> {
+    return this.refunds.find({
+      where: [{ status: 'SUBMITTING' }, { status: 'PROCESSING', updatedAt: LessThan(olderThan) }],
+      take: 50,
+    });
+  }
+
+  async refresh(refund: RefundEntity): Promise<void> {
+    if (refund.status === 'SUBMITTING') return this.submit(refund);
+    const answer = await this.pay.queryRefund(refund.outRefundNo);
+    await this.refunds.update({ id: refund.id }, { updatedAt: new Date() });
+    await this.applyResult(answer.out_refund_no, answer.status, answer.amount?.refund);
+  }
+}
