@@ -133,3 +133,42 @@ export interface StockAdjustmentRequest {
 
 /** Admin view of a product: on- and off-shelf alike. */
 export type AdminProduct = ProductDetail;
+
+/** Admin list row: shelf state and the stock summed over live SKUs. */
+export interface AdminProductSummary extends ProductSummary {
+  onShelf: boolean;
+  stock: number;
+  skuCount: number;
+}
+
+export type AdminProductPage = Page<AdminProductSummary>;
+
+export interface AdminProductListQuery extends PageQuery {
+  categoryId?: number;
+  keyword?: string;
+  onShelf?: boolean;
+}
+
+/** One audited relative stock change (POST /admin/skus/:id/stock-adjustments). */
+export interface StockAdjustment {
+  id: number;
+  skuId: number;
+  delta: number;
+  stockAfter: number;
+  reason: string;
+  createdAt: IsoDateTime;
+}
+
+// ---- limits shared by the API's validation and the admin UI ----------------------------------
+
+export const CATALOG_LIMITS = {
+  keywordMaxLength: 50,
+  /** fen: ¥0.01 … ¥1,000,000 */
+  priceMin: 1,
+  priceMax: 100_000_000,
+  stockMax: 10_000_000,
+  imagesMax: 9,
+  specAxesMax: 3,
+  specValuesMax: 30,
+  skusMax: 100,
+} as const;

@@ -1,15 +1,41 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module';
+import { AdminCatalogController } from './admin-catalog.controller';
+import { StaticAssets } from './assets/static-assets';
+import { CatalogCacheService } from './catalog-cache.service';
+import { CatalogEvents } from './catalog-events';
+import { CatalogQueryService } from './catalog-query.service';
+import { CatalogController } from './catalog.controller';
+import { CategoryAdminService } from './category-admin.service';
 import { BannerEntity } from './entities/banner.entity';
 import { CategoryEntity } from './entities/category.entity';
 import { ProductEntity } from './entities/product.entity';
 import { SkuEntity } from './entities/sku.entity';
 import { StockAdjustmentEntity } from './entities/stock-adjustment.entity';
 import { InventoryService } from './inventory.service';
+import { ProductAdminService } from './product-admin.service';
+import { DemoSeeder } from './seed/demo-seeder.service';
+import { SkuAdminService } from './sku-admin.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CategoryEntity, ProductEntity, SkuEntity, BannerEntity, StockAdjustmentEntity])],
-  providers: [InventoryService],
-  exports: [InventoryService],
+  imports: [
+    TypeOrmModule.forFeature([CategoryEntity, ProductEntity, SkuEntity, BannerEntity, StockAdjustmentEntity]),
+    AuthModule,
+  ],
+  controllers: [CatalogController, AdminCatalogController],
+  providers: [
+    InventoryService,
+    CatalogCacheService,
+    CatalogEvents,
+    CatalogQueryService,
+    CategoryAdminService,
+    ProductAdminService,
+    SkuAdminService,
+    StaticAssets,
+    DemoSeeder,
+  ],
+  // CatalogCacheService: orders call productsChanged() after stock/sales commits.
+  exports: [InventoryService, CatalogCacheService],
 })
 export class CatalogModule {}

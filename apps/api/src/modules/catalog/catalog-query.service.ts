@@ -1,0 +1,81 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ErrorCode, type HomePage, type ProductPage } from '@sutwxapp/contracts';
+import { IsNull, Repository } from 'typeorm';
+import { notFound } from '../../common/errors/app-error';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { CatalogCacheService, MAX_CACHED_PAGE } from './catalog-cache.service';
+import { toBanner, toCategory, toCategoryTree, toDetail, toSummary } from './catalog.mapper';
+import { BannerEntity } from './entities/banner.entity';
+import { CategoryEntity } from './entities/category.entity';
+import { ProductEntity } from './entities/product.entity';
+import { SkuEntity } from './entities/sku.entity';
+import { findProductPage, findTopProducts, type ProductFilter } from './product-list.query';
+
+const HOME_PRODUCTS = 10;
+
+/**
+ * What shoppers read. Every answer is a prepared JSON string: built once on a miss, then served
+ * from the cache as bytes. Only on-shelf, undeleted products are ever visible here.
+ */
+@Injectable()
+export class CatalogQueryService {
+  constructor(
+    @InjectRepository(CategoryEntity) private readonly categories: Repository<CategoryEntity>,
+    @InjectRepository(ProductEntity) private readonly products: Repository<ProductEntity>,
+    @InjectRepository(SkuEntity) private readonly skus: Repository<SkuEntity>,
+    @InjectRepository(BannerEntity) private readonly banners: Repository<BannerEntity>,
+    private readonly cache: CatalogCacheService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async categoryTree(): Promise<string> {
+    return this.cache.getOrLoad('tree', await this.cache.treeKey(), async () =>
+      JSON.stringify(toCategoryTree(await this.categories.find(), this.config)),
+    );
+  }
+
+  async home(): Promise<string> {
+    return this.cache.getOrLoad('home', await this.cache.homeKey(), async () => {
+      const [banners, tops, hot, newest] = await Promise.all([
+        this.banners.find({ where: { active: true }, order: { sortOrder: 'ASC', id: 'ASC' } }),
+        this.categories.find({ where: { parentId: IsNull() }, order: { sortOrder: 'ASC', id: 'ASC' } }),
+        findTopProducts(this.products, 'sales', HOME_PRODUCTS),
+        findTopProducts(this.products, 'newest', HOME_PRODUCTS),
+      ]);
+      const page: HomePage = {
+        banners: banners.map((b) => toBanner(b, this.config)),
+        categories: tops.map((c) => toCategory(c, this.config)),
+        hot: hot.map((p) => toSummary(p, this.config)),
+        newest: newest.map((p) => toSummary(p, this.config)),
+      };
+      return JSON.stringify(page);
+    });
+  }
+
+  async list(filter: Omit<ProductFilter, 'onShelf'>): Promise<string> {
+    const load = async (): Promise<string> => {
+      const [items, total] = await findProductPage(this.products, { ...filter, onShelf: true });
+      const page: ProductPage = {
+        items: items.map((p) => toSummary(p, this.config)),
+        total,
+        page: filter.page,
+        pageSize: filter.pageSize,
+      };
+      return JSON.stringify(page);
+    };
+    if (filter.page > MAX_CACHED_PAGE) return load();
+    return this.cache.getOrLoad('list', await this.cache.listKey(filter), load);
+  }
+
+  async detail(productId: number): Promise<string> {
+    return this.cache.getOrLoad('detail', await this.cache.detailKey(productId), async () => {
+      // Off-shelf and deleted products answer exactly like ids that never existed.
+      const product = await this.products.findOneBy({ id: productId, onShelf: true, deletedAt: IsNull() });
+      if (!product) throw notFound(ErrorCode.PRODUCT_NOT_FOUND, `Product ${productId}`);
+      const skus = await this.skus.findBy({ productId, deletedAt: IsNull() });
+      return JSON.stringify(toDetail(product, skus, this.config));
+    });
+  }
+}

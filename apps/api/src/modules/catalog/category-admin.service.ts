@@ -1,0 +1,115 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type Category, type CategoryNode, ErrorCode } from '@sutwxapp/contracts';
+import { Repository } from 'typeorm';
+import { AppError, conflict, notFound } from '../../common/errors/app-error';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { CatalogCacheService } from './catalog-cache.service';
+import { toCategory, toCategoryTree, toStoredUrl } from './catalog.mapper';
+import type { CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto';
+import { CategoryEntity } from './entities/category.entity';
+import { ProductEntity } from './entities/product.entity';
+
+/** The two-level category tree, as operators edit it. */
+@Injectable()
+export class CategoryAdminService {
+  constructor(
+    @InjectRepository(CategoryEntity) private readonly categories: Repository<CategoryEntity>,
+    @InjectRepository(ProductEntity) private readonly products: Repository<ProductEntity>,
+    private readonly cache: CatalogCacheService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async tree(): Promise<CategoryNode[]> {
+    return toCategoryTree(await this.categories.find(), this.config);
+  }
+
+  async create(dto: CreateCategoryDto): Promise<Category> {
+    const parentId = dto.parentId ?? null;
+    if (parentId !== null) await this.assertUsableParent(parentId);
+    const saved = await this.categories.save(
+      this.categories.create({
+        name: dto.name,
+        parentId,
+        icon: dto.icon ? toStoredUrl(dto.icon, this.config) : null,
+        sortOrder: dto.sortOrder ?? 0,
+      }),
+    );
+    await this.cache.catalogChanged();
+    return toCategory(saved, this.config);
+  }
+
+  async update(id: number, dto: UpdateCategoryDto): Promise<Category> {
+    const category = await this.get(id);
+    if (dto.parentId !== undefined && dto.parentId !== category.parentId) {
+      if (dto.parentId !== null) {
+        if (dto.parentId === id) throw tooDeep('a category cannot be its own parent');
+        await this.assertUsableParent(dto.parentId);
+        // Moving a category under another would push its own children to a third level.
+        if (await this.categories.existsBy({ parentId: id })) {
+          throw tooDeep(`category ${id} has subcategories, so it must stay top-level`);
+        }
+      }
+      category.parentId = dto.parentId;
+    }
+    if (dto.name !== undefined) category.name = dto.name;
+    if (dto.icon !== undefined) category.icon = dto.icon ? toStoredUrl(dto.icon, this.config) : null;
+    if (dto.sortOrder !== undefined) category.sortOrder = dto.sortOrder;
+    const saved = await this.categories.save(category);
+    await this.cache.catalogChanged();
+    return toCategory(saved, this.config);
+  }
+
+  async remove(id: number): Promise<void> {
+    await this.get(id);
+    if (await this.categories.existsBy({ parentId: id })) {
+      throw conflict(ErrorCode.CATEGORY_NOT_EMPTY, `Category ${id} still has subcategories; move or delete them first`);
+    }
+    // Deleted products count too: they stay (orders keep pointing at them) and still reference the category.
+    const products = await this.products.countBy({ categoryId: id });
+    if (products > 0) {
+      throw conflict(
+        ErrorCode.CATEGORY_NOT_EMPTY,
+        `Category ${id} still holds ${products} product(s) (deleted ones are kept for order history); move them first`,
+      );
+    }
+    try {
+      await this.categories.delete({ id });
+    } catch (err) {
+      // A product or subcategory added since the checks above: the foreign key refuses, we explain.
+      if (isForeignKeyViolation(err)) {
+        throw conflict(ErrorCode.CATEGORY_NOT_EMPTY, `Category ${id} is no longer empty; try again`);
+      }
+      throw err;
+    }
+    await this.cache.catalogChanged();
+  }
+
+  private async get(id: number): Promise<CategoryEntity> {
+    const category = await this.categories.findOneBy({ id });
+    if (!category) throw notFound(ErrorCode.CATEGORY_NOT_FOUND, `Category ${id}`);
+    return category;
+  }
+
+  /** Two levels at most: a parent must exist and be top-level itself. */
+  private async assertUsableParent(parentId: number): Promise<void> {
+    const parent = await this.categories.findOneBy({ id: parentId });
+    if (!parent) {
+      const message = `parent category ${parentId} does not exist`;
+      throw new AppError(400, ErrorCode.CATEGORY_NOT_FOUND, message, [{ field: 'parentId', message }]);
+    }
+    if (parent.parentId !== null) {
+      throw tooDeep(`category ${parentId} is already a subcategory; categories have two levels`);
+    }
+  }
+}
+
+const tooDeep = (message: string): AppError =>
+  new AppError(400, ErrorCode.CATEGORY_TOO_DEEP, message, [{ field: 'parentId', message }]);
+
+function isForeignKeyViolation(err: unknown): boolean {
+  const e = err as { code?: string; driverError?: { code?: string } };
+  const code = e.driverError?.code ?? e.code ?? '';
+  return code.startsWith('ER_ROW_IS_REFERENCED') || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}

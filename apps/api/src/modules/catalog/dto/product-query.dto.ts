@@ -1,0 +1,63 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  type AdminProductListQuery,
+  CATALOG_LIMITS,
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  PRODUCT_SORTS,
+  type ProductListQuery,
+  type ProductSort,
+} from '@sutwxapp/contracts';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+class PageQueryDto {
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'page must be a positive integer' })
+  @Min(1, { message: 'page must be a positive integer' })
+  @Max(100_000, { message: 'page must be at most 100000' })
+  page: number = 1;
+
+  @ApiPropertyOptional({ default: DEFAULT_PAGE_SIZE, minimum: 1, maximum: MAX_PAGE_SIZE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: `pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}` })
+  @Min(1, { message: `pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}` })
+  @Max(MAX_PAGE_SIZE, { message: `pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}` })
+  pageSize: number = DEFAULT_PAGE_SIZE;
+
+  @ApiPropertyOptional({ description: 'includes the direct children of a top-level category' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'categoryId must be a positive integer id' })
+  @Min(1, { message: 'categoryId must be a positive integer id' })
+  categoryId?: number;
+
+  @ApiPropertyOptional({ description: 'matches title or subtitle', maxLength: CATALOG_LIMITS.keywordMaxLength })
+  @IsOptional()
+  @Transform(trim)
+  @IsString({ message: 'keyword must be one string' })
+  @MaxLength(CATALOG_LIMITS.keywordMaxLength, {
+    message: `keyword must be at most ${CATALOG_LIMITS.keywordMaxLength} characters`,
+  })
+  keyword?: string;
+}
+
+export class ProductListQueryDto extends PageQueryDto implements ProductListQuery {
+  @ApiPropertyOptional({ enum: PRODUCT_SORTS, default: 'newest' })
+  @IsOptional()
+  @IsIn(PRODUCT_SORTS, { message: `sort must be one of: ${PRODUCT_SORTS.join(', ')}` })
+  sort: ProductSort = 'newest';
+}
+
+export class AdminProductListQueryDto extends PageQueryDto implements AdminProductListQuery {
+  @ApiPropertyOptional({ description: 'only on-shelf (true) or off-shelf (false) products' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'onShelf must be true or false' })
+  onShelf?: boolean;
+}

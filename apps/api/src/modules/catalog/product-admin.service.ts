@@ -1,0 +1,119 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type AdminProduct, type AdminProductPage, ErrorCode } from '@sutwxapp/contracts';
+import { type EntityManager, In, IsNull, Repository } from 'typeorm';
+import { AppError, notFound } from '../../common/errors/app-error';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { TransactionService } from '../../database/transaction.service';
+import { CatalogCacheService } from './catalog-cache.service';
+import { toAdminSummary, toDetail, toStoredUrl } from './catalog.mapper';
+import type { AdminProductListQueryDto } from './dto/product-query.dto';
+import type { CreateProductDto, UpdateProductDto } from './dto/product.dto';
+import { CategoryEntity } from './entities/category.entity';
+import { ProductEntity } from './entities/product.entity';
+import { SkuEntity } from './entities/sku.entity';
+import { findProductPage } from './product-list.query';
+import { assertAxes, insertProduct, liveSkus } from './product-writes';
+import { assertSkusFitAxes } from './sku-rules';
+
+/** Products as operators manage them: off-shelf ones included, deletes are soft. */
+@Injectable()
+export class ProductAdminService {
+  constructor(
+    @InjectRepository(ProductEntity) private readonly products: Repository<ProductEntity>,
+    @InjectRepository(SkuEntity) private readonly skus: Repository<SkuEntity>,
+    private readonly tx: TransactionService,
+    private readonly cache: CatalogCacheService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async list(query: AdminProductListQueryDto): Promise<AdminProductPage> {
+    const [items, total] = await findProductPage(this.products, { ...query, sort: 'newest' });
+    const stock = await this.stockByProduct(items.map((p) => p.id));
+    return {
+      items: items.map((p) => toAdminSummary(p, stock.get(p.id), this.config)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  async get(id: number): Promise<AdminProduct> {
+    const product = await this.findLive(this.products.manager, id);
+    return toDetail(product, await liveSkus(this.products.manager, id), this.config);
+  }
+
+  async create(dto: CreateProductDto): Promise<AdminProduct> {
+    const { product, skus } = await this.tx.run(async (em) => {
+      await assertCategoryExists(em, dto.categoryId);
+      return insertProduct(em, { ...dto, images: dto.images.map((i) => toStoredUrl(i, this.config)) });
+    });
+    await this.cache.catalogChanged();
+    return toDetail(product, skus, this.config);
+  }
+
+  async update(id: number, dto: UpdateProductDto): Promise<AdminProduct> {
+    const result = await this.tx.run(async (em) => {
+      const product = await this.findLive(em, id);
+      const skus = await liveSkus(em, id);
+      if (dto.categoryId !== undefined && dto.categoryId !== product.categoryId) {
+        await assertCategoryExists(em, dto.categoryId);
+        product.categoryId = dto.categoryId;
+      }
+      if (dto.specAxes !== undefined) {
+        // New axes must still describe every live SKU, or the picker would offer combinations that do not exist.
+        assertAxes(dto.specAxes);
+        assertSkusFitAxes(dto.specAxes, skus);
+        product.specAxes = dto.specAxes.map((a) => ({ name: a.name, values: [...a.values] }));
+      }
+      if (dto.title !== undefined) product.title = dto.title;
+      if (dto.subtitle !== undefined) product.subtitle = dto.subtitle;
+      if (dto.description !== undefined) product.description = dto.description;
+      if (dto.images !== undefined) product.images = dto.images.map((i) => toStoredUrl(i, this.config));
+      if (dto.onShelf !== undefined) product.onShelf = dto.onShelf;
+      return { product: await em.save(product), skus };
+    });
+    await this.cache.productsChanged([id]);
+    return toDetail(result.product, result.skus, this.config);
+  }
+
+  /** Soft delete: orders keep their snapshots and the row stays for them; shoppers see a 404. */
+  async remove(id: number): Promise<void> {
+    const result = await this.products
+      .createQueryBuilder()
+      .update(ProductEntity)
+      .set({ deletedAt: new Date() })
+      .where('id = :id AND deleted_at IS NULL', { id })
+      .execute();
+    if (result.affected !== 1) throw notFound(ErrorCode.PRODUCT_NOT_FOUND, `Product ${id}`);
+    await this.cache.productsChanged([id]);
+  }
+
+  private async findLive(em: EntityManager, id: number): Promise<ProductEntity> {
+    const product = await em.findOneBy(ProductEntity, { id, deletedAt: IsNull() });
+    if (!product) throw notFound(ErrorCode.PRODUCT_NOT_FOUND, `Product ${id}`);
+    return product;
+  }
+
+  private async stockByProduct(ids: number[]): Promise<Map<number, { stock: number; skuCount: number }>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.skus
+      .createQueryBuilder('s')
+      .select('s.productId', 'productId')
+      .addSelect('SUM(s.stock)', 'stock')
+      .addSelect('COUNT(*)', 'skuCount')
+      .where({ productId: In(ids), deletedAt: IsNull() })
+      .groupBy('s.productId')
+      .getRawMany<{ productId: number | string; stock: number | string; skuCount: number | string }>();
+    // MySQL returns SUM/COUNT as strings (DECIMAL/BIGINT); SQLite as numbers.
+    return new Map(rows.map((r) => [Number(r.productId), { stock: Number(r.stock), skuCount: Number(r.skuCount) }]));
+  }
+}
+
+export async function assertCategoryExists(em: EntityManager, categoryId: number): Promise<void> {
+  if (!(await em.existsBy(CategoryEntity, { id: categoryId }))) {
+    const message = `category ${categoryId} does not exist`;
+    throw new AppError(400, ErrorCode.CATEGORY_NOT_FOUND, message, [{ field: 'categoryId', message }]);
+  }
+}

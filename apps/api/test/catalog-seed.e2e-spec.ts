@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { createConnection } from 'mysql2/promise';
+import { parseDatabaseUrl } from '../src/config/app-config';
+import { findAssetsDir } from '../src/modules/catalog/assets/static-assets';
+import { DemoSeeder } from '../src/modules/catalog/seed/demo-seeder.service';
+import { demoImageFiles } from '../src/modules/catalog/seed/generate-images';
+import { backendLabel, startTestApp, type TestApp, usingMysql } from './support/test-app';
+
+/**
+ * A fresh database of its own: a new SQLite file, or on MariaDB a new schema that is dropped
+ * afterwards (the shared test database already has categories, so it would never be seeded).
+ */
+async function freshDatabase(): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
+  if (!usingMysql) return { url: undefined, drop: async () => undefined };
+  const db = parseDatabaseUrl(process.env.DATABASE_URL as string, []);
+  if (db.type !== 'mysql') throw new Error('expected a MySQL DATABASE_URL');
+  const name = `sutwxapp_seed_${randomUUID().slice(0, 8)}`;
+  const conn = await createConnection({ host: db.host, port: db.port, user: db.username, password: db.password });
+  await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await conn.end();
+  const url = new URL(db.url);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = await createConnection({ host: db.host, port: db.port, user: db.username, password: db.password });
+      await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await c.end();
+    },
+  };
+}
+
+describe(`demo catalog seeding (${backendLabel})`, () => {
+  let t: TestApp;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const fresh = await freshDatabase();
+    drop = fresh.drop;
+    t = await startTestApp({ SEED_DEMO: 'true', ...(fresh.url ? { DATABASE_URL: fresh.url } : {}) });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await drop?.();
+  });
+
+  it('fills an empty database at boot with a Chinese demo shop', async () => {
+    const tree = (await t.http.get('/api/v1/catalog/categories').expect(200)).body as Array<{
+      name: string;
+      icon: string;
+      children: unknown[];
+    }>;
+    expect(tree.map((c) => c.name)).toEqual(['数码', '服饰', '美妆', '食品', '家居', '母婴', '运动', '图书']);
+    expect(tree.every((c) => c.children.length >= 2)).toBe(true);
+    const all = (await t.http.get('/api/v1/catalog/products').query({ pageSize: 50 }).expect(200)).body;
+    expect(all.total).toBe(60);
+    const home = (await t.http.get('/api/v1/catalog/home').expect(200)).body;
+    expect(home.banners).toHaveLength(3);
+    expect(home.hot).toHaveLength(10);
+    expect(home.newest).toHaveLength(10);
+    expect(home.categories).toHaveLength(8);
+    // hot is by sales, newest by creation time
+    const sales = home.hot.map((p: { sales: number }) => p.sales);
+    expect(sales).toEqual([...sales].sort((a: number, b: number) => b - a));
+  });
+
+  it('finds products by Chinese keyword and shows multi-axis SKUs', async () => {
+    const found = (await t.http.get('/api/v1/catalog/products').query({ keyword: '蓝牙' }).expect(200)).body;
+    expect(found.items.map((p: { title: string }) => p.title)).toEqual(
+      expect.arrayContaining(['无线蓝牙耳机 Pro 主动降噪', '便携蓝牙音箱 Mini']),
+    );
+    const tee = (await t.http.get('/api/v1/catalog/products').query({ keyword: '纯棉圆领' }).expect(200)).body;
+    expect(tee.total).toBe(1);
+    const detail = (await t.http.get(`/api/v1/catalog/products/${tee.items[0].id}`).expect(200)).body;
+    expect(detail.specAxes.map((a: { name: string }) => a.name)).toEqual(['颜色', '尺码']);
+    expect(detail.skus).toHaveLength(12);
+    for (const sku of detail.skus) {
+      expect(Object.keys(sku.specs).sort()).toEqual(['尺码', '颜色']);
+      expect(Number.isInteger(sku.price) && sku.price > 0).toBe(true);
+    }
+  });
+
+  it('serves the product images from the API itself', async () => {
+    const detail = (await t.http.get('/api/v1/catalog/products').query({ pageSize: 1 }).expect(200)).body;
+    const image = detail.items[0].image as string;
+    expect(image.startsWith(`${t.config.publicBaseUrl}/api/v1/assets/demo/`)).toBe(true);
+    const res = await t.http.get(image.slice(t.config.publicBaseUrl.length)).expect(200);
+    expect(res.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    const home = (await t.http.get('/api/v1/catalog/home').expect(200)).body;
+    await t.http.get(new URL(home.banners[0].image).pathname).expect(200);
+    const missing = await t.http.get('/api/v1/assets/demo/no-such.svg').expect(404);
+    expect(missing.body.statusCode).toBe(404);
+    for (const path of ['/api/v1/assets/demo/../../package.json', '/api/v1/assets/demo/%2e%2e/%2e%2e/package.json']) {
+      const escape = await t.http.get(path);
+      expect([403, 404]).toContain(escape.status);
+      expect(escape.text).not.toContain('sutwxapp');
+    }
+  });
+
+  it('never seeds twice', async () => {
+    expect(await t.app.get(DemoSeeder).seedIfEmpty()).toBeNull();
+    expect((await t.http.get('/api/v1/catalog/products').expect(200)).body.total).toBe(60);
+  });
+});
+
+describe('demo images', () => {
+  it('are committed, in step with the demo data, and small', () => {
+    const dir = findAssetsDir();
+    expect(dir).not.toBeNull();
+    let total = 0;
+    for (const [name, svg] of demoImageFiles()) {
+      const file = join(dir as string, 'demo', name);
+      expect([name, existsSync(file)]).toEqual([name, true]);
+      total += statSync(file).size;
+      expect(Buffer.byteLength(svg)).toBe(statSync(file).size);
+    }
+    expect(total).toBeLessThan(300 * 1024);
+  });
+});
