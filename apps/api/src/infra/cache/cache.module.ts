@@ -6,7 +6,10 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { REDIS } from '../redis.module';
 import { CacheService } from './cache.service';
+import { BoundedMap } from './bounded-map';
 import { IoredisKeyvStore } from './ioredis-keyv-store';
+
+const MEMORY_CACHE_MAX_KEYS = 20_000;
 
 /*
  * The design card named cache-manager-ioredis-yet; it implements the cache-manager ≤5 store
@@ -19,7 +22,7 @@ import { IoredisKeyvStore } from './ioredis-keyv-store';
     NestCacheModule.registerAsync({
       inject: [APP_CONFIG, REDIS],
       useFactory: (config: AppConfig, redis: Redis | null): { stores?: Keyv[] } => {
-        if (!redis) return {};
+        if (!redis) return { stores: [new Keyv({ store: new BoundedMap<string, unknown>(MEMORY_CACHE_MAX_KEYS) })] };
         const keyv = new Keyv({ store: new IoredisKeyvStore(redis, config.redisKeyPrefix), namespace: 'cache' });
         // Errors are counted and logged by the store and CacheService; an unheard 'error' event would crash.
         keyv.on('error', () => undefined);
