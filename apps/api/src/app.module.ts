@@ -12,6 +12,8 @@ import { CatalogModule } from './modules/catalog/catalog.module';
 import { AddressModule } from './modules/address/address.module';
 import { CartModule } from './modules/cart/cart.module';
 import { OrderModule } from './modules/order/order.module';
+import { EventsModule } from './modules/events/events.module';
+import { LogisticsModule } from './modules/logistics/logistics.module';
 import { PaymentModule } from './modules/payment/payment.module';
 import { CommonModule } from './common/common.module';
 import { HealthModule } from './modules/health/health.module';
@@ -38,6 +40,8 @@ export class AppModule {
         CartModule,
         AddressModule,
         OrderModule,
+        LogisticsModule,
+        EventsModule.forRoot(config),
         PaymentModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

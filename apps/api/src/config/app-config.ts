@@ -36,6 +36,8 @@ export interface AppConfig {
   order: {
     payTimeoutSeconds: number;
     autoConfirmDays: number;
+    /** shipped orders whose tracking has shown them signed for this many days complete (0 = at once) */
+    signedConfirmDays: number;
     freightFen: number;
     freeFreightThresholdFen: number;
     sweepIntervalMs: number;
@@ -201,6 +203,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     order: {
       payTimeoutSeconds: int('ORDER_PAY_TIMEOUT', 30 * 60, 60, 7 * 24 * 3600),
       autoConfirmDays: int('ORDER_AUTO_CONFIRM_DAYS', 7, 1, 60),
+      signedConfirmDays: int('ORDER_SIGNED_CONFIRM_DAYS', 3, 0, 60),
       freightFen: int('FREIGHT_FEN', 1000, 0, 1_000_000),
       freeFreightThresholdFen: int('FREE_FREIGHT_THRESHOLD_FEN', 9900, 0, 100_000_000),
       sweepIntervalMs: int('SWEEP_INTERVAL_MS', 5000, 100, 3_600_000),

@@ -2,6 +2,13 @@ import { Users1764100000000 } from './1764100000000-users';
 import { Catalog1764100001000 } from './1764100001000-catalog';
 import { Orders1764100002000 } from './1764100002000-orders';
 import { Payments1764100003000 } from './1764100003000-payments';
+import { Events1764100004000 } from './1764100004000-events';
 
 /** Every migration, in order. A new one is appended here (no glob loading: works after bundling). */
-export const MIGRATIONS = [Users1764100000000, Catalog1764100001000, Orders1764100002000, Payments1764100003000];
+export const MIGRATIONS = [
+  Users1764100000000,
+  Catalog1764100001000,
+  Orders1764100002000,
+  Payments1764100003000,
+  Events1764100004000,
+];

@@ -33,7 +33,11 @@ export class PaymentReconcilerService implements OnApplicationBootstrap, OnAppli
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.runOnce(), Math.max(this.config.order.sweepIntervalMs, 5000));
+    // A failed pass (database away) must be caught here: an unhandled rejection would kill the process.
+    this.timer = setInterval(
+      () => void this.runOnce().catch((err: Error) => this.logger.warn(`reconciliation pass failed: ${err.message}`)),
+      Math.max(this.config.order.sweepIntervalMs, 5000),
+    );
     this.timer.unref();
   }
 

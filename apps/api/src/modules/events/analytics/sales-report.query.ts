@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { OrderEntity } from '../../order/entities/order.entity';
+import type { TimeRange } from '../event-store';
+
+export interface DayTotals {
+  orders: number;
+  paidOrders: number;
+  gmv: number;
+}
+
+/**
+ * Daily orders and GMV come from the orders table, the source of truth for money (events may be
+ * dropped or expired; orders never are). Read-only reporting over the order feature's table:
+ * the order module offers no aggregate query and this one belongs to reporting, not to orders.
+ * Days are grouped in SQL, in Beijing time, with the one dialect-specific expression below.
+ */
+@Injectable()
+export class SalesReportQuery {
+  private readonly sqlite: boolean;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.sqlite = dataSource.options.type === 'better-sqlite3';
+  }
+
+  async byBeijingDay(range: TimeRange): Promise<Map<string, DayTotals>> {
+    const totals = new Map<string, DayTotals>();
+    const at = (day: string): DayTotals => {
+      let t = totals.get(day);
+      if (!t) totals.set(day, (t = { orders: 0, paidOrders: 0, gmv: 0 }));
+      return t;
+    };
+    const created = await this.grouped('created_at', range)
+      .addSelect('COUNT(*)', 'n')
+      .getRawMany<{ day: string; n: number | string }>();
+    for (const r of created) at(r.day).orders = Number(r.n);
+    const paid = await this.grouped('paid_at', range)
+      .addSelect('COUNT(*)', 'n')
+      .addSelect('COALESCE(SUM(o.payable_amount), 0)', 'gmv')
+      .getRawMany<{ day: string; n: number | string; gmv: number | string }>();
+    for (const r of paid) {
+      at(r.day).paidOrders = Number(r.n);
+      at(r.day).gmv = Number(r.gmv);
+    }
+    return totals;
+  }
+
+  private grouped(column: 'created_at' | 'paid_at', range: TimeRange) {
+    const day = this.sqlite
+      ? `strftime('%Y-%m-%d', o.${column}, '+8 hours')`
+      : `DATE_FORMAT(DATE_ADD(o.${column}, INTERVAL 8 HOUR), '%Y-%m-%d')`;
+    return this.dataSource
+      .createQueryBuilder()
+      .from(OrderEntity, 'o')
+      .select(day, 'day')
+      .where(`o.${column} >= :from AND o.${column} < :to`, { from: range.from, to: range.to })
+      .groupBy(day);
+  }
+}

@@ -1,0 +1,60 @@
+import { type DynamicModule, Module, type Provider } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { MongooseModule } from '@nestjs/mongoose';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { AppConfig } from '../../config/app-config';
+import { AuditTrailInterceptor } from './audit-trail.interceptor';
+import { AnalyticsController } from './analytics/analytics.controller';
+import { AnalyticsService } from './analytics/analytics.service';
+import { SalesReportQuery } from './analytics/sales-report.query';
+import { AuditService } from './audit.service';
+import { BehaviourEventsController } from './behaviour-events.controller';
+import { BehaviourEventsService } from './behaviour-events.service';
+import { EVENT_STORE } from './event-store';
+import { EventWriterService } from './event-writer.service';
+import { AUDIT_LOG_MODEL, auditLogSchema, BEHAVIOUR_EVENT_MODEL, behaviourEventSchema } from './mongo/event.schemas';
+import { MongoEventStore } from './mongo/mongo-event-store';
+import { ServerEventsSubscriber } from './server-events.subscriber';
+import { AuditLogEntity } from './sql/audit-log.entity';
+import { BehaviourEventEntity } from './sql/behaviour-event.entity';
+import { EventsTtlSweeper } from './sql/events-ttl-sweeper.service';
+import { SqlEventStore } from './sql/sql-event-store';
+
+/**
+ * Behaviour events, server events, the audit trail and admin analytics. The store is chosen once
+ * from the configuration: MongoDB when MONGODB_URI is set (the Mongoose models only exist then),
+ * otherwise SQL tables. Global so any feature can inject AuditService.
+ */
+@Module({})
+export class EventsModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const mongo = Boolean(config.mongodbUri);
+    const store: Provider[] = mongo
+      ? [{ provide: EVENT_STORE, useClass: MongoEventStore }]
+      : [{ provide: EVENT_STORE, useClass: SqlEventStore }, EventsTtlSweeper];
+    return {
+      module: EventsModule,
+      global: true,
+      imports: [
+        mongo
+          ? MongooseModule.forFeature([
+              { name: BEHAVIOUR_EVENT_MODEL, schema: behaviourEventSchema(config.eventsTtlDays) },
+              { name: AUDIT_LOG_MODEL, schema: auditLogSchema() },
+            ])
+          : TypeOrmModule.forFeature([BehaviourEventEntity, AuditLogEntity]),
+      ],
+      controllers: [BehaviourEventsController, AnalyticsController],
+      providers: [
+        ...store,
+        EventWriterService,
+        BehaviourEventsService,
+        ServerEventsSubscriber,
+        AuditService,
+        AnalyticsService,
+        SalesReportQuery,
+        { provide: APP_INTERCEPTOR, useClass: AuditTrailInterceptor },
+      ],
+      exports: [AuditService, EventWriterService, EVENT_STORE],
+    };
+  }
+}

@@ -1,0 +1,145 @@
+import { getModelToken } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import { EVENT_STORE, type EventStore } from '../src/modules/events/event-store';
+import { EventWriterService } from '../src/modules/events/event-writer.service';
+import {
+  AUDIT_LOG_MODEL,
+  type AuditLogDoc,
+  BEHAVIOUR_EVENT_MODEL,
+  type BehaviourEventDoc,
+} from '../src/modules/events/mongo/event.schemas';
+import { MongoEventStore } from '../src/modules/events/mongo/mongo-event-store';
+import { AuditService } from '../src/modules/events/audit.service';
+import { type Admin, createAdmin, createShopper } from './support/factories';
+import { buyer, runAnalyticsScenario } from './support/events-scenario';
+import { seedProduct } from './support/shop-fixtures';
+import { backendLabel, startTestApp, type TestApp } from './support/test-app';
+
+/*
+ * The MongoDB event store against a real server. No MongoDB can run in the default test
+ * environment, so this file only runs when MONGODB_URI is set, e.g.
+ *   docker run -d -p 27017:27017 mongo:7
+ *   MONGODB_URI=mongodb://127.0.0.1:27017/sutwxapp_test npx jest --selectProjects e2e --testPathPatterns events-mongo
+ * (README.md, "Test it"). The SQL store's tests (events.e2e-spec.ts) always run.
+ */
+const mongoUri = process.env.MONGODB_URI;
+if (!mongoUri) {
+  console.log('events-mongo.e2e-spec.ts: MongoDB event store tests SKIPPED - they require MONGODB_URI');
+}
+
+(mongoUri ? describe : describe.skip)(
+  `behaviour events and audit on MongoDB (requires MONGODB_URI; ${backendLabel})`,
+  () => {
+    const TTL_DAYS = 30;
+    let t: TestApp;
+    let admin: Admin;
+    let store: EventStore;
+    let writer: EventWriterService;
+    let events: Model<BehaviourEventDoc>;
+    let audit: Model<AuditLogDoc>;
+
+    beforeAll(async () => {
+      t = await startTestApp({ MONGODB_URI: mongoUri, EVENTS_TTL_DAYS: String(TTL_DAYS) });
+      admin = await createAdmin(t);
+      store = t.app.get<EventStore>(EVENT_STORE);
+      writer = t.app.get(EventWriterService);
+      events = t.app.get<Model<BehaviourEventDoc>>(getModelToken(BEHAVIOUR_EVENT_MODEL));
+      audit = t.app.get<Model<AuditLogDoc>>(getModelToken(AUDIT_LOG_MODEL));
+      await events.db.asPromise();
+      await (store as MongoEventStore).syncIndexes();
+    });
+    afterAll(async () => {
+      await t?.close();
+    });
+
+    it('uses the MongoDB store, with the indexes and a TTL of EVENTS_TTL_DAYS', async () => {
+      expect(store.backend).toBe('mongodb');
+      const indexes = await events.collection.indexes();
+      expect(indexes).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ key: { type: 1, serverTime: 1 } }),
+          expect.objectContaining({ key: { userId: 1, serverTime: 1 } }),
+          expect.objectContaining({ key: { productId: 1 } }),
+          expect.objectContaining({ key: { serverTime: 1 }, expireAfterSeconds: TTL_DAYS * 86_400 }),
+        ]),
+      );
+      const auditIndexes = await audit.collection.indexes();
+      expect(auditIndexes.some((i) => i.expireAfterSeconds !== undefined)).toBe(false);
+      expect(auditIndexes).toEqual(
+        expect.arrayContaining([expect.objectContaining({ key: { kind: 1, createdAt: -1 } })]),
+      );
+    });
+
+    it('stores a batch with user, server time and request id', async () => {
+      const shopper = await createShopper(t);
+      const res = await t.http
+        .post('/api/v1/events')
+        .set(shopper.auth)
+        .set('X-Request-Id', 'req-mongo-1')
+        .send({
+          events: [
+            {
+              type: 'product_view',
+              page: 'pages/product/detail/index',
+              productId: 7,
+              clientTime: new Date().toISOString(),
+            },
+            {
+              type: 'search',
+              page: 'pages/search/index',
+              keyword: ' Red  Shoes ',
+              clientTime: new Date().toISOString(),
+            },
+          ],
+        })
+        .expect(202);
+      expect(res.body).toEqual({ accepted: 2 });
+      await writer.flush();
+      const rows = await store.recentEvents({ userId: shopper.userId }, 10);
+      expect(rows).toHaveLength(2);
+      expect(rows.find((r) => r.type === 'search')).toMatchObject({ keyword: 'red shoes', requestId: 'req-mongo-1' });
+      expect(rows.find((r) => r.type === 'product_view')).toMatchObject({ productId: 7, userId: shopper.userId });
+      expect(await events.countDocuments({ userId: shopper.userId })).toBe(2);
+    });
+
+    it('records order events after the commit, and none for an order that rolled back', async () => {
+      const { shopper, addressId } = await buyer(t);
+      const p = await seedProduct(t, { stock: 1 });
+      await t.http
+        .post('/api/v1/orders')
+        .set(shopper.auth)
+        .send({ items: [{ skuId: p.skuIds[0], quantity: 2 }], addressId })
+        .expect(409);
+      await writer.flush();
+      expect(await events.countDocuments({ userId: shopper.userId })).toBe(0);
+      const created = await t.http
+        .post('/api/v1/orders')
+        .set(shopper.auth)
+        .send({ items: [{ skuId: p.skuIds[0], quantity: 1 }], addressId })
+        .expect(201);
+      await writer.flush();
+      expect(await store.recentEvents({ userId: shopper.userId }, 10)).toEqual([
+        expect.objectContaining({
+          type: 'order_created',
+          orderId: created.body.id,
+          amount: created.body.payableAmount,
+        }),
+      ]);
+    });
+
+    it('keeps the audit trail in MongoDB', async () => {
+      const requestId = `mongo-audit-${Date.now()}`;
+      t.app
+        .get(AuditService)
+        .record('payment_notification', { type: 'wechatpay' }, { notificationId: 'EV-M' }, requestId);
+      await writer.flush();
+      expect(await audit.countDocuments({ requestId, kind: 'payment_notification' })).toBe(1);
+    });
+
+    it('answers the scripted analytics scenario with aggregation pipelines', async () => {
+      await runAnalyticsScenario(t, admin, async (userIds, serverTime) => {
+        await events.updateMany({ userId: { $in: userIds } }, { $set: { serverTime } });
+      });
+    });
+  },
+);
