@@ -21,21 +21,10 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { MAX_LINE_QUANTITY } from '../../cart/dto/cart.dto';
+import { AddCartItemDto } from '../../cart/dto/cart.dto';
 
-export class OrderItemDto implements OrderItemInput {
-  @ApiProperty()
-  @IsInt({ message: 'skuId must be an integer id' })
-  @Min(1, { message: 'skuId must be a positive id' })
-  @Max(2_147_483_647)
-  skuId!: number;
-
-  @ApiProperty({ minimum: 1, maximum: MAX_LINE_QUANTITY })
-  @IsInt({ message: 'quantity must be a whole number' })
-  @Min(1, { message: 'quantity must be at least 1' })
-  @Max(MAX_LINE_QUANTITY, { message: `quantity can be at most ${MAX_LINE_QUANTITY}` })
-  quantity!: number;
-}
+/** An order line is validated exactly like a cart line: a SKU id and 1..999 pieces. */
+export class OrderItemDto extends AddCartItemDto implements OrderItemInput {}
 
 export class CreateOrderDto implements CreateOrderRequest {
   @ApiPropertyOptional({
