@@ -1,0 +1,47 @@
+# syntax=docker/dockerfile:1.7
+# SutWxApp API image: build with dev dependencies, ship only production ones, run as a non-root user.
+#   docker build -t sutwxapp-api:$(git rev-parse --short HEAD) .
+ARG NODE_VERSION=24
+
+# ---------------------------------------------------------------- build
+FROM node:${NODE_VERSION}-bookworm-slim AS build
+WORKDIR /app
+# better-sqlite3 (the embedded default database) compiles from source when its prebuilt binary
+# cannot be downloaded, so the toolchain is here; it never reaches the runtime stage.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json nest-cli.json .swcrc ./
+COPY apps ./apps
+COPY libs ./libs
+# apps/api/assets (bundled demo images) is served from beside dist/; make sure the path exists.
+RUN mkdir -p apps/api/assets \
+ && npm run build --silent \
+ && npm prune --omit=dev --no-audit --no-fund \
+ && npm cache clean --force
+
+# ---------------------------------------------------------------- runtime
+FROM node:${NODE_VERSION}-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=3000 \
+    DATA_DIR=/app/data \
+    MIGRATE_ON_START=false
+WORKDIR /app
+COPY --from=build /app/package.json ./package.json
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/apps/api/assets ./apps/api/assets
+# The image's `node` user (uid 1000) owns only the data directory; code stays read-only to it.
+RUN mkdir -p /app/data && chown node:node /app/data
+USER node
+EXPOSE 3000
+# Liveness only: the process answers. Readiness (/api/v1/health) is for the load balancer.
+HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/v1/health/live').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+# SIGTERM drains in-flight requests and exits 0 (apps/api/src/main.ts). No npm wrapper in
+# front of node, so the signal reaches the process.
+STOPSIGNAL SIGTERM
+CMD ["node", "dist/apps/api/src/main.js"]
