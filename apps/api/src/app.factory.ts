@@ -28,7 +28,7 @@ export async function createApp(
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     genReqId: genRequestId,
     bodyLimit: Number(process.env.BODY_LIMIT_BYTES ?? 512 * 1024),
-    trustProxy: process.env.TRUST_PROXY ?? 'loopback',
+    trustProxy: config.trustProxy,
     return503OnClosing: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {

@@ -18,6 +18,8 @@ export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
   port: number;
   host: string;
+  /** Fastify trustProxy: proxies whose X-Forwarded-For names the client (rate limits use it) */
+  trustProxy: boolean | string;
   database: DatabaseConfig;
   /** Pending migrations are applied at boot unless disabled (production runs a migration job). */
   migrateOnStart: boolean;
@@ -187,6 +189,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     nodeEnv,
     port,
     host: str('HOST', '0.0.0.0'),
+    trustProxy: parseTrustProxy(str('TRUST_PROXY', 'loopback'), problems),
     database,
     migrateOnStart: bool('MIGRATE_ON_START', !production),
     redisUrl,
@@ -217,6 +220,22 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** `true`/`false`, or a list of addresses, CIDRs and proxy-addr names (loopback, uniquelocal…). */
+function parseTrustProxy(raw: string, problems: string[]): boolean | string {
+  const lowered = raw.toLowerCase();
+  if (lowered === 'true') return true;
+  if (lowered === 'false' || lowered === 'none') return false;
+  const named = ['loopback', 'linklocal', 'uniquelocal'];
+  const bad = raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '' && !named.includes(p) && !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(p));
+  if (bad.length > 0) {
+    problems.push(`TRUST_PROXY must be true, false, or addresses/CIDRs/loopback/uniquelocal (bad: ${bad.join(', ')})`);
+  }
+  return raw;
 }
 
 function optionalUrl(name: string, env: Env, protocols: string[], problems: string[]): string | null {
