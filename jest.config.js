@@ -37,6 +37,8 @@ const shared = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // per-project testTimeout is ignored by Jest; this one applies to every project
+  testTimeout: 60000,
   projects: [
     {
       ...shared,
@@ -47,6 +49,17 @@ module.exports = {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/apps/api/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/apps/api/test/global-setup.ts',
+      testTimeout: 60000,
+    },
+    {
+      ...shared,
+      displayName: 'miniprogram',
+      // The node environment, not jsdom: these tests boot the real API in-process, which needs
+      // Node's globals and export conditions. setup.ts gives miniprogram-simulate its jsdom
+      // window/document and WeChat's App/Page globals.
+      testMatch: ['<rootDir>/miniprogram/test/**/*.test.ts'],
+      setupFiles: ['<rootDir>/miniprogram/test/support/setup.ts'],
       globalSetup: '<rootDir>/apps/api/test/global-setup.ts',
       testTimeout: 60000,
     },

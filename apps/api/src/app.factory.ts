@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
@@ -30,6 +31,15 @@ export async function createApp(
     bodyLimit: Number(process.env.BODY_LIMIT_BYTES ?? 512 * 1024),
     trustProxy: config.trustProxy,
     return503OnClosing: true,
+    // wx.request cannot send PATCH: the mini-program sends POST + X-HTTP-Method-Override: PATCH.
+    // Rewritten before routing, and only POST → PATCH, so nothing else can be smuggled.
+    serverFactory: (handler: (req: IncomingMessage, res: ServerResponse) => void) =>
+      createServer((req, res) => {
+        if (req.method === 'POST' && String(req.headers['x-http-method-override'] ?? '').toUpperCase() === 'PATCH') {
+          req.method = 'PATCH';
+        }
+        handler(req, res);
+      }),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     // WeChat Pay notifications are verified over the exact bytes received.

@@ -1,0 +1,46 @@
+// GENERATED — do not edit. Source: libs/contracts/src/auth.ts
+// Regenerate with `npm run miniprogram:contracts`; CI fails when this copy is stale.
+import type { IsoDateTime } from './common';
+
+export type Role = 'shopper' | 'admin';
+
+export interface WechatLoginRequest {
+  /** the code from wx.login(), valid once for about 5 minutes */
+  code: string;
+}
+
+export interface UserProfile {
+  id: number;
+  nickname: string | null;
+  avatarUrl: string | null;
+  createdAt: IsoDateTime;
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  /** seconds until the token expires */
+  expiresIn: number;
+  user: UserProfile;
+}
+
+export interface UpdateProfileRequest {
+  nickname?: string;
+  avatarUrl?: string;
+}
+
+export interface AdminLoginRequest {
+  username: string;
+  password: string;
+}
+
+export interface AdminProfile {
+  id: number;
+  username: string;
+  role: 'admin';
+}
+
+export interface AdminLoginResponse {
+  accessToken: string;
+  expiresIn: number;
+  admin: AdminProfile;
+}

@@ -1,0 +1,75 @@
+// GENERATED — do not edit. Source: libs/contracts/src/errors.ts
+// Regenerate with `npm run miniprogram:contracts`; CI fails when this copy is stale.
+/**
+ * Stable error codes. Clients (the mini-program, operators' scripts) branch on these,
+ * never on messages, so a code is never renamed once released.
+ */
+export const ErrorCode = {
+  // generic
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  MALFORMED_JSON: 'MALFORMED_JSON',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  NOT_FOUND: 'NOT_FOUND',
+  ROUTE_NOT_FOUND: 'ROUTE_NOT_FOUND',
+  METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
+  CONFLICT: 'CONFLICT',
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  INTERNAL_ERROR: 'INTERNAL_ERROR',
+  HEALTH_CHECK_FAILED: 'HEALTH_CHECK_FAILED',
+  // auth
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  TOKEN_EXPIRED: 'TOKEN_EXPIRED',
+  FORBIDDEN: 'FORBIDDEN',
+  INVALID_LOGIN_CODE: 'INVALID_LOGIN_CODE',
+  WECHAT_RATE_LIMITED: 'WECHAT_RATE_LIMITED',
+  WECHAT_LOGIN_BLOCKED: 'WECHAT_LOGIN_BLOCKED',
+  WECHAT_UNAVAILABLE: 'WECHAT_UNAVAILABLE',
+  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
+  // catalog
+  CATEGORY_NOT_FOUND: 'CATEGORY_NOT_FOUND',
+  CATEGORY_NOT_EMPTY: 'CATEGORY_NOT_EMPTY',
+  CATEGORY_TOO_DEEP: 'CATEGORY_TOO_DEEP',
+  PRODUCT_NOT_FOUND: 'PRODUCT_NOT_FOUND',
+  SKU_NOT_FOUND: 'SKU_NOT_FOUND',
+  SKU_SPEC_MISMATCH: 'SKU_SPEC_MISMATCH',
+  STOCK_WOULD_BE_NEGATIVE: 'STOCK_WOULD_BE_NEGATIVE',
+  // cart / address
+  CART_ITEM_NOT_FOUND: 'CART_ITEM_NOT_FOUND',
+  CART_FULL: 'CART_FULL',
+  ADDRESS_NOT_FOUND: 'ADDRESS_NOT_FOUND',
+  ADDRESS_LIMIT_REACHED: 'ADDRESS_LIMIT_REACHED',
+  // orders
+  ORDER_NOT_FOUND: 'ORDER_NOT_FOUND',
+  OUT_OF_STOCK: 'OUT_OF_STOCK',
+  PRODUCT_UNAVAILABLE: 'PRODUCT_UNAVAILABLE',
+  EMPTY_ORDER: 'EMPTY_ORDER',
+  ILLEGAL_ORDER_STATE: 'ILLEGAL_ORDER_STATE',
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  // payment
+  ORDER_NOT_PAYABLE: 'ORDER_NOT_PAYABLE',
+  PAYMENT_PROVIDER_ERROR: 'PAYMENT_PROVIDER_ERROR',
+  REFUND_NOT_ALLOWED: 'REFUND_NOT_ALLOWED',
+  // logistics
+  CARRIER_NOT_SUPPORTED: 'CARRIER_NOT_SUPPORTED',
+  TRACKING_UNAVAILABLE: 'TRACKING_UNAVAILABLE',
+  TRACKING_PROVIDER_ERROR: 'TRACKING_PROVIDER_ERROR',
+  NOT_SHIPPED: 'NOT_SHIPPED',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface FieldError {
+  /** dotted path of the offending field, e.g. `items.0.quantity` */
+  field: string;
+  message: string;
+}
+
+/** The one error body every endpoint answers with. */
+export interface ErrorResponse {
+  statusCode: number;
+  code: ErrorCode | string;
+  message: string;
+  requestId?: string;
+  errors?: FieldError[];
+}

@@ -1,0 +1,11 @@
+// GENERATED — do not edit. Source: libs/contracts/src/index.ts
+// Regenerate with `npm run miniprogram:contracts`; CI fails when this copy is stale.
+export * from './address';
+export * from './auth';
+export * from './cart';
+export * from './catalog';
+export * from './common';
+export * from './errors';
+export * from './events';
+export * from './logistics';
+export * from './order';

@@ -1,0 +1,128 @@
+// GENERATED — do not edit. Source: libs/contracts/src/order.ts
+// Regenerate with `npm run miniprogram:contracts`; CI fails when this copy is stale.
+import type { Fen, IsoDateTime, Page, PageQuery } from './common';
+import type { SpecValues } from './catalog';
+
+export const OrderStatus = {
+  PENDING_PAYMENT: 'PENDING_PAYMENT',
+  PAID: 'PAID',
+  SHIPPED: 'SHIPPED',
+  COMPLETED: 'COMPLETED',
+  CANCELLED: 'CANCELLED',
+  REFUNDING: 'REFUNDING',
+  REFUNDED: 'REFUNDED',
+} as const;
+export type OrderStatus = (typeof OrderStatus)[keyof typeof OrderStatus];
+
+/** Chinese labels for the mini-program's order tabs and detail page. */
+export const ORDER_STATUS_TEXT: Record<OrderStatus, string> = {
+  PENDING_PAYMENT: '待付款',
+  PAID: '待发货',
+  SHIPPED: '待收货',
+  COMPLETED: '已完成',
+  CANCELLED: '已取消',
+  REFUNDING: '退款中',
+  REFUNDED: '已退款',
+};
+
+export interface OrderItemInput {
+  skuId: number;
+  quantity: number;
+}
+
+export interface CreateOrderRequest {
+  /** explicit items ("buy now"); or omit and set fromCart */
+  items?: OrderItemInput[];
+  /** order the selected cart items */
+  fromCart?: boolean;
+  addressId: number;
+  remark?: string;
+}
+
+export interface OrderItem {
+  skuId: number;
+  productId: number;
+  title: string;
+  specs: SpecValues;
+  image: string | null;
+  unitPrice: Fen;
+  quantity: number;
+  subtotal: Fen;
+}
+
+export interface OrderAddress {
+  receiverName: string;
+  phone: string;
+  province: string;
+  city: string;
+  district: string;
+  detail: string;
+}
+
+export interface Shipment {
+  carrierCode: string;
+  carrierName: string;
+  trackingNo: string;
+  shippedAt: IsoDateTime;
+}
+
+export interface Order {
+  id: number;
+  orderNo: string;
+  status: OrderStatus;
+  items: OrderItem[];
+  goodsAmount: Fen;
+  freightAmount: Fen;
+  payableAmount: Fen;
+  address: OrderAddress;
+  remark: string | null;
+  createdAt: IsoDateTime;
+  payDeadline: IsoDateTime;
+  /** seconds left to pay while PENDING_PAYMENT, else 0 */
+  secondsToPay: number;
+  paidAt: IsoDateTime | null;
+  shipment: Shipment | null;
+  completedAt: IsoDateTime | null;
+  cancelledAt: IsoDateTime | null;
+  cancelReason: string | null;
+}
+
+export interface OrderListQuery extends PageQuery {
+  status?: OrderStatus;
+}
+
+export type OrderPage = Page<Order>;
+
+export interface PreviewOrderResponse {
+  items: OrderItem[];
+  goodsAmount: Fen;
+  freightAmount: Fen;
+  payableAmount: Fen;
+}
+
+// ---- payment --------------------------------------------------------------------------------
+
+/** Exactly what wx.requestPayment takes (the mini-program does not pass appId). */
+export interface RequestPaymentParams {
+  timeStamp: string;
+  nonceStr: string;
+  package: string;
+  signType: 'RSA';
+  paySign: string;
+}
+
+export interface PaySyncResponse {
+  status: OrderStatus;
+  paid: boolean;
+}
+
+export interface RefundRequest {
+  reason: string;
+}
+
+// ---- admin ------------------------------------------------------------------------------------
+
+export interface ShipOrderRequest {
+  carrierCode: string;
+  trackingNo: string;
+}

@@ -1,0 +1,53 @@
+import type { Banner, Category, ProductSummary } from '../../contracts/catalog';
+import { getHome } from '../../services/catalog';
+import { track } from '../../services/tracker';
+import type { LoadStatus, Tap } from '../../utils/page';
+import { HANDOFF, routes } from '../../utils/routes';
+import { loadInto, pullToRefresh } from '../../utils/load';
+
+Page({
+  data: {
+    status: 'loading' as LoadStatus,
+    errorMessage: '',
+    banners: [] as Banner[],
+    categories: [] as Category[],
+    hot: [] as ProductSummary[],
+    newest: [] as ProductSummary[],
+  },
+
+  onLoad() {
+    void this.load();
+  },
+
+  onShow() {
+    track({ type: 'page_view', page: this.route });
+  },
+
+  onPullDownRefresh() {
+    return pullToRefresh(() => this.load(true));
+  },
+
+  /** The whole first screen in one request (GET /catalog/home). */
+  load(quiet: unknown = false) {
+    return loadInto(this, quiet, async () => {
+      const home = await getHome();
+      const empty = home.hot.length === 0 && home.newest.length === 0;
+      this.setData({ ...home, status: empty ? 'empty' : 'ready' });
+    });
+  },
+
+  onBannerTap(e: Tap<{ link: string | null }>) {
+    const link = e.currentTarget.dataset.link;
+    if (link) wx.navigateTo({ url: link });
+  },
+
+  onCategoryTap(e: Tap<{ id: number }>) {
+    // switchTab takes no query string: the category tab picks this up in onShow.
+    wx.setStorageSync(HANDOFF.category, e.currentTarget.dataset.id);
+    wx.switchTab({ url: routes.category });
+  },
+
+  onSearchTap() {
+    wx.navigateTo({ url: routes.search });
+  },
+});

@@ -1,0 +1,119 @@
+import type { Order, OrderStatus } from '../../../contracts/order';
+import { listOrders } from '../../../services/order';
+import { messageOf } from '../../../utils/errors';
+import { ORDER_TABS, orderCard, type OrderCardView } from '../../../utils/order';
+import { pullToRefresh } from '../../../utils/load';
+import { appendPatch, hasMore, type LoadStatus, type MoreStatus, type Tap } from '../../../utils/page';
+import { logisticsPath, orderPath } from '../../../utils/routes';
+import { cancel, confirmReceived, payNow } from '../order-actions';
+
+type TabKey = OrderStatus | 'all';
+const PAGE_SIZE = 10;
+
+Page({
+  data: {
+    tabs: ORDER_TABS,
+    active: 'all' as TabKey,
+    status: 'loading' as LoadStatus,
+    errorMessage: '',
+    orders: [] as OrderCardView[],
+    page: 0,
+    more: 'idle' as MoreStatus,
+  },
+  seq: 0,
+  shown: false,
+
+  onLoad(query: Record<string, string | undefined>) {
+    const wanted = ORDER_TABS.find((tab) => tab.key === query.status);
+    this.setData({ active: wanted ? wanted.key : 'all' });
+  },
+
+  onShow() {
+    // First visit loads; coming back (from a detail page that paid or cancelled) refreshes.
+    void this.reload(this.shown);
+    this.shown = true;
+  },
+
+  onPullDownRefresh() {
+    return pullToRefresh(() => this.reload(true));
+  },
+
+  onReachBottom() {
+    void this.loadMore();
+  },
+
+  onTabTap(e: Tap<{ key: TabKey }>) {
+    if (e.currentTarget.dataset.key === this.data.active) return;
+    this.setData({ active: e.currentTarget.dataset.key });
+    void this.reload();
+  },
+
+  query(page: number) {
+    return { status: this.data.active === 'all' ? undefined : this.data.active, page, pageSize: PAGE_SIZE };
+  },
+
+  /** First page again; `quiet` keeps the current list on screen while it loads. */
+  async reload(quiet = false) {
+    const seq = ++this.seq;
+    if (quiet !== true) this.setData({ status: 'loading', orders: [], more: 'idle' });
+    try {
+      const res = await listOrders(this.query(1));
+      if (seq !== this.seq) return;
+      this.setData({
+        orders: res.items.map(orderCard),
+        page: 1,
+        status: res.items.length === 0 ? 'empty' : 'ready',
+        more: hasMore(res) ? 'idle' : 'done',
+      });
+    } catch (err) {
+      if (seq === this.seq && quiet !== true) this.setData({ status: 'error', errorMessage: messageOf(err) });
+    }
+  },
+
+  async loadMore() {
+    if (this.data.status !== 'ready' || (this.data.more !== 'idle' && this.data.more !== 'error')) return;
+    const seq = this.seq;
+    this.setData({ more: 'loading' });
+    try {
+      const res = await listOrders(this.query(this.data.page + 1));
+      if (seq !== this.seq) return;
+      this.setData({
+        ...appendPatch('orders', this.data.orders.length, res.items.map(orderCard)),
+        page: res.page,
+        more: hasMore(res) ? 'idle' : 'done',
+      });
+    } catch {
+      if (seq === this.seq) this.setData({ more: 'error' });
+    }
+  },
+
+  /** Puts a changed order back in place (or drops it when it left the current tab). */
+  replace(order: Order) {
+    const index = this.data.orders.findIndex((o) => o.id === order.id);
+    if (index < 0) return;
+    if (this.data.active !== 'all' && order.status !== this.data.active) void this.reload(true);
+    else this.setData({ [`orders[${index}]`]: orderCard(order) });
+  },
+
+  onOrderTap(e: Tap<{ id: number }>) {
+    wx.navigateTo({ url: orderPath(e.currentTarget.dataset.id) });
+  },
+
+  async onPay(e: Tap<{ id: number }>) {
+    if ((await payNow(e.currentTarget.dataset.id)) !== null) await this.reload(true);
+  },
+
+  async onCancel(e: Tap<{ id: number }>) {
+    const order = await cancel(e.currentTarget.dataset.id);
+    if (order) this.replace(order);
+  },
+
+  async onConfirmReceipt(e: Tap<{ id: number }>) {
+    const order = await confirmReceived(e.currentTarget.dataset.id);
+    if (order) this.replace(order);
+  },
+
+  onLogistics(e: Tap<{ id: number }>) {
+    wx.navigateTo({ url: logisticsPath(e.currentTarget.dataset.id) });
+  },
+});

@@ -1,0 +1,96 @@
+import { ErrorCode } from '../contracts/errors';
+
+/** Codes the mini-program makes up itself, for failures that never reached the API. */
+export const ClientErrorCode = {
+  NETWORK_ERROR: 'NETWORK_ERROR',
+  LOGIN_FAILED: 'LOGIN_FAILED',
+} as const;
+
+/**
+ * What the shopper reads for each stable API error code. Typed as a complete record, so a code
+ * added to libs/contracts fails the mini-program's typecheck until it has a message here.
+ */
+const MESSAGES: Record<ErrorCode, string> = {
+  VALIDATION_FAILED: '填写的信息有误，请检查后重试',
+  MALFORMED_JSON: '请求格式有误，请重试',
+  UNSUPPORTED_MEDIA_TYPE: '请求格式有误，请重试',
+  PAYLOAD_TOO_LARGE: '提交的内容过多',
+  NOT_FOUND: '内容不存在或已删除',
+  ROUTE_NOT_FOUND: '当前版本暂不支持该功能',
+  METHOD_NOT_ALLOWED: '当前版本暂不支持该功能',
+  CONFLICT: '数据已变化，请刷新后重试',
+  TOO_MANY_REQUESTS: '操作太频繁，请稍后再试',
+  SERVICE_UNAVAILABLE: '服务繁忙，请稍后再试',
+  INTERNAL_ERROR: '服务开小差了，请稍后再试',
+  HEALTH_CHECK_FAILED: '服务繁忙，请稍后再试',
+  UNAUTHORIZED: '登录已失效，请重试',
+  TOKEN_EXPIRED: '登录已失效，请重试',
+  FORBIDDEN: '没有权限进行此操作',
+  INVALID_LOGIN_CODE: '微信登录失败，请重试',
+  WECHAT_RATE_LIMITED: '登录太频繁，请稍后再试',
+  WECHAT_LOGIN_BLOCKED: '该微信账号暂时无法登录',
+  WECHAT_UNAVAILABLE: '微信服务繁忙，请稍后再试',
+  INVALID_CREDENTIALS: '账号或密码错误',
+  CATEGORY_NOT_FOUND: '分类不存在',
+  CATEGORY_NOT_EMPTY: '分类下还有商品',
+  CATEGORY_TOO_DEEP: '分类层级过深',
+  PRODUCT_NOT_FOUND: '商品不存在或已下架',
+  SKU_NOT_FOUND: '该规格已下架',
+  SKU_SPEC_MISMATCH: '商品规格有误',
+  STOCK_WOULD_BE_NEGATIVE: '库存不足',
+  CART_ITEM_NOT_FOUND: '购物车商品已失效，请刷新',
+  CART_FULL: '购物车已满，请先清理',
+  ADDRESS_NOT_FOUND: '收货地址不存在',
+  ADDRESS_LIMIT_REACHED: '收货地址已达上限',
+  ORDER_NOT_FOUND: '订单不存在',
+  OUT_OF_STOCK: '库存不足，请调整购买数量',
+  PRODUCT_UNAVAILABLE: '部分商品已下架或失效',
+  EMPTY_ORDER: '请先选择要结算的商品',
+  ILLEGAL_ORDER_STATE: '订单状态已变化，请刷新',
+  IDEMPOTENCY_KEY_REUSED: '订单信息已变化，请重新提交',
+  ORDER_NOT_PAYABLE: '订单已无法支付',
+  PAYMENT_PROVIDER_ERROR: '支付服务繁忙，请稍后再试',
+  REFUND_NOT_ALLOWED: '该订单暂不支持退款',
+  CARRIER_NOT_SUPPORTED: '暂不支持该快递公司',
+  TRACKING_UNAVAILABLE: '暂无物流信息',
+  TRACKING_PROVIDER_ERROR: '物流查询繁忙，请稍后再试',
+  NOT_SHIPPED: '订单尚未发货',
+};
+
+const CLIENT_MESSAGES: Record<string, string> = {
+  NETWORK_ERROR: '网络不给力，请检查网络后重试',
+  LOGIN_FAILED: '微信登录失败，请重试',
+};
+
+/** The message for an error code; unknown codes fall back on the HTTP status class. */
+export function userMessage(code: string, status: number): string {
+  if (code in MESSAGES) return MESSAGES[code as ErrorCode];
+  if (code in CLIENT_MESSAGES) return CLIENT_MESSAGES[code];
+  if (status >= 500) return MESSAGES.INTERNAL_ERROR;
+  if (status === 401) return MESSAGES.UNAUTHORIZED;
+  if (status === 404) return MESSAGES.NOT_FOUND;
+  return '操作失败，请稍后再试';
+}
+
+/** An error reported by the API (status > 0) or by the phone (status 0: network, wx.login). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    /** the API's own message, for logs */
+    readonly detail: string,
+    readonly requestId?: string,
+  ) {
+    super(userMessage(code, status));
+    this.name = 'ApiError';
+  }
+
+  get isNetworkError(): boolean {
+    return this.code === ClientErrorCode.NETWORK_ERROR;
+  }
+}
+
+/** Any thrown value → what to show the shopper. */
+export function messageOf(err: unknown): string {
+  return err instanceof ApiError ? err.message : MESSAGES.INTERNAL_ERROR;
+}

@@ -1,0 +1,44 @@
+import type { OrderStatus } from '../contracts/order';
+import { withQuery } from './query';
+
+/** Every page path in one place, so a moved page breaks the typecheck, not a tap. */
+export const routes = {
+  home: '/pages/home/index',
+  category: '/pages/category/index',
+  cart: '/pages/cart/index',
+  me: '/pages/me/index',
+  productDetail: '/pages/product/detail/index',
+  search: '/pages/product/search/index',
+  checkout: '/pages/order/checkout/index',
+  payResult: '/pages/order/pay-result/index',
+  orderList: '/pages/order/list/index',
+  orderDetail: '/pages/order/detail/index',
+  logistics: '/pages/order/logistics/index',
+  addressList: '/pages/address/list/index',
+  addressEdit: '/pages/address/edit/index',
+} as const;
+
+export const productPath = (id: number): string => withQuery(routes.productDetail, { id });
+export const orderPath = (id: number): string => withQuery(routes.orderDetail, { id });
+export const orderListPath = (status?: OrderStatus): string => withQuery(routes.orderList, { status });
+export const logisticsPath = (orderId: number): string => withQuery(routes.logistics, { orderId });
+export const payResultPath = (orderId: number): string => withQuery(routes.payResult, { orderId });
+
+/** Checkout for the selected cart lines, or "buy now" for one SKU. */
+export const checkoutPath = (buyNow?: { skuId: number; quantity: number }): string =>
+  buyNow ? withQuery(routes.checkout, buyNow) : withQuery(routes.checkout, { from: 'cart' });
+
+/** Small hand-offs between pages that WeChat gives no other channel for (switchTab takes no query). */
+export const HANDOFF = {
+  /** category id the category tab should open on */
+  category: 'sut.handoff.category',
+  /** address picked on the address list for the checkout page */
+  checkoutAddress: 'sut.handoff.checkoutAddress',
+} as const;
+
+/** Reads and forgets a hand-off value. */
+export function takeHandoff(key: string): unknown {
+  const value: unknown = wx.getStorageSync(key);
+  if (value !== '') wx.removeStorageSync(key);
+  return value === '' ? null : value;
+}

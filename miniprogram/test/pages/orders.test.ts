@@ -1,0 +1,181 @@
+import type { Order, OrderPage } from '../../src/contracts/order';
+import type { Tracking } from '../../src/contracts/logistics';
+import { formatFen } from '../../src/utils/money';
+import { createShopper, type Shopper } from '../../../apps/api/test/support/factories';
+import { createAddress } from '../../../apps/api/test/support/shop-fixtures';
+import { backendLabel, startTestApp, type TestApp } from '../../../apps/api/test/support/test-app';
+import { MiniProgram } from '../support/mini-program';
+import { OrderDesk } from '../support/orders';
+import { Shop } from '../support/shop';
+
+/** Checkout, pay result, order list and detail, logistics: the shopper's orders on the real API. */
+describe(`order pages (${backendLabel})`, () => {
+  let t: TestApp;
+  let shop: Shop;
+  let desk: OrderDesk;
+  let mp: MiniProgram;
+  let shopper: Shopper;
+  let addressId: number;
+  let skuId: number;
+  const PRICE = 2500;
+
+  beforeAll(async () => {
+    t = await startTestApp({ FREIGHT_FEN: '800', FREE_FREIGHT_THRESHOLD_FEN: '10000' });
+    shop = await Shop.open(t);
+    desk = new OrderDesk(t, shop);
+    const category = await shop.category('订单测试');
+    const product = await shop.product({ categoryId: category.id, title: '订单测试商品', price: PRICE, stock: 1000 });
+    skuId = product.skus[0].id;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+  beforeEach(async () => {
+    mp = MiniProgram.start(t.baseUrl);
+    shopper = await createShopper(t, mp.wx.loginCode);
+    addressId = await createAddress(t, shopper);
+  });
+  afterEach(() => {
+    mp.close();
+  });
+
+  it('buy now: previews freight and totals, retries a lost submit with the same key, pays later in the sandbox', async () => {
+    const checkout = await mp.open(`/pages/order/checkout/index?skuId=${skuId}&quantity=2`);
+    expect(checkout.text('.address')).toContain('张三');
+    expect(checkout.text('.address')).toContain('138****8000');
+    expect(checkout.text('.lines')).toContain('x2');
+    expect(checkout.text('.goods-amount')).toBe(`¥${formatFen(2 * PRICE)}`);
+    expect(checkout.text('.freight')).toBe('¥8.00');
+    expect(checkout.text('.payable')).toBe(`¥${formatFen(2 * PRICE + 800)}`);
+
+    // the order is made, but its answer never arrives: request.ts retries with the same key
+    mp.wx.loseNextAnswers(1);
+    mp.wx.requestPayment = async () => ({ errMsg: 'requestPayment:fail cancel' });
+    checkout.tap('.submit');
+    const result = await mp.expectPage('pages/order/pay-result/index');
+    const submits = mp.wx.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/orders');
+    expect(submits.map((r) => r.status)).toEqual([201, 200]);
+    expect(new Set(submits.map((r) => r.headers['Idempotency-Key'])).size).toBe(1);
+    const mine = (await t.http.get('/api/v1/orders').set(shopper.auth).expect(200)).body as OrderPage;
+    expect(mine.total).toBe(1);
+
+    // the shopper closed the pay sheet: the order waits; in DevTools the sandbox can pay it
+    expect(result.text('.headline')).toBe('订单已提交，等待支付');
+    expect(result.has('.pay')).toBe(true);
+    result.tap('.sandbox-pay');
+    await mp.idle();
+    expect(result.text('.headline')).toBe('支付成功');
+    expect((await desk.get(shopper, mine.items[0].id)).status).toBe('PAID');
+  });
+
+  it('a submit the stock cannot cover is refused with the reason, and nothing is ordered', async () => {
+    const category = await shop.category('缺货');
+    const scarce = await shop.product({ categoryId: category.id, title: '限量商品', stock: 1 });
+    const checkout = await mp.open(`/pages/order/checkout/index?skuId=${scarce.skus[0].id}&quantity=3`);
+    expect(checkout.data.status).toBe('ready'); // a preview reserves nothing, so it does not check stock
+    checkout.tap('.submit');
+    await mp.idle();
+    expect(mp.wx.takeToasts()).toEqual(['库存不足，请调整购买数量']);
+    expect(mp.current.route).toBe('pages/order/checkout/index');
+    expect(checkout.data.submitting).toBe(false);
+    const mine = (await t.http.get('/api/v1/orders').set(shopper.auth).expect(200)).body as OrderPage;
+    expect(mine.total).toBe(0);
+  });
+
+  it('order list: status tabs, infinite scroll, pull to refresh, pay and cancel from the list', async () => {
+    const orders: Order[] = [];
+    for (let i = 0; i < 11; i++) orders.push(await desk.place(shopper, addressId, skuId));
+    await desk.pay(shopper, orders[0].id);
+
+    const list = await mp.open('/pages/order/list/index');
+    expect(list.text('.tab.active')).toBe('全部');
+    expect(list.$$('.order')).toHaveLength(10);
+    await list.call('onReachBottom');
+    await mp.idle();
+    expect(list.$$('.order')).toHaveLength(11);
+    expect(list.text('.load-more')).toBe('没有更多了');
+
+    list.tap('.tab', 2); // 待发货
+    await mp.idle();
+    expect(list.texts('.order-status')).toEqual(['待发货']);
+    expect(list.text('.order')).toContain(orders[0].orderNo);
+
+    list.tap('.tab', 1); // 待付款
+    await mp.idle();
+    expect(list.$$('.order')).toHaveLength(10);
+    expect(new Set(list.texts('.order-status'))).toEqual(new Set(['待付款']));
+    const newest = orders[orders.length - 1];
+    expect(list.text('.order')).toContain(newest.orderNo);
+
+    mp.wx.confirmModals = true;
+    list.tap('.cancel', 0);
+    await mp.idle();
+    expect(mp.wx.modals.map((m) => m.content)).toContain('确定取消这个订单吗？');
+    expect((await desk.get(shopper, newest.id)).status).toBe('CANCELLED');
+    expect(list.text()).not.toContain(newest.orderNo);
+
+    await list.call('onPullDownRefresh');
+    expect(mp.wx.calls).toContain('stopPullDownRefresh');
+    expect(list.$$('.order')).toHaveLength(9);
+  });
+
+  it('order detail: countdown while unpaid, pay, logistics timeline once shipped, confirm receipt', async () => {
+    const order = await desk.place(shopper, addressId, skuId);
+    const detail = await mp.open(`/pages/order/detail/index?id=${order.id}`);
+    expect(detail.text('.status-text')).toBe('待付款');
+    expect(detail.text('.countdown')).toMatch(/^剩余 (29:5\d|30:00) 自动关闭$/);
+    const before = detail.data.countdown as string;
+    await mp.until(() => detail.data.countdown !== before, 'the countdown to tick', 3000);
+    expect(detail.text('.order-no')).toBe(order.orderNo);
+    expect(detail.text('.amounts')).toContain(`¥${formatFen(order.payableAmount)}`);
+
+    detail.tap('.sandbox-pay');
+    await mp.idle();
+    expect(detail.text('.status-text')).toBe('待发货');
+    expect(detail.has('.countdown')).toBe(false);
+    expect(detail.has('.paid-at')).toBe(true);
+
+    await desk.ship(order.id);
+    await detail.call('onPullDownRefresh');
+    expect(detail.text('.status-text')).toBe('待收货');
+    expect(detail.text('.logistics-entry')).toContain('圆通速递');
+
+    detail.tap('.logistics-entry');
+    const logistics = await mp.expectPage('pages/order/logistics/index');
+    const tracking = (await t.http.get(`/api/v1/orders/${order.id}/logistics`).set(shopper.auth).expect(200))
+      .body as Tracking;
+    expect(logistics.text('.carrier-name')).toBe('圆通速递');
+    expect(logistics.text('.tracking-no')).toBe(`运单号 ${tracking.trackingNo}`);
+    expect(logistics.text('.state')).toBe(tracking.stateText);
+    expect(logistics.texts('.context')).toEqual(tracking.events.map((e) => e.context));
+
+    mp.navigateBack(1);
+    await mp.idle();
+    mp.wx.confirmModals = false;
+    detail.tap('.confirm-receipt');
+    await mp.idle();
+    expect(detail.text('.status-text')).toBe('待收货');
+    mp.wx.confirmModals = true;
+    detail.tap('.confirm-receipt');
+    await mp.idle();
+    expect(detail.text('.status-text')).toBe('已完成');
+    expect((await desk.get(shopper, order.id)).status).toBe('COMPLETED');
+  });
+
+  it('order detail: cancelling an unpaid order', async () => {
+    const order = await desk.place(shopper, addressId, skuId);
+    const detail = await mp.open(`/pages/order/detail/index?id=${order.id}`);
+    detail.tap('.cancel');
+    await mp.idle();
+    expect(detail.text('.status-text')).toBe('已取消');
+    expect(detail.has('.actions')).toBe(false);
+    expect((await desk.get(shopper, order.id)).status).toBe('CANCELLED');
+  });
+
+  it('logistics of an order that has not shipped says so', async () => {
+    const order = await desk.place(shopper, addressId, skuId);
+    const logistics = await mp.open(`/pages/order/logistics/index?orderId=${order.id}`);
+    expect(logistics.data.status).toBe('error');
+    expect(logistics.text()).toContain('订单尚未发货');
+  });
+});

@@ -1,0 +1,15 @@
+/**
+ * The mini-program suite runs in Jest's node environment, because the real API boots in the
+ * same process and needs Node's globals. miniprogram-simulate only needs somewhere to render:
+ * a jsdom window and document beside Node's globals. Imported first by the harness.
+ */
+import { JSDOM } from 'jsdom';
+
+const dom = new JSDOM('<!doctype html><html><head></head><body></body></html>');
+const g = globalThis as Record<string, unknown>;
+g.window = dom.window;
+g.document = dom.window.document;
+// j-component dispatches taps as `new CustomEvent(…)` on jsdom nodes, which take only jsdom's
+// own event classes (Node 20 has a global CustomEvent of its own that jsdom refuses).
+g.CustomEvent = dom.window.CustomEvent;
+g.TouchEvent = dom.window.TouchEvent;

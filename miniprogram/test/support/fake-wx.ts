@@ -1,0 +1,263 @@
+import { request as httpRequest } from 'node:http';
+
+/**
+ * The `wx` object the mini-program runs against in tests. Storage, toasts and dialogs are kept
+ * in memory; wx.request is bridged to a real HTTP server (the API started by the test), with
+ * wx.request's own rules: only its methods (no PATCH), GET data becomes the query string, JSON
+ * bodies are parsed, and "no answer" is a `fail` callback. Navigation goes to a Router (the
+ * harness), wx.requestPayment and wx.chooseAddress to handlers the test sets.
+ */
+
+type Callbacks<S> = {
+  success?: (res: S) => void;
+  fail?: (err: { errMsg: string }) => void;
+  complete?: (res: unknown) => void;
+};
+type AnyOptions = Record<string, unknown> & Callbacks<Record<string, unknown>>;
+
+export interface Router {
+  navigateTo(url: string): void;
+  redirectTo(url: string): void;
+  switchTab(url: string): void;
+  reLaunch(url: string): void;
+  navigateBack(delta: number): void;
+}
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+  response: unknown;
+}
+
+export interface PaymentParams {
+  timeStamp: string;
+  nonceStr: string;
+  package: string;
+  signType: string;
+  paySign: string;
+}
+
+/** What wx.requestPayment does in this test: resolve 'ok', or an errMsg for `fail`. */
+/** A scripted server for unit tests: an answer, or null for "no answer" (network failure). */
+export type ScriptedServer = (req: {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: unknown;
+}) => { statusCode: number; data?: unknown } | null;
+
+export type PaymentHandler = (params: PaymentParams) => Promise<'ok' | { errMsg: string }>;
+
+const WX_METHODS = ['OPTIONS', 'GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'TRACE', 'CONNECT'];
+
+function settle<S>(options: Callbacks<S>, ok: boolean, res: S | { errMsg: string }): void {
+  // WeChat calls back asynchronously, never inside the API call.
+  setTimeout(() => {
+    if (ok) options.success?.(res as S);
+    else options.fail?.(res as { errMsg: string });
+    options.complete?.(res);
+  }, 0);
+}
+
+function queryString(data: Record<string, unknown>): string {
+  return Object.entries(data)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+    .join('&');
+}
+
+export class FakeWx {
+  readonly storage = new Map<string, string>();
+  readonly toasts: string[] = [];
+  readonly modals: Array<{ title: string; content: string }> = [];
+  readonly requests: LoggedRequest[] = [];
+  readonly calls: string[] = [];
+  loading: string | null = null;
+  logins = 0;
+  inflight = 0;
+  /** answer of the next wx.showModal dialogs */
+  confirmModals = true;
+  envVersion: 'develop' | 'trial' | 'release' = 'develop';
+  router: Router | null = null;
+  requestPayment: PaymentHandler = async () => ({ errMsg: 'requestPayment:fail no payment handler in this test' });
+  chooseAddress: () => Promise<Record<string, string>> = async () => {
+    throw new Error('no address handler');
+  };
+  /** when set, wx.request asks this instead of making HTTP calls */
+  server: ScriptedServer | null = null;
+  private networkDown = 0;
+  private answersLost = 0;
+
+  /** @param loginCode the code wx.login hands out: one code, one shopper */
+  constructor(public loginCode: string) {}
+
+  /** The next `n` requests fail as if the phone had no network (they never reach the API). */
+  failNextRequests(n: number): void {
+    this.networkDown = n;
+  }
+
+  /** The next `n` requests reach the API, but their answers are lost on the way back. */
+  loseNextAnswers(n: number): void {
+    this.answersLost = n;
+  }
+
+  /** The object installed as the global `wx`. */
+  api(base: Record<string, unknown>): Record<string, unknown> {
+    return {
+      ...base,
+      getAccountInfoSync: () => ({
+        miniProgram: { appId: 'wx5a4db0c5a4db0c01', envVersion: this.envVersion, version: '' },
+      }),
+      getStorageSync: (key: string) => (this.storage.has(key) ? JSON.parse(this.storage.get(key)!) : ''),
+      setStorageSync: (key: string, value: unknown) => void this.storage.set(key, JSON.stringify(value)),
+      removeStorageSync: (key: string) => void this.storage.delete(key),
+      clearStorageSync: () => this.storage.clear(),
+      login: (options: Callbacks<{ code: string; errMsg: string }>) => {
+        this.logins += 1;
+        settle(options, true, { code: this.loginCode, errMsg: 'login:ok' });
+      },
+      request: (options: AnyOptions) => this.request(options),
+      showToast: (options: { title: string }) => {
+        this.toasts.push(options.title);
+        this.loading = null;
+      },
+      showLoading: (options: { title: string }) => {
+        this.loading = options.title;
+      },
+      hideLoading: () => {
+        this.loading = null;
+      },
+      showModal: (options: { title?: string; content?: string } & Callbacks<{ confirm: boolean; cancel: boolean }>) => {
+        this.modals.push({ title: options.title ?? '', content: options.content ?? '' });
+        settle(options, true, { confirm: this.confirmModals, cancel: !this.confirmModals });
+      },
+      stopPullDownRefresh: () => void this.calls.push('stopPullDownRefresh'),
+      setNavigationBarTitle: () => undefined,
+      pageScrollTo: () => undefined,
+      vibrateShort: () => undefined,
+      navigateTo: (o: { url: string }) => this.navigate('navigateTo', o.url),
+      redirectTo: (o: { url: string }) => this.navigate('redirectTo', o.url),
+      switchTab: (o: { url: string }) => this.navigate('switchTab', o.url),
+      reLaunch: (o: { url: string }) => this.navigate('reLaunch', o.url),
+      navigateBack: (o: { delta?: number } = {}) => {
+        this.calls.push(`navigateBack ${o.delta ?? 1}`);
+        setTimeout(() => this.router?.navigateBack(o.delta ?? 1), 0);
+      },
+      requestPayment: (options: PaymentParams & Callbacks<{ errMsg: string }>) => {
+        this.calls.push('requestPayment');
+        const { timeStamp, nonceStr, signType, paySign } = options;
+        this.requestPayment({ timeStamp, nonceStr, package: options.package, signType, paySign }).then(
+          (r) => settle(options, r === 'ok', r === 'ok' ? { errMsg: 'requestPayment:ok' } : r),
+          (err: Error) => settle(options, false, { errMsg: `requestPayment:fail ${err.message}` }),
+        );
+      },
+      chooseAddress: (options: Callbacks<Record<string, string>>) => {
+        this.chooseAddress().then(
+          (res) => settle(options, true, { ...res, errMsg: 'chooseAddress:ok' }),
+          () => settle(options, false, { errMsg: 'chooseAddress:fail cancel' }),
+        );
+      },
+    };
+  }
+
+  /** Toasts shown since the last call. */
+  takeToasts(): string[] {
+    return this.toasts.splice(0);
+  }
+
+  private navigate(kind: keyof Omit<Router, 'navigateBack'>, url: string): void {
+    this.calls.push(`${kind} ${url}`);
+    // Navigation completes after the calling handler has returned, as in WeChat.
+    setTimeout(() => this.router?.[kind](url), 0);
+  }
+
+  private request(options: AnyOptions): { abort(): void } {
+    const method = String(options.method ?? 'GET').toUpperCase();
+    // wx.request sends JSON unless told otherwise
+    const given = (options.header ?? {}) as Record<string, string>;
+    const header = Object.keys(given).some((k) => k.toLowerCase() === 'content-type')
+      ? given
+      : { 'content-type': 'application/json', ...given };
+    let url = String(options.url);
+    if (!WX_METHODS.includes(method)) {
+      settle(options, false, {
+        errMsg: `request:fail parameter error: method should be one of ${WX_METHODS.join(', ')}`,
+      });
+      return { abort: () => undefined };
+    }
+    if (this.networkDown > 0) {
+      this.networkDown -= 1;
+      settle(options, false, { errMsg: 'request:fail timeout' });
+      return { abort: () => undefined };
+    }
+    const data = options.data as Record<string, unknown> | string | undefined;
+    let body: string | undefined;
+    if (method === 'GET' && data && typeof data === 'object') {
+      const qs = queryString(data);
+      if (qs) url += (url.includes('?') ? '&' : '?') + qs;
+    } else if (data !== undefined) {
+      body = typeof data === 'string' ? data : JSON.stringify(data);
+    }
+    if (this.server) {
+      const answer = this.server({
+        method,
+        url,
+        headers: header,
+        body: body === undefined ? undefined : JSON.parse(body),
+      });
+      if (answer) settle(options, true, { ...answer, header: {}, errMsg: 'request:ok' });
+      else settle(options, false, { errMsg: 'request:fail timeout' });
+      return { abort: () => undefined };
+    }
+    const target = new URL(url);
+    this.inflight += 1;
+    const req = httpRequest(
+      target,
+      { method, headers: { ...header, ...(body !== undefined ? { 'content-length': Buffer.byteLength(body) } : {}) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          this.inflight -= 1;
+          const text = Buffer.concat(chunks).toString('utf8');
+          let parsed: unknown = text;
+          if (options.dataType !== 'text' && text !== '') {
+            try {
+              parsed = JSON.parse(text);
+            } catch {
+              parsed = text;
+            }
+          }
+          this.requests.push({
+            method,
+            path: `${target.pathname}${target.search}`,
+            status: res.statusCode ?? 0,
+            headers: header,
+            body: body === undefined ? undefined : (JSON.parse(body) as unknown),
+            response: parsed,
+          });
+          if (this.answersLost > 0) {
+            this.answersLost -= 1;
+            settle(options, false, { errMsg: 'request:fail timeout' });
+            return;
+          }
+          settle(options, true, {
+            statusCode: res.statusCode,
+            data: parsed,
+            header: res.headers,
+            errMsg: 'request:ok',
+          });
+        });
+      },
+    );
+    req.on('error', (err) => {
+      this.inflight -= 1;
+      settle(options, false, { errMsg: `request:fail ${err.message}` });
+    });
+    if (body !== undefined) req.write(body);
+    req.end();
+    return { abort: () => req.destroy() };
+  }
+}
