@@ -5,6 +5,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { dataSourceOptions } from './data-source-options';
 import { instrumentQueries } from './query-metrics';
+import { SilentTypeOrmLogger } from './silent-typeorm-logger';
 import { TransactionService } from './transaction.service';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -24,6 +25,12 @@ import { dirname } from 'node:path';
           migrationsRun: config.migrateOnStart,
           retryAttempts: config.nodeEnv === 'test' ? 1 : 5,
           retryDelay: 2000,
+          logger: new SilentTypeOrmLogger(),
+          // A frozen or unreachable MySQL must not hang requests: each query gives up after
+          // DB_QUERY_TIMEOUT_MS and the request answers 503 (not used by the migration CLI).
+          ...(config.database.type === 'mysql'
+            ? { enableQueryTimeout: true, maxQueryExecutionTime: Number(process.env.DB_QUERY_TIMEOUT_MS ?? 5000) }
+            : {}),
         };
       },
     }),

@@ -1,3 +1,4 @@
+import { NestedList } from '../../../common/nested';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
@@ -10,7 +11,6 @@ import {
   type UpdateProductRequest,
   type UpdateSkuRequest,
 } from '@sutwxapp/contracts';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -25,7 +25,6 @@ import {
   MaxLength,
   Min,
   NotEquals,
-  ValidateNested,
 } from 'class-validator';
 import { IMAGE_URL, IsOptionalNotNull, IsSpecValues, PLAIN_TEXT } from './validators';
 
@@ -65,8 +64,7 @@ const IsAxisList = (): PropertyDecorator =>
   applyDecorators(
     IsArray(),
     ArrayMaxSize(L.specAxesMax),
-    ValidateNested({ each: true }),
-    Type(() => SpecAxisDto),
+    NestedList(() => SpecAxisDto),
   );
 
 export class SpecAxisDto implements SpecAxis {
@@ -173,8 +171,7 @@ export class CreateProductDto implements CreateProductRequest {
   @IsArray()
   @ArrayMinSize(1, { message: 'a product needs at least one SKU' })
   @ArrayMaxSize(L.skusMax)
-  @ValidateNested({ each: true })
-  @Type(() => SkuInputDto)
+  @NestedList(() => SkuInputDto)
   skus!: SkuInputDto[];
 }
 

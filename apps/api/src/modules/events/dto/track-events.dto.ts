@@ -1,3 +1,4 @@
+import { NestedList } from '../../../common/nested';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   BEHAVIOUR_EVENT_TYPES,
@@ -8,7 +9,6 @@ import {
   MAX_EVENTS_PER_BATCH,
   type TrackEventsRequest,
 } from '@sutwxapp/contracts';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -23,7 +23,6 @@ import {
   MaxLength,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
 
 const NEEDS_PRODUCT: readonly BehaviourEventType[] = ['product_view', 'add_to_cart'];
@@ -66,7 +65,6 @@ export class TrackEventsDto implements TrackEventsRequest {
   @IsArray({ message: 'events must be a list' })
   @ArrayMinSize(1, { message: 'send at least one event' })
   @ArrayMaxSize(MAX_EVENTS_PER_BATCH, { message: `send at most ${MAX_EVENTS_PER_BATCH} events per request` })
-  @ValidateNested({ each: true })
-  @Type(() => BehaviourEventDto)
+  @NestedList(() => BehaviourEventDto)
   events!: BehaviourEventDto[];
 }

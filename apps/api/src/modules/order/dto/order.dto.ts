@@ -1,3 +1,4 @@
+import { NestedList } from '../../../common/nested';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   type CreateOrderRequest,
@@ -19,7 +20,6 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { AddCartItemDto } from '../../cart/dto/cart.dto';
 
@@ -35,8 +35,7 @@ export class CreateOrderDto implements CreateOrderRequest {
   @IsArray()
   @ArrayMinSize(1, { message: 'items must contain at least one line' })
   @ArrayMaxSize(50, { message: 'an order can have at most 50 lines' })
-  @ValidateNested({ each: true })
-  @Type(() => OrderItemDto)
+  @NestedList(() => OrderItemDto)
   items?: OrderItemDto[];
 
   @ApiPropertyOptional()
