@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
+import { Server as NetServer } from 'node:net';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 import { shutdownState } from './modules/health/shutdown-state';
@@ -47,7 +49,8 @@ async function bootstrap(): Promise<void> {
       // Optional pause so load balancers see readiness fail before the listener closes.
       const drainDelay = Number(process.env.SHUTDOWN_DELAY_MS ?? 0);
       if (drainDelay > 0) await new Promise((r) => setTimeout(r, drainDelay));
-      // Close HTTP first (stop accepting, finish in-flight), then the pools those requests use.
+      await drainConnections(app.getHttpServer() as Server);
+      // Close HTTP (nothing is connected any more), then the pools those requests used.
       await app.getHttpAdapter().getInstance().close();
       await app.close();
       logger.info('shutdown complete');
@@ -61,6 +64,33 @@ async function bootstrap(): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/** How long a keep-alive connection may sit idle after the listener closed before it is cut. */
+const IDLE_GRACE_MS = 2000;
+
+/**
+ * Stops accepting connections and waits until every open one has finished. Only the TCP listener
+ * is closed: http.Server#close() would also destroy idle keep-alive connections at once, racing a
+ * load balancer that is sending a request on one right then (nginx never replays a POST that
+ * failed after it was sent). From here on every response carries `Connection: close` (see
+ * http-hooks), so each connection ends after its next request; the balancer's new connects are
+ * refused, which it retries elsewhere. Connections still idle after a grace period are cut.
+ */
+function drainConnections(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    let sweep: NodeJS.Timeout | undefined;
+    const grace = setTimeout(() => {
+      server.closeIdleConnections();
+      sweep = setInterval(() => server.closeIdleConnections(), 250);
+    }, IDLE_GRACE_MS);
+    NetServer.prototype.close.call(server, () => {
+      clearTimeout(grace);
+      clearInterval(sweep);
+      resolve();
+    });
+    shutdownState.listenerClosed = true;
+  });
 }
 
 bootstrap().catch((err: unknown) => {

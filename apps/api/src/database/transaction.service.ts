@@ -12,6 +12,8 @@ const DEADLOCK_CODES = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 @Injectable()
 export class TransactionService {
   private sqliteTail: Promise<unknown> = Promise.resolve();
+  /** Pooled MySQL connections whose session is already READ COMMITTED. */
+  private readonly readCommitted = new WeakSet<object>();
   readonly isSqlite: boolean;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
@@ -26,13 +28,45 @@ export class TransactionService {
     }
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction('READ COMMITTED', work);
+        return await this.readCommittedTransaction(work);
       } catch (err) {
         const code =
           (err as { code?: string; driverError?: { code?: string } }).driverError?.code ??
           (err as { code?: string }).code;
         if (attempt >= 3 || !code || !DEADLOCK_CODES.has(code)) throw err;
       }
+    }
+  }
+
+  /**
+   * `dataSource.transaction('READ COMMITTED', work)` with one round trip less per transaction:
+   * TypeORM sends SET TRANSACTION ISOLATION LEVEL before every START TRANSACTION; here each pooled
+   * connection is switched to READ COMMITTED once, for its session. Every transaction of the app
+   * runs through this service at that level, so the session default changes nothing else.
+   */
+  private async readCommittedTransaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const connection = (await runner.connect()) as object;
+      if (!this.readCommitted.has(connection)) {
+        await runner.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
+        this.readCommitted.add(connection);
+      }
+      await runner.startTransaction();
+      try {
+        const result = await work(runner.manager);
+        await runner.commitTransaction();
+        return result;
+      } catch (err) {
+        try {
+          await runner.rollbackTransaction();
+        } catch {
+          // the original error is the one worth reporting
+        }
+        throw err;
+      }
+    } finally {
+      await runner.release();
     }
   }
 

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { shutdownState } from '../modules/health/shutdown-state';
+import type { Logger } from 'pino';
+import { accessLogger } from './logger';
 import { metrics } from './metrics';
 
 const SAFE_REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -21,10 +24,14 @@ type Timed = FastifyRequest & { [started]?: bigint };
  * Labels use the route template (`/api/v1/orders/:id`), never the raw URL.
  */
 export function registerHttpHooks(fastify: FastifyInstance): void {
+  const access = accessLogger(fastify.log as Logger);
   fastify.addHook('onRequest', (request: Timed, reply: FastifyReply, done: () => void) => {
     request[started] = process.hrtime.bigint();
     metrics.httpInFlight.inc();
     void reply.header('x-request-id', request.id);
+    // Draining after SIGTERM: keep-alive connections end after their current request, and the
+    // load balancer's next connect is refused, which it retries on another replica.
+    if (shutdownState.listenerClosed) void reply.header('connection', 'close');
     done();
   });
   fastify.addHook('onResponse', (request: Timed, reply: FastifyReply, done: () => void) => {
@@ -35,8 +42,10 @@ export function registerHttpHooks(fastify: FastifyInstance): void {
     metrics.httpRequests.inc(labels);
     metrics.httpDuration.observe(labels, seconds);
     if (route !== '/metrics' && !route.startsWith('/api/v1/health')) {
-      request.log.info(
+      // requestId first, as the request's child logger would bind it: the same line, byte for byte
+      access.info(
         {
+          requestId: request.id,
           method: request.method,
           url: request.url,
           route,

@@ -36,8 +36,9 @@ const PRODUCT_STAMP_TTL_MS = 24 * 3600_000;
 export class CatalogCacheService {
   constructor(private readonly cache: CacheService) {}
 
-  getOrLoad(kind: keyof typeof CATALOG_CACHE, key: string, load: () => Promise<string>): Promise<string> {
-    return this.cache.getOrLoad(CATALOG_CACHE[kind], key, CATALOG_TTL_MS[kind], load);
+  /** The prepared body as bytes: served from the in-process L1, else Redis, else `load`. */
+  getOrLoad(kind: keyof typeof CATALOG_CACHE, key: string, load: () => Promise<string>): Promise<Buffer> {
+    return this.cache.getOrLoadBytes(CATALOG_CACHE[kind], key, CATALOG_TTL_MS[kind], load);
   }
 
   async treeKey(): Promise<string> {
@@ -56,7 +57,7 @@ export class CatalogCacheService {
   }
 
   async detailKey(productId: number): Promise<string> {
-    const stamp = (await this.cache.get(stampKey(productId))) ?? '0';
+    const stamp = (await this.cache.getStamp(stampKey(productId))) ?? '0';
     return `catalog:product:${productId}:${stamp}`;
   }
 
@@ -73,7 +74,7 @@ export class CatalogCacheService {
   async productsChanged(productIds: number[], options: { listsToo?: boolean } = {}): Promise<void> {
     const ids = [...new Set(productIds)];
     await Promise.all(
-      ids.map((id) => this.cache.set(stampKey(id), randomBytes(6).toString('base64url'), PRODUCT_STAMP_TTL_MS)),
+      ids.map((id) => this.cache.setStamp(stampKey(id), randomBytes(6).toString('base64url'), PRODUCT_STAMP_TTL_MS)),
     );
     if (options.listsToo !== false) await this.catalogChanged();
   }

@@ -16,7 +16,7 @@ import { findProductPage, findTopProducts, type ProductFilter } from './product-
 const HOME_PRODUCTS = 10;
 
 /**
- * What shoppers read. Every answer is a prepared JSON string: built once on a miss, then served
+ * What shoppers read. Every answer is a prepared JSON body: built once on a miss, then served
  * from the cache as bytes. Only on-shelf, undeleted products are ever visible here.
  */
 @Injectable()
@@ -30,13 +30,13 @@ export class CatalogQueryService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async categoryTree(): Promise<string> {
+  async categoryTree(): Promise<Buffer> {
     return this.cache.getOrLoad('tree', await this.cache.treeKey(), async () =>
       JSON.stringify(toCategoryTree(await this.categories.find(), this.config)),
     );
   }
 
-  async home(): Promise<string> {
+  async home(): Promise<Buffer> {
     return this.cache.getOrLoad('home', await this.cache.homeKey(), async () => {
       const [banners, tops, hot, newest] = await Promise.all([
         this.banners.find({ where: { active: true }, order: { sortOrder: 'ASC', id: 'ASC' } }),
@@ -54,7 +54,7 @@ export class CatalogQueryService {
     });
   }
 
-  async list(filter: Omit<ProductFilter, 'onShelf'>): Promise<string> {
+  async list(filter: Omit<ProductFilter, 'onShelf'>): Promise<Buffer> {
     const load = async (): Promise<string> => {
       const [items, total] = await findProductPage(this.products, { ...filter, onShelf: true });
       const page: ProductPage = {
@@ -65,11 +65,11 @@ export class CatalogQueryService {
       };
       return JSON.stringify(page);
     };
-    if (filter.page > MAX_CACHED_PAGE) return load();
+    if (filter.page > MAX_CACHED_PAGE) return Buffer.from(await load(), 'utf8');
     return this.cache.getOrLoad('list', await this.cache.listKey(filter), load);
   }
 
-  async detail(productId: number): Promise<string> {
+  async detail(productId: number): Promise<Buffer> {
     return this.cache.getOrLoad('detail', await this.cache.detailKey(productId), async () => {
       // Off-shelf and deleted products answer exactly like ids that never existed.
       const product = await this.products.findOneBy({ id: productId, onShelf: true, deletedAt: IsNull() });

@@ -1,2 +1,5 @@
-/** Flipped on SIGTERM so readiness answers 503 while in-flight requests drain. */
-export const shutdownState = { shuttingDown: false };
+/**
+ * Flipped on SIGTERM so readiness answers 503 while in-flight requests drain; `listenerClosed`
+ * once no new connection is accepted, from when every response asks its connection to close.
+ */
+export const shutdownState = { shuttingDown: false, listenerClosed: false };

@@ -74,7 +74,8 @@ export class OrderCreateService {
       throw err;
     }
     metrics.ordersCreated.inc();
-    const order = await this.query.getOwned(userId, created.id);
+    // `created` is the row as committed (read back inside the transaction): only its items remain to load
+    const order = await this.query.toDto(created);
     this.events.publish('order_created', {
       orderId: order.id,
       userId,
