@@ -31,7 +31,8 @@ export class CartService {
   ) {}
 
   async view(userId: number): Promise<CartView> {
-    const rows = await this.items.find({ where: { userId }, order: { updatedAt: 'DESC', id: 'DESC' } });
+    // newest line first, and stable: selecting or changing a quantity must not reorder the cart
+    const rows = await this.items.find({ where: { userId }, order: { id: 'DESC' } });
     const forSale = await this.inventory.findForSale(
       this.items.manager,
       rows.map((r) => r.skuId),
