@@ -5,7 +5,7 @@
  * and a shopper aiming at another shopper's cart item, address or order → 404 on every route,
  * with the owner's data untouched. New routes are covered without editing this file.
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import {
   type Answer,
   buildWorld,
@@ -21,6 +21,8 @@ import {
   validBody,
   type World,
 } from '../../../test/resilience/e2e/api-surface';
+import { EVENT_STORE, type EventStore } from '../src/modules/events/event-store';
+import { EventWriterService } from '../src/modules/events/event-writer.service';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
 jest.setTimeout(60_000);
@@ -151,6 +153,44 @@ describe(`access control on every route (${backendLabel})`, () => {
     const failures = await check(attempts, () => 'FORBIDDEN');
     figures.wrongRole = { requests: attempts.length, failures: failures.length };
     expect(failures).toEqual([]);
+  });
+
+  it('audits every operator write (refused ones too) and no operator read or shopper request', async () => {
+    // AdminOnly() binds the audit interceptor; this catches a write route that escapes it
+    const run = randomUUID().slice(0, 8);
+    const writes = ops.filter((op) => op.access === 'admin' && op.method !== 'GET');
+    const reads = ops.filter((op) => op.access === 'admin' && op.method === 'GET');
+    const shopper = ops.filter((op) => op.access === 'shopper');
+    expect(writes.length).toBeGreaterThan(5);
+    const probe = (op: Operation, i: number, token: string, kind: string) => ({
+      requestId: `audit-${run}-${kind}-${i}`,
+      op,
+      // an id nobody has and an empty body: refused (404/400), so the probe changes nothing
+      path: concretePath(op, 987_654_321),
+      headers: {
+        authorization: `Bearer ${token}`,
+        'x-request-id': `audit-${run}-${kind}-${i}`,
+        ...(op.hasBody ? { 'content-type': 'application/json' } : {}),
+      },
+      body: op.hasBody ? '{}' : undefined,
+    });
+    const probes = [
+      ...writes.map((op, i) => probe(op, i, w.admin.token, 'write')),
+      ...reads.map((op, i) => probe(op, i, w.admin.token, 'read')),
+      ...shopper.map((op, i) => probe(op, i, w.owner.token, 'shopper')),
+    ];
+    await pool(probes, 8, (p) => send(t.baseUrl, { method: p.op.method, path: p.path, headers: p.headers, body: p.body }));
+    await t.app.get(EventWriterService).flush();
+    const audited = new Set(
+      (await t.app.get<EventStore>(EVENT_STORE).recentAudit({}, 5000))
+        .map((a) => a.requestId)
+        .filter((id): id is string => typeof id === 'string' && id.startsWith(`audit-${run}-`)),
+    );
+    const wrong = probes
+      .filter((p) => audited.has(p.requestId) !== p.requestId.includes('-write-'))
+      .map((p) => `${label(p.op)} ${p.requestId.includes('-write-') ? 'not audited' : 'audited'} (${p.requestId})`);
+    figures.audit = { writes: writes.length, reads: reads.length, shopper: shopper.length, wrong: wrong.length };
+    expect(wrong).toEqual([]);
   });
 
   it("answers 404 to a shopper on every route that names another shopper's cart item, address or order", async () => {

@@ -23,7 +23,8 @@ const NOTIFY_ROUTES: Record<string, AuditKind> = {
 type Request = FastifyRequest & { auth?: AuthContext };
 
 /**
- * The audit trail, kept without each controller having to remember it:
+ * The audit trail. Bound by `AdminOnly()` (every operator route) and on PaymentNotifyController,
+ * not globally, so shopper and catalog requests skip the interceptor pipeline entirely. Records:
  * - every state-changing request made with an operator token, whether it succeeded or was refused
  *   (runs after the guards, so `request.auth` is the verified caller);
  * - every WeChat Pay notification delivery, accepted (204) or refused (forged, unknown order, bad

@@ -1,9 +1,7 @@
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { MongooseModule } from '@nestjs/mongoose';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../../config/app-config';
-import { AuditTrailInterceptor } from './audit-trail.interceptor';
 import { AnalyticsController } from './analytics/analytics.controller';
 import { AnalyticsService } from './analytics/analytics.service';
 import { SalesReportQuery } from './analytics/sales-report.query';
@@ -23,7 +21,8 @@ import { SqlEventStore } from './sql/sql-event-store';
 /**
  * Behaviour events, server events, the audit trail and admin analytics. The store is chosen once
  * from the configuration: MongoDB when MONGODB_URI is set (the Mongoose models only exist then),
- * otherwise SQL tables. Global so any feature can inject AuditService.
+ * otherwise SQL tables. Global so any feature can inject AuditService, and so AuditTrailInterceptor
+ * (bound by AdminOnly() and on the WeChat Pay callback controller) resolves in every module.
  */
 @Module({})
 export class EventsModule {
@@ -52,7 +51,6 @@ export class EventsModule {
         AuditService,
         AnalyticsService,
         SalesReportQuery,
-        { provide: APP_INTERCEPTOR, useClass: AuditTrailInterceptor },
       ],
       exports: [AuditService, EventWriterService, EVENT_STORE],
     };

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import { ErrorCode, type Order, type PaySyncResponse, type RequestPaymentParams } from '@sutwxapp/contracts';
 import type { WechatSandbox } from '@sutwxapp/wechat-sandbox';
@@ -7,6 +7,7 @@ import { AppError } from '../../common/errors/app-error';
 import { IdParam } from '../../common/parse-id.pipe';
 import { AdminOnly, CurrentUserId, ShopperOnly } from '../auth/guards/auth.guard';
 import { OrderQueryService } from '../order/order-query.service';
+import { AuditTrailInterceptor } from '../events/audit-trail.interceptor';
 import { WECHAT_SANDBOX } from '../wechat/wechat.module';
 import { RefundDto } from './dto/refund.dto';
 import { PaymentNotifyService, type NotifyAnswer } from './payment-notify.service';
@@ -46,9 +47,13 @@ function answer(reply: FastifyReply, result: NotifyAnswer): void {
   }
 }
 
-/** WeChat Pay callbacks: no auth guard (WeChat signs them), verified over the raw body. */
+/**
+ * WeChat Pay callbacks: no auth guard (WeChat signs them), verified over the raw body. Every
+ * delivery, accepted or refused, goes to the audit trail.
+ */
 @ApiTags('payment')
 @Controller('payments/wechat')
+@UseInterceptors(AuditTrailInterceptor)
 export class PaymentNotifyController {
   constructor(private readonly notify: PaymentNotifyService) {}
 

@@ -6,6 +6,7 @@ import {
   Injectable,
   SetMetadata,
   UseGuards,
+  UseInterceptors,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
@@ -13,6 +14,7 @@ import { ApiBearerAuth } from '@nestjs/swagger';
 import { ErrorCode, type Role } from '@sutwxapp/contracts';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../../common/errors/app-error';
+import { AuditTrailInterceptor } from '../../events/audit-trail.interceptor';
 
 export interface AuthContext {
   /** users.id for shoppers, admin_users.id for operators */
@@ -74,9 +76,19 @@ export class AuthGuard implements CanActivate {
 export const ShopperOnly = (): MethodDecorator & ClassDecorator =>
   applyDecorators(SetMetadata(ROLES, ['shopper']), UseGuards(AuthGuard), ApiBearerAuth());
 
-/** Routes for operators (admin accounts). */
+/**
+ * Routes for operators (admin accounts). Every state-changing call through them is audited
+ * (AuditTrailInterceptor, bound here so no admin controller can forget it; reads are not
+ * recorded). The interceptor is bound per route rather than globally: an interceptor on every
+ * request costs Nest's rxjs pipeline on every cached catalog read (bench/RESULTS.md).
+ */
 export const AdminOnly = (): MethodDecorator & ClassDecorator =>
-  applyDecorators(SetMetadata(ROLES, ['admin']), UseGuards(AuthGuard), ApiBearerAuth());
+  applyDecorators(
+    SetMetadata(ROLES, ['admin']),
+    UseGuards(AuthGuard),
+    UseInterceptors(AuditTrailInterceptor),
+    ApiBearerAuth(),
+  );
 
 /** The caller's id (users.id or admin_users.id), set by AuthGuard. */
 export const CurrentUserId = createParamDecorator((_data: unknown, context: ExecutionContext): number => {
