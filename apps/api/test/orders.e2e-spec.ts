@@ -194,6 +194,44 @@ describe(`orders (${backendLabel})`, () => {
     expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
+  it('answers a retried submit with its first order even after the SKU sold out and the address was deleted', async () => {
+    const { shopper, addressId } = await buyer();
+    const p = await seedProduct(t, { stock: 2 });
+    const key = `key-${randomUUID()}`;
+    const body = { items: [{ skuId: p.skuIds[0], quantity: 2 }], addressId };
+    const first = await t.http.post('/api/v1/orders').set(shopper.auth).set('Idempotency-Key', key).send(body).expect(201);
+    expect(await skuStock(t, p.skuIds[0])).toBe(0);
+    await t.http.delete(`/api/v1/addresses/${addressId}`).set(shopper.auth).expect(204);
+    const again = await t.http.post('/api/v1/orders').set(shopper.auth).set('Idempotency-Key', key).send(body).expect(200);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toMatchObject({ id: first.body.id, orderNo: first.body.orderNo, status: 'PENDING_PAYMENT' });
+    expect(again.body.items).toEqual(first.body.items);
+    // without the key the same submit is refused: there is nothing left to sell
+    const refused = await t.http
+      .post('/api/v1/orders')
+      .set(shopper.auth)
+      .send({ ...body, addressId: await createAddress(t, shopper) })
+      .expect(409);
+    expect(refused.body.code).toBe('OUT_OF_STOCK');
+    expect(await orders().countBy({ userId: shopper.userId })).toBe(1);
+  });
+
+  it('answers a new order with exactly what reading it back shows', async () => {
+    const { shopper, addressId } = await buyer();
+    const p = await seedProduct(t, { stock: 5 });
+    const created = await t.http
+      .post('/api/v1/orders')
+      .set(shopper.auth)
+      .send({ items: [{ skuId: p.skuIds[0], quantity: 1 }], addressId, remark: '  请周末送货 🚚  ' })
+      .expect(201);
+    const read = await t.http.get(`/api/v1/orders/${created.body.id}`).set(shopper.auth).expect(200);
+    const { secondsToPay: a, ...createdRest } = created.body;
+    const { secondsToPay: b, ...readRest } = read.body;
+    expect(readRest).toEqual(createdRest);
+    expect(Math.abs(a - b)).toBeLessThanOrEqual(2);
+    expect(created.body.remark).toBe('请周末送货 🚚');
+  });
+
   it('never oversells: 50 parallel orders for a SKU with stock 10 make exactly 10 orders', async () => {
     const p = await seedProduct(t, { stock: 10 });
     const buyers = await Promise.all(Array.from({ length: 10 }, () => buyer()));

@@ -6,7 +6,7 @@ import { AppError, badRequest } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/domain-events';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { isUniqueViolation } from '../../database/db-errors';
+import { insertRow } from '../../database/insert-row';
 import { TransactionService } from '../../database/transaction.service';
 import { metrics } from '../../observability/metrics';
 import { AddressService } from '../address/address.service';
@@ -17,6 +17,7 @@ import type { CreateOrderDto } from './dto/order.dto';
 import { OrderEntity } from './entities/order.entity';
 import { OrderItemEntity } from './entities/order-item.entity';
 import { OrderQueryService } from './order-query.service';
+import { toOrder } from './order.mapper';
 
 /** yyyyMMddHHmmss in Beijing time + 8 random digits: 22 chars, valid as a WeChat out_trade_no. */
 export function newOrderNo(now = new Date()): string {
@@ -43,7 +44,11 @@ export class OrderCreateService {
   /**
    * Creates an order and reserves its stock in one transaction. Prices come from the database;
    * the client only names SKUs and quantities. With an Idempotency-Key, a retried submit
-   * returns the first order instead of creating a second one.
+   * returns the first order instead of creating a second one: the unique index on
+   * (user_id, idempotency_key) detects the replay when the order row is inserted, so a first
+   * submit costs no extra lookup; any refusal of a keyed submit (sold out since, address
+   * deleted since, a parallel retry that won the insert) first checks for an order already
+   * made with that key and answers with it.
    */
   async create(
     userId: number,
@@ -56,26 +61,21 @@ export class OrderCreateService {
       ]);
     }
     const requestHash = idempotencyKey ? hashRequest(dto) : null;
-    if (idempotencyKey) {
-      const replay = await this.findReplay(userId, idempotencyKey, requestHash!);
-      if (replay) return { order: replay, replayed: true };
-    }
-    let created: OrderEntity;
+    let created: { order: OrderEntity; items: OrderItemEntity[] };
     try {
       created = await this.tx.run((em) =>
         this.createInTransaction(em, userId, dto, idempotencyKey ?? null, requestHash),
       );
     } catch (err) {
-      // a parallel retry with the same key won the insert: answer with its order
-      if (idempotencyKey && isUniqueViolation(err)) {
+      if (idempotencyKey) {
         const replay = await this.findReplay(userId, idempotencyKey, requestHash!);
         if (replay) return { order: replay, replayed: true };
       }
       throw err;
     }
     metrics.ordersCreated.inc();
-    // `created` is the row as committed (read back inside the transaction): only its items remain to load
-    const order = await this.query.toDto(created);
+    // every value of the new rows is known here: no read-back
+    const order = toOrder(this.config, created.order, created.items);
     this.events.publish('order_created', {
       orderId: order.id,
       userId,
@@ -159,23 +159,26 @@ export class OrderCreateService {
     return this.query.getOwned(userId, existing.id);
   }
 
+  /**
+   * Reads (cart, address, prices) first, then writes the order and its items, and reserves stock
+   * last: under READ COMMITTED the reads take no locks, and the SKU row locks, which every buyer
+   * of a popular SKU queues on, are held only from the reservation to the commit.
+   */
   private async createInTransaction(
     em: EntityManager,
     userId: number,
     dto: CreateOrderDto,
     idempotencyKey: string | null,
     requestHash: string | null,
-  ): Promise<OrderEntity> {
+  ): Promise<{ order: OrderEntity; items: OrderItemEntity[] }> {
     const lines = dto.fromCart ? await this.cart.selectedLines(em, userId) : dto.items!;
     if (lines.length === 0) throw new AppError(400, ErrorCode.EMPTY_ORDER, 'Select at least one cart item to order');
     const address = await this.addresses.snapshotForOrder(em, userId, dto.addressId);
-
     const priced = await this.priceLines(em, lines);
-    await this.inventory.reserve(em, lines, new Map(priced.map((p) => [p.line.skuId, p.entry.product.title])));
 
     const { goodsAmount, freightAmount } = this.amounts(priced);
     const now = new Date();
-    const inserted = await em.insert(OrderEntity, {
+    const order = em.create(OrderEntity, {
       orderNo: newOrderNo(now),
       userId,
       status: OrderStatus.PENDING_PAYMENT,
@@ -187,14 +190,25 @@ export class OrderCreateService {
       idempotencyKey,
       requestHash,
       payDeadline: new Date(now.getTime() + this.config.order.payTimeoutSeconds * 1000),
+      paidAt: null,
+      shippedAt: null,
+      carrierCode: null,
+      trackingNo: null,
+      signedAt: null,
+      completedAt: null,
+      cancelledAt: null,
+      cancelReason: null,
+      refundRequestedAt: null,
+      refundedAt: null,
+      refundReason: null,
       createdAt: now,
       updatedAt: now,
     });
-    const orderId = inserted.identifiers[0].id as number;
-    await em.insert(
-      OrderItemEntity,
-      priced.map(({ line, entry }) => ({
-        orderId,
+    // a replayed Idempotency-Key fails here, on the unique index, before any stock is locked
+    order.id = await insertRow(em, OrderEntity, order);
+    const items = priced.map(({ line, entry }) =>
+      em.create(OrderItemEntity, {
+        orderId: order.id,
         skuId: line.skuId,
         productId: entry.product.id,
         title: entry.product.title,
@@ -202,15 +216,17 @@ export class OrderCreateService {
         image: entry.product.images[0] ?? null,
         unitPrice: entry.sku.price,
         quantity: line.quantity,
-      })),
+      }),
     );
+    await em.createQueryBuilder().insert().into(OrderItemEntity).values(items).updateEntity(false).execute();
     if (dto.fromCart)
       await this.cart.removeSkus(
         em,
         userId,
         lines.map((l) => l.skuId),
       );
-    return em.findOneByOrFail(OrderEntity, { id: orderId });
+    await this.inventory.reserve(em, lines, new Map(priced.map((p) => [p.line.skuId, p.entry.product.title])));
+    return { order, items };
   }
 }
 
