@@ -3,6 +3,7 @@ import { getRepositoryToken } from '@nestjs/typeorm';
 import type { WechatSandbox } from '@sutwxapp/wechat-sandbox';
 import type { Repository } from 'typeorm';
 import { TransactionService } from '../src/database/transaction.service';
+import { ProductEntity } from '../src/modules/catalog/entities/product.entity';
 import { OrderSweeperService } from '../src/modules/order/order-sweeper.service';
 import { PaymentNotificationEntity } from '../src/modules/payment/entities/payment-notification.entity';
 import { RefundEntity } from '../src/modules/payment/entities/refund.entity';
@@ -140,6 +141,38 @@ describe(`WeChat Pay (${backendLabel})`, () => {
       .countBy({ notificationId: n.id });
     expect(rows).toBe(1);
     expect(await skuStock(t, o.skuId)).toBe(8);
+  });
+
+  it("counts a paid order towards each of its products' sales exactly once", async () => {
+    const shopper = await createShopper(t);
+    const addressId = await createAddress(t, shopper);
+    const a = await seedProduct(t, { stock: 10, skus: 2 });
+    const b = await seedProduct(t, { stock: 10 });
+    const other = await seedProduct(t, { stock: 10 });
+    const res = await t.http
+      .post('/api/v1/orders')
+      .set(shopper.auth)
+      .send({
+        items: [
+          { skuId: a.skuIds[0], quantity: 2 },
+          { skuId: b.skuIds[0], quantity: 3 },
+          { skuId: a.skuIds[1], quantity: 1 },
+        ],
+        addressId,
+      })
+      .expect(201);
+    await t.http.post(`/api/v1/orders/${res.body.id}/pay`).set(shopper.auth).expect(200);
+    const { transaction } = await sandbox.simulatePayment(res.body.orderNo, { notify: false });
+    const n = sandbox.pay.buildNotification({ eventType: 'TRANSACTION.SUCCESS', resource: transaction });
+    const answers = await Promise.all(Array.from({ length: 5 }, () => notify(n)));
+    expect(answers.map((x) => x.status)).toEqual(Array(5).fill(204));
+    const products = t.app.get<Repository<ProductEntity>>(getRepositoryToken(ProductEntity));
+    const sales = async (id: number) => (await products.findOneByOrFail({ id })).sales;
+    expect({ a: await sales(a.productId), b: await sales(b.productId), other: await sales(other.productId) }).toEqual({
+      a: 3,
+      b: 3,
+      other: 0,
+    });
   });
 
   it('marks the order PAID through pay/sync when no notification arrives', async () => {

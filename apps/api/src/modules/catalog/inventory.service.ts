@@ -77,18 +77,23 @@ export class InventoryService {
     }
   }
 
-  /** Paid orders count towards the products' sales figures. */
-  async addSales(em: EntityManager, lines: Array<StockLine & { productId: number }>): Promise<void> {
-    const byProduct = new Map<number, number>();
-    for (const l of lines) byProduct.set(l.productId, (byProduct.get(l.productId) ?? 0) + l.quantity);
-    for (const [productId, quantity] of byProduct) {
-      await em
-        .createQueryBuilder()
-        .update(ProductEntity)
-        .set({ sales: () => `sales + ${quantity}` })
-        .where('id = :id', { id: productId })
-        .execute();
-    }
+  /**
+   * A paid order counts towards its products' sales figures: one statement for all of the
+   * order's products, summed from its items (no read of the items first). Callers run it last in
+   * the payment transaction: concurrent payments for the same product queue on its row lock.
+   */
+  async addSalesOfOrder(em: EntityManager, orderId: number): Promise<void> {
+    const id = Number(orderId);
+    if (!Number.isSafeInteger(id)) throw new Error(`invalid order id ${orderId}`);
+    await em
+      .createQueryBuilder()
+      .update(ProductEntity)
+      .set({
+        sales: () =>
+          `sales + (SELECT SUM(oi.quantity) FROM order_items oi WHERE oi.order_id = ${id} AND oi.product_id = products.id)`,
+      })
+      .where(`id IN (SELECT oi2.product_id FROM order_items oi2 WHERE oi2.order_id = ${id})`)
+      .execute();
   }
 }
 

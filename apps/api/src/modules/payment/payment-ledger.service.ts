@@ -5,6 +5,7 @@ import type { WechatPayTransaction } from '@sutwxapp/wechat';
 import { Repository } from 'typeorm';
 import { DomainEvents } from '../../common/domain-events';
 import { isUniqueViolation } from '../../database/db-errors';
+import { insertRow } from '../../database/insert-row';
 import { TransactionService } from '../../database/transaction.service';
 import { metrics } from '../../observability/metrics';
 import { InventoryService } from '../catalog/inventory.service';
@@ -62,7 +63,7 @@ export class PaymentLedgerService {
     try {
       outcome = await this.tx.run(async (em) => {
         if (notification) {
-          await em.insert(PaymentNotificationEntity, {
+          await insertRow(em, PaymentNotificationEntity, {
             notificationId: notification.id,
             eventType: notification.eventType,
             outTradeNo: order.orderNo,
@@ -81,7 +82,7 @@ export class PaymentLedgerService {
           });
         }
         if (await this.transitions.apply(em, order.id, 'pay', { paidAt })) {
-          await this.inventory.addSales(em, await this.transitions.stockLines(em, order.id));
+          await this.inventory.addSalesOfOrder(em, order.id);
           return 'ok';
         }
         const current = await em.findOneByOrFail(OrderEntity, { id: order.id });
