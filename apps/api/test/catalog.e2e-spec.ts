@@ -1,6 +1,6 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { InventoryService } from '../src/modules/catalog/inventory.service';
+import { ProductEntity } from '../src/modules/catalog/entities/product.entity';
 import { uniqueTag } from './support/catalog-helpers';
 import { type Admin, createAdmin, createCategory, createProduct } from './support/factories';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
@@ -42,13 +42,12 @@ describe(`catalog browsing (${backendLabel})`, () => {
     ids.off = (
       await createProduct(t, admin, { categoryId: catA1, price: 10, onShelf: false, title: `下架蓝牙 ${tag}` })
     ).productId;
-    // sales only ever grow through paid orders: use the service orders use
-    const ds = t.app.get<DataSource>(getDataSourceToken());
-    await t.app.get(InventoryService).addSales(ds.manager, [
-      { productId: ids.a1mid, skuId: 0, quantity: 50 },
-      { productId: ids.a2, skuId: 0, quantity: 30 },
-      { productId: ids.top, skuId: 0, quantity: 30 },
-    ]);
+    // sales only grow through paid orders (payment.e2e-spec covers that); here they are set
+    // directly, before the first read, so the sort tests have figures to sort by
+    const products = t.app.get<DataSource>(getDataSourceToken()).getRepository(ProductEntity);
+    await products.increment({ id: ids.a1mid }, 'sales', 50);
+    await products.increment({ id: ids.a2 }, 'sales', 30);
+    await products.increment({ id: ids.top }, 'sales', 30);
   });
   afterAll(async () => {
     await t?.close();
