@@ -75,6 +75,7 @@ export async function runCheckout({
     check,
     loaderCpu: median(perRound.map((p) => p.loaderCpu)),
     serverCpu: median(perRound.map((p) => p.serverCpu)),
+    dbCpu: median(perRound.map((p) => p.dbCpu)),
     peakRssMb: Math.max(...perRound.map((p) => p.serverPeakRssMb)),
   };
 }

@@ -115,6 +115,7 @@ export async function runNotify({ loader, harness, conn, tokens, rounds, perRoun
     signMsEach: signMs,
     loaderCpu: median(perRoundResults.map((p) => p.loaderCpu)),
     serverCpu: median(perRoundResults.map((p) => p.serverCpu)),
+    dbCpu: median(perRoundResults.map((p) => p.dbCpu)),
     peakRssMb: Math.max(...perRoundResults.map((p) => p.serverPeakRssMb)),
   };
 }

@@ -3,7 +3,9 @@
 import { URL } from 'node:url';
 import { fileURLToPath } from 'node:url';
 import { forkHelper } from './procs.mjs';
-import { cpuSeconds, rssSampler } from './util.mjs';
+import { cpuSeconds, databasePid, rssSampler } from './util.mjs';
+
+const dbPid = databasePid();
 
 export class Loader {
   constructor() {
@@ -28,6 +30,7 @@ export class Loader {
     const id = this.nextId++;
     const sampler = serverPid ? rssSampler(serverPid) : null;
     const cpu0 = serverPid ? cpuSeconds(serverPid) : 0;
+    const db0 = dbPid ? cpuSeconds(dbPid) : NaN;
     const t0 = process.hrtime.bigint();
     const result = await new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
@@ -36,6 +39,7 @@ export class Loader {
     if (serverPid) {
       const wall = Number(process.hrtime.bigint() - t0) / 1e9;
       result.serverCpu = (cpuSeconds(serverPid) - cpu0) / wall;
+      result.dbCpu = dbPid ? (cpuSeconds(dbPid) - db0) / wall : NaN;
       result.serverPeakRssMb = sampler.stop();
     }
     return result;

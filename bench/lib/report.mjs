@@ -77,7 +77,7 @@ function resultRows(r) {
       '',
       '',
       `${fmt1(c.p50)} / ${fmt1(c.p99)} ms`,
-      `${fmtInt(c.attemptsPerSecond)} attempts/s, ${fmtInt(c.outOfStock)} answered 409 OUT_OF_STOCK, ${c.unexpected + c.errors} other; ${c.check.oversold} oversold of ${c.check.skus} SKUs (${c.check.soldOut} sold out); ${fmtInt(c.ordersInDb)} orders in the database for ${fmtInt(c.created)} 201s; server CPU ${pct(c.serverCpu)}, loader ${pct(c.loaderCpu)}`,
+      `${fmtInt(c.attemptsPerSecond)} attempts/s, ${fmtInt(c.outOfStock)} answered 409 OUT_OF_STOCK, ${c.unexpected + c.errors} other; ${c.check.oversold} oversold of ${c.check.skus} SKUs (${c.check.soldOut} sold out); ${fmtInt(c.ordersInDb)} orders in the database for ${fmtInt(c.created)} 201s; server CPU ${pct(c.serverCpu)}, MariaDB ${pct(c.dbCpu)}, loader ${pct(c.loaderCpu)}`,
     ]);
   }
   if (r.notify) {
@@ -88,7 +88,7 @@ function resultRows(r) {
       '',
       '',
       `${fmt1(n.p50)} / ${fmt1(n.p99)} ms`,
-      `${fmtInt(n.paid)} of ${fmtInt(n.sent)} orders PAID, ${fmtInt(n.rows)} notification rows, ${n.nonOk} non-204; server CPU ${pct(n.serverCpu)}, loader ${pct(n.loaderCpu)}`,
+      `${fmtInt(n.paid)} of ${fmtInt(n.sent)} orders PAID, ${fmtInt(n.rows)} notification rows, ${n.nonOk} non-204; server CPU ${pct(n.serverCpu)}, MariaDB ${pct(n.dbCpu)}, loader ${pct(n.loaderCpu)}`,
     ]);
   }
   if (r.coldStart) {

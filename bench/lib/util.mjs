@@ -1,6 +1,6 @@
 // Small helpers shared by the runner, the cases and the child processes. No dependencies.
 import { clearInterval, setInterval, setTimeout } from 'node:timers';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -52,6 +52,28 @@ export function cpuSeconds(pid) {
   } catch {
     return NaN;
   }
+}
+
+/**
+ * The local database server's pid (mariadbd or mysqld), to report its CPU share beside the
+ * API's: on a 2-core machine the database, the API and the load generator share the cores.
+ * Null when it is not a local process this user can see.
+ */
+export function databasePid() {
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const comm = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
+        if (comm === 'mariadbd' || comm === 'mysqld') return Number(entry);
+      } catch {
+        // gone meanwhile
+      }
+    }
+  } catch {
+    // no /proc
+  }
+  return null;
 }
 
 /** Samples a process's RSS every `everyMs` until stopped; answers the peak. */

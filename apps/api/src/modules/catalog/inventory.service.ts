@@ -79,8 +79,9 @@ export class InventoryService {
 
   /**
    * A paid order counts towards its products' sales figures: one statement for all of the
-   * order's products, summed from its items (no read of the items first). Callers run it last in
-   * the payment transaction: concurrent payments for the same product queue on its row lock.
+   * order's products, summed from its items (no read of the items first). The payment ledger runs
+   * it right after the payment commits, on its own: inside the payment transaction every payment
+   * for a popular product queued on that product's row lock until the commit (bench/RESULTS.md).
    */
   async addSalesOfOrder(em: EntityManager, orderId: number): Promise<void> {
     const id = Number(orderId);

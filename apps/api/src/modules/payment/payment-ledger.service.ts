@@ -82,7 +82,6 @@ export class PaymentLedgerService {
           });
         }
         if (await this.transitions.apply(em, order.id, 'pay', { paidAt })) {
-          await this.inventory.addSalesOfOrder(em, order.id);
           return 'ok';
         }
         const current = await em.findOneByOrFail(OrderEntity, { id: order.id });
@@ -108,6 +107,14 @@ export class PaymentLedgerService {
       throw err;
     }
     if (outcome === 'ok') {
+      // Sales are a display figure ("已售"), counted once per PENDING_PAYMENT → PAID transition
+      // (duplicates never reach here). Outside the transaction so payments of the same product
+      // do not hold its row lock until their commit; a crash between the two statements leaves
+      // that one order out of the figure, never the payment.
+      await this.inventory.addSalesOfOrder(this.tx.manager, order.id).catch((err: Error) => {
+        // the payment is committed: answer WeChat as accepted, keep the miss in the log
+        this.logger.warn(`sales figure of order ${order.orderNo} not counted: ${err.message}`);
+      });
       metrics.ordersPaid.inc();
       this.events.publish('order_paid', {
         orderId: order.id,
