@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode } from '@sutwxapp/contracts';
-import { In, IsNull, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { ProductEntity } from './entities/product.entity';
 import { SkuEntity } from './entities/sku.entity';
@@ -21,20 +21,25 @@ export interface StockLine {
  */
 @Injectable()
 export class InventoryService {
-  /** Live SKUs (not deleted) with their products, keyed by SKU id; missing ids are simply absent. */
+  /**
+   * Live SKUs (not deleted) with their live products, keyed by SKU id, in one statement (a join;
+   * every order and checkout preview runs it); missing ids are simply absent.
+   */
   async findForSale(em: EntityManager, skuIds: number[]): Promise<Map<number, SkuForSale>> {
     const result = new Map<number, SkuForSale>();
     if (skuIds.length === 0) return result;
-    const skus = await em.find(SkuEntity, { where: { id: In(skuIds), deletedAt: IsNull() } });
-    const productIds = [...new Set(skus.map((s) => s.productId))];
-    const products = productIds.length
-      ? await em.find(ProductEntity, { where: { id: In(productIds), deletedAt: IsNull() } })
-      : [];
-    const byId = new Map(products.map((p) => [p.id, p]));
-    for (const sku of skus) {
-      const product = byId.get(sku.productId);
-      if (product) result.set(sku.id, { sku, product });
-    }
+    const skus = await em
+      .createQueryBuilder(SkuEntity, 'sku')
+      .innerJoinAndMapOne(
+        'sku.product',
+        ProductEntity,
+        'product',
+        'product.id = sku.productId AND product.deletedAt IS NULL',
+      )
+      .where('sku.id IN (:...ids) AND sku.deletedAt IS NULL', { ids: [...new Set(skuIds)] })
+      .getMany();
+    for (const sku of skus as Array<SkuEntity & { product: ProductEntity }>)
+      result.set(sku.id, { sku, product: sku.product });
     return result;
   }
 
