@@ -56,16 +56,18 @@ export async function createApp(
   app.useGlobalPipes(createValidationPipe());
 
   if (process.env.OPENAPI_DOCS !== 'false') {
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('SutWxApp API')
-        .setDescription('WeChat mini-program shop: catalog, cart, orders, WeChat Pay, logistics')
-        .setVersion('1')
-        .addBearerAuth()
-        .build(),
+    // Built on the first request to /api/docs or /api/docs-json, not at boot (start-up time).
+    SwaggerModule.setup('api/docs', app, () =>
+      SwaggerModule.createDocument(
+        app,
+        new DocumentBuilder()
+          .setTitle('SutWxApp API')
+          .setDescription('WeChat mini-program shop: catalog, cart, orders, WeChat Pay, logistics')
+          .setVersion('1')
+          .addBearerAuth()
+          .build(),
+      ),
     );
-    SwaggerModule.setup('api/docs', app, document);
   }
   await app.init();
   await fastify.ready();

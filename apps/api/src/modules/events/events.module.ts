@@ -1,5 +1,4 @@
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { AnalyticsController } from './analytics/analytics.controller';
@@ -10,8 +9,6 @@ import { BehaviourEventsController } from './behaviour-events.controller';
 import { BehaviourEventsService } from './behaviour-events.service';
 import { EVENT_STORE } from './event-store';
 import { EventWriterService } from './event-writer.service';
-import { AUDIT_LOG_MODEL, auditLogSchema, BEHAVIOUR_EVENT_MODEL, behaviourEventSchema } from './mongo/event.schemas';
-import { MongoEventStore } from './mongo/mongo-event-store';
 import { ServerEventsSubscriber } from './server-events.subscriber';
 import { AuditLogEntity } from './sql/audit-log.entity';
 import { BehaviourEventEntity } from './sql/behaviour-event.entity';
@@ -27,24 +24,21 @@ import { SqlEventStore } from './sql/sql-event-store';
 @Module({})
 export class EventsModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const mongo = Boolean(config.mongodbUri);
-    const store: Provider[] = mongo
-      ? [{ provide: EVENT_STORE, useClass: MongoEventStore }]
-      : [{ provide: EVENT_STORE, useClass: SqlEventStore }, EventsTtlSweeper];
+    const store = config.mongodbUri
+      ? // required only here, so mongoose is never loaded without MONGODB_URI
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when configured
+        (require('./mongo/mongo-events') as typeof import('./mongo/mongo-events')).mongoEventStore(config)
+      : {
+          imports: [TypeOrmModule.forFeature([BehaviourEventEntity, AuditLogEntity])],
+          providers: [{ provide: EVENT_STORE, useClass: SqlEventStore }, EventsTtlSweeper] as Provider[],
+        };
     return {
       module: EventsModule,
       global: true,
-      imports: [
-        mongo
-          ? MongooseModule.forFeature([
-              { name: BEHAVIOUR_EVENT_MODEL, schema: behaviourEventSchema(config.eventsTtlDays) },
-              { name: AUDIT_LOG_MODEL, schema: auditLogSchema() },
-            ])
-          : TypeOrmModule.forFeature([BehaviourEventEntity, AuditLogEntity]),
-      ],
+      imports: store.imports,
       controllers: [BehaviourEventsController, AnalyticsController],
       providers: [
-        ...store,
+        ...store.providers,
         EventWriterService,
         BehaviourEventsService,
         ServerEventsSubscriber,
