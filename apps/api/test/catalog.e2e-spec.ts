@@ -55,7 +55,14 @@ describe(`catalog browsing (${backendLabel})`, () => {
 
   const list = async (query: Record<string, string | number>) =>
     (await t.http.get('/api/v1/catalog/products').query(query).expect(200)).body as {
-      items: Array<{ id: number; minPrice: number; title: string; image: string | null; sales: number }>;
+      items: Array<{
+        id: number;
+        minPrice: number;
+        title: string;
+        image: string | null;
+        sales: number;
+        createdAt: string;
+      }>;
       total: number;
       page: number;
       pageSize: number;
@@ -145,6 +152,20 @@ describe(`catalog browsing (${backendLabel})`, () => {
       sales: 0,
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
+    // the list reads its columns by hand: the same instant as the detail (read as an entity)
+    const detail = await t.http.get(`/api/v1/catalog/products/${ids.b}`).expect(200);
+    expect(res.items[0].createdAt).toBe(detail.body.createdAt);
+  });
+
+  it('answers a page past the cached ones (read from the database every time) like the cached pages', async () => {
+    const categoryId = await createCategory(t, admin, { name: `深翻页-${tag}` });
+    for (let i = 0; i < 7; i++)
+      await createProduct(t, admin, { categoryId, price: 1000 + i * 100, title: `翻页 ${i} ${tag}` });
+    const cachedPage = await list({ categoryId, pageSize: 2, page: 3, sort: 'price_asc' });
+    const dbPage = await list({ categoryId, pageSize: 1, page: 6, sort: 'price_asc' });
+    expect(cachedPage.total).toBe(7);
+    expect(dbPage).toEqual({ items: [cachedPage.items[1]], total: 7, page: 6, pageSize: 1 });
+    expect(dbPage.items[0]).toMatchObject({ title: `翻页 5 ${tag}`, minPrice: 1500 });
   });
 
   it('shows a product with its SKUs and spec axes', async () => {

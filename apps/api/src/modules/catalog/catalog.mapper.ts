@@ -13,6 +13,7 @@ import type { AppConfig } from '../../config/app-config';
 import type { BannerEntity } from './entities/banner.entity';
 import type { CategoryEntity } from './entities/category.entity';
 import type { ProductEntity } from './entities/product.entity';
+import type { ProductListRow } from './product-list.query';
 import type { SkuEntity } from './entities/sku.entity';
 import type { StockAdjustmentEntity } from './entities/stock-adjustment.entity';
 
@@ -36,7 +37,7 @@ export function toCategoryTree(all: CategoryEntity[], config: UrlConfig): Catego
     }));
 }
 
-export function toSummary(p: ProductEntity, config: UrlConfig): ProductSummary {
+export function toSummary(p: ProductListRow, config: UrlConfig): ProductSummary {
   return {
     id: p.id,
     title: p.title,
@@ -51,7 +52,7 @@ export function toSummary(p: ProductEntity, config: UrlConfig): ProductSummary {
 }
 
 export function toAdminSummary(
-  p: ProductEntity,
+  p: ProductListRow,
   stock: { stock: number; skuCount: number } | undefined,
   config: UrlConfig,
 ): AdminProductSummary {
