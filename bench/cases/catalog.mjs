@@ -30,11 +30,13 @@ export async function runCatalog({ loader, apiPid, basePid, targets, rounds, dur
         `  round ${r + 1}: baseline ${got.baseline.rps.toFixed(0)}/s, ours ${got.ours.rps.toFixed(0)}/s ` +
           `(p99 ${got.ours.latency.p99} ms, non-2xx ${nonOk(got.ours)}) → ${ratio.toFixed(3)}; ` +
           `CPU/answer ${cpuUs(got.baseline)} vs ${cpuUs(got.ours)} µs, loader CPU ${pct(got.baseline.loaderCpu)} / ${pct(got.ours.loaderCpu)}` +
-          (got.reference ? `; plain Fastify ${(got.reference.rps / got.baseline.rps).toFixed(3)}` : ''),
+          (got.reference ? `; plain Fastify ${(got.reference.rps / got.baseline.rps).toFixed(3)}` : '') +
+          (target.name.includes('database') ? `; API CPU ${pct(got.ours.serverCpu)}, MariaDB ${pct(got.ours.dbCpu)}` : ''),
       );
     }
     results.push({
       name: target.name,
+      database: target.name.includes('database'),
       bytes: Math.round(median(perRound.map((p) => p.ours.bytesPerResponse))),
       rounds: perRound,
       ratio: median(perRound.map((p) => p.ratio)),
@@ -47,6 +49,7 @@ export async function runCatalog({ loader, apiPid, basePid, targets, rounds, dur
       loaderCpuBaseline: median(perRound.map((p) => p.baseline.loaderCpu)),
       loaderCpuOurs: median(perRound.map((p) => p.ours.loaderCpu)),
       serverCpu: median(perRound.map((p) => p.ours.serverCpu)),
+      dbCpuOurs: median(perRound.map((p) => p.ours.dbCpu)),
       // CPU time per answer: less sensitive to a busy machine than req/s
       cpuUsOurs: median(perRound.map((p) => (1e6 * p.ours.serverCpu) / p.ours.rps)),
       cpuUsBaseline: median(perRound.map((p) => (1e6 * p.baseline.serverCpu) / p.baseline.rps)),

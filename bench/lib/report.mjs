@@ -66,7 +66,7 @@ function resultRows(r) {
       `${fmtInt(c.baselineRps)} req/s`,
       fmt3(c.ratio),
       `${c.oursP50} / ${c.oursP99} ms`,
-      `${kb(c.bytes)}; CPU per answer ${fmtInt(c.cpuUsOurs)} µs (baseline ${fmtInt(c.cpuUsBaseline)} µs); baseline p99 ${c.baselineP99} ms; loader CPU ${pct(c.loaderCpuOurs)} (${pct(c.loaderCpuBaseline)} on the baseline)${c.nonOk ? `; ${c.nonOk} non-2xx` : ''}${c.referenceRatio ? `; plain Fastify ${fmt3(c.referenceRatio)}` : ''}`,
+      `${kb(c.bytes)}; CPU per answer ${fmtInt(c.cpuUsOurs)} µs (baseline ${fmtInt(c.cpuUsBaseline)} µs); baseline p99 ${c.baselineP99} ms; loader CPU ${pct(c.loaderCpuOurs)} (${pct(c.loaderCpuBaseline)} on the baseline)${c.database ? `; API CPU ${pct(c.serverCpu)}, MariaDB ${pct(c.dbCpuOurs)}` : ''}${c.nonOk ? `; ${c.nonOk} non-2xx` : ''}${c.referenceRatio ? `; plain Fastify ${fmt3(c.referenceRatio)}` : ''}`,
     ]);
   }
   if (r.checkout) {

@@ -166,6 +166,11 @@ describe(`catalog browsing (${backendLabel})`, () => {
     expect(cachedPage.total).toBe(7);
     expect(dbPage).toEqual({ items: [cachedPage.items[1]], total: 7, page: 6, pageSize: 1 });
     expect(dbPage.items[0]).toMatchObject({ title: `翻页 5 ${tag}`, minPrice: 1500 });
+    // the deep page's total is cached per catalog generation: a new product counts at once
+    await createProduct(t, admin, { categoryId, price: 100, title: `翻页 新 ${tag}` });
+    const after = await list({ categoryId, pageSize: 1, page: 6, sort: 'price_asc' });
+    expect(after.total).toBe(8);
+    expect(after.items[0]).toMatchObject({ title: `翻页 4 ${tag}` });
   });
 
   it('shows a product with its SKUs and spec axes', async () => {

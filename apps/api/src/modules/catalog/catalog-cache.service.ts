@@ -7,6 +7,7 @@ export const CATALOG_TTL_MS = {
   tree: 60_000,
   home: 60_000,
   list: 30_000,
+  count: 30_000,
   detail: 30_000,
 } as const;
 
@@ -15,6 +16,7 @@ export const CATALOG_CACHE = {
   tree: 'catalog_tree',
   home: 'catalog_home',
   list: 'catalog_list',
+  count: 'catalog_list_total',
   detail: 'catalog_product',
 } as const;
 
@@ -54,6 +56,13 @@ export class CatalogCacheService {
     const kw = query.keyword ? createHash('sha1').update(query.keyword).digest('base64url').slice(0, 16) : '-';
     const gen = await this.cache.generation(FAMILY);
     return `catalog:list:${gen}:${query.categoryId ?? '-'}:${kw}:${query.sort}:${query.page}:${query.pageSize}`;
+  }
+
+  /** The total of a filtered list, whatever the page and order: what deeper pages show as `total`. */
+  async countKey(query: { categoryId?: number; keyword?: string }): Promise<string> {
+    const kw = query.keyword ? createHash('sha1').update(query.keyword).digest('base64url').slice(0, 16) : '-';
+    const gen = await this.cache.generation(FAMILY);
+    return `catalog:count:${gen}:${query.categoryId ?? '-'}:${kw}`;
   }
 
   async detailKey(productId: number): Promise<string> {

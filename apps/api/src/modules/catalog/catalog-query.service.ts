@@ -11,7 +11,14 @@ import { BannerEntity } from './entities/banner.entity';
 import { CategoryEntity } from './entities/category.entity';
 import { ProductEntity } from './entities/product.entity';
 import { SkuEntity } from './entities/sku.entity';
-import { findProductPage, findTopProducts, type ProductFilter } from './product-list.query';
+import {
+  countProducts,
+  findProductPage,
+  findProductRows,
+  findTopProducts,
+  type ProductFilter,
+  type ProductListRow,
+} from './product-list.query';
 
 const HOME_PRODUCTS = 10;
 
@@ -55,18 +62,30 @@ export class CatalogQueryService {
   }
 
   async list(filter: Omit<ProductFilter, 'onShelf'>): Promise<Buffer> {
-    const load = async (): Promise<string> => {
-      const [items, total] = await findProductPage(this.products, { ...filter, onShelf: true });
-      const page: ProductPage = {
+    const shelf = { ...filter, onShelf: true };
+    const page = (items: ProductListRow[], total: number): string =>
+      JSON.stringify({
         items: items.map((p) => toSummary(p, this.config)),
         total,
         page: filter.page,
         pageSize: filter.pageSize,
-      };
-      return JSON.stringify(page);
-    };
-    if (filter.page > MAX_CACHED_PAGE) return Buffer.from(await load(), 'utf8');
-    return this.cache.getOrLoad('list', await this.cache.listKey(filter), load);
+      } satisfies ProductPage);
+    if (filter.page > MAX_CACHED_PAGE) {
+      // Deeper pages: the rows from the database every time; their total (the same for every
+      // page of the filter, and changed only by catalog writes) from the cache.
+      const [items, total] = await Promise.all([
+        findProductRows(this.products, shelf),
+        this.cache
+          .getOrLoad('count', await this.cache.countKey(filter), async () =>
+            String(await countProducts(this.products, shelf)),
+          )
+          .then((bytes) => Number(bytes.toString('latin1'))),
+      ]);
+      return Buffer.from(page(items, total), 'utf8');
+    }
+    return this.cache.getOrLoad('list', await this.cache.listKey(filter), async () =>
+      page(...(await findProductPage(this.products, shelf))),
+    );
   }
 
   async detail(productId: number): Promise<Buffer> {

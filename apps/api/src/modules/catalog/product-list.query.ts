@@ -68,7 +68,8 @@ const ORDER_SQL: Record<ProductSort, string> = {
  * the same on SQLite and on MariaDB's utf8mb4_unicode_ci columns.
  *
  * Pages past the cached ones come from here on every request, so the two statements (rows and
- * total, in flight together on two pooled connections) are written by hand with `?`
+ * total, in flight together on two pooled connections, or the rows alone when the total is
+ * cached) are written by hand with `?`
  * placeholders, which both drivers bind, and only the listed columns are read and converted by
  * the driver's own hydration (dates, JSON, booleans exactly as entities get them). Through the
  * query builder, building and hydrating took about twice the CPU of the statements themselves
@@ -78,6 +79,35 @@ export async function findProductPage(
   products: Repository<ProductEntity>,
   filter: ProductFilter,
 ): Promise<[ProductListRow[], number]> {
+  const where = await whereFor(products, filter);
+  return Promise.all([findRows(products, filter, where), countRows(products, where)]);
+}
+
+/** The page's rows only, for callers that know the total already (a cached count). */
+export async function findProductRows(
+  products: Repository<ProductEntity>,
+  filter: ProductFilter,
+): Promise<ProductListRow[]> {
+  return findRows(products, filter, await whereFor(products, filter));
+}
+
+/** How many products match, whatever the page. */
+export async function countProducts(
+  products: Repository<ProductEntity>,
+  filter: Omit<ProductFilter, 'sort' | 'page' | 'pageSize'>,
+): Promise<number> {
+  return countRows(products, await whereFor(products, filter));
+}
+
+interface Where {
+  sql: string;
+  params: unknown[];
+}
+
+async function whereFor(
+  products: Repository<ProductEntity>,
+  filter: Omit<ProductFilter, 'sort' | 'page' | 'pageSize'>,
+): Promise<Where> {
   const where = ['deleted_at IS NULL'];
   const params: unknown[] = [];
   if (filter.onShelf !== undefined) {
@@ -95,25 +125,34 @@ export async function findProductPage(
     const kw = likePattern(filter.keyword);
     params.push(kw, '\\', kw, '\\');
   }
-  const meta = products.metadata;
-  const columns = LIST_COLUMNS.map((name) => meta.findColumnWithPropertyName(name)!);
-  const table = meta.tableName;
-  const whereSql = where.join(' AND ');
-  const [rows, count] = await Promise.all([
-    products.query(
-      `SELECT ${columns.map((c) => c.databaseName).join(', ')} FROM ${table} WHERE ${whereSql} ` +
-        `ORDER BY ${ORDER_SQL[filter.sort]} LIMIT ? OFFSET ?`,
-      [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
-    ) as Promise<Array<Record<string, unknown>>>,
-    products.query(`SELECT COUNT(*) AS n FROM ${table} WHERE ${whereSql}`, params) as Promise<Array<{ n: unknown }>>,
-  ]);
+  return { sql: where.join(' AND '), params };
+}
+
+async function findRows(
+  products: Repository<ProductEntity>,
+  filter: ProductFilter,
+  where: Where,
+): Promise<ProductListRow[]> {
+  const columns = LIST_COLUMNS.map((name) => products.metadata.findColumnWithPropertyName(name)!);
+  const rows = (await products.query(
+    `SELECT ${columns.map((c) => c.databaseName).join(', ')} FROM ${products.metadata.tableName} ` +
+      `WHERE ${where.sql} ORDER BY ${ORDER_SQL[filter.sort]} LIMIT ? OFFSET ?`,
+    [...where.params, filter.pageSize, (filter.page - 1) * filter.pageSize],
+  )) as Array<Record<string, unknown>>;
   const driver = products.manager.connection.driver;
-  const items = rows.map((raw) => {
+  return rows.map((raw) => {
     const row = {} as Record<string, unknown>;
     for (const c of columns) row[c.propertyName] = driver.prepareHydratedValue(raw[c.databaseName], c);
     return row as ProductListRow;
   });
-  return [items, Number(count[0].n)];
+}
+
+async function countRows(products: Repository<ProductEntity>, where: Where): Promise<number> {
+  const [row] = (await products.query(
+    `SELECT COUNT(*) AS n FROM ${products.metadata.tableName} WHERE ${where.sql}`,
+    where.params,
+  )) as Array<{ n: unknown }>;
+  return Number(row.n);
 }
 
 /** The first `limit` products for the home screen, in one of the list orders. */
