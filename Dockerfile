@@ -28,12 +28,17 @@ ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
     DATA_DIR=/app/data \
-    MIGRATE_ON_START=false
+    MIGRATE_ON_START=false \
+    NODE_COMPILE_CACHE=/app/.node-compile-cache
 WORKDIR /app
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/apps/api/assets ./apps/api/assets
+# V8's compile cache for every module the API loads, written once here: a replica starts in
+# ~0.85 s instead of ~1.05 s (bench/RESULTS.md). Loading the modules needs no configuration.
+RUN node -e "require('reflect-metadata'); require('./dist/apps/api/src/app.factory.js')" \
+ && test -n "$(ls -A /app/.node-compile-cache)"
 # The image's `node` user (uid 1000) owns only the data directory; code stays read-only to it.
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import Redis from 'ioredis';
 import { runCatalog } from './cases/catalog.mjs';
 import { runCheckout } from './cases/checkout.mjs';
-import { productionEnv, runColdStart } from './cases/coldstart.mjs';
+import { productionEnv, productionNode, runColdStart } from './cases/coldstart.mjs';
 import { measureMiniprogram } from './cases/miniprogram.mjs';
 import { runNotify } from './cases/notify.mjs';
 import { Loader } from './lib/loader-client.mjs';
@@ -293,6 +293,7 @@ async function main() {
         logFile: settings.logFile,
         dist: settings.dist,
         baseEnv: productionEnv({ databaseUrl, redisUrl: settings.redisUrl, redisPrefix, port: coldPort }),
+        prodNode: productionNode(),
       });
     }
 

@@ -31,7 +31,9 @@ export async function runCatalog({ loader, apiPid, basePid, targets, rounds, dur
           `(p99 ${got.ours.latency.p99} ms, non-2xx ${nonOk(got.ours)}) → ${ratio.toFixed(3)}; ` +
           `CPU/answer ${cpuUs(got.baseline)} vs ${cpuUs(got.ours)} µs, loader CPU ${pct(got.baseline.loaderCpu)} / ${pct(got.ours.loaderCpu)}` +
           (got.reference ? `; plain Fastify ${(got.reference.rps / got.baseline.rps).toFixed(3)}` : '') +
-          (target.name.includes('database') ? `; API CPU ${pct(got.ours.serverCpu)}, MariaDB ${pct(got.ours.dbCpu)}` : ''),
+          (target.name.includes('database')
+            ? `; API CPU ${pct(got.ours.serverCpu)}, MariaDB ${pct(got.ours.dbCpu)}`
+            : ''),
       );
     }
     results.push({

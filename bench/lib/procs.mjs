@@ -25,13 +25,16 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
  * Spawns `node <script>` with stdout (and stderr) written to `logFile` ('/dev/null' by default:
  * the server still formats and writes every JSON log line, the kernel just drops them).
  */
-export function spawnNode(script, { args = [], env = {}, logFile = '/dev/null', nodeArgs = [], ipc = false } = {}) {
+export function spawnNode(
+  script,
+  { args = [], env = {}, logFile = '/dev/null', nodeArgs = [], ipc = false, nodeBin = process.execPath } = {},
+) {
   const fd = openSync(logFile, 'a');
   const stdio = ['ignore', fd, fd];
   const options = { env: { ...process.env, ...env }, stdio: ipc ? [...stdio, 'ipc'] : stdio };
   const child = ipc
     ? fork(script, args, { ...options, execArgv: nodeArgs })
-    : spawn(process.execPath, [...nodeArgs, script, ...args], options);
+    : spawn(nodeBin, [...nodeArgs, script, ...args], options);
   closeSync(fd);
   children.add(child);
   child.once('exit', () => children.delete(child));

@@ -40,10 +40,21 @@ export function targets(r) {
   }
   if (r.notify) out.push(['Notifications ≥ 1,000/s', `${fmtInt(r.notify.perSecond)}/s`, r.notify.perSecond >= 1000]);
   if (r.coldStart) {
-    out.push(['Cold start < 1.0 s (production path)', `${fmtInt(r.coldStart.apiMs)} ms`, r.coldStart.apiMs < 1000]);
+    const p = r.coldStart.prod;
+    out.push([
+      `Cold start < 1.0 s (production path, Node ${r.environment?.node ?? process.version})`,
+      `${fmtInt(r.coldStart.apiMs)} ms`,
+      r.coldStart.apiMs < 1000,
+    ]);
+    if (p)
+      out.push([
+        `Cold start < 1.0 s (${p.version} + compile cache, as in the image)`,
+        `${fmtInt(p.ms)} ms`,
+        p.ms < 1000,
+      ]);
     out.push([
       'Idle RSS < 150 MB (production path)',
-      `${fmtInt(r.coldStart.apiRssIdle)} MB`,
+      `${fmtInt(r.coldStart.apiRssIdle)} MB` + (p ? ` (${p.version}: ${fmtInt(p.rssIdle)} MB)` : ''),
       r.coldStart.apiRssIdle < 150,
     ]);
   }
@@ -101,6 +112,16 @@ function resultRows(r) {
       '',
       `median of ${s.runs} (API min ${fmtInt(s.apiMin)}, max ${fmtInt(s.apiMax)} ms); production path: MariaDB + Redis, migrations applied; SIGTERM to exit ${fmtInt(s.apiStopMs)} ms`,
     ]);
+    if (s.prod) {
+      rows.push([
+        `cold start, ${s.prod.version} + NODE_COMPILE_CACHE (the image's runtime)`,
+        `${fmtInt(s.prod.ms)} ms`,
+        `${fmtInt(s.bareMs)} ms`,
+        '',
+        '',
+        `median of ${s.runs} (min ${fmtInt(s.prod.min)}, max ${fmtInt(s.prod.max)} ms); same build, same database; cache warmed once by loading the app, as the Dockerfile does; RSS idle ${fmtInt(s.prod.rssIdle)} MB`,
+      ]);
+    }
   }
   if (r.memory && r.coldStart) {
     rows.push([
@@ -198,7 +219,10 @@ function rounds(r) {
   }
   if (r.coldStart) {
     lines.push(
-      `- cold start, API (ms): ${r.coldStart.all.api.map((x) => fmtInt(x.ms)).join(', ')}; bare Node: ${r.coldStart.all.bare.map((x) => fmtInt(x.ms)).join(', ')}`,
+      `- cold start, API (ms): ${r.coldStart.all.api.map((x) => fmtInt(x.ms)).join(', ')}; bare Node: ${r.coldStart.all.bare.map((x) => fmtInt(x.ms)).join(', ')}` +
+        (r.coldStart.prod
+          ? `; ${r.coldStart.prod.version} + compile cache: ${r.coldStart.prod.all.map(fmtInt).join(', ')}`
+          : ''),
     );
   }
   return lines.join('\n');

@@ -179,7 +179,9 @@ describe(`access control on every route (${backendLabel})`, () => {
       ...reads.map((op, i) => probe(op, i, w.admin.token, 'read')),
       ...shopper.map((op, i) => probe(op, i, w.owner.token, 'shopper')),
     ];
-    await pool(probes, 8, (p) => send(t.baseUrl, { method: p.op.method, path: p.path, headers: p.headers, body: p.body }));
+    await pool(probes, 8, (p) =>
+      send(t.baseUrl, { method: p.op.method, path: p.path, headers: p.headers, body: p.body }),
+    );
     await t.app.get(EventWriterService).flush();
     const audited = new Set(
       (await t.app.get<EventStore>(EVENT_STORE).recentAudit({}, 5000))

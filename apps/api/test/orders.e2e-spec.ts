@@ -199,10 +199,20 @@ describe(`orders (${backendLabel})`, () => {
     const p = await seedProduct(t, { stock: 2 });
     const key = `key-${randomUUID()}`;
     const body = { items: [{ skuId: p.skuIds[0], quantity: 2 }], addressId };
-    const first = await t.http.post('/api/v1/orders').set(shopper.auth).set('Idempotency-Key', key).send(body).expect(201);
+    const first = await t.http
+      .post('/api/v1/orders')
+      .set(shopper.auth)
+      .set('Idempotency-Key', key)
+      .send(body)
+      .expect(201);
     expect(await skuStock(t, p.skuIds[0])).toBe(0);
     await t.http.delete(`/api/v1/addresses/${addressId}`).set(shopper.auth).expect(204);
-    const again = await t.http.post('/api/v1/orders').set(shopper.auth).set('Idempotency-Key', key).send(body).expect(200);
+    const again = await t.http
+      .post('/api/v1/orders')
+      .set(shopper.auth)
+      .set('Idempotency-Key', key)
+      .send(body)
+      .expect(200);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.body).toMatchObject({ id: first.body.id, orderNo: first.body.orderNo, status: 'PENDING_PAYMENT' });
     expect(again.body.items).toEqual(first.body.items);
