@@ -18,7 +18,7 @@ type CompilersFactory = NonNullable<NonNullable<FastifyServerOptions['schemaCont
 
 /** Fastify's default schema compilers, required from Fastify's own dependencies on first use. */
 function lazyFastifyCompilers(): CompilersFactory {
-  const fromFastify = createRequire(require.resolve('fastify'));
+  const fromFastify = createRequire(createRequire(__filename).resolve('fastify'));
   type Factory = (...args: unknown[]) => unknown;
   const lazy = (name: string): Factory => {
     let factory: Factory | undefined;
