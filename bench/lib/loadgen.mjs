@@ -1,5 +1,6 @@
 // The load generator: autocannon, in its own process (forked by the runner), so it never shares
 // an event loop with a server under test. Jobs arrive over IPC; each answers a plain summary.
+import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { percentile } from './util.mjs';
 
