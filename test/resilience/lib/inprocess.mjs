@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, TMP, requireFromRoot } from './common.mjs';
-import { JWT_SECRET_FOR_RUN } from './procs.mjs';
+import { apiEnv } from './procs.mjs';
 
 const dist = (p) => requireFromRoot(join(ROOT, 'dist', p));
 
@@ -29,19 +29,7 @@ export async function bootInProcess(name, { port, env = {}, dataDir }) {
     },
     destination,
   );
-  const config = loadConfig({
-    NODE_ENV: 'development',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    LOG_LEVEL: 'info',
-    DATA_DIR: dataDir,
-    JWT_SECRET: JWT_SECRET_FOR_RUN,
-    WECHAT_SANDBOX: 'true',
-    LOGIN_RATE_LIMIT: '100000',
-    MIGRATE_ON_START: 'true',
-    SEED_DEMO: 'false',
-    ...env,
-  });
+  const config = loadConfig(apiEnv({ port, dataDir, env }));
   const { app } = await createApp(config, logger);
   await app.listen({ port, host: '127.0.0.1' });
   return {

@@ -107,13 +107,9 @@ export const JWT_SECRET_FOR_RUN = `resilience-jwt-${process.pid}-${Date.now()}-0
  * One API process exactly as production starts it (`node dist/apps/api/src/main.js`), with a
  * controlled environment (nothing inherited but PATH/HOME, so an outer DATABASE_URL cannot leak in).
  */
-export async function startApi(
-  name,
-  { port, env = {}, dataDir, preload = [], waitReady = true, readyTimeoutMs = 60_000 },
-) {
-  const fullEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME ?? '/root',
+/** The API's configuration in every scenario, child process or in-process; `env` overrides. */
+export function apiEnv({ port, dataDir, env = {} }) {
+  return {
     NODE_ENV: 'development',
     HOST: '127.0.0.1',
     PORT: String(port),
@@ -126,6 +122,13 @@ export async function startApi(
     SEED_DEMO: 'false',
     ...env,
   };
+}
+
+export async function startApi(
+  name,
+  { port, env = {}, dataDir, preload = [], waitReady = true, readyTimeoutMs = 60_000 },
+) {
+  const fullEnv = { PATH: process.env.PATH, HOME: process.env.HOME ?? '/root', ...apiEnv({ port, dataDir, env }) };
   const args = [...preload.flatMap((p) => ['-r', p]), join(ROOT, 'dist/apps/api/src/main.js')];
   const proc = startChild(name, process.execPath, args, { env: fullEnv });
   const api = { ...proc, port, baseUrl: `http://127.0.0.1:${port}`, env: fullEnv };

@@ -15,11 +15,20 @@ export async function insertRow<T extends ObjectLiteral>(
   target: EntityTarget<T>,
   values: QueryDeepPartialEntity<T>,
 ): Promise<number> {
-  const result = await em.createQueryBuilder().insert().into(target).values(values).updateEntity(false).execute();
-  const raw = result.raw as { insertId?: number | bigint } | number | bigint;
+  const raw = (await insertRows(em, target, values)) as { insertId?: number | bigint } | number | bigint;
   const id = typeof raw === 'object' && raw !== null ? raw.insertId : raw;
   if (id === undefined || id === null || Number(id) <= 0) {
     throw new Error(`INSERT into ${String(em.getRepository(target).metadata.tableName)} reported no generated id`);
   }
   return Number(id);
+}
+
+/** INSERT one or more rows in one statement, without the read-back; answers the driver's raw result. */
+export async function insertRows<T extends ObjectLiteral>(
+  em: EntityManager,
+  target: EntityTarget<T>,
+  values: QueryDeepPartialEntity<T> | QueryDeepPartialEntity<T>[],
+): Promise<unknown> {
+  const result = await em.createQueryBuilder().insert().into(target).values(values).updateEntity(false).execute();
+  return result.raw;
 }

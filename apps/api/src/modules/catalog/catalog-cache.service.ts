@@ -52,17 +52,14 @@ export class CatalogCacheService {
   }
 
   async listKey(query: { categoryId?: number; keyword?: string; sort: string; page: number; pageSize: number }) {
-    // Keywords are hashed: any Unicode, any length up to the limit, one short key.
-    const kw = query.keyword ? createHash('sha1').update(query.keyword).digest('base64url').slice(0, 16) : '-';
     const gen = await this.cache.generation(FAMILY);
-    return `catalog:list:${gen}:${query.categoryId ?? '-'}:${kw}:${query.sort}:${query.page}:${query.pageSize}`;
+    return `catalog:list:${gen}:${filterKey(query)}:${query.sort}:${query.page}:${query.pageSize}`;
   }
 
   /** The total of a filtered list, whatever the page and order: what deeper pages show as `total`. */
   async countKey(query: { categoryId?: number; keyword?: string }): Promise<string> {
-    const kw = query.keyword ? createHash('sha1').update(query.keyword).digest('base64url').slice(0, 16) : '-';
     const gen = await this.cache.generation(FAMILY);
-    return `catalog:count:${gen}:${query.categoryId ?? '-'}:${kw}`;
+    return `catalog:count:${gen}:${filterKey(query)}`;
   }
 
   async detailKey(productId: number): Promise<string> {
@@ -90,3 +87,9 @@ export class CatalogCacheService {
 }
 
 const stampKey = (productId: number): string => `gen:catalog:product:${productId}`;
+
+/** Category and keyword of a list; keywords are hashed: any Unicode, any length, one short key. */
+function filterKey(query: { categoryId?: number; keyword?: string }): string {
+  const kw = query.keyword ? createHash('sha1').update(query.keyword).digest('base64url').slice(0, 16) : '-';
+  return `${query.categoryId ?? '-'}:${kw}`;
+}

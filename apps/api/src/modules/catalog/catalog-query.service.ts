@@ -16,6 +16,7 @@ import {
   findProductPage,
   findProductRows,
   findTopProducts,
+  productWhere,
   type ProductFilter,
   type ProductListRow,
 } from './product-list.query';
@@ -73,11 +74,12 @@ export class CatalogQueryService {
     if (filter.page > MAX_CACHED_PAGE) {
       // Deeper pages: the rows from the database every time; their total (the same for every
       // page of the filter, and changed only by catalog writes) from the cache.
+      const where = await productWhere(this.products, shelf);
       const [items, total] = await Promise.all([
-        findProductRows(this.products, shelf),
+        findProductRows(this.products, shelf, where),
         this.cache
           .getOrLoad('count', await this.cache.countKey(filter), async () =>
-            String(await countProducts(this.products, shelf)),
+            String(await countProducts(this.products, where)),
           )
           .then((bytes) => Number(bytes.toString('latin1'))),
       ]);

@@ -79,35 +79,20 @@ export async function findProductPage(
   products: Repository<ProductEntity>,
   filter: ProductFilter,
 ): Promise<[ProductListRow[], number]> {
-  const where = await whereFor(products, filter);
-  return Promise.all([findRows(products, filter, where), countRows(products, where)]);
+  const where = await productWhere(products, filter);
+  return Promise.all([findProductRows(products, filter, where), countProducts(products, where)]);
 }
 
-/** The page's rows only, for callers that know the total already (a cached count). */
-export async function findProductRows(
-  products: Repository<ProductEntity>,
-  filter: ProductFilter,
-): Promise<ProductListRow[]> {
-  return findRows(products, filter, await whereFor(products, filter));
-}
-
-/** How many products match, whatever the page. */
-export async function countProducts(
-  products: Repository<ProductEntity>,
-  filter: Omit<ProductFilter, 'sort' | 'page' | 'pageSize'>,
-): Promise<number> {
-  return countRows(products, await whereFor(products, filter));
-}
-
-interface Where {
+/** The WHERE clause of a filter, built once for the rows and the total. */
+export interface ProductWhere {
   sql: string;
   params: unknown[];
 }
 
-async function whereFor(
+export async function productWhere(
   products: Repository<ProductEntity>,
   filter: Omit<ProductFilter, 'sort' | 'page' | 'pageSize'>,
-): Promise<Where> {
+): Promise<ProductWhere> {
   const where = ['deleted_at IS NULL'];
   const params: unknown[] = [];
   if (filter.onShelf !== undefined) {
@@ -128,10 +113,11 @@ async function whereFor(
   return { sql: where.join(' AND '), params };
 }
 
-async function findRows(
+/** One page of rows matching `where`, in the filter's order. */
+export async function findProductRows(
   products: Repository<ProductEntity>,
   filter: ProductFilter,
-  where: Where,
+  where: ProductWhere,
 ): Promise<ProductListRow[]> {
   const columns = LIST_COLUMNS.map((name) => products.metadata.findColumnWithPropertyName(name)!);
   const rows = (await products.query(
@@ -147,7 +133,8 @@ async function findRows(
   });
 }
 
-async function countRows(products: Repository<ProductEntity>, where: Where): Promise<number> {
+/** How many products match `where`, whatever the page. */
+export async function countProducts(products: Repository<ProductEntity>, where: ProductWhere): Promise<number> {
   const [row] = (await products.query(
     `SELECT COUNT(*) AS n FROM ${products.metadata.tableName} WHERE ${where.sql}`,
     where.params,

@@ -6,7 +6,7 @@ import { AppError, badRequest } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/domain-events';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { insertRow } from '../../database/insert-row';
+import { insertRow, insertRows } from '../../database/insert-row';
 import { TransactionService } from '../../database/transaction.service';
 import { metrics } from '../../observability/metrics';
 import { AddressService } from '../address/address.service';
@@ -218,7 +218,7 @@ export class OrderCreateService {
         quantity: line.quantity,
       }),
     );
-    await em.createQueryBuilder().insert().into(OrderItemEntity).values(items).updateEntity(false).execute();
+    await insertRows(em, OrderItemEntity, items);
     if (dto.fromCart)
       await this.cart.removeSkus(
         em,
