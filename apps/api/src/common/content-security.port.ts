@@ -1,0 +1,26 @@
+/**
+ * The seam between features that show user content to others (media, reviews, nicknames) and
+ * the WeChat content-security APIs (msg_sec_check v2, media_check_async), which the WeChat
+ * platform module implements and provides under CONTENT_SECURITY. Image verdicts arrive later
+ * through WeChat's message push and are published as the `media_check_result` domain event.
+ */
+export type ContentVerdict = 'pass' | 'review' | 'risky';
+
+/** WeChat's scene values: 1 profile, 2 comment, 3 forum, 4 social log. */
+export type ContentScene = 1 | 2 | 3 | 4;
+
+export interface ContentSecurityPort {
+  /** Synchronous text check (msg_sec_check v2). */
+  checkText(input: {
+    openid: string;
+    scene: ContentScene;
+    content: string;
+    title?: string;
+    nickname?: string;
+  }): Promise<{ verdict: ContentVerdict; label?: number }>;
+
+  /** Starts an asynchronous image check (media_check_async); the verdict comes as `media_check_result`. */
+  submitImage(input: { openid: string; scene: ContentScene; url: string }): Promise<{ traceId: string }>;
+}
+
+export const CONTENT_SECURITY = Symbol('CONTENT_SECURITY');
