@@ -10,6 +10,7 @@ import { AppModule } from './app.module';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 import { registerHttpHooks, genRequestId } from './observability/http-hooks';
+import { guardPublicMetrics, startMetricsServer } from './observability/metrics-exposure';
 import { createRootLogger, PinoNestLogger } from './observability/logger';
 
 export const API_PREFIX = 'api/v1';
@@ -33,6 +34,8 @@ function lazyFastifyCompilers(): CompilersFactory {
 export interface CreatedApp {
   app: NestFastifyApplication;
   logger: Logger;
+  /** the port /metrics listens on when METRICS_PORT moved it off the public port */
+  metricsPort: number | null;
 }
 
 /** Builds the fully configured application (not yet listening). Used by main.ts and by tests. */
@@ -70,13 +73,14 @@ export async function createApp(
   });
   const fastify = app.getHttpAdapter().getInstance();
   registerHttpHooks(fastify);
+  guardPublicMetrics(fastify, config.exposure);
   // JSON only: a text/plain body is refused with 415 instead of reaching validation as a string.
   fastify.removeContentTypeParser('text/plain');
 
   app.setGlobalPrefix(API_PREFIX, { exclude: ['metrics'] });
   app.useGlobalPipes(createValidationPipe());
 
-  if (process.env.OPENAPI_DOCS !== 'false') {
+  if (config.exposure.openapiDocs) {
     // Built on the first request to /api/docs or /api/docs-json, not at boot (start-up time).
     SwaggerModule.setup('api/docs', app, () =>
       SwaggerModule.createDocument(
@@ -90,7 +94,17 @@ export async function createApp(
       ),
     );
   }
+  let metricsServer: Awaited<ReturnType<typeof startMetricsServer>> | null = null;
+  // Closed with the app, after the public listener (main.ts drains that first).
+  fastify.addHook('onClose', (_instance, done) => {
+    if (!metricsServer) return done();
+    metricsServer.server.close(() => done());
+    metricsServer.server.closeAllConnections();
+  });
   await app.init();
   await fastify.ready();
-  return { app, logger };
+  if (config.exposure.metrics.port !== null) {
+    metricsServer = await startMetricsServer(config.host, config.exposure.metrics.port);
+  }
+  return { app, logger, metricsPort: metricsServer?.port ?? null };
 }

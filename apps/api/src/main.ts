@@ -20,7 +20,7 @@ async function bootstrap(): Promise<void> {
     throw err;
   }
   const logger = createRootLogger(config.logLevel);
-  const { app } = await createApp(config, logger);
+  const { app, metricsPort } = await createApp(config, logger);
   await app.listen({ port: config.port, host: config.host });
   logger.info(
     {
@@ -29,8 +29,11 @@ async function bootstrap(): Promise<void> {
       cache: config.redisUrl ? 'redis' : 'memory',
       events: config.mongodbUri ? 'mongodb' : 'sql',
       wechatSandbox: config.wechatSandbox,
+      metricsPort,
     },
-    `SutWxApp API listening on http://127.0.0.1:${config.port}/api/v1 (docs: /api/docs)`,
+    `SutWxApp API listening on http://127.0.0.1:${config.port}/api/v1` +
+      (config.exposure.openapiDocs ? ' (docs: /api/docs)' : ' (docs off)') +
+      (metricsPort === null ? '' : `; /metrics on port ${metricsPort}`),
   );
 
   let stopping = false;

@@ -54,7 +54,9 @@ describe(`foundation (${backendLabel})`, () => {
     const res = await t.http.get('/metrics').expect(200);
     expect(res.headers['content-type']).toContain('text/plain');
     const text = res.text;
-    expect(text).toMatch(/http_requests_total\{method="GET",route="\/api\/v1\/health\/live",status_code="200"\} \d+/);
+    expect(text).toMatch(
+      /http_requests_total\{method="GET",route="\/api\/v1\/health\/live",class="probe",status_code="200"\} \d+/,
+    );
     expect(text).toContain('http_request_duration_seconds_bucket');
     expect(text).toContain('http_requests_in_flight');
     expect(text).toContain('db_query_duration_seconds_bucket');

@@ -69,4 +69,51 @@ describe('loadConfig', () => {
       /WECHAT_SANDBOX cannot be on/,
     );
   });
+
+  describe('docs and metrics exposure (production keeps both off the public port)', () => {
+    const production = {
+      ...base,
+      NODE_ENV: 'production',
+      WECHAT_SANDBOX: 'false',
+      WECHAT_APP_ID: 'wx1',
+      WECHAT_APP_SECRET: 's',
+      WECHAT_PAY_MCH_ID: '1',
+      WECHAT_PAY_MERCHANT_SERIAL_NO: 'serial',
+      WECHAT_PAY_PRIVATE_KEY: 'key',
+      WECHAT_PAY_API_V3_KEY: 'k'.repeat(32),
+      WECHAT_PAY_PUBLIC_KEY_ID: 'PUB_KEY_ID_1',
+      WECHAT_PAY_PUBLIC_KEY: 'pub',
+      PUBLIC_BASE_URL: 'https://shop.example.com',
+    };
+
+    it('in development: docs on, /metrics on the public port without a token', () => {
+      expect(loadConfig(base).exposure).toEqual({ openapiDocs: true, metrics: { port: null, token: null } });
+    });
+
+    it('in production: docs off and /metrics on port 9464 by default', () => {
+      expect(loadConfig(production).exposure).toEqual({ openapiDocs: false, metrics: { port: 9464, token: null } });
+    });
+
+    it('in production a token keeps /metrics on the public port, guarded', () => {
+      const token = 't'.repeat(24);
+      expect(loadConfig({ ...production, METRICS_TOKEN: token }).exposure.metrics).toEqual({ port: null, token });
+    });
+
+    it('honours explicit choices', () => {
+      expect(loadConfig({ ...production, OPENAPI_DOCS: 'true', METRICS_PORT: '9100' }).exposure).toEqual({
+        openapiDocs: true,
+        metrics: { port: 9100, token: null },
+      });
+      expect(loadConfig({ ...production, METRICS_PORT: 'off' }).exposure.metrics.port).toBeNull();
+    });
+
+    it.each([
+      [{ METRICS_PORT: '3000', PORT: '3000' }, /METRICS_PORT must differ from PORT/],
+      [{ METRICS_PORT: 'nine' }, /METRICS_PORT must be a port number/],
+      [{ METRICS_TOKEN: 'short' }, /METRICS_TOKEN must be at least 16/],
+      [{ OPENAPI_DOCS: 'maybe' }, /OPENAPI_DOCS must be true or false/],
+    ])('refuses %p', (env, message) => {
+      expect(() => loadConfig({ ...base, ...env })).toThrow(message);
+    });
+  });
 });

@@ -65,6 +65,19 @@ export interface AppConfig {
     kuaidi100: { customer: string; key: string; baseUrl: string };
   };
   eventsTtlDays: number;
+  /** What the public port shows besides the API itself (issue 16: off it by default in production). */
+  exposure: ExposureConfig;
+}
+
+export interface ExposureConfig {
+  /** Swagger UI and JSON at /api/docs (OPENAPI_DOCS; default on except in production). */
+  openapiDocs: boolean;
+  /**
+   * Where Prometheus reads /metrics. `port` set: a second listener (METRICS_PORT) serves it and
+   * the public port answers 404. `port` null: the public port serves it, behind `token` if one
+   * is set (METRICS_TOKEN, sent as `Authorization: Bearer …`). Production defaults to port 9464.
+   */
+  metrics: { port: number | null; token: string | null };
 }
 
 export class ConfigError extends Error {
@@ -217,9 +230,38 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     wechat,
     eventsTtlDays: int('EVENTS_TTL_DAYS', 180, 1, 3650),
+    exposure: loadExposure(env, production, port, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * Docs and metrics exposure. In production both leave the public port unless asked for: docs are
+ * off, and /metrics moves to METRICS_PORT (9464) unless METRICS_TOKEN guards it on the public port
+ * or METRICS_PORT=off puts it back there (for a proxy that already hides it, like our nginx).
+ */
+function loadExposure(env: Env, production: boolean, publicPort: number, problems: string[]): ExposureConfig {
+  const docsRaw = env.OPENAPI_DOCS?.trim().toLowerCase();
+  let openapiDocs = !production;
+  if (docsRaw === 'true' || docsRaw === '1') openapiDocs = true;
+  else if (docsRaw === 'false' || docsRaw === '0') openapiDocs = false;
+  else if (docsRaw) problems.push(`OPENAPI_DOCS must be true or false (got "${env.OPENAPI_DOCS}")`);
+
+  const token = env.METRICS_TOKEN?.trim() || null;
+  if (token !== null && token.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters');
+  const portRaw = env.METRICS_PORT?.trim().toLowerCase();
+  let port: number | null = production && token === null ? 9464 : null;
+  if (portRaw === 'off' || portRaw === 'false') port = null;
+  else if (portRaw) {
+    const n = Number(portRaw);
+    if (!Number.isInteger(n) || n < 0 || n > 65535) {
+      problems.push(`METRICS_PORT must be a port number (0-65535) or "off" (got "${env.METRICS_PORT}")`);
+    } else if (n !== 0 && n === publicPort) {
+      problems.push('METRICS_PORT must differ from PORT (metrics would be public again)');
+    } else port = n;
+  }
+  return { openapiDocs, metrics: { port, token } };
 }
 
 /** `true`/`false`, or a list of addresses, CIDRs and proxy-addr names (loopback, uniquelocal…). */

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { shutdownState } from '../modules/health/shutdown-state';
 import type { Logger } from 'pino';
 import { accessLogger } from './logger';
-import { metrics } from './metrics';
+import { metrics, routeClass } from './metrics';
 
 const SAFE_REQUEST_ID = /^[\w.:-]{1,128}$/;
 
@@ -38,7 +38,12 @@ export function registerHttpHooks(fastify: FastifyInstance): void {
     metrics.httpInFlight.dec();
     const seconds = Number(process.hrtime.bigint() - (request[started] ?? process.hrtime.bigint())) / 1e9;
     const route = request.routeOptions.url ?? 'unmatched';
-    const labels = { method: request.method, route, status_code: String(reply.statusCode) };
+    const labels = {
+      method: request.method,
+      route,
+      class: routeClass(request.routeOptions.url),
+      status_code: String(reply.statusCode),
+    };
     metrics.httpRequests.inc(labels);
     metrics.httpDuration.observe(labels, seconds);
     if (route !== '/metrics' && !route.startsWith('/api/v1/health')) {

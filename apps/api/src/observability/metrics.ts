@@ -15,15 +15,18 @@ function histogram(name: string, help: string, labelNames: string[], buckets: nu
 }
 
 export const metrics = {
-  httpRequests: counter('http_requests_total', 'HTTP requests answered, by route template and status', [
+  // `class` tells what users see (`api`) from probes, scrapes, docs and unrouted noise: the
+  // availability alert counts only `api`, so a readiness 503 during an outage pages nobody.
+  httpRequests: counter('http_requests_total', 'HTTP requests answered, by route template, class and status', [
     'method',
     'route',
+    'class',
     'status_code',
   ]),
   httpDuration: histogram(
     'http_request_duration_seconds',
-    'HTTP request duration by route template',
-    ['method', 'route', 'status_code'],
+    'HTTP request duration by route template and class',
+    ['method', 'route', 'class', 'status_code'],
     [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10],
   ),
   httpInFlight: gauge('http_requests_in_flight', 'HTTP requests being served right now'),
@@ -49,5 +52,48 @@ export const metrics = {
   eventsDropped: counter('shop_events_dropped_total', 'Behaviour events dropped (queue full or store failure)', [
     'reason',
   ]),
+  dependencyUp: gauge(
+    'app_dependency_up',
+    'Whether a dependency answered the last readiness check (1) or not (0), by dependency',
+    ['dependency'],
+  ),
   logisticsQueries: counter('shop_logistics_queries_total', 'Express tracking lookups by result', ['result']),
 };
+
+export type RouteClass = 'api' | 'probe' | 'metrics' | 'docs' | 'unmatched';
+
+/** The class label of a route template (see httpRequests). */
+export function routeClass(route: string | undefined): RouteClass {
+  if (route === undefined) return 'unmatched';
+  if (route === '/metrics') return 'metrics';
+  if (route.startsWith('/api/v1/health')) return 'probe';
+  if (route.startsWith('/api/docs')) return 'docs';
+  return 'api';
+}
+
+/*
+ * app_dependency_up is set by every readiness check (kubelet probes every 10 s). Where nothing
+ * probes readiness (Compose), a scrape refreshes it when the last check is older than this.
+ */
+const DEPENDENCY_STALE_MS = 10_000;
+let dependencyProbe: (() => Promise<void>) | null = null;
+let lastProbe = 0;
+let running: Promise<void> | null = null;
+
+/** Set by the health module: runs the dependency checks and updates app_dependency_up. */
+export function setDependencyProbe(probe: (() => Promise<void>) | null): void {
+  dependencyProbe = probe;
+}
+export function markDependenciesChecked(): void {
+  lastProbe = Date.now();
+}
+export async function refreshDependencyGauges(): Promise<void> {
+  if (!dependencyProbe || Date.now() - lastProbe < DEPENDENCY_STALE_MS) return;
+  running ??= dependencyProbe()
+    .catch(() => undefined)
+    .finally(() => {
+      lastProbe = Date.now();
+      running = null;
+    });
+  await running;
+}

@@ -20,6 +20,8 @@ export interface TestApp {
   config: AppConfig;
   baseUrl: string;
   http: TestAgent;
+  /** base URL of the separate metrics listener when METRICS_PORT is set, else null */
+  metricsUrl: string | null;
   /** every log line the app wrote, for assertions about what must never be logged */
   logs: string[];
   close(): Promise<void>;
@@ -56,7 +58,7 @@ export async function startTestApp(env: Record<string, string | undefined> = {})
     },
   });
   const logger = pino({ level: config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, sink);
-  const { app } = await createApp(config, logger);
+  const { app, metricsPort } = await createApp(config, logger);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
@@ -65,6 +67,7 @@ export async function startTestApp(env: Record<string, string | undefined> = {})
     config,
     baseUrl,
     http: request(baseUrl),
+    metricsUrl: metricsPort === null ? null : `http://127.0.0.1:${metricsPort}`,
     logs,
     close: () => app.close(),
   };

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpStatus, Inject, Optional, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, type OnModuleDestroy, Optional, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   DiskHealthIndicator,
@@ -6,23 +6,27 @@ import {
   type HealthIndicatorFunction,
   MemoryHealthIndicator,
   MongooseHealthIndicator,
-  TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
 import { ErrorCode } from '@sutwxapp/contracts';
 import type { FastifyReply } from 'fastify';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { markDependenciesChecked, metrics, setDependencyProbe } from '../../observability/metrics';
+import { DatabaseHealthIndicator } from './database.health';
 import { RedisHealthIndicator } from './redis.health';
 import { shutdownState } from './shutdown-state';
 
 @ApiTags('health')
 @Controller('health')
-export class HealthController {
+export class HealthController implements OnModuleDestroy {
   private readonly checks: HealthIndicatorFunction[];
+  /** the external services among the checks: their state is exported as app_dependency_up */
+  private readonly dependencies: string[];
+  private readonly probe = (): Promise<void> => this.runChecks().then(() => undefined);
 
   constructor(
     private readonly health: HealthCheckService,
-    db: TypeOrmHealthIndicator,
+    db: DatabaseHealthIndicator,
     redis: RedisHealthIndicator,
     memory: MemoryHealthIndicator,
     disk: DiskHealthIndicator,
@@ -32,12 +36,37 @@ export class HealthController {
     const heapLimit = Number(process.env.HEALTH_HEAP_LIMIT_MB ?? 1536) * 1024 * 1024;
     const diskThreshold = Number(process.env.HEALTH_DISK_THRESHOLD ?? 0.98);
     this.checks = [
-      () => db.pingCheck('database').withTimeout(1500),
+      () => db.schemaCheck('database').withTimeout(1500),
       ...(config.redisUrl ? [() => redis.pingCheck('redis').withTimeout(1000)] : []),
       ...(config.mongodbUri && mongo ? [() => mongo.pingCheck('mongodb').withTimeout(1500)] : []),
       () => memory.checkHeap('heap', heapLimit),
       () => disk.checkStorage('disk', { path: process.cwd(), thresholdPercent: diskThreshold }),
     ];
+    this.dependencies = ['database', ...(config.redisUrl ? ['redis'] : []), ...(config.mongodbUri ? ['mongodb'] : [])];
+    setDependencyProbe(this.probe);
+  }
+
+  onModuleDestroy(): void {
+    setDependencyProbe(null);
+  }
+
+  /** Runs every check; records each dependency's state for the readiness warning alert. */
+  private async runChecks(): Promise<{ ok: true; body: unknown } | { ok: false; body: ReadinessFailure }> {
+    let result: { ok: true; body: unknown } | { ok: false; body: ReadinessFailure };
+    try {
+      result = { ok: true, body: await this.health.check(this.checks) };
+    } catch (err) {
+      // Terminus throws a 503 whose body lists every check; keep it and name the failures.
+      const body = (err as { getResponse?: () => unknown }).getResponse?.() as ReadinessFailure | undefined;
+      if (!body?.details) throw err;
+      result = { ok: false, body };
+    }
+    const details = (result.body as { details?: Record<string, { status?: string }> }).details ?? {};
+    for (const name of this.dependencies) {
+      metrics.dependencyUp.set({ dependency: name }, details[name]?.status === 'up' ? 1 : 0);
+    }
+    markDependenciesChecked();
+    return result;
   }
 
   /** Readiness: every dependency this replica needs to serve traffic. */
@@ -52,22 +81,17 @@ export class HealthController {
         status: 'shutting_down',
       };
     }
-    try {
-      return await this.health.check(this.checks);
-    } catch (err) {
-      // Terminus throws a 503 whose body lists every check; keep it and name the failures.
-      const body = (err as { getResponse?: () => unknown }).getResponse?.() as
-        { error?: Record<string, unknown>; info?: unknown; details?: unknown; status?: string } | undefined;
-      if (!body?.details) throw err;
-      const failed = Object.keys(body.error ?? {});
-      reply.status(HttpStatus.SERVICE_UNAVAILABLE);
-      return {
-        statusCode: 503,
-        code: ErrorCode.HEALTH_CHECK_FAILED,
-        message: `unhealthy: ${failed.join(', ')}`,
-        ...body,
-      };
-    }
+    const result = await this.runChecks();
+    if (result.ok) return result.body;
+    const body = result.body;
+    const failed = Object.keys(body.error ?? {});
+    reply.status(HttpStatus.SERVICE_UNAVAILABLE);
+    return {
+      statusCode: 503,
+      code: ErrorCode.HEALTH_CHECK_FAILED,
+      message: `unhealthy: ${failed.join(', ')}`,
+      ...body,
+    };
   }
 
   /** Liveness: the process answers. Never checks dependencies (a DB outage must not restart pods). */
@@ -75,4 +99,11 @@ export class HealthController {
   live(): { status: 'ok'; uptimeSeconds: number } {
     return { status: 'ok', uptimeSeconds: Math.round(process.uptime()) };
   }
+}
+
+interface ReadinessFailure {
+  error?: Record<string, unknown>;
+  info?: unknown;
+  details?: unknown;
+  status?: string;
 }

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Builds the pinned Go tools the operations checks need, once, into a cache that outlives the
+# clean clone CI runs on: /root/.cache/sutwxapp-tools/<tool>-<version>/<binary>.
+#   .ci/tools.sh            build every tool that is missing, print nothing else
+#   .ci/tools.sh path NAME  print the binary's path (building it first if missing)
+# The versions are pinned here and nowhere else; bumping one builds the new one beside the old.
+# Two shared cores: one build at a time, one package at a time (GOFLAGS=-p=1).
+set -euo pipefail
+CACHE=${SUTWXAPP_TOOLS:-/root/.cache/sutwxapp-tools}
+
+HELM_VERSION=v4.3.2
+FERRETDB_VERSION=v1.24.2
+KUBECONFORM_VERSION=v0.7.0
+# Kubernetes API schemas (OpenAPI v2 "swagger.json") from the Go module proxy, converted offline.
+K8S_SCHEMA_VERSIONS="v1.30.14 v1.33.5"
+
+declare -A MODULE=(
+  [helm]="helm.sh/helm/v4/cmd/helm@$HELM_VERSION"
+  [ferretdb]="github.com/FerretDB/FerretDB/cmd/ferretdb@$FERRETDB_VERSION"
+  [kubeconform]="github.com/yannh/kubeconform/cmd/kubeconform@$KUBECONFORM_VERSION"
+)
+declare -A VERSION=([helm]=$HELM_VERSION [ferretdb]=$FERRETDB_VERSION [kubeconform]=$KUBECONFORM_VERSION)
+
+tool_path() { echo "$CACHE/$1-${VERSION[$1]}/$1"; }
+
+build() { # name
+  local name=$1 out
+  out=$(tool_path "$name")
+  [ -x "$out" ] && return 0
+  command -v go >/dev/null 2>&1 || { echo "tools.sh: Go toolchain missing, cannot build $name" >&2; return 1; }
+  mkdir -p "$(dirname "$out")"
+  local tmp
+  tmp=$(mktemp -d)
+  echo "tools.sh: building ${MODULE[$name]} (once; cached in $(dirname "$out"))" >&2
+  # CGO off: static binaries; FerretDB's SQLite backend is pure Go (modernc.org/sqlite).
+  if ! GOBIN="$tmp" CGO_ENABLED=0 GOFLAGS="${GOFLAGS:--p=1}" go install "${MODULE[$name]}" >&2; then
+    rm -rf "$tmp"; return 1
+  fi
+  mv "$tmp/$name" "$out"; rm -rf "$tmp"
+}
+
+k8s_schemas() { # prints the directory holding <version>-standalone-strict/<kind>-<group>-<version>.json
+  local dir="$CACHE/k8s-schemas"
+  local v
+  for v in $K8S_SCHEMA_VERSIONS; do
+    [ -f "$dir/$v-standalone-strict/deployment-apps-v1.json" ] && continue
+    mkdir -p "$dir"
+    local mod
+    mod=$(cd "$(mktemp -d)" && GOFLAGS=-mod=mod go mod download -json "k8s.io/kubernetes@$v" 2>/dev/null | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).Dir))')
+    node "$(dirname "$0")/k8s-schemas.mjs" "$mod/api/openapi-spec/swagger.json" "$dir/$v-standalone-strict" >&2
+  done
+  echo "$dir"
+}
+
+case "${1:-all}" in
+  all) for t in helm ferretdb kubeconform; do build "$t"; done ;;
+  path) build "$2"; tool_path "$2" ;;
+  k8s-schemas) k8s_schemas ;;
+  *) echo "usage: $0 [all | path NAME | k8s-schemas]" >&2; exit 2 ;;
+esac
