@@ -2,6 +2,7 @@
 # SutWxApp restore: puts one backup made by scripts/backup.sh back.
 #
 #   scripts/restore.sh mysql   FILE.sql.gz       [--force]
+#   scripts/restore.sh mysql-pitr FILE.sql.gz --binlog-dir DIR --until 'YYYY-MM-DD HH:MM:SS' [--force]
 #   scripts/restore.sh mongodb FILE.archive.gz   [--force]
 #   scripts/restore.sh redis   FILE.rdb.gz --redis-dir DIR [--start-cmd CMD] [--offline] [--force]
 #
@@ -11,6 +12,11 @@
 #   mysql    refuses when the database has any table; --force drops every table first
 #   mongodb  refuses when the database has any collection; --force drops them (mongorestore --drop)
 #   redis    refuses when any key exists; --force replaces the whole dataset
+#
+# mysql-pitr is a point-in-time restore: the full dump (as `mysql`), then the binary logs that
+# scripts/binlog-archive.sh archived in DIR, replayed from the position the dump recorded up to
+# and excluding --until (UTC). The dump must come from backup.sh with binlog on (it records
+# the position); the database name must be the one the logs were written for.
 #
 # Redis is restored the way Redis loads data: from files at start-up. The script writes
 # dump.rdb into DIR (Redis's `dir`; with appendonly=yes also an AOF manifest whose base is this
@@ -28,7 +34,7 @@ SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 REDIS_RESTART_TIMEOUT=${REDIS_RESTART_TIMEOUT:-120}
 
-usage() { sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,28p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 refuse() {
   fail "$*"
   fail "nothing was changed; re-run with --force to replace the existing data"
@@ -62,6 +68,44 @@ restore_mysql() {
   tables=$(mysql_query "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()" "$DB_NAME")
   log "mysql: restored $DB_NAME ($tables tables)"
   echo "restore ok mysql $DB_NAME $tables tables"
+}
+
+# ---------------------------------------------------------------- MySQL, point in time
+restore_mysql-pitr() {
+  local file=$1 start_file start_pos tool files=() f
+  [ -d "$BINLOG_DIR" ] || { fail "mysql-pitr: --binlog-dir DIR is required (binlog-archive.sh's \$BACKUP_DIR/binlog)"; exit 2; }
+  [[ "$UNTIL" =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}\ [0-9]{2}:[0-9]{2}:[0-9]{2}$ ]] ||
+    { fail "mysql-pitr: --until must be 'YYYY-MM-DD HH:MM:SS' (UTC)"; exit 2; }
+  # The dump's own record of where the binlog stood when it was taken (MariaDB / MySQL 8.4 wording).
+  local re="(MASTER_LOG_FILE|SOURCE_LOG_FILE)='([^']+)', *(MASTER_LOG_POS|SOURCE_LOG_POS)=([0-9]+)"
+  local line
+  line=$(gzip -dc "$file" | head -n 60 | grep -m1 -E "^-- CHANGE (MASTER|REPLICATION SOURCE) TO") || true
+  [[ "$line" =~ $re ]] || { fail "mysql-pitr: $(basename "$file") records no binlog position (made without binlog or RELOAD)"; exit 1; }
+  start_file=${BASH_REMATCH[2]}
+  start_pos=${BASH_REMATCH[4]}
+  tool=$(command -v mariadb-binlog || command -v mysqlbinlog) || { fail "mysql-pitr: mysqlbinlog is not installed"; exit 1; }
+  for f in "$BINLOG_DIR"/*.gz; do
+    [ -e "$f" ] || continue
+    local name
+    name=$(basename "$f" .gz)
+    # Binlog names sort by their numeric suffix; everything from the dump's file on is needed.
+    [[ "$name" < "$start_file" ]] && continue
+    gzip -dc "$f" >"$WORK/$name" || { fail "mysql-pitr: $f is not valid gzip"; exit 1; }
+    files+=("$WORK/$name")
+  done
+  [ "${#files[@]}" -gt 0 ] && [ "$(basename "${files[0]}")" = "$start_file" ] ||
+    { fail "mysql-pitr: $start_file (where the dump stopped) is not in $BINLOG_DIR: the chain is broken"; exit 1; }
+  restore_mysql "$file" >/dev/null
+  local opts=(--start-position="$start_pos" --stop-datetime="$UNTIL" --database="$DB_NAME")
+  "$tool" --help 2>/dev/null | grep -q -- '--skip-gtids' && opts+=(--skip-gtids)
+  log "mysql-pitr: replaying ${#files[@]} binlog file(s) from $start_file:$start_pos until $UNTIL UTC"
+  # TZ=UTC: mysqlbinlog reads --stop-datetime in its own local time zone.
+  if ! TZ=UTC "$tool" "${opts[@]}" "${files[@]}" | mysql --defaults-extra-file="$MYSQL_CNF" "$DB_NAME"; then
+    fail "mysql-pitr: replay failed; the database holds the full backup plus part of the logs: fix and re-run with --force"
+    exit 1
+  fi
+  log "mysql-pitr: restored $DB_NAME to $UNTIL UTC"
+  echo "restore ok mysql-pitr $DB_NAME until $UNTIL"
 }
 
 # ---------------------------------------------------------------- MongoDB
@@ -197,6 +241,8 @@ FORCE=0
 OFFLINE=0
 AOF=0
 REDIS_DIR=''
+BINLOG_DIR=''
+UNTIL=''
 START_CMD=''
 STORE=''
 FILE=''
@@ -208,7 +254,9 @@ while [ $# -gt 0 ]; do
     --aof) AOF=1 ;;
     --redis-dir) REDIS_DIR=${2:?--redis-dir needs a directory}; shift ;;
     --start-cmd) START_CMD=${2:?--start-cmd needs a command}; shift ;;
-    mysql | redis | mongodb) [ -z "$STORE" ] || { usage >&2; exit 2; }; STORE=$1 ;;
+    --binlog-dir) BINLOG_DIR=${2:?--binlog-dir needs a directory}; shift ;;
+    --until) UNTIL=${2:?--until needs 'YYYY-MM-DD HH:MM:SS'}; shift ;;
+    mysql | mysql-pitr | redis | mongodb) [ -z "$STORE" ] || { usage >&2; exit 2; }; STORE=$1 ;;
     -*) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
     *) [ -z "$FILE" ] || { usage >&2; exit 2; }; FILE=$1 ;;
   esac
