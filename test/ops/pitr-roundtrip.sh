@@ -8,7 +8,12 @@ set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 
 declare -A RESULT=([binlog-archive]=FAIL [pitr-restore-to-timestamp]=FAIL [pitr-restore-to-latest]=FAIL)
-trap 'for n in binlog-archive pitr-restore-to-timestamp pitr-restore-to-latest; do echo "CHECK ${RESULT[$n]} $n"; done; ops_cleanup' EXIT
+report() {
+  local n
+  for n in binlog-archive pitr-restore-to-timestamp pitr-restore-to-latest; do echo "CHECK ${RESULT[$n]} $n"; done
+  ops_cleanup
+}
+trap report EXIT
 
 D=$OPS_TMP/mariadb
 PORT=$(free_port)
