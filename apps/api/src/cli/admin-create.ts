@@ -32,8 +32,17 @@ async function main(): Promise<void> {
   if (config.database.type === 'sqlite' && config.database.path !== ':memory:') {
     mkdirSync(dirname(config.database.path), { recursive: true });
   }
-  const db = await new DataSource({ ...dataSourceOptions(config.database), migrationsRun: true }).initialize();
+  // Never migrates: pointed at the wrong (empty) database by mistake, it would otherwise build
+  // a whole schema there and report success. Schema changes go through `cli.js run` only.
+  const db = await new DataSource(dataSourceOptions(config.database)).initialize();
   try {
+    if (await db.showMigrations()) {
+      throw new Error(
+        `database ${describe(config.database)} has pending migrations (empty or older schema): ` +
+          'run `npm run migration:run` (image: node dist/apps/api/src/database/cli.js run) first, ' +
+          'or check DATABASE_URL points at the shop database',
+      );
+    }
     const now = new Date();
     const existing = (await db.query('SELECT id FROM admin_users WHERE username = ?', [username])) as unknown[];
     if (existing.length > 0) {
@@ -62,6 +71,10 @@ async function main(): Promise<void> {
   } finally {
     await db.destroy();
   }
+}
+
+function describe(database: ReturnType<typeof loadConfig>['database']): string {
+  return database.type === 'sqlite' ? database.path : `${database.database} on ${database.host}:${database.port}`;
 }
 
 main().catch((err: unknown) => {

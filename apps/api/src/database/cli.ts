@@ -17,8 +17,12 @@ async function main(command: string): Promise<void> {
       const applied = await dataSource.runMigrations({ transaction: 'each' });
       console.log(applied.length ? `Applied: ${applied.map((m) => m.name).join(', ')}` : 'No pending migrations');
     } else if (command === 'revert') {
+      // undoLastMigration is silent when nothing is applied: say what actually happened.
+      const before = await appliedMigrations(dataSource);
       await dataSource.undoLastMigration({ transaction: 'each' });
-      console.log('Reverted the last migration');
+      const after = await appliedMigrations(dataSource);
+      const reverted = before.filter((name) => !after.includes(name));
+      console.log(reverted.length ? `Reverted: ${reverted.join(', ')}` : 'Nothing to revert: no migration is applied');
     } else if (command === 'show') {
       const pending = await dataSource.showMigrations();
       console.log(pending ? 'There are pending migrations' : 'Up to date');
@@ -29,6 +33,18 @@ async function main(command: string): Promise<void> {
   } finally {
     await dataSource.destroy();
   }
+}
+
+async function appliedMigrations(dataSource: DataSource): Promise<string[]> {
+  const table = dataSource.options.migrationsTableName ?? 'migrations';
+  const runner = dataSource.createQueryRunner();
+  try {
+    if (!(await runner.hasTable(table))) return [];
+  } finally {
+    await runner.release();
+  }
+  const rows: Array<{ name: string }> = await dataSource.query(`SELECT name FROM ${table}`);
+  return rows.map((r) => r.name);
 }
 
 main(process.argv[2] ?? 'run').catch((err: unknown) => {
