@@ -3,6 +3,7 @@
 # clean clone CI runs on: /root/.cache/sutwxapp-tools/<tool>-<version>/<binary>.
 #   .ci/tools.sh            build every tool that is missing, print nothing else
 #   .ci/tools.sh path NAME  print the binary's path (building it first if missing)
+#   .ci/tools.sh k8s-schemas  print the directory of Kubernetes JSON schemas (made when missing)
 # The versions are pinned here and nowhere else; bumping one builds the new one beside the old.
 # Two shared cores: one build at a time, one package at a time (GOFLAGS=-p=1).
 set -euo pipefail
@@ -11,8 +12,10 @@ CACHE=${SUTWXAPP_TOOLS:-/root/.cache/sutwxapp-tools}
 HELM_VERSION=v4.3.2
 FERRETDB_VERSION=v1.24.2
 KUBECONFORM_VERSION=v0.7.0
-# Kubernetes API schemas (OpenAPI v2 "swagger.json") from the Go module proxy, converted offline.
-K8S_SCHEMA_VERSIONS="v1.30.14 v1.33.5"
+# Kubernetes API schemas: api/openapi-spec/swagger.json of the k8s.io/kubernetes module (Go
+# module proxy), converted by k8s-schemas.mjs; the oldest (Chart.yaml kubeVersion >=1.25) and
+# newest release the chart supports.
+K8S_SCHEMA_VERSIONS="v1.25.16 v1.33.5"
 
 declare -A MODULE=(
   [helm]="helm.sh/helm/v4/cmd/helm@$HELM_VERSION"
@@ -46,7 +49,8 @@ k8s_schemas() { # prints the directory holding <version>-standalone-strict/<kind
     [ -f "$dir/$v-standalone-strict/deployment-apps-v1.json" ] && continue
     mkdir -p "$dir"
     local mod
-    mod=$(cd "$(mktemp -d)" && GOFLAGS=-mod=mod go mod download -json "k8s.io/kubernetes@$v" 2>/dev/null | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).Dir))')
+    mod=$(go mod download -json "k8s.io/kubernetes@$v" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).Dir))') ||
+      { echo "tools.sh: could not download k8s.io/kubernetes@$v" >&2; return 1; }
     node "$(dirname "$0")/k8s-schemas.mjs" "$mod/api/openapi-spec/swagger.json" "$dir/$v-standalone-strict" >&2
   done
   echo "$dir"
@@ -56,5 +60,6 @@ case "${1:-all}" in
   all) for t in helm ferretdb kubeconform; do build "$t"; done ;;
   path) build "$2"; tool_path "$2" ;;
   k8s-schemas) k8s_schemas ;;
-  *) echo "usage: $0 [all | path NAME | k8s-schemas]" >&2; exit 2 ;;
+  k8s-versions) echo "$K8S_SCHEMA_VERSIONS" ;;
+  *) echo "usage: $0 [all | path NAME | k8s-schemas | k8s-versions]" >&2; exit 2 ;;
 esac

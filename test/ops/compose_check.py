@@ -72,7 +72,20 @@ def main():
     prom = yaml.safe_load((ROOT / "deploy/prometheus/prometheus.yml").read_text(encoding="utf-8"))
     api_job = [j for j in prom["scrape_configs"] if j["job_name"] == "sutwxapp-api"]
     targets = sorted(t for j in api_job for sc in j.get("static_configs", []) for t in sc["targets"])
-    expect(targets == [f"{n}:3000" for n in api], f"Prometheus targets {targets} != replicas")
+    expect(targets == [f"{n}:9464" for n in api], f"Prometheus targets {targets} != replicas' METRICS_PORT 9464")
+    for name in api:
+        env = services[name].get("environment", {})
+        expect(env.get("METRICS_PORT") == "9464", f"{name}: /metrics must be on METRICS_PORT 9464, off the public port")
+        # env_file passes all of .env: the infrastructure's own passwords must be blanked.
+        for secret in ("MYSQL_ROOT_PASSWORD", "MYSQL_PASSWORD", "MONGO_ROOT_PASSWORD", "GRAFANA_ADMIN_PASSWORD"):
+            expect(env.get(secret) == "", f"{name}: {secret} from .env must be blanked for the API")
+    for exporter, target in (("mysql-exporter", "mysql-exporter:9104"), ("redis-exporter", "redis-exporter:9121")):
+        scraped = [t for j in prom["scrape_configs"] for sc in j.get("static_configs", []) for t in sc["targets"]]
+        expect(exporter in monitoring and target in scraped, f"{exporter} must be in the monitoring profile and scraped")
+    expect("robot-bridge" in monitoring, "robot-bridge must be in the monitoring profile")
+    expect("binlog-archiver" in services and "binlog-archive.sh" in services["binlog-archiver"]["command"],
+           "binlog-archiver must run scripts/binlog-archive.sh")
+    expect("Compose v2" in text, "the file must say it needs Docker Compose v2")
     node_targets = [t for j in prom["scrape_configs"] if j["job_name"] == "node"
                     for sc in j["static_configs"] for t in sc["targets"]]
     expect("node-exporter" in services and node_targets == ["node-exporter:9100"], "node-exporter must be scraped")

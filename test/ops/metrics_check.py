@@ -3,7 +3,8 @@
 
   metrics_check.py METRICS_TEXT   (the body of GET /metrics from a running replica)
 
-node_* (node-exporter) and up (Prometheus) come from elsewhere; everything else must appear as
+node_* (node-exporter), mysql_* (mysqld_exporter), redis_* (redis_exporter) and up
+(Prometheus) come from elsewhere; everything else must appear as
 a `# TYPE` line (histogram series _bucket/_sum/_count map to their family). Exits 0 when all do.
 """
 import json
@@ -38,7 +39,7 @@ def main(path):
     used = set()
     for source, where, expr in exprs():
         for name in NAME.findall(expr):
-            if name.startswith("node_"):
+            if name.startswith(("node_", "mysql_", "redis_")):
                 continue
             family = re.sub(r"_(bucket|sum|count)$", "", name) if name.endswith(("_bucket", "_sum", "_count")) else name
             used.add(family)
