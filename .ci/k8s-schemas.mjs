@@ -31,9 +31,13 @@ function resolve(schema, stack) {
   const copy = {};
   for (const [key, value] of Object.entries(schema)) {
     if (key === 'x-kubernetes-group-version-kind' || key === 'description') continue;
-    copy[key] = key === 'properties' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, stack)])) : resolve(value, stack);
+    copy[key] =
+      key === 'properties'
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, stack)]))
+        : resolve(value, stack);
   }
-  if (copy.type === 'object' && copy.properties && copy.additionalProperties === undefined) copy.additionalProperties = false;
+  if (copy.type === 'object' && copy.properties && copy.additionalProperties === undefined)
+    copy.additionalProperties = false;
   // Optional fields may be written as null (helm renders empty values that way).
   if (typeof copy.type === 'string' && copy.type !== 'object') copy.type = [copy.type, 'null'];
   return copy;

@@ -36,7 +36,19 @@ build() { # name
   tmp=$(mktemp -d)
   echo "tools.sh: building ${MODULE[$name]} (once; cached in $(dirname "$out"))" >&2
   # CGO off: static binaries; FerretDB's SQLite backend is pure Go (modernc.org/sqlite).
-  if ! GOBIN="$tmp" CGO_ENABLED=0 GOFLAGS="${GOFLAGS:--p=1}" go install "${MODULE[$name]}" >&2; then
+  if [ "$name" = ferretdb ]; then
+    # FerretDB embeds build/version/version.txt, which its release tooling generates and the
+    # module zip lacks (`go install` builds a binary that panics at start): build from a copy
+    # of the module with that file written.
+    local src
+    src=$(go mod download -json "github.com/FerretDB/FerretDB@$FERRETDB_VERSION" |
+      node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).Dir))') || { rm -rf "$tmp"; return 1; }
+    cp -r "$src" "$tmp/src" && chmod -R u+w "$tmp/src"
+    echo "$FERRETDB_VERSION" >"$tmp/src/build/version/version.txt"
+    if ! (cd "$tmp/src" && CGO_ENABLED=0 GOFLAGS="${GOFLAGS:--p=1} -mod=mod" go build -o "$tmp/ferretdb" ./cmd/ferretdb >&2); then
+      rm -rf "$tmp"; return 1
+    fi
+  elif ! GOBIN="$tmp" CGO_ENABLED=0 GOFLAGS="${GOFLAGS:--p=1}" go install "${MODULE[$name]}" >&2; then
     rm -rf "$tmp"; return 1
   fi
   mv "$tmp/$name" "$out"; rm -rf "$tmp"

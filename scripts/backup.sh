@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# SutWxApp backups: MySQL (mysqldump), Redis (BGSAVE + dump.rdb), MongoDB (mongodump).
+# SutWxApp backups: MySQL (mysqldump), Redis (BGSAVE + dump.rdb), MongoDB (mongodump, or
+# scripts/mongo-archive.mjs where mongodump is not installed).
 #
 #   scripts/backup.sh [all | mysql | redis | mongodb ...]
 #
@@ -290,6 +291,20 @@ backup_mongodb() {
   local dir="$BACKUP_DIR/mongodb" file tmp name
   name=$(mongo_db_name "$MONGODB_URI")
   mkdir -p "$dir"
+  if ! command -v mongodump >/dev/null 2>&1; then
+    # No mongodump here (Debian does not package it): the Node driver's dump, which also works
+    # against FerretDB. The URI stays in the environment, off the command line.
+    local archiver
+    archiver="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/mongo-archive.mjs"
+    command -v node >/dev/null 2>&1 && [ -f "$archiver" ] ||
+      { fail "mongodb: neither mongodump nor node + scripts/mongo-archive.mjs is available"; return 1; }
+    file=$(new_file "$dir/sutwxapp-mongodb-$name" .ejson.gz)
+    log "mongodb: mongo-archive.mjs dump of $name (no mongodump here)"
+    node "$archiver" dump "$file" >&2 || { fail "mongodb: mongo-archive.mjs dump failed"; return 1; }
+    gzip -t "$file" || { rm -f "$file"; fail "mongodb: archive is not valid gzip"; return 1; }
+    finish_backup mongodb "$file" "$MONGODB_RETENTION_DAYS"
+    return
+  fi
   file=$(new_file "$dir/sutwxapp-mongodb-$name" .archive.gz)
   tmp="$file.partial"
   mongo_config_file

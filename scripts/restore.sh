@@ -3,7 +3,7 @@
 #
 #   scripts/restore.sh mysql   FILE.sql.gz       [--force]
 #   scripts/restore.sh mysql-pitr FILE.sql.gz --binlog-dir DIR --until 'YYYY-MM-DD HH:MM:SS' [--force]
-#   scripts/restore.sh mongodb FILE.archive.gz   [--force]
+#   scripts/restore.sh mongodb FILE.archive.gz|FILE.ejson.gz [--force]
 #   scripts/restore.sh redis   FILE.rdb.gz --redis-dir DIR [--start-cmd CMD] [--offline] [--force]
 #
 # Targets come from the same variables as the API and backup.sh: DATABASE_URL, MONGODB_URI,
@@ -110,20 +110,33 @@ restore_mysql-pitr() {
 
 # ---------------------------------------------------------------- MongoDB
 restore_mongodb() {
-  local file=$1 name count
+  local file=$1 name count archiver
   [ -n "${MONGODB_URI:-}" ] || { fail "mongodb: MONGODB_URI is not set"; exit 1; }
   gzip -t "$file" 2>/dev/null || { fail "mongodb: $file is not a valid gzip archive"; exit 1; }
   name=$(mongo_db_name "$MONGODB_URI")
-  mongo_config_file
-  count=$(mongosh --quiet --norc "$MONGODB_URI" --eval 'db.getCollectionNames().length') ||
-    { fail "mongodb: cannot reach $name"; exit 1; }
+  archiver="$SCRIPT_DIR/mongo-archive.mjs"
+  # The URI carries the password: it goes through the environment, never onto a command line.
+  if command -v mongosh >/dev/null 2>&1; then
+    count=$(SUTWXAPP_MONGO_URI=$MONGODB_URI mongosh --nodb --quiet --norc \
+      --eval 'print(connect(process.env.SUTWXAPP_MONGO_URI).getCollectionNames().length)') ||
+      { fail "mongodb: cannot reach $name"; exit 1; }
+  else
+    count=$(node "$archiver" collections) || { fail "mongodb: cannot reach $name"; exit 1; }
+  fi
   local drop=()
   if [ "$count" -gt 0 ]; then
     [ "$FORCE" = 1 ] || refuse "mongodb: database $name already has $count collections"
     drop=(--drop)
   fi
-  log "mongodb: mongorestore of $(basename "$file") into $name"
-  mongorestore --config="$MONGO_CFG" --archive="$file" --gzip "${drop[@]}" --nsInclude="$name.*" --quiet
+  if [[ "$file" == *.ejson.gz ]]; then
+    # Written by mongo-archive.mjs (backup.sh where mongodump is missing).
+    log "mongodb: mongo-archive.mjs restore of $(basename "$file") into $name"
+    node "$archiver" restore "$file" "${drop[@]}" >&2 || { fail "mongodb: restore failed"; exit 1; }
+  else
+    mongo_config_file
+    log "mongodb: mongorestore of $(basename "$file") into $name"
+    mongorestore --config="$MONGO_CFG" --archive="$file" --gzip "${drop[@]}" --nsInclude="$name.*" --quiet
+  fi
   log "mongodb: restored $name"
   echo "restore ok mongodb $name"
 }

@@ -60,12 +60,23 @@ async function main() {
     () => firing('ApiDependencyDown'),
   );
   const errorRateSeen = await query('count_over_time(ALERTS{alertname="ApiHighErrorRate"}[3m])');
-  note(`outage: readiness answers ${JSON.stringify(Object.fromEntries(statuses))}; ApiDependencyDown firing: ${depDown}; ` +
-    `ApiHighErrorRate seen: ${errorRateSeen.length > 0}; the old all-requests rule above 5%: ${oldRuleWouldPage}`);
+  note(
+    `outage: readiness answers ${JSON.stringify(Object.fromEntries(statuses))}; ApiDependencyDown firing: ${depDown}; ` +
+      `ApiHighErrorRate seen: ${errorRateSeen.length > 0}; the old all-requests rule above 5%: ${oldRuleWouldPage}`,
+  );
   check('alerts-dependency-outage-pages-nobody', depDown && errorRateSeen.length === 0 && oldRuleWouldPage);
 
-  restartedRedis = spawn('redis-server', ['--port', REDIS_PORT, '--bind', '127.0.0.1', '--dir', REDIS_DIR, '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  await until(30, 500, async () => undefined, async () => (await api('GET', '/api/v1/health')).status === 200);
+  restartedRedis = spawn(
+    'redis-server',
+    ['--port', REDIS_PORT, '--bind', '127.0.0.1', '--dir', REDIS_DIR, '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
+  await until(
+    30,
+    500,
+    async () => undefined,
+    async () => (await api('GET', '/api/v1/health')).status === 200,
+  );
 
   // ------------------------------------------------ shoppers with a cart line each
   const page = await api('GET', '/api/v1/catalog/products?pageSize=1');
@@ -124,7 +135,9 @@ async function main() {
     await db.query('RENAME TABLE cart_items_gone TO cart_items');
     await db.end();
   }
-  note(`error burst: user requests answered ${JSON.stringify(Object.fromEntries(codes))}; ApiHighErrorRate firing: ${errors}`);
+  note(
+    `error burst: user requests answered ${JSON.stringify(Object.fromEntries(codes))}; ApiHighErrorRate firing: ${errors}`,
+  );
   check('alerts-error-burst', errors && [...codes.keys()].some((c) => c >= 500));
 
   // ------------------------------------------------ D: the page reaches the robot, in Chinese
@@ -134,7 +147,12 @@ async function main() {
     async () => undefined,
     async () => existsSync(ROBOT_FILE) && /ApiHighErrorRate/.test(readFileSync(ROBOT_FILE, 'utf8')),
   );
-  const messages = delivered ? readFileSync(ROBOT_FILE, 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : [];
+  const messages = delivered
+    ? readFileSync(ROBOT_FILE, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l))
+    : [];
   const page1 = messages.find((m) => /ApiHighErrorRate/.test(m.markdown?.content ?? m.markdown?.text ?? ''));
   const content = page1?.markdown?.content ?? page1?.markdown?.text ?? '';
   note(`robot received ${messages.length} message(s); first page: ${content.split('\n')[0]}`);

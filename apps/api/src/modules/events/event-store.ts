@@ -48,7 +48,7 @@ export interface EventStore {
   distinctUsersByType(types: readonly EventType[], range: TimeRange): Promise<Map<EventType, number>>;
   topProducts(range: TimeRange, limit: number): Promise<Array<{ productId: number; views: number }>>;
   topKeywords(range: TimeRange, limit: number): Promise<Array<{ keyword: string; count: number }>>;
-  /** retention; a no-op where the store expires rows itself (MongoDB TTL index) */
+  /** retention: deletes up to maxRows events older than cutoff (both stores; see the sweeper) */
   deleteEventsBefore(cutoff: Date, maxRows: number): Promise<number>;
   /** newest first; for support and tests */
   recentEvents(filter: { type?: EventType; userId?: number; orderId?: number }, limit: number): Promise<StoredEvent[]>;

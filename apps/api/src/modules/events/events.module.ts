@@ -30,7 +30,7 @@ export class EventsModule {
         (require('./mongo/mongo-events') as typeof import('./mongo/mongo-events')).mongoEventStore(config)
       : {
           imports: [TypeOrmModule.forFeature([BehaviourEventEntity, AuditLogEntity])],
-          providers: [{ provide: EVENT_STORE, useClass: SqlEventStore }, EventsTtlSweeper] as Provider[],
+          providers: [{ provide: EVENT_STORE, useClass: SqlEventStore }] as Provider[],
         };
     return {
       module: EventsModule,
@@ -39,6 +39,8 @@ export class EventsModule {
       controllers: [BehaviourEventsController, AnalyticsController],
       providers: [
         ...store.providers,
+        // Retention on both stores (MongoDB's TTL index is not honoured by every server).
+        EventsTtlSweeper,
         EventWriterService,
         BehaviourEventsService,
         ServerEventsSubscriber,

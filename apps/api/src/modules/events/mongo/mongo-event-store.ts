@@ -78,9 +78,21 @@ export class MongoEventStore implements EventStore {
     return rows.map((r) => ({ keyword: r._id, count: r.count }));
   }
 
-  /** The TTL index on serverTime expires events; nothing to do here. */
-  async deleteEventsBefore(): Promise<number> {
-    return 0;
+  /**
+   * Retention by the sweeper, as on SQL. MongoDB also expires events through the TTL index on
+   * serverTime, but FerretDB (the wire-protocol server CI runs) accepts that index without its
+   * expireAfterSeconds and never expires anything: this is the fallback that works on both (on
+   * MongoDB it usually finds nothing left to delete). Bounded per call: ids first, then delete.
+   */
+  async deleteEventsBefore(cutoff: Date, maxRows: number): Promise<number> {
+    const expired = await this.events
+      .find({ serverTime: { $lt: cutoff } }, { _id: 1 })
+      .limit(maxRows)
+      .lean()
+      .exec();
+    if (expired.length === 0) return 0;
+    const result = await this.events.deleteMany({ _id: { $in: expired.map((d) => d._id) } }).exec();
+    return result.deletedCount;
   }
 
   async recentEvents(

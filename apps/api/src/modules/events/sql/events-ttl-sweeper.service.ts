@@ -10,8 +10,8 @@ const CHUNK = 5000;
 const MAX_CHUNKS = 20;
 
 /**
- * Retention for the SQL event store: deletes behaviour events older than EVENTS_TTL_DAYS, hourly.
- * (MongoDB expires them itself through its TTL index.) Safe on several replicas: deleting the
+ * Retention for either event store: deletes behaviour events older than EVENTS_TTL_DAYS, hourly.
+ * (MongoDB's TTL index does the same there; FerretDB ignores it.) Safe on several replicas: deleting the
  * same old rows twice deletes nothing the second time.
  */
 @Injectable()
