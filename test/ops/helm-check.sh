@@ -68,6 +68,14 @@ for version in $(.ci/tools.sh k8s-versions); do
   note "Kubernetes $version: $(tail -1 <<<"$out")"
   [ $ok = 1 ] || grep -v '^Summary' <<<"$out" | head -20 | sed 's/^/    /'
 done
+# The validation must bite: a misspelt field in a rendered Deployment is refused.
+sed 's/^\( *\)imagePullPolicy:/\1imagePullPolicyy:/' "$OPS_TMP/rendered/default.yaml" >"$OPS_TMP/typo.yaml"
+if "$KUBECONFORM" -strict -kubernetes-version "${version#v}" -skip ServiceMonitor,PrometheusRule \
+  -schema-location "$SCHEMAS/{{ .NormalizedKubernetesVersion }}-standalone{{ .StrictSuffix }}/{{ .ResourceKind }}{{ .KindSuffix }}.json" \
+  "$OPS_TMP/typo.yaml" >/dev/null 2>&1; then
+  note "a misspelt field (imagePullPolicyy) passed kubeconform: the schemas are not strict"
+  ok=0
+fi
 [ $ok = 1 ] && RESULT[helm-kubeconform]=PASS
 
 # The shape this chart promises, read from the rendered production set.
@@ -114,12 +122,18 @@ note "release shape: $shape"
 [ "$shape" = ok ] && RESULT[helm-release-shape]=PASS
 
 refused=0
-for bad in 'preStopSleepSeconds=50' 'autoscaling.minReplicas=12' 'autoscaling.enabled=false,replicaCount=1'; do
+# Each must be refused for its own reason (the message names both fields).
+for case in 'preStopSleepSeconds=50|must be shorter than terminationGracePeriodSeconds' \
+  'autoscaling.minReplicas=12|must not exceed autoscaling.maxReplicas' \
+  'autoscaling.enabled=false,replicaCount=1|must be below replicaCount'; do
+  bad=${case%%|*} want=${case#*|}
   if out=$(render default --set "$bad" 2>&1); then
     note "--set $bad was accepted"
-  else
-    note "--set $bad refused: $(grep -o 'error calling fail: .*' <<<"$out" | head -1)"
+  elif grep -q "$want" <<<"$out"; then
+    note "--set $bad refused: $(grep -o 'execution error at ([^)]*): .*' <<<"$out" | sed 's/^[^)]*): //' | head -1)"
     refused=$((refused + 1))
+  else
+    note "--set $bad refused for another reason: $(head -1 <<<"$out")"
   fi
 done
 [ $refused = 3 ] && RESULT[helm-cross-field-refused]=PASS
