@@ -36,4 +36,9 @@ export default tseslint.config(
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // Node 20 globals the operations scripts use (robot bridge, live alert test)
+    files: ['deploy/**/*.mjs', 'test/ops/**/*.mjs'],
+    languageOptions: { globals: { fetch: 'readonly', URL: 'readonly', AbortSignal: 'readonly' } },
+  },
 );

@@ -35,8 +35,8 @@ export function renderMarkdown(payload) {
     lines.push(
       '',
       `**${alert.annotations?.summary ?? labels.alertname ?? name}**`,
-      `> 状态：${STATUS[alert.status] ?? alert.status}${where ? `　对象：${where}` : ''}`,
-      `> 开始：${beijing(alert.startsAt)}${alert.status === 'resolved' ? `　恢复：${beijing(alert.endsAt)}` : ''}`,
+      `> 状态：${STATUS[alert.status] ?? alert.status}${where ? `  对象：${where}` : ''}`,
+      `> 开始：${beijing(alert.startsAt)}${alert.status === 'resolved' ? `  恢复：${beijing(alert.endsAt)}` : ''}`,
     );
     if (alert.annotations?.description) lines.push(`> 详情：${alert.annotations.description}`);
   }
