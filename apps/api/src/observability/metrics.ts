@@ -81,8 +81,12 @@ let lastProbe = 0;
 let running: Promise<void> | null = null;
 
 /** Set by the health module: runs the dependency checks and updates app_dependency_up. */
-export function setDependencyProbe(probe: (() => Promise<void>) | null): void {
+export function setDependencyProbe(probe: () => Promise<void>): void {
   dependencyProbe = probe;
+}
+/** Cleared by the app that set it (tests run several apps in one process). */
+export function clearDependencyProbe(probe: () => Promise<void>): void {
+  if (dependencyProbe === probe) dependencyProbe = null;
 }
 export function markDependenciesChecked(): void {
   lastProbe = Date.now();

@@ -11,7 +11,12 @@ import { ErrorCode } from '@sutwxapp/contracts';
 import type { FastifyReply } from 'fastify';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { markDependenciesChecked, metrics, setDependencyProbe } from '../../observability/metrics';
+import {
+  clearDependencyProbe,
+  markDependenciesChecked,
+  metrics,
+  setDependencyProbe,
+} from '../../observability/metrics';
 import { DatabaseHealthIndicator } from './database.health';
 import { RedisHealthIndicator } from './redis.health';
 import { shutdownState } from './shutdown-state';
@@ -47,7 +52,7 @@ export class HealthController implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
-    setDependencyProbe(null);
+    clearDependencyProbe(this.probe);
   }
 
   /** Runs every check; records each dependency's state for the readiness warning alert. */
