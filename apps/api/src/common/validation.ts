@@ -46,11 +46,11 @@ function rank(constraint: string): number {
 }
 
 /** The one message for a field that failed `constraints` (keys in the order the rules ran). */
-export function firstFailure(field: string, value: unknown, constraints: Record<string, string>): string {
+export function firstFailure(property: string, value: unknown, constraints: Record<string, string>): string {
   const names = Object.keys(constraints);
-  if (names.length === 0) return `${field} is invalid`;
-  if (value === undefined && !names.includes('whitelistValidation')) return `${field} is required`;
-  if (value === null) return `${field} cannot be null`;
+  if (names.length === 0) return `${property} is invalid`;
+  if (value === undefined && !names.includes('whitelistValidation')) return `${property} is required`;
+  if (value === null) return `${property} cannot be null`;
   let best = names[names.length - 1];
   for (let i = names.length - 2; i >= 0; i--) {
     if (rank(names[i]) < rank(best)) best = names[i];
@@ -64,7 +64,7 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     if (error.constraints && Object.keys(error.constraints).length > 0) {
       // the field itself is wrong (e.g. not a list): what is inside it is beside the point
-      out.push({ field, message: firstFailure(field, error.value, error.constraints) });
+      out.push({ field, message: firstFailure(error.property, error.value, error.constraints) });
     } else if (error.children?.length) {
       out.push(...flatten(error.children, field));
     }
