@@ -32,6 +32,9 @@ async function bootstrap(): Promise<void> {
     },
     `SutWxApp API listening on http://127.0.0.1:${config.port}/api/v1 (docs: /api/docs)`,
   );
+  // Start-up is over: whoever reads the log (a person, a supervisor waiting for "listening")
+  // sees these lines now, not once 4 KB of request lines have piled up behind them.
+  logger.flush();
 
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {

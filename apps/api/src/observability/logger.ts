@@ -33,11 +33,14 @@ function isoTimeEachMs(): string {
 }
 
 /**
- * One JSON object per line on stdout, ready for Filebeat/Logstash. Writes are buffered
- * (asynchronous) so logging never blocks the request hot path; the buffer is flushed on exit.
+ * One JSON object per line on stdout, ready for Filebeat/Logstash. Under a log collector, writes
+ * are buffered (asynchronous) so logging never blocks the request hot path; the buffer is flushed
+ * on exit. On a terminal a person is reading along, so each line is written when it happens:
+ * buffered, "listening", "seeded" and where the admin password is stayed in the buffer until
+ * 4 KB of later lines (or the exit) pushed them out.
  */
-export function createRootLogger(level: string): Logger {
-  const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+export function createRootLogger(level: string, interactive = process.stdout.isTTY === true): Logger {
+  const destination = pino.destination({ dest: 1, sync: interactive, minLength: interactive ? 0 : 4096 });
   process.once('exit', () => {
     try {
       destination.flushSync();

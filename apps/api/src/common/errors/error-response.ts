@@ -40,7 +40,7 @@ const FASTIFY_ERRORS: Record<string, { status: number; code: ErrorCode; message:
   FST_ERR_BAD_URL: {
     status: 400,
     code: ErrorCode.MALFORMED_REQUEST,
-    message: "The URL path contains an invalid %-escape; percent-encode it as UTF-8 (encodeURIComponent)",
+    message: 'The URL path contains an invalid %-escape; percent-encode it as UTF-8 (encodeURIComponent)',
   },
   FST_ERR_MAX_PARAM_LENGTH: {
     status: 414,

@@ -57,10 +57,7 @@ export class CreateOrderDto implements CreateOrderRequest {
   remark?: string;
 }
 
-export class PreviewOrderDto
-  extends OmitType(CreateOrderDto, ['addressId'] as const)
-  implements PreviewOrderRequest
-{
+export class PreviewOrderDto extends OmitType(CreateOrderDto, ['addressId'] as const) implements PreviewOrderRequest {
   @ApiPropertyOptional({ description: 'one of your addresses; omit it before one is chosen' })
   @IsOptional()
   @IsInt({ message: 'addressId must be an integer id' })
