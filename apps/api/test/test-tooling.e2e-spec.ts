@@ -4,8 +4,10 @@
  * runs it. Both are run here as a developer runs them.
  */
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { minVersion, satisfies } from 'semver';
 
 const ROOT = join(__dirname, '../../..');
 const run = promisify(execFile);
@@ -18,6 +20,23 @@ function bareEnv(): NodeJS.ProcessEnv {
 }
 
 describe('test tooling output', () => {
+  it('installs without engine warnings on the oldest Node that engines and .nvmrc allow', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } };
+    const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { version?: string; engines?: { node?: string } | string[] }>;
+    };
+    const oldest = minVersion(pkg.engines.node)!.version;
+    const nvmrc = readFileSync(join(ROOT, '.nvmrc'), 'utf8').trim();
+    expect(satisfies(`${nvmrc}.99.99`.split('.').slice(0, 3).join('.'), pkg.engines.node)).toBe(true);
+    expect(satisfies(process.version, pkg.engines.node)).toBe(true);
+    // what `npm ci` warns about (EBADENGINE): a locked package whose engines exclude that Node
+    const refusing = Object.entries(lock.packages)
+      .filter(([path, p]) => path !== '' && p.engines && !Array.isArray(p.engines) && p.engines.node)
+      .filter(([, p]) => !satisfies(oldest, (p.engines as { node: string }).node))
+      .map(([path, p]) => `${path}@${p.version} needs Node ${(p.engines as { node: string }).node}`);
+    expect(refusing).toEqual([]);
+  });
+
   it('names the suites npm test skipped for a missing service, and what each requires', async () => {
     const { stderr } = await run(
       process.execPath,
