@@ -4,7 +4,7 @@ import { Server as NetServer } from 'node:net';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 import { shutdownState } from './modules/health/shutdown-state';
-import { createRootLogger } from './observability/logger';
+import { createRootLogger, startupComplete } from './observability/logger';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
@@ -32,9 +32,8 @@ async function bootstrap(): Promise<void> {
     },
     `SutWxApp API listening on http://127.0.0.1:${config.port}/api/v1 (docs: /api/docs)`,
   );
-  // Start-up is over: whoever reads the log (a person, a supervisor waiting for "listening")
-  // sees these lines now, not once 4 KB of request lines have piled up behind them.
-  logger.flush();
+  // start-up lines went out one by one; request logging under a collector is batched from here
+  startupComplete(logger);
 
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
