@@ -69,8 +69,14 @@ export function createRootLogger(level: string, interactive = process.stdout.isT
 /** The server is up: from now on, output to a log collector is written in 4 KB batches. */
 export function startupComplete(root: Logger): void {
   const destination = (root as WithAccessLogger)[DESTINATION];
-  // SonicBoom reads minLength on every write, so raising it now batches what follows
-  if (destination) destination.minLength = BATCH_BYTES;
+  if (!destination) return;
+  // Raised only once everything start-up wrote has left: lines still queued behind an in-flight
+  // write when minLength goes up would wait for 4 KB more. An empty write makes SonicBoom emit
+  // 'drain' as soon as nothing is pending (at once when idle, else after the queued lines).
+  destination.once('drain', () => {
+    destination.minLength = BATCH_BYTES;
+  });
+  destination.write('');
 }
 
 const ACCESS_LOGGER = Symbol('accessLogger');
