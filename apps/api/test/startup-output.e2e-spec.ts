@@ -4,10 +4,14 @@
  * server runs, not when it exits: logs were held in a 4 KB buffer until then.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createConnection } from 'mysql2/promise';
+import { parseDatabaseUrl } from '../src/config/app-config';
+import { usingMysql } from './support/test-app';
 
 const ROOT = join(__dirname, '../../..');
 
@@ -20,17 +24,46 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * A first start needs an empty database (the demo catalog and the admin account are created only
+ * then): a fresh SQLite file, or on MariaDB a scratch database (the CI pass on MariaDB runs a Node
+ * that SQLite's native addon was not built for).
+ */
+async function emptyDatabase(dataDir: string): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!usingMysql) return { url: `sqlite:${join(dataDir, 'shop.sqlite')}`, drop: async () => undefined };
+  const db = parseDatabaseUrl(process.env.DATABASE_URL as string, []);
+  if (db.type !== 'mysql') throw new Error('expected a MySQL DATABASE_URL');
+  const name = `sutwxapp_start_${randomUUID().slice(0, 8)}`;
+  const admin = () => createConnection({ host: db.host, port: db.port, user: db.username, password: db.password });
+  const conn = await admin();
+  await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await conn.end();
+  const url = new URL(db.url);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = await admin();
+      await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await c.end();
+    },
+  };
+}
+
 describe('start-up output of the built server', () => {
   let child: ChildProcess | undefined;
   let dataDir: string;
+  let database: { url: string; drop(): Promise<void> };
 
-  beforeAll(() => {
+  beforeAll(async () => {
     // what `npm start` runs first (prestart)
     execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
     dataDir = mkdtempSync(join(tmpdir(), 'sutwxapp-start-'));
+    database = await emptyDatabase(dataDir);
   });
-  afterAll(() => {
+  afterAll(async () => {
     if (child?.exitCode === null) child.kill('SIGKILL');
+    await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -44,7 +77,7 @@ describe('start-up output of the built server', () => {
         PORT: String(port),
         HOST: '127.0.0.1',
         DATA_DIR: dataDir,
-        DATABASE_URL: `sqlite:${join(dataDir, 'shop.sqlite')}`,
+        DATABASE_URL: database.url,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
