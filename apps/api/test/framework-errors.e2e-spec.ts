@@ -193,6 +193,9 @@ describe(`errors raised before any route runs (${backendLabel})`, () => {
     const remove = await t.http.delete('/api/v1/orders/12/cancel').expect(405);
     expect(remove.headers.allow).toBe('POST');
     expect(remove.body.code).toBe('METHOD_NOT_ALLOWED');
+    // a route of the method asked that finds nothing is a 404, even though HEAD also matches
+    const missing = await t.http.get('/api/v1/assets/demo/no-such.svg').expect(404);
+    expect(missing.headers.allow).toBeUndefined();
   });
 
   it('accepts the same search when the query is percent-encoded', async () => {

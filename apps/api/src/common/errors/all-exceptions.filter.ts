@@ -19,6 +19,8 @@ const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as 
 /** The methods a path does answer to, so a wrong method gets 405 + Allow rather than 404. */
 export function allowedMethods(fastify: FastifyInstance, method: string, url: string): string[] {
   const path = url.split('?')[0];
+  // a route for this very method answered 404 itself (an unknown asset): a real "not found"
+  if (fastify.findRoute({ method, url: path }) !== null) return [];
   return METHODS.filter((m) => m !== method && fastify.findRoute({ method: m, url: path }) !== null);
 }
 
