@@ -39,6 +39,8 @@ const shared = {
 module.exports = {
   // per-project testTimeout is ignored by Jest; this one applies to every project
   testTimeout: 60000,
+  // the default summary, then the skipped suites and what each one requires
+  reporters: ['default', '<rootDir>/test/jest/skipped-reporter.js'],
   projects: [
     {
       ...shared,

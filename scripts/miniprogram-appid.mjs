@@ -6,27 +6,18 @@
  * miniprogram/project.private.config.json (git-ignored), which DevTools lays over it.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { configValue, root } from './lib/config-value.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const privateConfig = join(root, 'miniprogram/project.private.config.json');
+// a package for trial or release (`npm run miniprogram:build:release`) needs a real appid
+const release = process.argv.includes('--release');
 
-function fromDotEnv(name) {
-  const file = join(root, '.env');
-  if (!existsSync(file)) return '';
-  const line = readFileSync(file, 'utf8')
-    .split(/\r?\n/)
-    .find((l) => l.trim().startsWith(`${name}=`));
-  return line
-    ? line
-        .slice(line.indexOf('=') + 1)
-        .trim()
-        .replace(/^["']|["']$/g, '')
-    : '';
+const appId = configValue('WECHAT_APP_ID');
+if (!appId && release) {
+  console.error('WECHAT_APP_ID is not set: a trial or release package needs your appid (in .env or the environment)');
+  process.exit(1);
 }
-
-const appId = (process.env.WECHAT_APP_ID ?? '').trim() || fromDotEnv('WECHAT_APP_ID');
 if (!appId) {
   console.log('WECHAT_APP_ID is not set: DevTools opens the project with "touristappid" (test account).');
   process.exit(0);

@@ -10,13 +10,14 @@ const dist = resolve(process.env.BENCH_DIST ?? 'dist');
 require('reflect-metadata');
 const { createApp } = require(`${dist}/apps/api/src/app.factory.js`);
 const { loadConfig } = require(`${dist}/apps/api/src/config/app-config.js`);
-const { createRootLogger } = require(`${dist}/apps/api/src/observability/logger.js`);
+const { createRootLogger, startupComplete } = require(`${dist}/apps/api/src/observability/logger.js`);
 const { WECHAT_SANDBOX } = require(`${dist}/apps/api/src/modules/wechat/wechat.module.js`);
 
 const config = loadConfig();
 const logger = createRootLogger(config.logLevel);
 const { app } = await createApp(config, logger);
 await app.listen({ port: config.port, host: config.host });
+startupComplete(logger);
 const sandbox = app.get(WECHAT_SANDBOX);
 process.send({ type: 'ready', pay: sandbox.credentials.pay });
 

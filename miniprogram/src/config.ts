@@ -1,13 +1,17 @@
 /**
  * Where the API lives for each mini-program version (wx.getAccountInfoSync().miniProgram.envVersion).
- * develop is `npm start` on this machine; set trial and release to your HTTPS API origins and add
- * them to the mini-program's request domain list (mp.weixin.qq.com → 开发管理 → 服务器域名).
+ * develop is `npm start` on this machine. trial and release are written by the build
+ * (scripts/miniprogram-hosts.mjs) from MINIPROGRAM_TRIAL_API_URL / MINIPROGRAM_RELEASE_API_URL in
+ * .env; `npm run miniprogram:build:release` refuses to build while either is missing or a
+ * placeholder. Add them to the request domain list (mp.weixin.qq.com → 开发管理 → 服务器域名).
  */
-export const API_BASE_URLS = {
+export const API_BASE_URLS: Record<'develop' | 'trial' | 'release', string> = {
   develop: 'http://127.0.0.1:3000',
-  trial: 'https://trial-api.sutwxapp.example.com',
-  release: 'https://api.sutwxapp.example.com',
-} as const;
+  // <api-hosts> written by `npm run miniprogram:build`; empty = not configured
+  trial: '',
+  release: '',
+  // </api-hosts>
+};
 
 export type EnvVersion = keyof typeof API_BASE_URLS;
 

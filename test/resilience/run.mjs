@@ -4,7 +4,7 @@
 //   node test/resilience/run.mjs                 every scenario, figures into docs/resilience.md
 //   node test/resilience/run.mjs oversell db-loss only those
 //   node test/resilience/run.mjs --ci            CI's set, prints CHECK PASS/FAIL lines, docs untouched
-//   node test/resilience/run.mjs --list          what exists
+//   node test/resilience/run.mjs --list          what exists, what it needs and where it runs
 //
 // Needs: `npm ci`, MariaDB on 127.0.0.1:3306 (RESILIENCE_MYSQL_URL or DATABASE_URL_CI to point
 // elsewhere; only a scratch database of ours is used), and mariadbd, redis-server and nginx
@@ -36,8 +36,12 @@ const args = process.argv.slice(2);
 const ci = args.includes('--ci');
 const writeDocs = !ci && !args.includes('--no-docs');
 if (args.includes('--list')) {
-  for (const s of SCENARIOS)
-    console.log(`${s.name.padEnd(16)} ${s.title}${s.ciSafe ? '' : ' (in npm test on both backends; not in --ci)'}`);
+  // what each scenario does, what it needs, and whether CI (--ci) or npm test runs it
+  for (const s of SCENARIOS) {
+    console.log(`${s.name.padEnd(16)} ${s.title}`);
+    console.log(`${''.padEnd(16)}   ${s.ciSafe ? 'in --ci (CI)' : 'not in --ci (CI)'}: ${s.where}`);
+  }
+  console.log('\nWith no name: every scenario. --ci: those marked "in --ci", as .ci/resilience-checks runs them.');
   process.exit(0);
 }
 const wanted = args.filter((a) => !a.startsWith('--'));

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { type FastifyServerOptions, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
+import { clientErrorHandler, frameworkErrorHandler, refuseWithoutHost } from './common/errors/framework-errors';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 import { registerHttpHooks, genRequestId } from './observability/http-hooks';
@@ -51,6 +52,10 @@ export async function createApp(
     bodyLimit: Number(process.env.BODY_LIMIT_BYTES ?? 512 * 1024),
     trustProxy: config.trustProxy,
     return503OnClosing: true,
+    // Refusals before any route runs (unparseable request line, raw UTF-8 in the URL, 431, a bad
+    // %-escape in the path) answer in the one error shape too.
+    clientErrorHandler,
+    frameworkErrors: frameworkErrorHandler,
     // Fastify builds Ajv and fast-json-stringify at construction (~45 ms of every start-up) for
     // route schemas, which this app does not use: Nest's ValidationPipe validates. They are
     // loaded the first time a route with a schema is registered, if one ever is.
@@ -58,7 +63,8 @@ export async function createApp(
     // wx.request cannot send PATCH: the mini-program sends POST + X-HTTP-Method-Override: PATCH.
     // Rewritten before routing, and only POST → PATCH, so nothing else can be smuggled.
     serverFactory: (handler: (req: IncomingMessage, res: ServerResponse) => void) =>
-      createServer((req, res) => {
+      createServer({ requireHostHeader: false }, (req, res) => {
+        if (refuseWithoutHost(req, res)) return;
         if (req.method === 'POST' && String(req.headers['x-http-method-override'] ?? '').toUpperCase() === 'PATCH') {
           req.method = 'PATCH';
         }

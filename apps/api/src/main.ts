@@ -4,7 +4,7 @@ import { Server as NetServer } from 'node:net';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 import { shutdownState } from './modules/health/shutdown-state';
-import { createRootLogger } from './observability/logger';
+import { createRootLogger, startupComplete } from './observability/logger';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
@@ -35,6 +35,8 @@ async function bootstrap(): Promise<void> {
       (config.exposure.openapiDocs ? ' (docs: /api/docs)' : ' (docs off)') +
       (metricsPort === null ? '' : `; /metrics on port ${metricsPort}`),
   );
+  // start-up lines went out one by one; request logging under a collector is batched from here
+  startupComplete(logger);
 
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {

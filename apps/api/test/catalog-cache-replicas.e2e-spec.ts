@@ -12,7 +12,7 @@ import { startTestApp, type TestApp, usingMysql, usingRedis } from './support/te
 const shared = usingMysql && usingRedis;
 if (!shared) console.log('catalog-cache-replicas.e2e-spec.ts: SKIPPED - needs DATABASE_URL=mysql://… and REDIS_URL');
 
-(shared ? describe : describe.skip)('catalog cache across replicas (MariaDB + Redis)', () => {
+(shared ? describe : describe.skip)('catalog cache across replicas (requires DATABASE_URL=mysql… + REDIS_URL)', () => {
   let a: TestApp;
   let b: TestApp;
   let admin: Admin;

@@ -37,6 +37,12 @@ export interface CreateOrderRequest {
   remark?: string;
 }
 
+/** POST /orders/preview: the same lines; the address is optional (a first-time buyer has none yet). */
+export interface PreviewOrderRequest extends Omit<CreateOrderRequest, 'addressId'> {
+  /** when given, it must be one of the shopper's own addresses (404 otherwise, as for /orders) */
+  addressId?: number;
+}
+
 export interface OrderItem {
   skuId: number;
   productId: number;

@@ -13,6 +13,10 @@ export const ClientErrorCode = {
 const MESSAGES: Record<ErrorCode, string> = {
   VALIDATION_FAILED: '填写的信息有误，请检查后重试',
   MALFORMED_JSON: '请求格式有误，请重试',
+  MALFORMED_REQUEST: '请求格式有误，请重试',
+  HEADERS_TOO_LARGE: '请求内容过多，请重试',
+  URL_TOO_LONG: '请求内容过多，请重试',
+  REQUEST_TIMEOUT: '网络不给力，请重试',
   UNSUPPORTED_MEDIA_TYPE: '请求格式有误，请重试',
   PAYLOAD_TOO_LARGE: '提交的内容过多',
   NOT_FOUND: '内容不存在或已删除',

@@ -51,6 +51,12 @@ export type ScriptedServer = (req: {
 
 export type PaymentHandler = (params: PaymentParams) => Promise<'ok' | { errMsg: string }>;
 
+/**
+ * What wx.login() returns in WeChat DevTools opened with `touristappid` (the project's default):
+ * this literal text, spaces included, for every login.
+ */
+export const DEVTOOLS_TOURIST_LOGIN_CODE = 'the code is a mock one';
+
 const WX_METHODS = ['OPTIONS', 'GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'TRACE', 'CONNECT'];
 
 function settle<S>(options: Callbacks<S>, ok: boolean, res: S | { errMsg: string }): void {
@@ -90,7 +96,13 @@ export class FakeWx {
   private networkDown = 0;
   private answersLost = 0;
 
-  /** @param loginCode the code wx.login hands out: one code, one shopper */
+  /** when set, wx.login calls `fail` with this errMsg (no network, WeChat not signed in) */
+  loginFailure: string | null = null;
+
+  /**
+   * @param loginCode the code wx.login hands out: one code, one shopper. Pass
+   * DEVTOOLS_TOURIST_LOGIN_CODE to run as WeChat DevTools in tourist mode does.
+   */
   constructor(public loginCode: string) {}
 
   /** The next `n` requests fail as if the phone had no network (they never reach the API). */
@@ -116,7 +128,8 @@ export class FakeWx {
       clearStorageSync: () => this.storage.clear(),
       login: (options: Callbacks<{ code: string; errMsg: string }>) => {
         this.logins += 1;
-        settle(options, true, { code: this.loginCode, errMsg: 'login:ok' });
+        if (this.loginFailure !== null) settle(options, false, { errMsg: this.loginFailure });
+        else settle(options, true, { code: this.loginCode, errMsg: 'login:ok' });
       },
       request: (options: AnyOptions) => this.request(options),
       showToast: (options: { title: string }) => {

@@ -1,4 +1,5 @@
 import { FakeWx, type ScriptedServer } from '../support/fake-wx';
+import { API_BASE_URLS } from '../../src/config';
 import { api, request } from '../../src/services/request';
 import { ApiError } from '../../src/utils/errors';
 
@@ -166,12 +167,19 @@ describe('request.ts', () => {
 
   it('uses the release API outside develop builds and ignores the develop override there', async () => {
     wx.envVersion = 'release';
+    // what `npm run miniprogram:build` writes into config.ts from MINIPROGRAM_RELEASE_API_URL
+    const shipped = API_BASE_URLS.release;
+    API_BASE_URLS.release = 'https://api.shop.cn';
     const urls: string[] = [];
     serve((req) => {
       urls.push(req.url);
       return { statusCode: 200, data: [] };
     });
-    await api.get('/catalog/categories', { auth: false });
-    expect(urls).toEqual(['https://api.sutwxapp.example.com/api/v1/catalog/categories']);
+    try {
+      await api.get('/catalog/categories', { auth: false });
+    } finally {
+      API_BASE_URLS.release = shipped;
+    }
+    expect(urls).toEqual(['https://api.shop.cn/api/v1/catalog/categories']);
   });
 });

@@ -29,6 +29,8 @@ import { ADMIN_PASSWORD, ADMIN_USERNAME, adminLogin, createBuyers, createProduct
 export const name = 'db-loss';
 export const title = 'Database loss under load (mariadbd killed and restarted)';
 export const ciSafe = true;
+/** What it needs and where it runs (`run.mjs --list`). */
+export const where = 'a private mariadbd on a random loopback port, killed and restarted';
 
 const STOCK = 1_000_000;
 const WORKERS = Number(process.env.DBLOSS_WORKERS ?? 12);

@@ -8,6 +8,9 @@ export const name = 'hostile-input';
 export const title = 'Hostile input and access control on every route';
 /** Already in `npm test` on both backends, so CI does not run it twice. */
 export const ciSafe = false;
+/** What it needs and where it runs (`run.mjs --list`). */
+export const where =
+  'runs the jest suites hostile-input + access-control on SQLite and on MariaDB + Redis; CI skips it here because npm test already runs both suites on each backend';
 
 export async function run() {
   const checks = new Checks(name);

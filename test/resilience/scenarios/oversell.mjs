@@ -25,6 +25,8 @@ import { ADMIN_PASSWORD, ADMIN_USERNAME, adminLogin, createBuyers, createProduct
 export const name = 'oversell';
 export const title = 'Oversell under load (MariaDB)';
 export const ciSafe = true;
+/** What it needs and where it runs (`run.mjs --list`). */
+export const where = 'MariaDB (a scratch database on 127.0.0.1:3306)';
 
 const BUYERS = Number(process.env.OVERSELL_BUYERS ?? 500);
 const STOCK = Number(process.env.OVERSELL_STOCK ?? 100);

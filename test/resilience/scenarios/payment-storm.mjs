@@ -25,6 +25,8 @@ import { ADMIN_PASSWORD, ADMIN_USERNAME, adminLogin, createBuyers, createProduct
 export const name = 'payment-storm';
 export const title = 'Payment notification storm (MariaDB)';
 export const ciSafe = true;
+/** What it needs and where it runs (`run.mjs --list`). */
+export const where = 'MariaDB (a scratch database) and the in-process WeChat Pay sandbox';
 
 const ORDERS = Number(process.env.STORM_ORDERS ?? 200);
 const COPIES = 3;

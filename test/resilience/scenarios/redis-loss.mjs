@@ -26,6 +26,8 @@ import { ADMIN_PASSWORD, ADMIN_USERNAME, adminLogin, createProduct, metricValue 
 export const name = 'redis-loss';
 export const title = 'Redis loss under catalog load';
 export const ciSafe = true;
+/** What it needs and where it runs (`run.mjs --list`). */
+export const where = 'a private redis-server on a random loopback port, killed and frozen';
 
 const WORKERS = Number(process.env.REDISLOSS_WORKERS ?? 12);
 const OUTAGE_MS = Number(process.env.REDISLOSS_OUTAGE_MS ?? 8000);

@@ -28,6 +28,8 @@ import { ADMIN_PASSWORD, ADMIN_USERNAME, adminLogin, createBuyers, createProduct
 export const name = 'rolling-restart';
 export const title = 'Rolling restart behind nginx (two replicas, SIGTERM under load)';
 export const ciSafe = true;
+/** What it needs and where it runs (`run.mjs --list`). */
+export const where = 'two API replicas behind a private nginx with the shipped config';
 
 const WORKERS = Number(process.env.ROLLING_WORKERS ?? 16);
 const SHUTDOWN_DELAY_MS = Number(process.env.ROLLING_SHUTDOWN_DELAY_MS ?? 2000);

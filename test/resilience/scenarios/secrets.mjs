@@ -30,6 +30,9 @@ import {
 export const name = 'secrets';
 export const title = 'Secrets never reach logs or responses';
 export const ciSafe = true;
+/** What it needs and where it runs (`run.mjs --list`). */
+export const where =
+  'a real API process at LOG_LEVEL=trace plus the logs of the scenarios run before it (run it last), and secrets.e2e-spec on SQLite and MariaDB + Redis (secrets.e2e-spec is also in npm test)';
 
 const UNREDACTED =
   /"(session_?key|password|api_?v3_?key|private_?key|authorization|app_?secret)":"(?!\[redacted\])[^"]+"/gi;

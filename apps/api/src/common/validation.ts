@@ -2,14 +2,72 @@ import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@ne
 import type { FieldError } from '@sutwxapp/contracts';
 import { badRequest } from './errors/app-error';
 
+/*
+ * One message per field: the first rule that fails in the order a person fixes things in.
+ * class-validator runs a property's decorators bottom-up (the last one written runs first), so
+ * with stopAtFirstError a missing or mistyped `skuId` was reported by its @Max: "must not be
+ * greater than 2147483647". Every rule runs instead, and the message kept is the one of the
+ * lowest rank below; within a rank, the decorator written first wins.
+ */
+const PRESENCE = new Set(['whitelistValidation', 'isDefined', 'isNotEmpty', 'arrayNotEmpty']);
+const TYPE = new Set([
+  'isInt',
+  'isNumber',
+  'isNumberString',
+  'isString',
+  'isBoolean',
+  'isArray',
+  'isObject',
+  'isDate',
+  'isDateString',
+  'isISO8601',
+  'isEnum',
+  'nestedValidation',
+]);
+const RANGE = new Set([
+  'min',
+  'max',
+  'isPositive',
+  'isNegative',
+  'isLength',
+  'minLength',
+  'maxLength',
+  'arrayMinSize',
+  'arrayMaxSize',
+  'minDate',
+  'maxDate',
+]);
+
+function rank(constraint: string): number {
+  if (PRESENCE.has(constraint)) return 0;
+  if (TYPE.has(constraint)) return 1;
+  if (RANGE.has(constraint)) return 2;
+  return 3; // formats and value sets: matches, isIn, isUrl, custom rules
+}
+
+/** The one message for a field that failed `constraints` (keys in the order the rules ran). */
+export function firstFailure(property: string, value: unknown, constraints: Record<string, string>): string {
+  const names = Object.keys(constraints);
+  if (names.length === 0) return `${property} is invalid`;
+  if (value === undefined && !names.includes('whitelistValidation')) return `${property} is required`;
+  if (value === null) return `${property} cannot be null`;
+  let best = names[names.length - 1];
+  for (let i = names.length - 2; i >= 0; i--) {
+    if (rank(names[i]) < rank(best)) best = names[i];
+  }
+  return constraints[best];
+}
+
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    for (const message of Object.values(error.constraints ?? {})) {
-      out.push({ field, message });
+    if (error.constraints && Object.keys(error.constraints).length > 0) {
+      // the field itself is wrong (e.g. not a list): what is inside it is beside the point
+      out.push({ field, message: firstFailure(error.property, error.value, error.constraints) });
+    } else if (error.children?.length) {
+      out.push(...flatten(error.children, field));
     }
-    if (error.children?.length) out.push(...flatten(error.children, field));
   }
   return out;
 }
@@ -54,8 +112,10 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    stopAtFirstError: true,
-    validationError: { target: false, value: false },
+    // every rule runs so that firstFailure can pick the natural first one (see above)
+    stopAtFirstError: false,
+    // the value is read to tell "missing" from "wrong"; it never goes into the answer
+    validationError: { target: false, value: true },
     exceptionFactory: (errors) => {
       const fields = flatten(errors);
       const summary = fields

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { badlyEncodedQueryParameter, badQueryError } from '../common/errors/framework-errors';
+import { sendError } from '../common/errors/all-exceptions.filter';
 import { shutdownState } from '../modules/health/shutdown-state';
 import type { Logger } from 'pino';
 import { accessLogger } from './logger';
@@ -32,6 +34,13 @@ export function registerHttpHooks(fastify: FastifyInstance): void {
     // Draining after SIGTERM: keep-alive connections end after their current request, and the
     // load balancer's next connect is refused, which it retries on another replica.
     if (shutdownState.listenerClosed) void reply.header('connection', 'close');
+    // Fastify's query parser keeps a broken %-escape as literal text (`%E8%93` searched as is);
+    // say what is wrong with the URL instead of answering an empty page.
+    const badParameter = badlyEncodedQueryParameter(request.url);
+    if (badParameter !== null) {
+      sendError(badQueryError(badParameter), request, reply);
+      return;
+    }
     done();
   });
   fastify.addHook('onResponse', (request: Timed, reply: FastifyReply, done: () => void) => {

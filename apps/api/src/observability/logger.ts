@@ -32,12 +32,20 @@ function isoTimeEachMs(): string {
   return lastTime;
 }
 
+/** Under a log collector, after start-up, lines are written in batches of this many bytes. */
+const BATCH_BYTES = 4096;
+const DESTINATION = Symbol('destination');
+
 /**
- * One JSON object per line on stdout, ready for Filebeat/Logstash. Writes are buffered
- * (asynchronous) so logging never blocks the request hot path; the buffer is flushed on exit.
+ * One JSON object per line on stdout, ready for Filebeat/Logstash. Writes are asynchronous so
+ * logging never blocks the request hot path. Start-up lines are written as they happen (seeded,
+ * where the admin password is, listening): they used to sit in the 4 KB batch until later lines
+ * or the exit pushed them out, and pino's flush() does nothing while a write is in flight. Once
+ * start-up is over (startupComplete), output to a collector is batched; on a terminal, where a
+ * person reads along, every line is written at once, synchronously.
  */
-export function createRootLogger(level: string): Logger {
-  const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+export function createRootLogger(level: string, interactive = process.stdout.isTTY === true): Logger {
+  const destination = pino.destination({ dest: 1, sync: interactive, minLength: 0 });
   process.once('exit', () => {
     try {
       destination.flushSync();
@@ -54,11 +62,28 @@ export function createRootLogger(level: string): Logger {
   };
   const root = pino({ ...options, redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, destination);
   (root as WithAccessLogger)[ACCESS_LOGGER] = pino(options, destination);
+  if (!interactive) (root as WithAccessLogger)[DESTINATION] = destination as typeof destination & { minLength: number };
   return root;
 }
 
+/** The server is up: from now on, output to a log collector is written in 4 KB batches. */
+export function startupComplete(root: Logger): void {
+  const destination = (root as WithAccessLogger)[DESTINATION];
+  if (!destination) return;
+  // Raised only once everything start-up wrote has left: lines still queued behind an in-flight
+  // write when minLength goes up would wait for 4 KB more. An empty write makes SonicBoom emit
+  // 'drain' as soon as nothing is pending (at once when idle, else after the queued lines).
+  destination.once('drain', () => {
+    destination.minLength = BATCH_BYTES;
+  });
+  destination.write('');
+}
+
 const ACCESS_LOGGER = Symbol('accessLogger');
-type WithAccessLogger = Logger & { [ACCESS_LOGGER]?: Logger };
+type WithAccessLogger = Logger & {
+  [ACCESS_LOGGER]?: Logger;
+  [DESTINATION]?: ReturnType<typeof pino.destination> & { minLength: number };
+};
 
 /**
  * The logger for the per-request access line: the same stream and format as `root`, without the

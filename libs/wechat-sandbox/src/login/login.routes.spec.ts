@@ -38,6 +38,16 @@ describe('sandbox: WeChat open API', () => {
     expect(await get(`/sns/jsCode2Session?${new URLSearchParams(ok)}`)).toMatchObject({ errcode: 40066 });
   });
 
+  it("logs in any code wx.login can return, DevTools' tourist placeholder included, as one stable user", async () => {
+    const ok = { appid: appId, secret: appSecret, grant_type: 'authorization_code' };
+    const tourist = await c2s({ ...ok, js_code: 'the code is a mock one' });
+    expect(tourist.openid).toMatch(/^o[\w-]{27}$/);
+    expect((await c2s({ ...ok, js_code: 'the code is a mock one' })).openid).toBe(tourist.openid);
+    const other = await c2s({ ...ok, js_code: '蓝牙 code' });
+    expect(other.openid).toMatch(/^o[\w-]{27}$/);
+    expect(other.openid).not.toBe(tourist.openid);
+  });
+
   it('issues a stable access token, refreshes it on force_refresh, and serves phone numbers', async () => {
     const req = { grant_type: 'client_credential', appid: appId, secret: appSecret, force_refresh: false };
     const t1 = await post('/cgi-bin/stable_token', req);

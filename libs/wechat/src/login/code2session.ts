@@ -30,6 +30,17 @@ interface Code2SessionBody {
 
 const SYSTEM_BUSY = -1;
 
+/**
+ * The shape of a code wx.login() gets from WeChat (32 letters and digits today; `-` and `_` kept
+ * for safety). Anything else, such as DevTools' tourist placeholder "the code is a mock one",
+ * WeChat answers with 40029, so it is refused without the round trip.
+ */
+const ISSUABLE_CODE = /^[\w-]{1,128}$/;
+
+export function isIssuableLoginCode(code: string): boolean {
+  return ISSUABLE_CODE.test(code);
+}
+
 export class Code2SessionClient {
   private readonly baseUrl: string;
   private readonly timeoutMs: number;

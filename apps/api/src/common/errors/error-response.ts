@@ -37,6 +37,16 @@ const FASTIFY_ERRORS: Record<string, { status: number; code: ErrorCode; message:
     code: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
     message: 'Unsupported Content-Type; send application/json',
   },
+  FST_ERR_BAD_URL: {
+    status: 400,
+    code: ErrorCode.MALFORMED_REQUEST,
+    message: 'The URL path contains an invalid %-escape; percent-encode it as UTF-8 (encodeURIComponent)',
+  },
+  FST_ERR_MAX_PARAM_LENGTH: {
+    status: 414,
+    code: ErrorCode.URL_TOO_LONG,
+    message: 'A path segment of the URL is longer than any id or name this API takes',
+  },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
     status: 400,
     code: ErrorCode.VALIDATION_FAILED,
@@ -113,8 +123,15 @@ export function toErrorResponse(err: unknown, requestId: string | undefined): Ma
       code = ErrorCode.MALFORMED_JSON;
       message = 'The request body is not valid JSON';
     }
-    if (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)/.test(message)) {
+    if (status === 404 && /^Cannot [A-Z-]+ \//.test(message)) {
       code = ErrorCode.ROUTE_NOT_FOUND;
+    }
+    // Fastify's parser errors wrapped by Nest keep their terse text; say what to do instead.
+    if (status === 413 && message === 'Request body is too large') {
+      message = FASTIFY_ERRORS.FST_ERR_CTP_BODY_TOO_LARGE.message;
+    }
+    if (status === 415 && message === 'Unsupported Media Type') {
+      message = FASTIFY_ERRORS.FST_ERR_CTP_INVALID_MEDIA_TYPE.message;
     }
     return { body: { statusCode: status, code, message, requestId }, unexpected: status >= 500 };
   }

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, type LoginResponse, type Role, type UserProfile } from '@sutwxapp/contracts';
-import { Code2SessionClient, WechatApiError } from '@sutwxapp/wechat';
+import { Code2SessionClient, isIssuableLoginCode, WechatApiError } from '@sutwxapp/wechat';
 import { Repository } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import type { AppConfig } from '../../config/app-config';
@@ -34,6 +34,11 @@ export class AuthService {
   async wechatLogin(code: string): Promise<LoginResponse> {
     let session: { openid: string; sessionKey: string; unionid?: string };
     try {
+      // The sandbox logs in any code wx.login can return (DevTools' tourist placeholder included);
+      // real WeChat would only answer 40029 to a code it never issues, so we answer that ourselves.
+      if (!this.config.wechatSandbox && !isIssuableLoginCode(code)) {
+        throw new WechatApiError(40029, 'code2Session: not a code WeChat issues');
+      }
       session = await this.code2Session.code2Session(code);
     } catch (err) {
       if (err instanceof WechatApiError) {
@@ -94,7 +99,7 @@ export class AuthService {
 function loginMessage(kind: WechatApiError['kind']): string {
   switch (kind) {
     case 'INVALID_CODE':
-      return 'The WeChat login code is invalid or already used; call wx.login() again';
+      return 'WeChat did not accept this login code (invalid, expired or already used); call wx.login() again for a new one';
     case 'RATE_LIMITED':
       return 'Too many logins for this WeChat user; wait a minute and retry';
     case 'BLOCKED':

@@ -13,7 +13,7 @@ import { AddressService } from '../address/address.service';
 import { CartService } from '../cart/cart.service';
 import { InventoryService, type SkuForSale } from '../catalog/inventory.service';
 import { publicUrl } from '../../common/public-url';
-import type { CreateOrderDto } from './dto/order.dto';
+import type { CreateOrderDto, PreviewOrderDto } from './dto/order.dto';
 import { OrderEntity } from './entities/order.entity';
 import { OrderItemEntity } from './entities/order-item.entity';
 import { OrderQueryService } from './order-query.service';
@@ -87,8 +87,10 @@ export class OrderCreateService {
   }
 
   /** What the checkout page shows before submitting: same pricing, nothing reserved. */
-  async preview(userId: number, dto: CreateOrderDto): Promise<PreviewOrderResponse> {
+  async preview(userId: number, dto: PreviewOrderDto): Promise<PreviewOrderResponse> {
     const em = this.tx.manager;
+    // someone else's address is as unknown here as it is to POST /orders: 404, never a price
+    if (dto.addressId !== undefined) await this.addresses.snapshotForOrder(em, userId, dto.addressId);
     const lines = dto.fromCart ? await this.cart.selectedLines(em, userId) : (dto.items ?? []);
     if (lines.length === 0) throw new AppError(400, ErrorCode.EMPTY_ORDER, 'Select at least one item to order');
     const priced = await this.priceLines(em, lines);

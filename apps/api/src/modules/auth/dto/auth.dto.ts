@@ -3,10 +3,14 @@ import type { AdminLoginRequest, UpdateProfileRequest, WechatLoginRequest } from
 import { IsNotEmpty, IsOptional, IsString, IsUrl, Length, Matches, MaxLength } from 'class-validator';
 
 export class WechatLoginDto implements WechatLoginRequest {
+  /*
+   * Any text: which codes can log in is WeChat's answer (or the sandbox's), not a format rule here.
+   * DevTools in tourist mode hands out the literal "the code is a mock one", which the sandbox must
+   * accept; without the sandbox, AuthService refuses codes WeChat never issues with a 401.
+   */
   @ApiProperty({ description: 'code from wx.login()', example: 'demo' })
   @IsString({ message: 'code must be the string returned by wx.login()' })
   @Length(1, 128, { message: 'code must be 1 to 128 characters' })
-  @Matches(/^[\w-]+$/, { message: 'code may contain only letters, digits, - and _' })
   code!: string;
 }
 

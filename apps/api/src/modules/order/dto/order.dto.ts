@@ -1,11 +1,12 @@
 import { NestedList } from '../../../common/nested';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import {
   type CreateOrderRequest,
   MAX_PAGE_SIZE,
   type OrderItemInput,
   type OrderListQuery,
   OrderStatus,
+  type PreviewOrderRequest,
 } from '@sutwxapp/contracts';
 import { Type } from 'class-transformer';
 import {
@@ -54,6 +55,15 @@ export class CreateOrderDto implements CreateOrderRequest {
   @IsString()
   @MaxLength(200, { message: 'remark can be at most 200 characters' })
   remark?: string;
+}
+
+export class PreviewOrderDto extends OmitType(CreateOrderDto, ['addressId'] as const) implements PreviewOrderRequest {
+  @ApiPropertyOptional({ description: 'one of your addresses; omit it before one is chosen' })
+  @IsOptional()
+  @IsInt({ message: 'addressId must be an integer id' })
+  @Min(1, { message: 'addressId must be a positive id' })
+  @Max(2_147_483_647)
+  addressId?: number;
 }
 
 export class OrderListQueryDto implements OrderListQuery {
