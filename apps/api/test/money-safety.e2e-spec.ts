@@ -1,0 +1,242 @@
+import { getRepositoryToken } from '@nestjs/typeorm';
+import type { WechatSandbox } from '@sutwxapp/wechat-sandbox';
+import type { Repository } from 'typeorm';
+import { TransactionService } from '../src/database/transaction.service';
+import { PaymentNotificationEntity } from '../src/modules/payment/entities/payment-notification.entity';
+import { PaymentEntity } from '../src/modules/payment/entities/payment.entity';
+import { RefundEntity } from '../src/modules/payment/entities/refund.entity';
+import { PaymentReconcilerService } from '../src/modules/payment/payment-reconciler.service';
+import { WECHAT_SANDBOX } from '../src/modules/wechat/wechat.module';
+import { createShopper, type Shopper } from './support/factories';
+import { createAddress, seedProduct } from './support/shop-fixtures';
+import { backendLabel, startTestApp, type TestApp } from './support/test-app';
+
+/**
+ * Holes an outside abuse test found in the payment paths (issue 16), each pinned by a test that
+ * failed before the fix: docs/resilience.md lists them.
+ */
+describe(`Money safety (${backendLabel})`, () => {
+  let t: TestApp;
+  let sandbox: WechatSandbox;
+  beforeAll(async () => {
+    t = await startTestApp();
+    sandbox = t.app.get<WechatSandbox>(WECHAT_SANDBOX);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  interface Placed {
+    shopper: Shopper;
+    orderId: number;
+    orderNo: string;
+    payable: number;
+  }
+  async function placeOrder(shopper?: Shopper): Promise<Placed> {
+    const s = shopper ?? (await createShopper(t));
+    const addressId = await createAddress(t, s);
+    const p = await seedProduct(t, { stock: 10, price: 3300 });
+    const res = await t.http
+      .post('/api/v1/orders')
+      .set(s.auth)
+      .send({ items: [{ skuId: p.skuIds[0], quantity: 1 }], addressId })
+      .expect(201);
+    return { shopper: s, orderId: res.body.id, orderNo: res.body.orderNo, payable: res.body.payableAmount };
+  }
+  const status = async (o: Placed) =>
+    (await t.http.get(`/api/v1/orders/${o.orderId}`).set(o.shopper.auth).expect(200)).body.status as string;
+  const notify = (n: { headers: Record<string, string>; body: string }, path = 'notify') =>
+    t.http.post(`/api/v1/payments/wechat/${path}`).set(n.headers).set('content-type', 'application/json').send(n.body);
+  const payments = () => t.app.get<Repository<PaymentEntity>>(getRepositoryToken(PaymentEntity));
+  const refunds = () => t.app.get<Repository<RefundEntity>>(getRepositoryToken(RefundEntity));
+  const notifications = () =>
+    t.app.get<Repository<PaymentNotificationEntity>>(getRepositoryToken(PaymentNotificationEntity));
+  const sql = (query: string, params: unknown[]) =>
+    t.app.get(TransactionService).run((em) => em.query(query, params) as Promise<unknown>);
+
+  describe('cancel and prepay exclude each other', () => {
+    it('never leaves a WeChat order payable for a cancelled order (pay racing cancel, 15 runs)', async () => {
+      for (let run = 0; run < 15; run++) {
+        const o = await placeOrder();
+        const [pay, cancel] = await Promise.all([
+          t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth),
+          t.http.post(`/api/v1/orders/${o.orderId}/cancel`).set(o.shopper.auth),
+        ]);
+        expect([200, 409]).toContain(pay.status);
+        expect(cancel.status).toBe(200);
+        expect(await status(o)).toBe('CANCELLED');
+        // WeChat either never heard of the order or has it closed: no money can be taken
+        expect([undefined, 'CLOSED']).toContain(sandbox.pay.transaction(o.orderNo)?.trade_state);
+        await expect(sandbox.simulatePayment(o.orderNo, { notify: false })).rejects.toThrow();
+      }
+    });
+
+    it('refuses to pay an order whose payment a cancel has closed, and closes what a late prepay made', async () => {
+      const o = await placeOrder();
+      await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
+      await t.http.post(`/api/v1/orders/${o.orderId}/cancel`).set(o.shopper.auth).expect(200);
+      const again = await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(409);
+      expect(again.body.code).toBe('ORDER_NOT_PAYABLE');
+      expect(sandbox.pay.transaction(o.orderNo)?.trade_state).toBe('CLOSED');
+      expect((await payments().findOneByOrFail({ orderId: o.orderId })).status).toBe('CLOSED');
+    });
+  });
+
+  describe('the reconciler settles cancelled orders with an open WeChat order', () => {
+    async function cancelledWithOpenPrepay(): Promise<Placed> {
+      const o = await placeOrder();
+      await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
+      // what a lost close call (or data from before the exclusion) leaves behind
+      await sql('UPDATE orders SET status = ?, cancel_reason = ? WHERE id = ?', [
+        'CANCELLED',
+        'payment_timeout',
+        o.orderId,
+      ]);
+      return o;
+    }
+
+    it('closes the WeChat order of a cancelled, unpaid order', async () => {
+      const o = await cancelledWithOpenPrepay();
+      await t.app.get(PaymentReconcilerService).runOnce(new Date(Date.now() + 4 * 60_000));
+      expect(sandbox.pay.transaction(o.orderNo)?.trade_state).toBe('CLOSED');
+      expect((await payments().findOneByOrFail({ orderId: o.orderId })).status).toBe('CLOSED');
+    });
+
+    it('refunds a cancelled order that WeChat says was paid, though the notification was lost', async () => {
+      const o = await cancelledWithOpenPrepay();
+      await sandbox.simulatePayment(o.orderNo, { notify: false });
+      await t.app.get(PaymentReconcilerService).runOnce(new Date(Date.now() + 4 * 60_000));
+      const refund = await refunds().findOneByOrFail({ orderId: o.orderId });
+      expect(refund).toMatchObject({ kind: 'paid_after_cancel', amount: o.payable });
+      await sandbox.whenIdle();
+      await waitFor(async () => (await refunds().findOneByOrFail({ orderId: o.orderId })).status === 'SUCCESS');
+      expect(await status(o)).toBe('CANCELLED');
+    });
+  });
+
+  describe('refund notifications', () => {
+    /** A PAID order with a refund in PROCESSING at WeChat, as after an operator's refund. */
+    async function refunding(): Promise<Placed & { outRefundNo: string }> {
+      const o = await placeOrder();
+      await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
+      await sandbox.simulatePayment(o.orderNo);
+      await waitFor(async () => (await status(o)) === 'PAID');
+      const outRefundNo = `R${o.orderNo}`;
+      await sql('UPDATE orders SET status = ? WHERE id = ?', ['REFUNDING', o.orderId]);
+      await refunds().insert({
+        orderId: o.orderId,
+        outRefundNo,
+        amount: o.payable,
+        total: o.payable,
+        reason: 'test',
+        kind: 'admin',
+        status: 'PROCESSING',
+      });
+      return { ...o, outRefundNo };
+    }
+    const refundNotice = (o: Placed & { outRefundNo: string }, refundFen: number) => ({
+      mchid: (sandbox.credentials.pay as unknown as { mchId: string }).mchId,
+      transaction_id: '4200000000000000000000000000',
+      out_trade_no: o.orderNo,
+      refund_id: '50000000000000000000000000000',
+      out_refund_no: o.outRefundNo,
+      refund_status: 'SUCCESS',
+      success_time: '2026-01-01T10:00:00+08:00',
+      user_received_account: '支付用户零钱',
+      amount: { total: o.payable, refund: refundFen, payer_total: o.payable, payer_refund: refundFen },
+    });
+
+    it('does not record a refused REFUND.SUCCESS: its redelivery is processed, not answered as a duplicate', async () => {
+      const o = await refunding();
+      const id = `refund-${o.orderNo}`;
+      const bad = sandbox.pay.buildNotification({
+        eventType: 'REFUND.SUCCESS',
+        resource: refundNotice(o, o.payable - 1),
+        id,
+      });
+      await notify(bad, 'refund-notify').expect(400);
+      expect(await notifications().countBy({ notificationId: id })).toBe(0);
+      expect(await status(o)).toBe('REFUNDING');
+      // the same notification id, now with what WeChat really refunded
+      const good = sandbox.pay.buildNotification({
+        eventType: 'REFUND.SUCCESS',
+        resource: refundNotice(o, o.payable),
+        id,
+      });
+      await notify(good, 'refund-notify').expect(204);
+      expect(await status(o)).toBe('REFUNDED');
+      expect(await notifications().countBy({ notificationId: id })).toBe(1);
+      await notify(good, 'refund-notify').expect(204);
+      expect(await notifications().countBy({ notificationId: id })).toBe(1);
+    });
+
+    it('refuses a refund notification that names no merchant', async () => {
+      const o = await refunding();
+      const { mchid: _omitted, ...withoutMchid } = refundNotice(o, o.payable);
+      const n = sandbox.pay.buildNotification({ eventType: 'REFUND.SUCCESS', resource: withoutMchid });
+      await notify(n, 'refund-notify').expect(400);
+      expect(await status(o)).toBe('REFUNDING');
+    });
+  });
+
+  describe('payment notifications', () => {
+    async function paidTransaction(): Promise<{ o: Placed; transaction: Record<string, unknown> }> {
+      const o = await placeOrder();
+      await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
+      const { transaction } = await sandbox.simulatePayment(o.orderNo, { notify: false });
+      return { o, transaction: transaction as unknown as Record<string, unknown> };
+    }
+
+    it.each([
+      ['no mchid', ({ mchid: _m, ...rest }: Record<string, unknown>) => rest],
+      ['no appid', ({ appid: _a, ...rest }: Record<string, unknown>) => rest],
+      [
+        'another currency',
+        (tx: Record<string, unknown>) => ({ ...tx, amount: { ...(tx.amount as object), currency: 'USD' } }),
+      ],
+      [
+        'no currency',
+        (tx: Record<string, unknown>) => ({ ...tx, amount: { total: (tx.amount as { total: number }).total } }),
+      ],
+      ['another payer', (tx: Record<string, unknown>) => ({ ...tx, payer: { openid: 'o-somebody-else' } })],
+      ['no payer', ({ payer: _p, ...rest }: Record<string, unknown>) => rest],
+    ])('refuses a correctly signed TRANSACTION.SUCCESS with %s', async (_name, mutate) => {
+      const { o, transaction } = await paidTransaction();
+      const n = sandbox.pay.buildNotification({ eventType: 'TRANSACTION.SUCCESS', resource: mutate(transaction) });
+      const res = await notify(n);
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(await status(o)).toBe('PENDING_PAYMENT');
+      expect(await notifications().countBy({ notificationId: n.id })).toBe(0);
+    });
+
+    it('keeps the first transaction id and paid time when a second notification id arrives for a paid order', async () => {
+      const { o, transaction } = await paidTransaction();
+      await notify(sandbox.pay.buildNotification({ eventType: 'TRANSACTION.SUCCESS', resource: transaction })).expect(
+        204,
+      );
+      const first = await payments().findOneByOrFail({ orderId: o.orderId });
+      expect(first.transactionId).toBe(transaction.transaction_id);
+      const second = sandbox.pay.buildNotification({
+        eventType: 'TRANSACTION.SUCCESS',
+        resource: {
+          ...transaction,
+          transaction_id: '4200099999999999999999999999',
+          success_time: '2030-01-01T00:00:00+08:00',
+        },
+      });
+      await notify(second).expect(204);
+      const after = await payments().findOneByOrFail({ orderId: o.orderId });
+      expect(after.transactionId).toBe(first.transactionId);
+      expect(after.paidAt?.getTime()).toBe(first.paidAt?.getTime());
+      expect(t.logs.some((l) => l.includes('4200099999999999999999999999'))).toBe(true);
+    });
+  });
+});
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
