@@ -7,8 +7,8 @@ import { PaymentEntity } from '../src/modules/payment/entities/payment.entity';
 import { RefundEntity } from '../src/modules/payment/entities/refund.entity';
 import { PaymentReconcilerService } from '../src/modules/payment/payment-reconciler.service';
 import { WECHAT_SANDBOX } from '../src/modules/wechat/wechat.module';
-import { createShopper, type Shopper } from './support/factories';
-import { createAddress, seedProduct } from './support/shop-fixtures';
+import { createAdmin, createProduct, createShopper, type Shopper } from './support/factories';
+import { createAddress, seedProduct, skuStock } from './support/shop-fixtures';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -229,6 +229,129 @@ describe(`Money safety (${backendLabel})`, () => {
       expect(after.transactionId).toBe(first.transactionId);
       expect(after.paidAt?.getTime()).toBe(first.paidAt?.getTime());
       expect(t.logs.some((l) => l.includes('4200099999999999999999999999'))).toBe(true);
+    });
+  });
+  describe('order limits', () => {
+    const order = (s: Shopper, addressId: number, items: Array<{ skuId: number; quantity: number }>) =>
+      t.http.post('/api/v1/orders').set(s.auth).send({ items, addressId });
+
+    it("merges lines of one SKU and holds them to the per-SKU limit (default and the SKU's own)", async () => {
+      const s = await createShopper(t);
+      const addressId = await createAddress(t, s);
+      const p = await seedProduct(t, { stock: 5000, price: 100 });
+      const res = await order(s, addressId, [
+        { skuId: p.skuIds[0], quantity: 60 },
+        { skuId: p.skuIds[0], quantity: 60 },
+        { skuId: p.skuIds[0], quantity: 60 },
+      ]).expect(400);
+      expect(res.body).toMatchObject({ code: 'PURCHASE_LIMIT_EXCEEDED', limit: 99 });
+      expect(await skuStock(t, p.skuIds[0])).toBe(5000);
+      const admin = await createAdmin(t);
+      await t.http.patch(`/api/v1/admin/skus/${p.skuIds[0]}`).set(admin.auth).send({ purchaseLimit: 2 }).expect(200);
+      const own = await order(s, addressId, [
+        { skuId: p.skuIds[0], quantity: 2 },
+        { skuId: p.skuIds[0], quantity: 1 },
+      ]).expect(400);
+      expect(own.body.code).toBe('PURCHASE_LIMIT_EXCEEDED');
+      const ok = await order(s, addressId, [
+        { skuId: p.skuIds[0], quantity: 1 },
+        { skuId: p.skuIds[0], quantity: 1 },
+      ]).expect(201);
+      expect(ok.body.items).toHaveLength(1);
+      expect(ok.body.items[0].quantity).toBe(2);
+    });
+
+    it('refuses an order over the unit limit', async () => {
+      const s = await createShopper(t);
+      const addressId = await createAddress(t, s);
+      const p = await seedProduct(t, { stock: 1000, price: 100, skus: 3 });
+      const res = await order(
+        s,
+        addressId,
+        p.skuIds.map((skuId) => ({ skuId, quantity: 90 })),
+      ).expect(400);
+      expect(res.body.code).toBe('ORDER_TOO_LARGE');
+    });
+
+    it('refuses an amount WeChat Pay could never take, with a 4xx (never a 500)', async () => {
+      const s = await createShopper(t);
+      const addressId = await createAddress(t, s);
+      // 30 × ¥1,000,000 = 3,000,000,000 fen: past int32, WeChat's amount.total and an INT column
+      const p = await seedProduct(t, { stock: 100, price: 100_000_000 });
+      const res = await order(s, addressId, [{ skuId: p.skuIds[0], quantity: 30 }]);
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('ORDER_AMOUNT_TOO_LARGE');
+      expect(await skuStock(t, p.skuIds[0])).toBe(100);
+    });
+
+    it('holds a shopper to 10 unpaid orders, also when they are submitted at once', async () => {
+      const s = await createShopper(t);
+      const addressId = await createAddress(t, s);
+      const p = await seedProduct(t, { stock: 100, price: 100 });
+      const answers = await Promise.all(
+        Array.from({ length: 14 }, () => order(s, addressId, [{ skuId: p.skuIds[0], quantity: 1 }])),
+      );
+      expect(answers.filter((a) => a.status === 201)).toHaveLength(10);
+      const refused = answers.filter((a) => a.status !== 201);
+      expect(refused.map((a) => [a.status, a.body.code])).toEqual(Array(4).fill([409, 'TOO_MANY_UNPAID_ORDERS']));
+      expect(await skuStock(t, p.skuIds[0])).toBe(90);
+      await t.http
+        .post(`/api/v1/orders/${answers.find((a) => a.status === 201)!.body.id}/cancel`)
+        .set(s.auth)
+        .expect(200);
+      await order(s, addressId, [{ skuId: p.skuIds[0], quantity: 1 }]).expect(201);
+    });
+
+    it('holds a shopper to 500 units across unpaid orders', async () => {
+      const s = await createShopper(t);
+      const addressId = await createAddress(t, s);
+      const p = await seedProduct(t, { stock: 5000, price: 100, skus: 2 });
+      const lines = p.skuIds.map((skuId) => ({ skuId, quantity: 99 }));
+      for (let i = 0; i < 2; i++) await order(s, addressId, lines).expect(201);
+      const res = await order(s, addressId, lines).expect(409);
+      expect(res.body.code).toBe('UNPAID_UNITS_LIMIT');
+    });
+  });
+
+  describe('stock and sales on the product page', () => {
+    it('shows stock given back by a cancel at once, and sales going down after a refund', async () => {
+      const s = await createShopper(t);
+      const admin = await createAdmin(t);
+      const addressId = await createAddress(t, s);
+      const p = await createProduct(t, admin, { stock: 10, price: 500 });
+      const detail = async () => (await t.http.get(`/api/v1/catalog/products/${p.productId}`).expect(200)).body;
+      expect((await detail()).skus[0].stock).toBe(10);
+      const placed = await t.http
+        .post('/api/v1/orders')
+        .set(s.auth)
+        .send({ items: [{ skuId: p.skuIds[0], quantity: 3 }], addressId })
+        .expect(201);
+      expect((await detail()).skus[0].stock).toBe(7);
+      await t.http.post(`/api/v1/orders/${placed.body.id}/cancel`).set(s.auth).expect(200);
+      await waitFor(async () => (await detail()).skus[0].stock === 10, 2000);
+
+      const paid = await t.http
+        .post('/api/v1/orders')
+        .set(s.auth)
+        .send({ items: [{ skuId: p.skuIds[0], quantity: 2 }], addressId })
+        .expect(201);
+      await t.http.post(`/api/v1/orders/${paid.body.id}/pay`).set(s.auth).expect(200);
+      await sandbox.simulatePayment(paid.body.orderNo);
+      const o = { shopper: s, orderId: paid.body.id, orderNo: paid.body.orderNo, payable: paid.body.payableAmount };
+      await waitFor(async () => (await status(o)) === 'PAID');
+      await t.http.get(`/api/v1/catalog/products/${p.productId}`).expect(200);
+      const admin2 = await createAdmin(t);
+      await t.http
+        .post(`/api/v1/admin/orders/${o.orderId}/refund`)
+        .set(admin2.auth)
+        .send({ reason: '缺货' })
+        .expect(200);
+      await sandbox.whenIdle();
+      await waitFor(async () => (await status(o)) === 'REFUNDED');
+      await waitFor(async () => {
+        const d = await detail();
+        return d.skus[0].stock === 10 && d.sales === 0;
+      }, 2000);
     });
   });
 });

@@ -43,6 +43,8 @@ export interface AppConfig {
     freightFen: number;
     freeFreightThresholdFen: number;
     sweepIntervalMs: number;
+    /** anti-hoarding and WeChat Pay limits, each refused with its own error code */
+    limits: OrderLimits;
   };
   throttle: { loginLimit: number; loginTtlSeconds: number };
   wechat: {
@@ -66,6 +68,20 @@ export interface AppConfig {
   };
   eventsTtlDays: number;
 }
+
+export interface OrderLimits {
+  /** WeChat Pay's amount.total is int32 fen: the payable amount never exceeds this */
+  maxPayableFen: number;
+  maxLines: number;
+  maxUnits: number;
+  /** default per-SKU limit per order; a SKU's own purchase_limit overrides it */
+  maxUnitsPerSku: number;
+  maxUnpaidOrdersPerShopper: number;
+  maxUnitsHeldPerShopper: number;
+}
+
+/** Largest int32: WeChat Pay's amount.total and our INT money columns. */
+export const INT32_MAX = 2_147_483_647;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -210,6 +226,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
       freightFen: int('FREIGHT_FEN', 1000, 0, 1_000_000),
       freeFreightThresholdFen: int('FREE_FREIGHT_THRESHOLD_FEN', 9900, 0, 100_000_000),
       sweepIntervalMs: int('SWEEP_INTERVAL_MS', 5000, 100, 3_600_000),
+      limits: {
+        maxPayableFen: int('ORDER_MAX_PAYABLE_FEN', 10_000_000, 1, INT32_MAX),
+        maxLines: int('ORDER_MAX_LINES', 50, 1, 50),
+        maxUnits: int('ORDER_MAX_UNITS', 200, 1, 100_000),
+        maxUnitsPerSku: int('ORDER_MAX_UNITS_PER_SKU', 99, 1, 999),
+        maxUnpaidOrdersPerShopper: int('ORDER_MAX_UNPAID_PER_SHOPPER', 10, 1, 1000),
+        maxUnitsHeldPerShopper: int('ORDER_MAX_UNITS_HELD_PER_SHOPPER', 500, 1, 1_000_000),
+      },
     },
     throttle: {
       loginLimit: int('LOGIN_RATE_LIMIT', 20, 1, 100_000),
