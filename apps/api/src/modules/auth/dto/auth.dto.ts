@@ -1,3 +1,4 @@
+import { SAFE_TEXT, safeTextMessage } from '../../../common/safe-text';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { AdminLoginRequest, UpdateProfileRequest, WechatLoginRequest } from '@sutwxapp/contracts';
 import { IsNotEmpty, IsOptional, IsString, IsUrl, Length, Matches, MaxLength } from 'class-validator';
@@ -28,9 +29,7 @@ export class UpdateProfileDto implements UpdateProfileRequest {
   @IsOptional()
   @IsString()
   @Length(1, 32, { message: 'nickname must be 1 to 32 characters' })
-  @Matches(/^(?!\s*$)[^\p{Cc}]+$/u, {
-    message: 'nickname must not be blank or contain control characters',
-  })
+  @Matches(SAFE_TEXT, { message: safeTextMessage('nickname') })
   nickname?: string;
 
   @ApiPropertyOptional({ example: 'https://thirdwx.qlogo.cn/mmopen/abc/132' })
