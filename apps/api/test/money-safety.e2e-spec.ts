@@ -54,6 +54,10 @@ describe(`Money safety (${backendLabel})`, () => {
   const sql = (query: string, params: unknown[]) =>
     t.app.get(TransactionService).run((em) => em.query(query, params) as Promise<unknown>);
 
+  it('says loudly in the log that the WeChat sandbox is on', () => {
+    expect(t.logs.some((l) => l.includes('WECHAT_SANDBOX IS ON') && l.includes('"level":40'))).toBe(true);
+  });
+
   describe('cancel and prepay exclude each other', () => {
     it('never leaves a WeChat order payable for a cancelled order (pay racing cancel, 15 runs)', async () => {
       for (let run = 0; run < 15; run++) {

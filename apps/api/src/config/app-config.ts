@@ -46,7 +46,8 @@ export interface AppConfig {
     /** anti-hoarding and WeChat Pay limits, each refused with its own error code */
     limits: OrderLimits;
   };
-  throttle: { loginLimit: number; loginTtlSeconds: number };
+  /** per client IP and window; shopper and operator logins have separate budgets */
+  throttle: { loginLimit: number; adminLoginLimit: number; loginTtlSeconds: number };
   wechat: {
     appId: string;
     appSecret: string;
@@ -79,6 +80,16 @@ export interface OrderLimits {
   maxUnpaidOrdersPerShopper: number;
   maxUnitsHeldPerShopper: number;
 }
+
+/** Set any of these and the sandbox is off unless asked for (and then refused). */
+export const REAL_WECHAT_CREDENTIALS = [
+  'WECHAT_APP_SECRET',
+  'WECHAT_PAY_MCH_ID',
+  'WECHAT_PAY_PRIVATE_KEY',
+  'WECHAT_PAY_API_V3_KEY',
+  'WECHAT_PAY_MERCHANT_SERIAL_NO',
+  'KUAIDI100_KEY',
+];
 
 /** Largest int32: WeChat Pay's amount.total and our INT money columns. */
 export const INT32_MAX = 2_147_483_647;
@@ -128,9 +139,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const redisUrl = optionalUrl('REDIS_URL', env, ['redis:', 'rediss:'], problems);
   const mongodbUri = optionalUrl('MONGODB_URI', env, ['mongodb:', 'mongodb+srv:'], problems);
 
-  const wechatSandbox = bool('WECHAT_SANDBOX', !production);
+  // The sandbox accepts any login code and pays orders without money. It is on by default only
+  // for the zero-configuration start (no NODE_ENV=production and no real WeChat credential set);
+  // asked for explicitly next to real credentials it is refused, since one of the two is a mistake.
+  const realCredentials = REAL_WECHAT_CREDENTIALS.filter((name) => (env[name] ?? '').trim() !== '');
+  const wechatSandbox = bool('WECHAT_SANDBOX', !production && realCredentials.length === 0);
   if (production && wechatSandbox) {
     problems.push('WECHAT_SANDBOX cannot be on when NODE_ENV=production (it fakes payments)');
+  } else if (wechatSandbox && realCredentials.length > 0) {
+    problems.push(
+      `WECHAT_SANDBOX is on but real WeChat credentials are set (${realCredentials.join(', ')}): ` +
+        'the sandbox would accept any login and fake payments; set WECHAT_SANDBOX=false or remove them',
+    );
   }
 
   let jwtSecret = env.JWT_SECRET?.trim() ?? '';
@@ -153,6 +173,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const adminPassword = env.ADMIN_PASSWORD ?? null;
   if (adminUser && (!adminPassword || adminPassword.length < 8)) {
     problems.push('ADMIN_PASSWORD must be at least 8 characters when ADMIN_USERNAME is set');
+  }
+  if (adminPassword && Buffer.byteLength(adminPassword, 'utf8') > 72) {
+    problems.push('ADMIN_PASSWORD can be at most 72 bytes (bcrypt ignores the rest; ~24 Chinese characters)');
   }
 
   const pay = {
@@ -237,6 +260,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     throttle: {
       loginLimit: int('LOGIN_RATE_LIMIT', 20, 1, 100_000),
+      adminLoginLimit: int('ADMIN_LOGIN_RATE_LIMIT', 10, 1, 100_000),
       loginTtlSeconds: int('LOGIN_RATE_WINDOW_SECONDS', 60, 1, 3600),
     },
     wechat,

@@ -43,6 +43,7 @@ export async function startTestApp(env: Record<string, string | undefined> = {})
     LOG_LEVEL: 'info',
     // tests log in many shoppers from one IP; the limiter has its own test with a low limit
     LOGIN_RATE_LIMIT: '100000',
+    ADMIN_LOGIN_RATE_LIMIT: '100000',
     PORT: '0',
     HOST: '127.0.0.1',
     DATA_DIR: dir,

@@ -4,6 +4,7 @@ import { Orders1764100002000 } from './1764100002000-orders';
 import { Payments1764100003000 } from './1764100003000-payments';
 import { Events1764100004000 } from './1764100004000-events';
 import { PurchaseLimits1764200000000 } from './1764200000000-purchase-limits';
+import { AdminSessions1764200001000 } from './1764200001000-admin-sessions';
 
 /** Every migration, in order. A new one is appended here (no glob loading: works after bundling). */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Payments1764100003000,
   Events1764100004000,
   PurchaseLimits1764200000000,
+  AdminSessions1764200001000,
 ];
