@@ -87,7 +87,7 @@ describe(`Operator sessions (${backendLabel})`, () => {
   it('ends the tokens of an operator who logs out', async () => {
     const op = await operator();
     const token = await op.login();
-    await b.http.post('/api/v1/auth/admin-logout').set('Authorization', `Bearer ${token}`).expect(204);
+    await b.http.post('/api/v1/admin/logout').set('Authorization', `Bearer ${token}`).expect(204);
     expect([await works(a, token), await works(b, token)]).toEqual([401, 401]);
   });
 

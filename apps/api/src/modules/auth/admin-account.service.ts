@@ -94,7 +94,7 @@ export class AdminAccountService implements OnApplicationBootstrap {
       .getOne();
     const tooLong = Buffer.byteLength(currentPassword, 'utf8') > BCRYPT_MAX_BYTES;
     if (!admin || tooLong || !(await bcrypt.compare(currentPassword, admin.passwordHash))) {
-      throw new AppError(403, ErrorCode.INVALID_CREDENTIALS, 'The current password is wrong');
+      throw new AppError(400, ErrorCode.INVALID_CREDENTIALS, 'The current password is wrong');
     }
     await this.setPassword(adminId, newPassword);
   }

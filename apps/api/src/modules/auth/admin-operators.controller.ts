@@ -12,7 +12,7 @@ import { AdminOnly, CurrentUserId } from './guards/auth.guard';
 export class AdminOperatorsController {
   constructor(private readonly admins: AdminAccountService) {}
 
-  @Post('auth/admin-logout')
+  @Post('admin/logout')
   @HttpCode(204)
   @ApiOperation({ summary: 'Log out: every token of the calling operator stops working' })
   @ApiNoContentResponse({ description: 'signed out everywhere' })
