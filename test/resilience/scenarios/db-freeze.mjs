@@ -3,7 +3,7 @@ import { runDatabaseOutage } from './db-loss.mjs';
 
 export const name = 'db-freeze';
 export const title = 'Database frozen under load (mariadbd SIGSTOP, then SIGCONT)';
-export const ciSafe = false;
+export const ciSafe = true;
 
 export function run() {
   return runDatabaseOutage('freeze');

@@ -23,6 +23,8 @@ export interface AppConfig {
   database: DatabaseConfig;
   /** Pending migrations are applied at boot unless disabled (production runs a migration job). */
   migrateOnStart: boolean;
+  /** MySQL: how long a request waits for a pooled connection before answering 503 */
+  dbPoolAcquireTimeoutMs: number;
   redisUrl: string | null;
   redisKeyPrefix: string;
   mongodbUri: string | null;
@@ -231,6 +233,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxy: parseTrustProxy(str('TRUST_PROXY', 'loopback'), problems),
     database,
     migrateOnStart: bool('MIGRATE_ON_START', !production),
+    dbPoolAcquireTimeoutMs: int('DB_POOL_ACQUIRE_TIMEOUT_MS', 3000, 100, 60_000),
     redisUrl,
     redisKeyPrefix: str('REDIS_KEY_PREFIX', 'sutwxapp:'),
     mongodbUri,
