@@ -44,7 +44,11 @@ async function main(): Promise<void> {
         .createQueryBuilder()
         .update('admin_users')
         // a reset ends every session of that operator (token_version moves on)
-        .set({ password_hash: await hashPassword(password!), updated_at: now, token_version: () => 'token_version + 1' })
+        .set({
+          password_hash: await hashPassword(password!),
+          updated_at: now,
+          token_version: () => 'token_version + 1',
+        })
         .where('username = :username', { username })
         .execute();
       console.log(`admin "${username}" existed: password updated`);

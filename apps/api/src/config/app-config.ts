@@ -70,6 +70,8 @@ export interface AppConfig {
     kuaidi100: { customer: string; key: string; baseUrl: string };
   };
   eventsTtlDays: number;
+  /** POST /events is free to call: events (not requests) per minute, per shopper and per client IP */
+  events: { perShopperPerMinute: number; perIpPerMinute: number };
 }
 
 export interface OrderLimits {
@@ -268,6 +270,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     wechat,
     eventsTtlDays: int('EVENTS_TTL_DAYS', 180, 1, 3650),
+    events: {
+      perShopperPerMinute: int('EVENTS_PER_SHOPPER_PER_MINUTE', 600, 1, 1_000_000),
+      perIpPerMinute: int('EVENTS_PER_IP_PER_MINUTE', 6000, 1, 10_000_000),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -8,6 +8,7 @@ import { AuditService } from './audit.service';
 import { BehaviourEventsController } from './behaviour-events.controller';
 import { BehaviourEventsService } from './behaviour-events.service';
 import { EVENT_STORE } from './event-store';
+import { EventRateLimiter } from './event-rate-limiter';
 import { EventWriterService } from './event-writer.service';
 import { ServerEventsSubscriber } from './server-events.subscriber';
 import { AuditLogEntity } from './sql/audit-log.entity';
@@ -40,6 +41,7 @@ export class EventsModule {
       providers: [
         ...store.providers,
         EventWriterService,
+        EventRateLimiter,
         BehaviourEventsService,
         ServerEventsSubscriber,
         AuditService,
