@@ -175,10 +175,10 @@ export async function pool<T, R>(items: T[], concurrency: number, fn: (item: T) 
 export interface World {
   admin: Admin;
   /**
-   * A second operator for the routes that end the caller's own session (logout, own password):
-   * sent with `admin`'s token they would revoke it in the middle of a suite.
+   * One more operator per route that ends the caller's own session (logout, own password): sent
+   * with `admin`'s token, or with one shared token, it would revoke that token mid-suite.
    */
-  spareAdmin: Admin;
+  spareAdmins: Record<string, Admin>;
   /** an operator the reset-password and disable routes aim at (never `admin` or `spareAdmin`) */
   operatorId: number;
   /** owns everything below */
@@ -194,9 +194,13 @@ export interface World {
   strangerAddressId: number;
 }
 
+/** Routes that end the calling operator's own session: send them with their `spareAdmins` entry. */
+export const ENDS_OWN_SESSION = new Set(['POST /api/v1/admin/logout', 'POST /api/v1/admin/account/password']);
+
 export async function buildWorld(t: TestApp): Promise<World> {
   const admin = await createAdmin(t);
-  const spareAdmin = await createAdmin(t);
+  const spareAdmins: Record<string, Admin> = {};
+  for (const route of ENDS_OWN_SESSION) spareAdmins[route] = await createAdmin(t);
   const operator = await t.app
     .get(AdminAccountService)
     .create(`target-${randomUUID().slice(0, 8)}`, `pw-${randomUUID()}`);
@@ -219,7 +223,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     .expect(201);
   return {
     admin,
-    spareAdmin,
+    spareAdmins,
     operatorId: operator.id,
     owner,
     stranger,
@@ -262,12 +266,9 @@ export function ownedIdFor(op: Operation, w: World): number | undefined {
   }
 }
 
-/** Routes that end the calling operator's own session: send them with `spareAdmin`. */
-export const ENDS_OWN_SESSION = new Set(['POST /api/v1/admin/logout', 'POST /api/v1/admin/account/password']);
-
 /** The operator token to send a route with (see World.spareAdmin). */
 export function adminTokenFor(op: Operation, w: World): string {
-  return ENDS_OWN_SESSION.has(label(op)) ? w.spareAdmin.token : w.admin.token;
+  return w.spareAdmins[label(op)]?.token ?? w.admin.token;
 }
 
 /** The id to put in a route's `{id}`: the test shop's resource, or 1 for a kind not known yet. */
