@@ -101,6 +101,11 @@ async function main() {
     REDIS_KEY_PREFIX: redisPrefix,
     SEED_DEMO: 'true',
     LOGIN_RATE_LIMIT: '100000',
+    // load generators order over and over as a few shoppers: the anti-hoarding limits (tested in
+    // apps/api/test/money-safety.e2e-spec.ts) would refuse them and hide what is being measured
+    ORDER_MAX_UNPAID_PER_SHOPPER: '1000',
+    ORDER_MAX_UNITS_HELD_PER_SHOPPER: '1000000',
+    ADMIN_LOGIN_RATE_LIMIT: '100000',
     ADMIN_USERNAME: adminUser,
     ADMIN_PASSWORD: adminPassword,
     JWT_SECRET: jwtSecret,

@@ -7,6 +7,7 @@
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import {
+  adminTokenFor,
   type Answer,
   buildWorld,
   concretePath,
@@ -175,8 +176,8 @@ describe(`access control on every route (${backendLabel})`, () => {
       body: op.hasBody ? '{}' : undefined,
     });
     const probes = [
-      ...writes.map((op, i) => probe(op, i, w.admin.token, 'write')),
-      ...reads.map((op, i) => probe(op, i, w.admin.token, 'read')),
+      ...writes.map((op, i) => probe(op, i, adminTokenFor(op, w), 'write')),
+      ...reads.map((op, i) => probe(op, i, adminTokenFor(op, w), 'read')),
       ...shopper.map((op, i) => probe(op, i, w.owner.token, 'shopper')),
     ];
     await pool(probes, 8, (p) =>

@@ -190,7 +190,8 @@ describe(`login rate limit (${backendLabel})`, () => {
       .expect(429);
     expect(res.body.code).toBe('TOO_MANY_REQUESTS');
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
-    await t.http.post('/api/v1/auth/admin-login').send({ username: 'a', password: 'b' }).expect(429);
+    // operators have their own budget: shoppers behind one NAT can't lock them out
+    await t.http.post('/api/v1/auth/admin-login').send({ username: 'a', password: 'b' }).expect(401);
     // other endpoints are not limited
     await t.http.get('/api/v1/health/live').expect(200);
   });

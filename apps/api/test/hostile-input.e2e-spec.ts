@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 import {
   type Answer,
+  adminTokenFor,
   buildWorld,
   concretePath,
   fingerprint,
@@ -138,7 +139,7 @@ function wrongValues(leaf: Leaf): Array<{ what: string; value: Json; raw?: strin
 
 function authFor(op: Operation, w: World): Record<string, string> {
   if (op.access === 'shopper') return { authorization: `Bearer ${w.owner.token}` };
-  if (op.access === 'admin') return { authorization: `Bearer ${w.admin.token}` };
+  if (op.access === 'admin') return { authorization: `Bearer ${adminTokenFor(op, w)}` };
   return {};
 }
 

@@ -29,6 +29,8 @@ export interface Sku {
   originalPrice: Fen | null;
   stock: number;
   code: string | null;
+  /** most of this SKU one order may hold; null: the shop-wide default */
+  purchaseLimit: number | null;
 }
 
 export interface ProductSummary {
@@ -100,6 +102,7 @@ export interface SkuInput {
   originalPrice?: Fen | null;
   stock: number;
   code?: string | null;
+  purchaseLimit?: number | null;
 }
 
 export interface CreateProductRequest {

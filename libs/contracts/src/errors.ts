@@ -50,8 +50,19 @@ export const ErrorCode = {
   EMPTY_ORDER: 'EMPTY_ORDER',
   ILLEGAL_ORDER_STATE: 'ILLEGAL_ORDER_STATE',
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  /** one SKU over its per-order purchase limit (ORDER_MAX_UNITS_PER_SKU or the SKU's own limit) */
+  PURCHASE_LIMIT_EXCEEDED: 'PURCHASE_LIMIT_EXCEEDED',
+  /** too many lines or units in one order */
+  ORDER_TOO_LARGE: 'ORDER_TOO_LARGE',
+  /** payable amount above ORDER_MAX_PAYABLE_FEN (WeChat Pay takes at most int32 fen) */
+  ORDER_AMOUNT_TOO_LARGE: 'ORDER_AMOUNT_TOO_LARGE',
+  /** the shopper already holds too many unpaid orders or units in them */
+  TOO_MANY_UNPAID_ORDERS: 'TOO_MANY_UNPAID_ORDERS',
+  UNPAID_UNITS_LIMIT: 'UNPAID_UNITS_LIMIT',
   // payment
   ORDER_NOT_PAYABLE: 'ORDER_NOT_PAYABLE',
+  /** cancel raced a prepay that kept starting; retry */
+  ORDER_PAYMENT_IN_PROGRESS: 'ORDER_PAYMENT_IN_PROGRESS',
   PAYMENT_PROVIDER_ERROR: 'PAYMENT_PROVIDER_ERROR',
   REFUND_NOT_ALLOWED: 'REFUND_NOT_ALLOWED',
   // logistics

@@ -93,6 +93,7 @@ export interface FunnelReport {
 export interface TopProduct {
   productId: number;
   title: string | null;
+  /** shoppers who viewed it (distinct: one shopper viewing 1,000 times counts once) */
   views: number;
 }
 
@@ -104,6 +105,7 @@ export interface TopProductsReport {
 
 export interface TopKeyword {
   keyword: string;
+  /** shoppers who searched it (distinct: one shopper repeating a word counts once) */
   count: number;
 }
 

@@ -31,6 +31,8 @@ export interface Sku {
   originalPrice: Fen | null;
   stock: number;
   code: string | null;
+  /** most of this SKU one order may hold; null: the shop-wide default */
+  purchaseLimit: number | null;
 }
 
 export interface ProductSummary {
@@ -102,6 +104,7 @@ export interface SkuInput {
   originalPrice?: Fen | null;
   stock: number;
   code?: string | null;
+  purchaseLimit?: number | null;
 }
 
 export interface CreateProductRequest {

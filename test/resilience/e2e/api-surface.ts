@@ -18,6 +18,7 @@ import {
   type Admin,
   type Shopper,
 } from '../../../apps/api/test/support/factories';
+import { AdminAccountService } from '../../../apps/api/src/modules/auth/admin-account.service';
 import { createAddress, sampleAddress } from '../../../apps/api/test/support/shop-fixtures';
 import type { TestApp } from '../../../apps/api/test/support/test-app';
 
@@ -173,6 +174,13 @@ export async function pool<T, R>(items: T[], concurrency: number, fn: (item: T) 
 
 export interface World {
   admin: Admin;
+  /**
+   * One more operator per route that ends the caller's own session (logout, own password): sent
+   * with `admin`'s token, or with one shared token, it would revoke that token mid-suite.
+   */
+  spareAdmins: Record<string, Admin>;
+  /** an operator the reset-password and disable routes aim at (never `admin` or `spareAdmin`) */
+  operatorId: number;
   /** owns everything below */
   owner: Shopper;
   /** another shopper with a shop of their own */
@@ -186,8 +194,16 @@ export interface World {
   strangerAddressId: number;
 }
 
+/** Routes that end the calling operator's own session: send them with their `spareAdmins` entry. */
+export const ENDS_OWN_SESSION = new Set(['POST /api/v1/admin/logout', 'POST /api/v1/admin/account/password']);
+
 export async function buildWorld(t: TestApp): Promise<World> {
   const admin = await createAdmin(t);
+  const spareAdmins: Record<string, Admin> = {};
+  for (const route of ENDS_OWN_SESSION) spareAdmins[route] = await createAdmin(t);
+  const operator = await t.app
+    .get(AdminAccountService)
+    .create(`target-${randomUUID().slice(0, 8)}`, `pw-${randomUUID()}`);
   const [owner, stranger] = [await createShopper(t), await createShopper(t)];
   const product = await createProduct(t, admin, { stock: 1000, price: 2500 });
   const addressId = await createAddress(t, owner);
@@ -207,6 +223,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
     .expect(201);
   return {
     admin,
+    spareAdmins,
+    operatorId: operator.id,
     owner,
     stranger,
     categoryId: product.categoryId,
@@ -241,9 +259,16 @@ export function ownedIdFor(op: Operation, w: World): number | undefined {
       return w.addressId;
     case 'orders':
       return w.orderId;
+    case 'operators':
+      return w.operatorId;
     default:
       return undefined;
   }
+}
+
+/** The operator token to send a route with (see World.spareAdmin). */
+export function adminTokenFor(op: Operation, w: World): string {
+  return w.spareAdmins[label(op)]?.token ?? w.admin.token;
 }
 
 /** The id to put in a route's `{id}`: the test shop's resource, or 1 for a kind not known yet. */

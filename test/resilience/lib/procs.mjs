@@ -118,6 +118,11 @@ export function apiEnv({ port, dataDir, env = {} }) {
     JWT_SECRET: JWT_SECRET_FOR_RUN,
     WECHAT_SANDBOX: 'true',
     LOGIN_RATE_LIMIT: '100000',
+    // load generators order over and over as a few shoppers: the anti-hoarding limits (tested in
+    // apps/api/test/money-safety.e2e-spec.ts) would refuse them and hide what is being measured
+    ORDER_MAX_UNPAID_PER_SHOPPER: '1000',
+    ORDER_MAX_UNITS_HELD_PER_SHOPPER: '1000000',
+    ADMIN_LOGIN_RATE_LIMIT: '100000',
     MIGRATE_ON_START: 'true',
     SEED_DEMO: 'false',
     ...env,

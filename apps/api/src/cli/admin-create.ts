@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source-options';
 import { hashPassword } from '../modules/auth/admin-account.service';
+import { normaliseUsername, passwordProblem } from '../modules/auth/username';
 
 /**
  * npm run admin:create -- --username ops --password '…'
@@ -25,8 +26,10 @@ async function main(): Promise<void> {
     password ||= await rl.question('password (at least 8 characters): ');
     rl.close();
   }
+  username = normaliseUsername(username ?? '');
   if (!username || !/^[\w.@-]{1,64}$/.test(username)) throw new Error('username must be 1-64 letters, digits, . @ - _');
-  if (!password || password.length < 8) throw new Error('password must be at least 8 characters');
+  const problem = passwordProblem(password ?? '');
+  if (problem) throw new Error(problem);
 
   const config = loadConfig({ ...process.env, ADMIN_USERNAME: '', ADMIN_PASSWORD: '' });
   if (config.database.type === 'sqlite' && config.database.path !== ':memory:') {
@@ -49,7 +52,12 @@ async function main(): Promise<void> {
       await db
         .createQueryBuilder()
         .update('admin_users')
-        .set({ password_hash: await hashPassword(password), updated_at: now })
+        // a reset ends every session of that operator (token_version moves on)
+        .set({
+          password_hash: await hashPassword(password!),
+          updated_at: now,
+          token_version: () => 'token_version + 1',
+        })
         .where('username = :username', { username })
         .execute();
       console.log(`admin "${username}" existed: password updated`);

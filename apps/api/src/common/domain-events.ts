@@ -16,6 +16,8 @@ export interface DomainEventMap {
   refund_requested: { orderId: number; userId: number; orderNo: string; amount: number; reason: string };
   refund_succeeded: { orderId: number; userId: number; orderNo: string; amount: number };
   refund_failed: { orderId: number; userId: number; orderNo: string; status: string };
+  /** Stock went back to these products (cancel, expiry, refund before shipping): their pages show it now. */
+  stock_released: { productIds: number[] };
   /** WeChat's asynchronous image check finished (message push `wxa_media_check`). */
   media_check_result: { traceId: string; verdict: 'pass' | 'review' | 'risky'; label?: number };
 }

@@ -116,4 +116,32 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ ...base, ...env })).toThrow(message);
     });
   });
+
+  const realCredentials = {
+    WECHAT_APP_ID: 'wx1234567890abcdef',
+    WECHAT_APP_SECRET: 'a'.repeat(32),
+    WECHAT_PAY_MCH_ID: '1900000001',
+    WECHAT_PAY_MERCHANT_SERIAL_NO: 'ABC123',
+    WECHAT_PAY_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----',
+    WECHAT_PAY_API_V3_KEY: 'k'.repeat(32),
+    WECHAT_PAY_PUBLIC_KEY_ID: 'PUB_KEY_ID_1',
+    WECHAT_PAY_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----',
+  };
+
+  it('turns the sandbox off by default once real WeChat credentials are set, even without NODE_ENV', () => {
+    const { NODE_ENV: _unset, ...noEnv } = base;
+    expect(loadConfig({ ...noEnv, ...realCredentials }).wechatSandbox).toBe(false);
+    expect(loadConfig(noEnv).wechatSandbox).toBe(true);
+  });
+
+  it('refuses the sandbox asked for next to a real credential', () => {
+    expect(() => loadConfig({ ...base, WECHAT_SANDBOX: 'true', WECHAT_PAY_MCH_ID: '1900000001' })).toThrow(
+      /WECHAT_SANDBOX is on but real WeChat credentials are set \(WECHAT_PAY_MCH_ID\)/,
+    );
+  });
+
+  it('caps the payable amount at what WeChat Pay can carry (int32 fen)', () => {
+    expect(loadConfig(base).order.limits.maxPayableFen).toBe(10_000_000);
+    expect(() => loadConfig({ ...base, ORDER_MAX_PAYABLE_FEN: '2147483648' })).toThrow(/ORDER_MAX_PAYABLE_FEN/);
+  });
 });

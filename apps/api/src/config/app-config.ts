@@ -23,6 +23,8 @@ export interface AppConfig {
   database: DatabaseConfig;
   /** Pending migrations are applied at boot unless disabled (production runs a migration job). */
   migrateOnStart: boolean;
+  /** MySQL: how long a request waits for a pooled connection before answering 503 */
+  dbPoolAcquireTimeoutMs: number;
   redisUrl: string | null;
   redisKeyPrefix: string;
   mongodbUri: string | null;
@@ -43,8 +45,11 @@ export interface AppConfig {
     freightFen: number;
     freeFreightThresholdFen: number;
     sweepIntervalMs: number;
+    /** anti-hoarding and WeChat Pay limits, each refused with its own error code */
+    limits: OrderLimits;
   };
-  throttle: { loginLimit: number; loginTtlSeconds: number };
+  /** per client IP and window; shopper and operator logins have separate budgets */
+  throttle: { loginLimit: number; adminLoginLimit: number; loginTtlSeconds: number };
   wechat: {
     appId: string;
     appSecret: string;
@@ -67,6 +72,8 @@ export interface AppConfig {
   eventsTtlDays: number;
   /** What the public port shows besides the API itself (issue 16: off it by default in production). */
   exposure: ExposureConfig;
+  /** POST /events is free to call: events (not requests) per minute, per shopper and per client IP */
+  events: { perShopperPerMinute: number; perIpPerMinute: number };
 }
 
 export interface ExposureConfig {
@@ -79,6 +86,30 @@ export interface ExposureConfig {
    */
   metrics: { port: number | null; token: string | null };
 }
+
+export interface OrderLimits {
+  /** WeChat Pay's amount.total is int32 fen: the payable amount never exceeds this */
+  maxPayableFen: number;
+  maxLines: number;
+  maxUnits: number;
+  /** default per-SKU limit per order; a SKU's own purchase_limit overrides it */
+  maxUnitsPerSku: number;
+  maxUnpaidOrdersPerShopper: number;
+  maxUnitsHeldPerShopper: number;
+}
+
+/** Set any of these and the sandbox is off unless asked for (and then refused). */
+export const REAL_WECHAT_CREDENTIALS = [
+  'WECHAT_APP_SECRET',
+  'WECHAT_PAY_MCH_ID',
+  'WECHAT_PAY_PRIVATE_KEY',
+  'WECHAT_PAY_API_V3_KEY',
+  'WECHAT_PAY_MERCHANT_SERIAL_NO',
+  'KUAIDI100_KEY',
+];
+
+/** Largest int32: WeChat Pay's amount.total and our INT money columns. */
+export const INT32_MAX = 2_147_483_647;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -125,9 +156,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const redisUrl = optionalUrl('REDIS_URL', env, ['redis:', 'rediss:'], problems);
   const mongodbUri = optionalUrl('MONGODB_URI', env, ['mongodb:', 'mongodb+srv:'], problems);
 
-  const wechatSandbox = bool('WECHAT_SANDBOX', !production);
+  // The sandbox accepts any login code and pays orders without money. It is on by default only
+  // for the zero-configuration start (no NODE_ENV=production and no real WeChat credential set);
+  // asked for explicitly next to real credentials it is refused, since one of the two is a mistake.
+  const realCredentials = REAL_WECHAT_CREDENTIALS.filter((name) => (env[name] ?? '').trim() !== '');
+  const wechatSandbox = bool('WECHAT_SANDBOX', !production && realCredentials.length === 0);
   if (production && wechatSandbox) {
     problems.push('WECHAT_SANDBOX cannot be on when NODE_ENV=production (it fakes payments)');
+  } else if (wechatSandbox && realCredentials.length > 0) {
+    problems.push(
+      `WECHAT_SANDBOX is on but real WeChat credentials are set (${realCredentials.join(', ')}): ` +
+        'the sandbox would accept any login and fake payments; set WECHAT_SANDBOX=false or remove them',
+    );
   }
 
   let jwtSecret = env.JWT_SECRET?.trim() ?? '';
@@ -150,6 +190,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const adminPassword = env.ADMIN_PASSWORD ?? null;
   if (adminUser && (!adminPassword || adminPassword.length < 8)) {
     problems.push('ADMIN_PASSWORD must be at least 8 characters when ADMIN_USERNAME is set');
+  }
+  if (adminPassword && Buffer.byteLength(adminPassword, 'utf8') > 72) {
+    problems.push('ADMIN_PASSWORD can be at most 72 bytes (bcrypt ignores the rest; ~24 Chinese characters)');
   }
 
   const pay = {
@@ -205,6 +248,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxy: parseTrustProxy(str('TRUST_PROXY', 'loopback'), problems),
     database,
     migrateOnStart: bool('MIGRATE_ON_START', !production),
+    dbPoolAcquireTimeoutMs: int('DB_POOL_ACQUIRE_TIMEOUT_MS', 3000, 100, 60_000),
     redisUrl,
     redisKeyPrefix: str('REDIS_KEY_PREFIX', 'sutwxapp:'),
     mongodbUri,
@@ -223,14 +267,27 @@ export function loadConfig(env: Env = process.env): AppConfig {
       freightFen: int('FREIGHT_FEN', 1000, 0, 1_000_000),
       freeFreightThresholdFen: int('FREE_FREIGHT_THRESHOLD_FEN', 9900, 0, 100_000_000),
       sweepIntervalMs: int('SWEEP_INTERVAL_MS', 5000, 100, 3_600_000),
+      limits: {
+        maxPayableFen: int('ORDER_MAX_PAYABLE_FEN', 10_000_000, 1, INT32_MAX),
+        maxLines: int('ORDER_MAX_LINES', 50, 1, 50),
+        maxUnits: int('ORDER_MAX_UNITS', 200, 1, 100_000),
+        maxUnitsPerSku: int('ORDER_MAX_UNITS_PER_SKU', 99, 1, 999),
+        maxUnpaidOrdersPerShopper: int('ORDER_MAX_UNPAID_PER_SHOPPER', 10, 1, 1000),
+        maxUnitsHeldPerShopper: int('ORDER_MAX_UNITS_HELD_PER_SHOPPER', 500, 1, 1_000_000),
+      },
     },
     throttle: {
       loginLimit: int('LOGIN_RATE_LIMIT', 20, 1, 100_000),
+      adminLoginLimit: int('ADMIN_LOGIN_RATE_LIMIT', 10, 1, 100_000),
       loginTtlSeconds: int('LOGIN_RATE_WINDOW_SECONDS', 60, 1, 3600),
     },
     wechat,
     eventsTtlDays: int('EVENTS_TTL_DAYS', 180, 1, 3650),
     exposure: loadExposure(env, production, port, problems),
+    events: {
+      perShopperPerMinute: int('EVENTS_PER_SHOPPER_PER_MINUTE', 600, 1, 1_000_000),
+      perIpPerMinute: int('EVENTS_PER_IP_PER_MINUTE', 6000, 1, 10_000_000),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { dataSourceOptions } from './data-source-options';
+import { boundPoolAcquire, destroyTimedOutConnections } from './pool-acquire';
 import { instrumentQueries } from './query-metrics';
 import { SilentTypeOrmLogger } from './silent-typeorm-logger';
 import { TransactionService } from './transaction.service';
@@ -42,6 +43,8 @@ import { dirname } from 'node:path';
       inject: [APP_CONFIG, DataSource],
       useFactory: (config: AppConfig, dataSource: DataSource) => {
         instrumentQueries(dataSource, config.slowQueryMs);
+        boundPoolAcquire(dataSource, config.dbPoolAcquireTimeoutMs);
+        destroyTimedOutConnections(dataSource);
         return true;
       },
     },

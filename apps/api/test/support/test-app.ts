@@ -45,6 +45,9 @@ export async function startTestApp(env: Record<string, string | undefined> = {})
     LOG_LEVEL: 'info',
     // tests log in many shoppers from one IP; the limiter has its own test with a low limit
     LOGIN_RATE_LIMIT: '100000',
+    ADMIN_LOGIN_RATE_LIMIT: '100000',
+    // every test shopper shares 127.0.0.1; the per-IP event limit has its own test
+    EVENTS_PER_IP_PER_MINUTE: '10000000',
     PORT: '0',
     HOST: '127.0.0.1',
     DATA_DIR: dir,

@@ -82,11 +82,15 @@ export function verifyNotification<R>(
   if (typeof resource !== 'object' || resource === null || Array.isArray(resource)) {
     throw new WechatPayNotificationError('malformed', 'decrypted resource is not a JSON object');
   }
-  if (check.mchId !== undefined && 'mchid' in resource && resource.mchid !== check.mchId) {
-    throw new WechatPayNotificationError('mchid_mismatch', 'resource names another mchid');
+  // Required, not merely checked when present: a resource that names no merchant (or, for a
+  // payment, no app) is not proof that the money reached this shop. Refund resources carry no
+  // appid (spec §2.6), so appid is required only for TRANSACTION.* events.
+  if (check.mchId !== undefined && (resource as { mchid?: unknown }).mchid !== check.mchId) {
+    throw new WechatPayNotificationError('mchid_mismatch', 'resource names another mchid, or none');
   }
-  if (check.appId !== undefined && 'appid' in resource && resource.appid !== check.appId) {
-    throw new WechatPayNotificationError('appid_mismatch', 'resource names another appid');
+  const needsAppId = str(envelope.event_type).startsWith('TRANSACTION.') || 'appid' in resource;
+  if (check.appId !== undefined && needsAppId && (resource as { appid?: unknown }).appid !== check.appId) {
+    throw new WechatPayNotificationError('appid_mismatch', 'resource names another appid, or none');
   }
   return {
     id: str(envelope.id),

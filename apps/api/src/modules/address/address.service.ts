@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { type Address, ErrorCode, MAX_ADDRESSES, type OrderAddress } from '@sutwxapp/contracts';
 import { Not, Repository, type EntityManager } from 'typeorm';
 import { AppError, notFound } from '../../common/errors/app-error';
+import { lockOwner } from '../../database/owner-lock';
 import { TransactionService } from '../../database/transaction.service';
 import type { AddressDto, UpdateAddressDto } from './dto/address.dto';
 import { AddressEntity } from './entities/address.entity';
@@ -56,6 +57,8 @@ export class AddressService {
 
   async create(userId: number, dto: AddressDto): Promise<Address> {
     const id = await this.tx.run(async (em) => {
+      // counted under the shopper's row lock: 60 parallel creates must not make 30 addresses
+      await lockOwner(em, userId);
       const count = await em.count(AddressEntity, { where: { userId } });
       if (count >= MAX_ADDRESSES) {
         throw new AppError(
@@ -84,8 +87,13 @@ export class AddressService {
 
   async update(userId: number, id: number, dto: UpdateAddressDto): Promise<Address> {
     await this.tx.run(async (em) => {
+      await lockOwner(em, userId);
       const existing = await this.findOwned(em, userId, id);
-      const { isDefault, ...fields } = dto;
+      const { isDefault, ...rest } = dto;
+      // trimmed like create, so the order snapshot copies exactly what create would have stored
+      const fields = Object.fromEntries(
+        Object.entries(rest).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v]),
+      ) as Partial<AddressEntity>;
       if (isDefault === true && !existing.isDefault) {
         await em.update(AddressEntity, { userId, isDefault: true }, { isDefault: false });
       }
@@ -98,6 +106,7 @@ export class AddressService {
 
   async remove(userId: number, id: number): Promise<void> {
     await this.tx.run(async (em) => {
+      await lockOwner(em, userId);
       const existing = await this.findOwned(em, userId, id);
       await em.delete(AddressEntity, { id, userId });
       if (existing.isDefault) {

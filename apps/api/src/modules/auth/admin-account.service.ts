@@ -6,11 +6,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Repository } from 'typeorm';
-import { AppError } from '../../common/errors/app-error';
+import { AppError, badRequest, notFound } from '../../common/errors/app-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AuthService } from './auth.service';
 import { AdminUserEntity } from './entities/admin-user.entity';
+import { BCRYPT_MAX_BYTES, normaliseUsername, passwordProblem } from './username';
 
 const BCRYPT_COST = 10;
 // Compared against when the username does not exist, so timing does not reveal valid usernames.
@@ -56,20 +57,93 @@ export class AdminAccountService implements OnApplicationBootstrap {
   }
 
   async create(username: string, password: string): Promise<AdminUserEntity> {
+    const problem = passwordProblem(password);
+    if (problem) throw badRequest(problem, [{ field: 'password', message: problem }]);
+    const normal = normaliseUsername(username);
     const passwordHash = await hashPassword(password);
-    await this.admins.insert({ username, passwordHash, role: 'admin' });
-    return this.admins.findOneByOrFail({ username });
+    await this.admins.insert({ username: normal, passwordHash, role: 'admin' });
+    return this.admins.findOneByOrFail({ username: normal });
   }
 
   async login(username: string, password: string): Promise<AdminLoginResponse> {
     const admin = await this.admins
       .createQueryBuilder('a')
       .addSelect('a.passwordHash')
-      .where('a.username = :username', { username })
+      .where('a.username = :username', { username: normaliseUsername(username) })
       .getOne();
-    const ok = await bcrypt.compare(password, admin?.passwordHash ?? (await dummyHashOnce()));
-    if (!admin || !ok) throw new AppError(401, ErrorCode.INVALID_CREDENTIALS, 'Wrong username or password');
+    // bcrypt would compare only the first 72 bytes: a longer password can never be the real one
+    // (they are refused when set), and must not log in on its prefix
+    const tooLong = Buffer.byteLength(password, 'utf8') > BCRYPT_MAX_BYTES;
+    const ok = await bcrypt.compare(tooLong ? '' : password, admin?.passwordHash ?? (await dummyHashOnce()));
+    if (!admin || !ok || tooLong || admin.disabledAt !== null) {
+      throw new AppError(401, ErrorCode.INVALID_CREDENTIALS, 'Wrong username or password');
+    }
     await this.admins.update({ id: admin.id }, { lastLoginAt: new Date() });
-    return { ...this.auth.sign(admin.id, 'admin'), admin: { id: admin.id, username: admin.username, role: 'admin' } };
+    return {
+      ...this.auth.sign(admin.id, 'admin', admin.tokenVersion),
+      admin: { id: admin.id, username: admin.username, role: 'admin' },
+    };
+  }
+
+  /** The operator's own password; every token issued before (this one included) stops working. */
+  async changePassword(adminId: number, currentPassword: string, newPassword: string): Promise<void> {
+    const admin = await this.admins
+      .createQueryBuilder('a')
+      .addSelect('a.passwordHash')
+      .where('a.id = :id', { id: adminId })
+      .getOne();
+    const tooLong = Buffer.byteLength(currentPassword, 'utf8') > BCRYPT_MAX_BYTES;
+    if (!admin || tooLong || !(await bcrypt.compare(currentPassword, admin.passwordHash))) {
+      throw new AppError(400, ErrorCode.INVALID_CREDENTIALS, 'The current password is wrong');
+    }
+    await this.setPassword(adminId, newPassword);
+  }
+
+  /** Another operator's password (forgotten, or suspected known): their sessions end. */
+  async resetPassword(adminId: number, newPassword: string): Promise<void> {
+    await this.findOrFail(adminId);
+    await this.setPassword(adminId, newPassword);
+  }
+
+  /** A disabled operator can't log in and their tokens stop working at once. */
+  async disable(actorId: number, adminId: number): Promise<void> {
+    if (actorId === adminId) {
+      throw new AppError(409, ErrorCode.CONFLICT, "You can't disable your own account; ask another operator");
+    }
+    await this.findOrFail(adminId);
+    await this.admins
+      .createQueryBuilder()
+      .update(AdminUserEntity)
+      .set({ disabledAt: new Date(), tokenVersion: () => 'token_version + 1' })
+      .where('id = :id', { id: adminId })
+      .execute();
+  }
+
+  /** Explicit logout: every token of this operator ends (tokens carry no id to end just one). */
+  async logout(adminId: number): Promise<void> {
+    await this.admins
+      .createQueryBuilder()
+      .update(AdminUserEntity)
+      .set({ tokenVersion: () => 'token_version + 1' })
+      .where('id = :id', { id: adminId })
+      .execute();
+  }
+
+  private async setPassword(adminId: number, password: string): Promise<void> {
+    const problem = passwordProblem(password);
+    if (problem) throw badRequest(problem, [{ field: 'newPassword', message: problem }]);
+    const passwordHash = await hashPassword(password);
+    await this.admins
+      .createQueryBuilder()
+      .update(AdminUserEntity)
+      .set({ passwordHash, tokenVersion: () => 'token_version + 1' })
+      .where('id = :id', { id: adminId })
+      .execute();
+  }
+
+  private async findOrFail(adminId: number): Promise<AdminUserEntity> {
+    const admin = await this.admins.findOneBy({ id: adminId });
+    if (!admin) throw notFound(ErrorCode.NOT_FOUND, 'Operator');
+    return admin;
   }
 }

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { type ExecutionContext, Module } from '@nestjs/common';
 import { createSecretKey } from 'node:crypto';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -8,12 +8,16 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { REDIS } from '../../infra/redis.module';
 import { AdminAccountService } from './admin-account.service';
+import { AdminOperatorsController } from './admin-operators.controller';
 import { AuthController, MeController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AdminUserEntity } from './entities/admin-user.entity';
 import { UserEntity } from './entities/user.entity';
 import { AuthGuard } from './guards/auth.guard';
 import { RedisThrottlerStorage } from './guards/redis-throttler.storage';
+
+const isOperatorLogin = (context: ExecutionContext): boolean =>
+  context.getHandler() === AuthController.prototype.adminLogin;
 
 @Module({
   imports: [
@@ -34,15 +38,21 @@ import { RedisThrottlerStorage } from './guards/redis-throttler.storage';
       inject: [APP_CONFIG, REDIS],
       useFactory: (config: AppConfig, redis: Redis | null) => ({
         throttlers: [
-          { name: 'default', ttl: config.throttle.loginTtlSeconds * 1000, limit: config.throttle.loginLimit },
+          {
+            name: 'default',
+            ttl: config.throttle.loginTtlSeconds * 1000,
+            limit: (context) =>
+              isOperatorLogin(context) ? config.throttle.adminLoginLimit : config.throttle.loginLimit,
+          },
         ],
-        // one budget per client IP shared by both login endpoints
-        generateKey: (_context, tracker) => `login:${tracker}`,
+        // Separate budgets per client IP: shoppers behind one NAT (a campus, a carrier) spending
+        // theirs must not lock the shop's operators out, and the other way round.
+        generateKey: (context, tracker) => `login:${isOperatorLogin(context) ? 'admin' : 'shopper'}:${tracker}`,
         ...(redis ? { storage: new RedisThrottlerStorage(redis, config.redisKeyPrefix) } : {}),
       }),
     }),
   ],
-  controllers: [AuthController, MeController],
+  controllers: [AuthController, MeController, AdminOperatorsController],
   providers: [AuthService, AdminAccountService, AuthGuard],
   exports: [AuthService, AdminAccountService, AuthGuard],
 })

@@ -69,8 +69,8 @@ export class AuthService {
     return this.users.findOneByOrFail({ openid: session.openid });
   }
 
-  sign(id: number, role: Role): { accessToken: string; expiresIn: number } {
-    const payload: TokenPayload = { sub: id, role };
+  sign(id: number, role: Role, tokenVersion?: number): { accessToken: string; expiresIn: number } {
+    const payload: TokenPayload = { sub: id, role, ...(tokenVersion !== undefined ? { ver: tokenVersion } : {}) };
     return { accessToken: this.jwt.sign(payload), expiresIn: this.config.jwtExpiresInSeconds };
   }
 

@@ -5,6 +5,8 @@ import { In, Repository, type EntityManager } from 'typeorm';
 import { AppError, notFound } from '../../common/errors/app-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { isUniqueViolation } from '../../database/db-errors';
+import { lockOwner } from '../../database/owner-lock';
 import { TransactionService } from '../../database/transaction.service';
 import { publicUrl } from '../../common/public-url';
 import { InventoryService, type SkuForSale } from '../catalog/inventory.service';
@@ -61,9 +63,24 @@ export class CartService {
     };
   }
 
-  /** Adding a SKU already in the cart adds to its quantity. */
+  /**
+   * Adding a SKU already in the cart adds to its quantity: an upsert. The shopper's row lock makes
+   * parallel adds of one SKU queue (one inserts, the rest add to it) and keeps the line limit
+   * exact; a unique-key race that still slips through is retried once as an update, never a 500.
+   */
   async add(userId: number, dto: AddCartItemDto): Promise<CartView> {
+    try {
+      await this.addInTransaction(userId, dto);
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      await this.addInTransaction(userId, dto);
+    }
+    return this.view(userId);
+  }
+
+  private async addInTransaction(userId: number, dto: AddCartItemDto): Promise<void> {
     await this.tx.run(async (em) => {
+      await lockOwner(em, userId);
       const entry = (await this.inventory.findForSale(em, [dto.skuId])).get(dto.skuId);
       if (!entry) throw notFound(ErrorCode.SKU_NOT_FOUND, 'SKU');
       if (!entry.product.onShelf) {
@@ -98,7 +115,6 @@ export class CartService {
         await em.insert(CartItemEntity, { userId, skuId: dto.skuId, quantity, selected: true });
       }
     });
-    return this.view(userId);
   }
 
   async update(userId: number, id: number, dto: UpdateCartItemDto): Promise<CartView> {

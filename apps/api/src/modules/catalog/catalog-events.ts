@@ -3,9 +3,9 @@ import { DomainEvents } from '../../common/domain-events';
 import { CatalogCacheService } from './catalog-cache.service';
 
 /**
- * An order reserves stock outside the admin API; its products' cached details (which show
- * stock) are refreshed as soon as the order commits instead of after their TTL. Other order
- * events carry no product ids; their stock and sales changes show within the TTLs.
+ * Orders reserve and give back stock outside the admin API; the products' cached details
+ * (which show stock and sales) are refreshed as soon as the order, its cancellation or expiry,
+ * or its refund commits instead of after their TTL.
  */
 @Injectable()
 export class CatalogEvents implements OnModuleInit {
@@ -21,5 +21,6 @@ export class CatalogEvents implements OnModuleInit {
         { listsToo: false },
       ),
     );
+    this.events.on('stock_released', ({ productIds }) => this.cache.productsChanged(productIds, { listsToo: false }));
   }
 }

@@ -68,6 +68,7 @@ export function toSku(s: SkuEntity): Sku {
     originalPrice: s.originalPrice,
     stock: s.stock,
     code: s.code,
+    purchaseLimit: s.purchaseLimit ?? null,
   };
 }
 

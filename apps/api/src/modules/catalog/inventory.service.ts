@@ -101,6 +101,23 @@ export class InventoryService {
       .where(`id IN (SELECT oi2.product_id FROM order_items oi2 WHERE oi2.order_id = ${id})`)
       .execute();
   }
+
+  /**
+   * The opposite of addSalesOfOrder, for a refunded order (inside the refund's transaction:
+   * refunds are rare, the row lock is brief). Never below zero: an increment that was missed
+   * (it runs after the payment commit) must not turn into a negative figure.
+   */
+  async removeSalesOfOrder(em: EntityManager, orderId: number): Promise<void> {
+    const id = Number(orderId);
+    if (!Number.isSafeInteger(id)) throw new Error(`invalid order id ${orderId}`);
+    const sold = `(SELECT SUM(oi.quantity) FROM order_items oi WHERE oi.order_id = ${id} AND oi.product_id = products.id)`;
+    await em
+      .createQueryBuilder()
+      .update(ProductEntity)
+      .set({ sales: () => `CASE WHEN sales > ${sold} THEN sales - ${sold} ELSE 0 END` })
+      .where(`id IN (SELECT oi2.product_id FROM order_items oi2 WHERE oi2.order_id = ${id})`)
+      .execute();
+  }
 }
 
 function mergeLines(lines: StockLine[]): StockLine[] {

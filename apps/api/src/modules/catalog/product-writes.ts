@@ -50,6 +50,7 @@ export async function insertProduct(
         originalPrice: s.originalPrice ?? null,
         stock: s.stock,
         code: s.code ?? null,
+        purchaseLimit: s.purchaseLimit ?? null,
         deletedAt: null,
       }),
     ),

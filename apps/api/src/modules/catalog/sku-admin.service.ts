@@ -37,6 +37,7 @@ export class SkuAdminService {
           originalPrice: dto.originalPrice ?? null,
           stock: dto.stock,
           code: dto.code ?? null,
+          purchaseLimit: dto.purchaseLimit ?? null,
           deletedAt: null,
         }),
       );
@@ -61,6 +62,7 @@ export class SkuAdminService {
       if (dto.originalPrice !== undefined) patch.originalPrice = dto.originalPrice;
       if (dto.stock !== undefined) patch.stock = dto.stock;
       if (dto.code !== undefined) patch.code = dto.code;
+      if (dto.purchaseLimit !== undefined) patch.purchaseLimit = dto.purchaseLimit;
       if (Object.keys(patch).length > 0) await em.update(SkuEntity, { id }, patch);
       if (dto.price !== undefined || dto.originalPrice !== undefined) await refreshPrices(em, product.id);
       return em.findOneByOrFail(SkuEntity, { id: sku.id });

@@ -19,7 +19,7 @@ export class BehaviourEventsController {
     @CurrentUserId() userId: number,
     @Body() dto: TrackEventsDto,
     @Req() request: FastifyRequest,
-  ): TrackEventsResponse {
-    return this.events.track(userId, dto.events, request.id ?? null);
+  ): Promise<TrackEventsResponse> {
+    return this.events.track(userId, dto.events, request.id ?? null, request.ip);
   }
 }

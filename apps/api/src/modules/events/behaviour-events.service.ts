@@ -1,6 +1,10 @@
-import { Injectable } from '@nestjs/common';
-import type { BehaviourEventInput, TrackEventsResponse } from '@sutwxapp/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import { type BehaviourEventInput, ErrorCode, type TrackEventsResponse } from '@sutwxapp/contracts';
+import { AppError } from '../../common/errors/app-error';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
 import type { StoredEvent } from './event-store';
+import { EventRateLimiter } from './event-rate-limiter';
 import { EventWriterService } from './event-writer.service';
 
 /** Device clocks drift and batches are sent late from offline storage; beyond this the time is noise. */
@@ -8,13 +12,43 @@ const CLIENT_CLOCK_WINDOW_MS = 7 * 86_400_000;
 
 @Injectable()
 export class BehaviourEventsService {
-  constructor(private readonly writer: EventWriterService) {}
+  constructor(
+    private readonly writer: EventWriterService,
+    private readonly limiter: EventRateLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /**
    * Stamps the batch with who sent it, when the server got it and the request id, and queues it.
    * Never waits for the store: the answer says how many events were taken into the queue.
+   * Free to call, so bounded: events per shopper and per client IP per minute (429), and a full
+   * queue sheds the batch (503) instead of growing or silently dropping part of it.
    */
-  track(userId: number, inputs: BehaviourEventInput[], requestId: string | null): TrackEventsResponse {
+  async track(
+    userId: number,
+    inputs: BehaviourEventInput[],
+    requestId: string | null,
+    clientIp: string,
+  ): Promise<TrackEventsResponse> {
+    const limits = this.config.events;
+    const [byShopper, byIp] = await Promise.all([
+      this.limiter.take(`u:${userId}`, inputs.length, limits.perShopperPerMinute),
+      this.limiter.take(`ip:${clientIp}`, inputs.length, limits.perIpPerMinute),
+    ]);
+    for (const taken of [byShopper, byIp]) {
+      if (!taken.allowed) {
+        throw new AppError(
+          429,
+          ErrorCode.TOO_MANY_REQUESTS,
+          `Too many events; try again in ${taken.retryAfterSeconds} s`,
+          undefined,
+          { retryAfterSeconds: taken.retryAfterSeconds },
+        );
+      }
+    }
+    if (!this.writer.hasRoomForBehaviour(inputs.length)) {
+      throw new AppError(503, ErrorCode.SERVICE_UNAVAILABLE, 'Event intake is busy; please send these events later');
+    }
     const serverTime = new Date();
     const events: StoredEvent[] = inputs.map((e) => ({
       type: e.type,

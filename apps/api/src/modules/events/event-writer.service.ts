@@ -82,6 +82,11 @@ export class EventWriterService implements OnApplicationBootstrap, BeforeApplica
     this.enqueue(this.audit, [record], false);
   }
 
+  /** Whether `count` more shopper events fit now; when not, the caller sheds the request (503). */
+  hasRoomForBehaviour(count: number): boolean {
+    return QUEUE_CAPACITY - this.behaviour.size >= count;
+  }
+
   /** Depth of each buffer, for tests and diagnostics. */
   pending(): { behaviour: number; server: number; audit: number } {
     return { behaviour: this.behaviour.size, server: this.server.size, audit: this.audit.size };

@@ -8,6 +8,7 @@ import { AuditService } from './audit.service';
 import { BehaviourEventsController } from './behaviour-events.controller';
 import { BehaviourEventsService } from './behaviour-events.service';
 import { EVENT_STORE } from './event-store';
+import { EventRateLimiter } from './event-rate-limiter';
 import { EventWriterService } from './event-writer.service';
 import { ServerEventsSubscriber } from './server-events.subscriber';
 import { AuditLogEntity } from './sql/audit-log.entity';
@@ -42,6 +43,7 @@ export class EventsModule {
         // Retention on both stores (MongoDB's TTL index is not honoured by every server).
         EventsTtlSweeper,
         EventWriterService,
+        EventRateLimiter,
         BehaviourEventsService,
         ServerEventsSubscriber,
         AuditService,

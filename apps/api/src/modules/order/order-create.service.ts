@@ -7,6 +7,7 @@ import { DomainEvents } from '../../common/domain-events';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { insertRow, insertRows } from '../../database/insert-row';
+import { lockOwner } from '../../database/owner-lock';
 import { TransactionService } from '../../database/transaction.service';
 import { metrics } from '../../observability/metrics';
 import { AddressService } from '../address/address.service';
@@ -91,10 +92,11 @@ export class OrderCreateService {
     const em = this.tx.manager;
     // someone else's address is as unknown here as it is to POST /orders: 404, never a price
     if (dto.addressId !== undefined) await this.addresses.snapshotForOrder(em, userId, dto.addressId);
-    const lines = dto.fromCart ? await this.cart.selectedLines(em, userId) : (dto.items ?? []);
+    const lines = mergeLines(dto.fromCart ? await this.cart.selectedLines(em, userId) : (dto.items ?? []));
     if (lines.length === 0) throw new AppError(400, ErrorCode.EMPTY_ORDER, 'Select at least one item to order');
     const priced = await this.priceLines(em, lines);
     const { goodsAmount, freightAmount } = this.amounts(priced);
+    this.checkOrderLimits(priced, goodsAmount + freightAmount);
     return {
       items: priced.map(({ line, entry }) => ({
         skuId: line.skuId,
@@ -143,6 +145,71 @@ export class OrderCreateService {
     });
   }
 
+  /**
+   * One order may not hoard a product or exceed what WeChat Pay can charge: per SKU (its own
+   * purchase_limit, else ORDER_MAX_UNITS_PER_SKU), lines, units and the payable amount.
+   */
+  private checkOrderLimits(priced: PricedLine[], payable: number): void {
+    const limits = this.config.order.limits;
+    if (priced.length > limits.maxLines) {
+      throw new AppError(
+        400,
+        ErrorCode.ORDER_TOO_LARGE,
+        `An order can have at most ${limits.maxLines} different items`,
+      );
+    }
+    for (const { line, entry } of priced) {
+      const limit = entry.sku.purchaseLimit ?? limits.maxUnitsPerSku;
+      if (line.quantity > limit) {
+        throw new AppError(
+          400,
+          ErrorCode.PURCHASE_LIMIT_EXCEEDED,
+          `"${entry.product.title}" is limited to ${limit} per order`,
+          undefined,
+          { skuId: line.skuId, limit },
+        );
+      }
+    }
+    const units = priced.reduce((n, p) => n + p.line.quantity, 0);
+    if (units > limits.maxUnits) {
+      throw new AppError(400, ErrorCode.ORDER_TOO_LARGE, `An order can hold at most ${limits.maxUnits} pieces`);
+    }
+    if (payable > limits.maxPayableFen) {
+      throw new AppError(
+        400,
+        ErrorCode.ORDER_AMOUNT_TOO_LARGE,
+        `An order can come to at most ¥${(limits.maxPayableFen / 100).toFixed(2)}; please split it`,
+        undefined,
+        { limit: limits.maxPayableFen },
+      );
+    }
+  }
+
+  /** Unpaid orders reserve stock: one shopper may hold only so many of them, and so many units. */
+  private async checkShopperLimits(em: EntityManager, userId: number, priced: PricedLine[]): Promise<void> {
+    const limits = this.config.order.limits;
+    const held = await this.query.unpaidHoldings(em, userId);
+    if (held.orders >= limits.maxUnpaidOrdersPerShopper) {
+      throw new AppError(
+        409,
+        ErrorCode.TOO_MANY_UNPAID_ORDERS,
+        `You have ${held.orders} unpaid orders; pay or cancel one before ordering again`,
+        undefined,
+        { limit: limits.maxUnpaidOrdersPerShopper },
+      );
+    }
+    const units = priced.reduce((n, p) => n + p.line.quantity, 0);
+    if (held.units + units > limits.maxUnitsHeldPerShopper) {
+      throw new AppError(
+        409,
+        ErrorCode.UNPAID_UNITS_LIMIT,
+        `Your unpaid orders already hold ${held.units} pieces (at most ${limits.maxUnitsHeldPerShopper}); pay or cancel one first`,
+        undefined,
+        { limit: limits.maxUnitsHeldPerShopper },
+      );
+    }
+  }
+
   private amounts(priced: PricedLine[]): { goodsAmount: number; freightAmount: number } {
     const goodsAmount = priced.reduce((sum, p) => sum + p.entry.sku.price * p.line.quantity, 0);
     return { goodsAmount, freightAmount: freightFor(goodsAmount, this.config.order) };
@@ -173,12 +240,16 @@ export class OrderCreateService {
     idempotencyKey: string | null,
     requestHash: string | null,
   ): Promise<{ order: OrderEntity; items: OrderItemEntity[] }> {
-    const lines = dto.fromCart ? await this.cart.selectedLines(em, userId) : dto.items!;
+    // the shopper's own limits are counted under their row lock: parallel submits queue here
+    await lockOwner(em, userId);
+    const lines = mergeLines(dto.fromCart ? await this.cart.selectedLines(em, userId) : dto.items!);
     if (lines.length === 0) throw new AppError(400, ErrorCode.EMPTY_ORDER, 'Select at least one cart item to order');
     const address = await this.addresses.snapshotForOrder(em, userId, dto.addressId);
     const priced = await this.priceLines(em, lines);
 
     const { goodsAmount, freightAmount } = this.amounts(priced);
+    this.checkOrderLimits(priced, goodsAmount + freightAmount);
+    await this.checkShopperLimits(em, userId, priced);
     const now = new Date();
     const order = em.create(OrderEntity, {
       orderNo: newOrderNo(now),
@@ -230,6 +301,13 @@ export class OrderCreateService {
     await this.inventory.reserve(em, lines, new Map(priced.map((p) => [p.line.skuId, p.entry.product.title])));
     return { order, items };
   }
+}
+
+/** Lines naming one SKU become one line (limits are per SKU, not per line), first position kept. */
+function mergeLines(lines: Array<{ skuId: number; quantity: number }>): Array<{ skuId: number; quantity: number }> {
+  const merged = new Map<number, number>();
+  for (const l of lines) merged.set(l.skuId, (merged.get(l.skuId) ?? 0) + l.quantity);
+  return [...merged].map(([skuId, quantity]) => ({ skuId, quantity }));
 }
 
 type PricedLine = { line: { skuId: number; quantity: number }; entry: SkuForSale };

@@ -5,6 +5,7 @@ import { DomainEvents } from '../../common/domain-events';
 import { TransactionService } from '../../database/transaction.service';
 import { metrics } from '../../observability/metrics';
 import { InventoryService } from '../catalog/inventory.service';
+import type { EntityManager } from 'typeorm';
 import type { OrderEntity } from './entities/order.entity';
 import { OrderQueryService } from './order-query.service';
 import { OrderTransitionsService } from './order-transitions.service';
@@ -16,7 +17,15 @@ import { OrderTransitionsService } from './order-transitions.service';
  */
 export interface OrderCancelGuard {
   beforeCancel(order: OrderEntity): Promise<'proceed' | 'paid'>;
+  /**
+   * Inside the cancel transaction, with the order row locked: is a provider order still open
+   * (a prepay started after beforeCancel looked)? Then the cancel must close it first.
+   */
+  hasOpenPayment(em: EntityManager, orderId: number): Promise<boolean>;
 }
+
+/** How often a cancel re-closes a prepay that started while it was closing the previous one. */
+const CANCEL_ATTEMPTS = 3;
 
 @Injectable()
 export class OrderLifecycleService {
@@ -68,20 +77,48 @@ export class OrderLifecycleService {
   /**
    * PENDING_PAYMENT → CANCELLED and the stock goes back, in one transaction. The conditional
    * update makes cancel and expiry racing on one order release the stock exactly once.
+   *
+   * Cancel and prepay exclude each other on the order row: the provider's order is closed first
+   * (outside any transaction: it is an HTTP call), then the transaction locks the order row and
+   * cancels only if no prepay opened since. A prepay that did slip in is closed on the next
+   * attempt; one that starts after the cancel commits finds the order CANCELLED and closes its
+   * own provider order (PaymentService.requestPayment).
    */
   async cancel(order: OrderEntity, reason: string): Promise<'cancelled' | 'paid' | 'already_moved'> {
-    if (this.cancelGuard && (await this.cancelGuard.beforeCancel(order)) === 'paid') return 'paid';
-    const cancelled = await this.tx.run(async (em) => {
-      const now = new Date();
-      if (!(await this.transitions.apply(em, order.id, 'cancel', { cancelledAt: now, cancelReason: reason })))
-        return false;
-      await this.inventory.release(em, await this.transitions.stockLines(em, order.id));
-      return true;
-    });
-    if (!cancelled) return 'already_moved';
-    metrics.ordersCancelled.inc({ reason });
-    this.events.publish('order_cancelled', { orderId: order.id, userId: order.userId, orderNo: order.orderNo, reason });
-    return 'cancelled';
+    for (let attempt = 1; attempt <= CANCEL_ATTEMPTS; attempt++) {
+      if (this.cancelGuard && (await this.cancelGuard.beforeCancel(order)) === 'paid') return 'paid';
+      const outcome = await this.tx.run(async (em) => {
+        if (!(await this.transitions.lockIfPending(em, order.id))) return 'already_moved' as const;
+        if (this.cancelGuard && (await this.cancelGuard.hasOpenPayment(em, order.id))) return 'retry' as const;
+        const now = new Date();
+        if (!(await this.transitions.apply(em, order.id, 'cancel', { cancelledAt: now, cancelReason: reason })))
+          return 'already_moved' as const;
+        await this.inventory.release(em, await this.transitions.stockLines(em, order.id));
+        return 'cancelled' as const;
+      });
+      if (outcome === 'retry') continue;
+      if (outcome === 'already_moved') return outcome;
+      metrics.ordersCancelled.inc({ reason });
+      this.events.publish('order_cancelled', {
+        orderId: order.id,
+        userId: order.userId,
+        orderNo: order.orderNo,
+        reason,
+      });
+      void this.stockReleased(order.id);
+      return 'cancelled';
+    }
+    throw new AppError(
+      409,
+      ErrorCode.ORDER_PAYMENT_IN_PROGRESS,
+      'A payment for this order is being started right now; please try again in a moment',
+    );
+  }
+
+  /** After the commit: the products whose stock went back show it at once (catalog cache). */
+  private async stockReleased(orderId: number): Promise<void> {
+    const lines = await this.transitions.stockLines(this.tx.manager, orderId);
+    this.events.publish('stock_released', { productIds: [...new Set(lines.map((l) => l.productId))] });
   }
 
   async confirmReceipt(userId: number, orderId: number): Promise<Order> {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DEFAULT_PAGE_SIZE, ErrorCode, type Order, type OrderPage } from '@sutwxapp/contracts';
-import { In, Repository, type FindOptionsWhere } from 'typeorm';
+import { DEFAULT_PAGE_SIZE, ErrorCode, type Order, type OrderPage, OrderStatus } from '@sutwxapp/contracts';
+import { In, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { notFound } from '../../common/errors/app-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -27,6 +27,18 @@ export class OrderQueryService {
     const order = await this.orders.findOne({ where: { id, userId } });
     if (!order) throw notFound(ErrorCode.ORDER_NOT_FOUND, 'Order');
     return order;
+  }
+
+  /** The shopper's unpaid orders and the units they reserve, read on the caller's transaction. */
+  async unpaidHoldings(em: EntityManager, userId: number): Promise<{ orders: number; units: number }> {
+    const row = await em
+      .createQueryBuilder(OrderEntity, 'o')
+      .leftJoin(OrderItemEntity, 'i', 'i.order_id = o.id')
+      .select('COUNT(DISTINCT o.id)', 'orders')
+      .addSelect('COALESCE(SUM(i.quantity), 0)', 'units')
+      .where('o.user_id = :userId AND o.status = :status', { userId, status: OrderStatus.PENDING_PAYMENT })
+      .getRawOne<{ orders: string | number; units: string | number }>();
+    return { orders: Number(row?.orders ?? 0), units: Number(row?.units ?? 0) };
   }
 
   async getAny(id: number): Promise<Order> {

@@ -29,6 +29,21 @@ export class OrderTransitionsService {
     return result.affected === 1;
   }
 
+  /**
+   * Takes the order row's write lock for the rest of the caller's transaction while it is still
+   * PENDING_PAYMENT (a conditional touch of updated_at). Prepay and cancel both start with it, so
+   * on MariaDB they queue on the order row and never interleave; SQLite runs one writer anyway.
+   */
+  async lockIfPending(em: EntityManager, orderId: number): Promise<boolean> {
+    const result = await em
+      .createQueryBuilder()
+      .update(OrderEntity)
+      .set({ updatedAt: new Date() })
+      .where({ id: orderId, status: OrderStatus.PENDING_PAYMENT })
+      .execute();
+    return result.affected === 1;
+  }
+
   async require(
     em: EntityManager,
     orderId: number,

@@ -2,12 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { OrderStatus } from '@sutwxapp/contracts';
 import type { WechatPayTransaction } from '@sutwxapp/wechat';
-import { Repository } from 'typeorm';
+import { Not, Repository } from 'typeorm';
 import { DomainEvents } from '../../common/domain-events';
 import { isUniqueViolation } from '../../database/db-errors';
 import { insertRow } from '../../database/insert-row';
 import { TransactionService } from '../../database/transaction.service';
 import { metrics } from '../../observability/metrics';
+import { AuthService } from '../auth/auth.service';
 import { InventoryService } from '../catalog/inventory.service';
 import { OrderEntity } from '../order/entities/order.entity';
 import { OrderQueryService } from '../order/order-query.service';
@@ -17,7 +18,15 @@ import { PaymentEntity } from './entities/payment.entity';
 import { RefundEntity } from './entities/refund.entity';
 
 export type PaidOutcome =
-  'ok' | 'duplicate' | 'already_paid' | 'paid_after_cancel' | 'bad_amount' | 'unknown_order' | 'not_success';
+  | 'ok'
+  | 'duplicate'
+  | 'already_paid'
+  | 'paid_after_cancel'
+  | 'bad_amount'
+  | 'bad_currency'
+  | 'bad_payer'
+  | 'unknown_order'
+  | 'not_success';
 
 export interface NotificationRecord {
   id: string;
@@ -28,8 +37,9 @@ export interface NotificationRecord {
 /**
  * The one place a WeChat payment becomes a paid order, whether it arrived as a notification,
  * from pay/sync or from the reconciliation sweeper. A payment is believed only when its amount
- * equals the order's payable amount; a notification id is processed once (unique row, same
- * transaction as the PENDING_PAYMENT → PAID update).
+ * equals the order's payable amount in CNY and its payer is the order's shopper; a notification
+ * id is processed once (unique row, same transaction as the PENDING_PAYMENT → PAID update). The
+ * first payment recorded for an order stays: a later one never overwrites its transaction id.
  */
 @Injectable()
 export class PaymentLedgerService {
@@ -41,6 +51,7 @@ export class PaymentLedgerService {
     private readonly transitions: OrderTransitionsService,
     private readonly inventory: InventoryService,
     private readonly events: DomainEvents,
+    private readonly auth: AuthService,
     @InjectRepository(PaymentEntity) private readonly payments: Repository<PaymentEntity>,
   ) {}
 
@@ -57,6 +68,15 @@ export class PaymentLedgerService {
       );
       return { outcome: 'bad_amount', order };
     }
+    if (transaction.amount.currency !== 'CNY') {
+      this.logger.warn(`payment for ${order.orderNo} reports currency ${transaction.amount.currency}: refused`);
+      return { outcome: 'bad_currency', order };
+    }
+    const openid = await this.auth.openidOf(order.userId).catch(() => null);
+    if (!openid || transaction.payer?.openid !== openid) {
+      this.logger.warn(`payment for ${order.orderNo} names another payer than the order's shopper: refused`);
+      return { outcome: 'bad_payer', order };
+    }
     const paidAt = transaction.success_time ? new Date(transaction.success_time) : new Date();
     let refund: RefundEntity | undefined;
     let outcome: PaidOutcome;
@@ -72,8 +92,17 @@ export class PaymentLedgerService {
           });
         }
         const paymentPatch = { status: 'SUCCESS' as const, transactionId: transaction.transaction_id ?? null, paidAt };
-        const updated = await em.update(PaymentEntity, { orderId: order.id }, paymentPatch);
-        if (!updated.affected) {
+        const updated = await em.update(PaymentEntity, { orderId: order.id, status: Not('SUCCESS') }, paymentPatch);
+        const existing = updated.affected ? null : await em.findOneBy(PaymentEntity, { orderId: order.id });
+        if (existing?.status === 'SUCCESS') {
+          // the first payment recorded stays; a second one is only worth a look by a person
+          if (existing.transactionId !== paymentPatch.transactionId) {
+            this.logger.warn(
+              `order ${order.orderNo} already paid by transaction ${existing.transactionId}; ` +
+                `ignored a second one, ${paymentPatch.transactionId ?? '(none)'}`,
+            );
+          }
+        } else if (!updated.affected) {
           await em.insert(PaymentEntity, {
             orderId: order.id,
             outTradeNo: order.orderNo,

@@ -19,8 +19,8 @@ type Headers = Record<string, string | string[] | undefined>;
 
 /**
  * WeChat Pay callbacks. Order of checks (spec §2.4/§2.5): signature over the raw bytes (±300 s,
- * known serial, probes refused) → AES-256-GCM decrypt with the tag enforced → mchid/appid →
- * amount equals the order → one transaction that records the notification id and applies
+ * known serial, probes refused) → AES-256-GCM decrypt with the tag enforced → mchid/appid present
+ * and ours → amount equals the order, in CNY, paid by the order's shopper → one transaction that records the notification id and applies
  * PENDING_PAYMENT → PAID. Nothing is changed unless every check passes.
  */
 @Injectable()
@@ -55,6 +55,10 @@ export class PaymentNotifyService {
         return this.done('transaction', outcome, { status: 204 });
       case 'bad_amount':
         return this.done('transaction', outcome, { status: 400, message: 'amount does not match the order' });
+      case 'bad_currency':
+        return this.done('transaction', outcome, { status: 400, message: 'currency is not CNY' });
+      case 'bad_payer':
+        return this.done('transaction', outcome, { status: 400, message: "payer is not the order's shopper" });
       case 'unknown_order':
         return this.done('transaction', outcome, { status: 404, message: 'unknown out_trade_no' });
     }

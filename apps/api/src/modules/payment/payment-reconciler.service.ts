@@ -15,7 +15,8 @@ const REQUERY_EVERY_MS = 60_000;
 
 /**
  * The callback is not the only source of truth (spec §2.5): pending payments with an old prepay
- * are queried, unsent refunds are resubmitted and unfinished ones are queried. State lives in the
+ * are queried (also those of cancelled orders, whose WeChat order is closed or, if paid,
+ * refunded), unsent refunds are resubmitted and unfinished ones are queried. State lives in the
  * database and every change is conditional, so several replicas may run this at once.
  */
 @Injectable()
@@ -63,11 +64,19 @@ export class PaymentReconcilerService implements OnApplicationBootstrap, OnAppli
       let queried = 0;
       for (const payment of stale) {
         const order = await this.orders.findEntity(payment.orderId);
-        if (order.status !== OrderStatus.PENDING_PAYMENT) continue;
-        queried++;
-        await this.paymentService
-          .syncFromWechat(order)
-          .catch((err: Error) => this.logger.warn(`query ${order.orderNo}: ${err.message}`));
+        if (order.status === OrderStatus.PENDING_PAYMENT) {
+          queried++;
+          await this.paymentService
+            .syncFromWechat(order)
+            .catch((err: Error) => this.logger.warn(`query ${order.orderNo}: ${err.message}`));
+        } else if (order.status === OrderStatus.CANCELLED) {
+          // cancelled with a WeChat order that may still take money: query it until WeChat says
+          // closed (row CLOSED) or paid (recorded and refunded automatically)
+          queried++;
+          await this.paymentService
+            .settleCancelled(order)
+            .catch((err: Error) => this.logger.warn(`settle cancelled ${order.orderNo}: ${err.message}`));
+        }
       }
       const refunds = await this.refunds.stalled(new Date(now.getTime() - REQUERY_EVERY_MS));
       for (const refund of refunds) {

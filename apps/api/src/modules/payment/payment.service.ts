@@ -2,20 +2,22 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, OrderStatus, type PaySyncResponse, type RequestPaymentParams } from '@sutwxapp/contracts';
 import { WechatPayApiError, WechatPayClient, WechatPayVerificationError } from '@sutwxapp/wechat';
-import { Repository } from 'typeorm';
+import { type EntityManager, Repository } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
+import { insertRow } from '../../database/insert-row';
+import { TransactionService } from '../../database/transaction.service';
 import { AuthService } from '../auth/auth.service';
 import type { OrderEntity } from '../order/entities/order.entity';
 import { OrderItemEntity } from '../order/entities/order-item.entity';
 import { OrderQueryService } from '../order/order-query.service';
 import { OrderLifecycleService, type OrderCancelGuard } from '../order/order-lifecycle.service';
+import { OrderTransitionsService } from '../order/order-transitions.service';
 import { PaymentEntity } from './entities/payment.entity';
 import { PaymentLedgerService } from './payment-ledger.service';
 import { PaymentUrls } from './payment-urls';
 import { RefundService } from './refund.service';
 
 const PREPAY_LIFETIME_MS = 2 * 3600_000;
-/** WeChat bumps a time_expire earlier than order time + 1 min; we refuse to start that late. */
 const MIN_TIME_TO_PAY_MS = 60_000;
 
 export function providerError(err: unknown): AppError {
@@ -42,6 +44,8 @@ export class PaymentService implements OrderCancelGuard, OnModuleInit {
     @InjectRepository(PaymentEntity) private readonly payments: Repository<PaymentEntity>,
     @InjectRepository(OrderItemEntity) private readonly items: Repository<OrderItemEntity>,
     private readonly lifecycle: OrderLifecycleService,
+    private readonly tx: TransactionService,
+    private readonly transitions: OrderTransitionsService,
   ) {}
 
   onModuleInit(): void {
@@ -51,71 +55,84 @@ export class PaymentService implements OrderCancelGuard, OnModuleInit {
   /**
    * wx.requestPayment parameters for the owner's unpaid order. A prepay_id is reused while it
    * lives (2 h); time_expire is the order's own deadline so WeChat stops taking money with it.
+   *
+   * Prepay and cancel exclude each other on the order row (see OrderLifecycleService.cancel):
+   * the payment row is claimed (order still PENDING_PAYMENT, payment not CLOSED) in one
+   * transaction before WeChat is asked, and the new prepay_id is kept only if, in a second one,
+   * the order is still unpaid-and-open; otherwise the WeChat order just made is closed again.
    */
   async requestPayment(userId: number, orderId: number): Promise<RequestPaymentParams> {
     const order = await this.orders.findOwnedEntity(userId, orderId);
-    if (order.status !== OrderStatus.PENDING_PAYMENT) {
-      throw new AppError(
-        409,
-        ErrorCode.ORDER_NOT_PAYABLE,
-        `This order is ${order.status} and can't be paid`,
-        undefined,
-        {
-          status: order.status,
-        },
-      );
-    }
+    assertPayable(order);
+    const claimed = await this.tx.run(async (em) => {
+      if (!(await this.transitions.lockIfPending(em, orderId))) return null;
+      const existing = await em.findOneBy(PaymentEntity, { orderId });
+      if (existing) return existing;
+      await insertRow(em, PaymentEntity, {
+        orderId,
+        outTradeNo: order.orderNo,
+        amount: order.payableAmount,
+        status: 'PENDING',
+        prepayId: null,
+        prepayExpiresAt: null,
+      });
+      return em.findOneByOrFail(PaymentEntity, { orderId });
+    });
+    if (!claimed) throw notPayable(await this.orders.findEntity(orderId));
+    if (claimed.status !== 'PENDING')
+      throw notPayable(order, 'This order is being cancelled and can no longer be paid');
     const now = Date.now();
-    if (order.payDeadline.getTime() - now < MIN_TIME_TO_PAY_MS) {
-      throw new AppError(
-        409,
-        ErrorCode.ORDER_NOT_PAYABLE,
-        'The time to pay this order has run out; please order again',
-      );
+    if (claimed.prepayId && claimed.prepayExpiresAt && claimed.prepayExpiresAt.getTime() - now >= 5 * 60_000) {
+      return this.pay.buildRequestPaymentParams(claimed.prepayId);
     }
-    let payment = await this.payments.findOneBy({ orderId });
-    if (!payment?.prepayId || !payment.prepayExpiresAt || payment.prepayExpiresAt.getTime() - now < 5 * 60_000) {
-      payment = await this.prepay(order, payment);
+    const prepayId = await this.prepay(order);
+    const patch = { prepayId, prepayExpiresAt: new Date(Date.now() + PREPAY_LIFETIME_MS) };
+    const kept = await this.tx.run(async (em) => {
+      if (!(await this.transitions.lockIfPending(em, orderId))) return false;
+      const updated = await em.update(PaymentEntity, { orderId, status: 'PENDING' }, patch);
+      return updated.affected === 1;
+    });
+    if (!kept) {
+      // a cancel won while WeChat was answering: the WeChat order must not stay payable
+      await this.closeAfterLostRace(order, prepayId);
+      throw notPayable(await this.orders.findEntity(orderId));
     }
-    return this.pay.buildRequestPaymentParams(payment.prepayId!);
+    return this.pay.buildRequestPaymentParams(prepayId);
   }
 
-  private async prepay(order: OrderEntity, existing: PaymentEntity | null): Promise<PaymentEntity> {
+  private async prepay(order: OrderEntity): Promise<string> {
     const items = await this.items.find({ where: { orderId: order.id }, order: { id: 'ASC' } });
     const description =
       items.length > 1 ? `${items[0].title} 等${items.length}件商品` : (items[0]?.title ?? order.orderNo);
-    let prepayId: string;
     try {
-      ({ prepayId } = await this.pay.jsapiPrepay({
+      const { prepayId } = await this.pay.jsapiPrepay({
         description,
         outTradeNo: order.orderNo,
         totalFen: order.payableAmount,
         payerOpenid: await this.auth.openidOf(order.userId),
         notifyUrl: this.urls.notifyUrl(),
         timeExpire: order.payDeadline,
-      }));
+      });
+      return prepayId;
     } catch (err) {
       this.logger.warn(`prepay for ${order.orderNo} failed: ${(err as Error).message}`);
       throw providerError(err);
     }
-    const patch = { prepayId, prepayExpiresAt: new Date(Date.now() + PREPAY_LIFETIME_MS) };
-    if (existing) {
-      await this.payments.update({ id: existing.id }, patch);
-    } else {
-      await this.payments
-        .insert({
-          orderId: order.id,
-          outTradeNo: order.orderNo,
-          amount: order.payableAmount,
-          status: 'PENDING',
-          ...patch,
-        })
-        .catch(
-          // a parallel pay request inserted it first: keep the newest prepay id
-          () => this.payments.update({ orderId: order.id }, patch),
-        );
+  }
+
+  /**
+   * The order was cancelled (or its payment closed) while our prepay was in flight. Close the
+   * WeChat order; if that fails the payment row is put back to PENDING with the prepay id, and
+   * the reconciler closes it (it queries cancelled orders with an open payment).
+   */
+  private async closeAfterLostRace(order: OrderEntity, prepayId: string): Promise<void> {
+    try {
+      await this.pay.closeOrder(order.orderNo);
+    } catch (err) {
+      if (err instanceof WechatPayApiError && err.httpStatus === 404) return;
+      this.logger.warn(`closing ${order.orderNo} after a lost cancel race failed: ${(err as Error).message}`);
+      await this.payments.update({ orderId: order.id }, { status: 'PENDING', prepayId });
     }
-    return this.payments.findOneByOrFail({ orderId: order.id });
   }
 
   /** After requestPayment:ok the client asks; WeChat's answer is applied so a late notification doesn't matter. */
@@ -146,21 +163,58 @@ export class PaymentService implements OrderCancelGuard, OnModuleInit {
 
   /**
    * Before an unpaid order is cancelled (shopper or expiry) its WeChat order is closed. If WeChat
-   * says it was paid meanwhile, the payment is applied instead and the cancellation stops.
+   * says it was paid meanwhile, the payment is applied instead and the cancellation stops. A
+   * payment row is marked CLOSED even when WeChat does not know the order yet (a prepay still in
+   * flight): that prepay then finds the row CLOSED and closes what it made.
    */
   async beforeCancel(order: OrderEntity): Promise<'proceed' | 'paid'> {
     const payment = await this.payments.findOneBy({ orderId: order.id });
     if (!payment || payment.status === 'CLOSED') return 'proceed';
+    if (payment.status === 'SUCCESS') return 'paid';
+    const closed = await this.closeAtWechat(order);
+    if (closed === 'paid') return (await this.syncFromWechat(order)) ? 'paid' : 'proceed';
+    await this.payments.update({ id: payment.id, status: 'PENDING' }, { status: 'CLOSED' });
+    return 'proceed';
+  }
+
+  /** Inside the cancel transaction (order row locked): a payment that is neither closed nor absent. */
+  async hasOpenPayment(em: EntityManager, orderId: number): Promise<boolean> {
+    return (await em.countBy(PaymentEntity, { orderId, status: 'PENDING' })) > 0;
+  }
+
+  /**
+   * Reconciler: a CANCELLED order whose WeChat order may still be open (the close was lost, or
+   * the data predates the exclusion). Paid → the payment is recorded and refunded automatically
+   * (paid_after_cancel); otherwise the WeChat order is closed and the row marked CLOSED.
+   */
+  async settleCancelled(order: OrderEntity): Promise<'refunding' | 'closed' | 'open'> {
+    if (await this.syncFromWechat(order)) return 'refunding';
+    const closed = await this.closeAtWechat(order);
+    if (closed === 'paid') return (await this.syncFromWechat(order)) ? 'refunding' : 'open';
+    await this.payments.update({ orderId: order.id, status: 'PENDING' }, { status: 'CLOSED' });
+    return 'closed';
+  }
+
+  private async closeAtWechat(order: OrderEntity): Promise<'closed' | 'paid'> {
     try {
       await this.pay.closeOrder(order.orderNo);
-      await this.payments.update({ id: payment.id, status: 'PENDING' }, { status: 'CLOSED' });
-      return 'proceed';
+      return 'closed';
     } catch (err) {
-      if (err instanceof WechatPayApiError && (err.code === 'ORDER_PAID' || err.code === 'ORDERPAID')) {
-        return (await this.syncFromWechat(order)) ? 'paid' : 'proceed';
-      }
-      if (err instanceof WechatPayApiError && err.httpStatus === 404) return 'proceed';
+      if (err instanceof WechatPayApiError && (err.code === 'ORDER_PAID' || err.code === 'ORDERPAID')) return 'paid';
+      if (err instanceof WechatPayApiError && err.httpStatus === 404) return 'closed';
       throw providerError(err);
     }
   }
+}
+
+/** WeChat bumps a time_expire earlier than order time + 1 min; we refuse to start that late. */
+function assertPayable(order: OrderEntity): void {
+  if (order.status !== OrderStatus.PENDING_PAYMENT) throw notPayable(order);
+  if (order.payDeadline.getTime() - Date.now() < MIN_TIME_TO_PAY_MS) {
+    throw new AppError(409, ErrorCode.ORDER_NOT_PAYABLE, 'The time to pay this order has run out; please order again');
+  }
+}
+
+function notPayable(order: OrderEntity, message = `This order is ${order.status} and can't be paid`): AppError {
+  return new AppError(409, ErrorCode.ORDER_NOT_PAYABLE, message, undefined, { status: order.status });
 }

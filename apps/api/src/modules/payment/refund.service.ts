@@ -6,6 +6,7 @@ import { In, LessThan, Not, Repository } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/domain-events';
 import { isUniqueViolation } from '../../database/db-errors';
+import { insertRow } from '../../database/insert-row';
 import { TransactionService } from '../../database/transaction.service';
 import { metrics } from '../../observability/metrics';
 import { InventoryService } from '../catalog/inventory.service';
@@ -108,42 +109,59 @@ export class RefundService {
       await this.applyResult(answer.out_refund_no, answer.status, answer.amount?.refund);
   }
 
+  /**
+   * A REFUND.* notification. Its id is recorded in the same transaction as the state change and
+   * only once the notification is accepted (refund known, amount as asked): a refused one is
+   * not remembered, so WeChat's redelivery is examined again instead of being taken for a
+   * duplicate, and a crash before the commit leaves nothing half-done.
+   */
   async handleNotice(notice: WechatPayRefundNotice, notification: NotificationRecord): Promise<RefundOutcome> {
     try {
-      await this.tx.run(async (em) => {
-        await em.insert(PaymentNotificationEntity, {
-          notificationId: notification.id,
-          eventType: notification.eventType,
-          outTradeNo: notice.out_trade_no,
-          outRefundNo: notice.out_refund_no,
-          result: 'accepted',
-          rawBody: notification.raw,
-        });
+      return await this.applyResult(notice.out_refund_no, notice.refund_status, notice.amount?.refund, {
+        ...notification,
+        outTradeNo: notice.out_trade_no,
       });
     } catch (err) {
       if (isUniqueViolation(err)) return 'duplicate';
       throw err;
     }
-    return this.applyResult(notice.out_refund_no, notice.refund_status, notice.amount?.refund);
   }
 
   /**
    * A refund's final state. SUCCESS on an operator refund moves REFUNDING → REFUNDED and, if the
    * parcel never left, puts the stock back — exactly once, guarded by the conditional updates.
+   * The refunded goods no longer count as sold.
    */
-  async applyResult(outRefundNo: string, status: string, refundedFen?: number): Promise<RefundOutcome> {
+  async applyResult(
+    outRefundNo: string,
+    status: string,
+    refundedFen?: number,
+    notification?: NotificationRecord & { outTradeNo: string },
+  ): Promise<RefundOutcome> {
     const refund = await this.refunds.findOneBy({ outRefundNo });
     if (!refund) return 'unknown_refund';
     if (refundedFen !== undefined && refundedFen !== refund.amount) {
       this.logger.error(`refund ${outRefundNo} reports ${refundedFen} fen, we asked for ${refund.amount}`);
       return 'bad_amount';
     }
-    if (status === 'PROCESSING') return 'ok';
     const final = (['SUCCESS', 'ABNORMAL', 'CLOSED'] as RefundRowStatus[]).includes(status as RefundRowStatus)
       ? (status as RefundRowStatus)
       : null;
-    if (!final) return 'failed';
+    if (!final && status !== 'PROCESSING') return 'failed';
+    const productIds: number[] = [];
     const changed = await this.tx.run(async (em) => {
+      if (notification) {
+        // unique notification id: a duplicate fails here and rolls the whole change back
+        await insertRow(em, PaymentNotificationEntity, {
+          notificationId: notification.id,
+          eventType: notification.eventType,
+          outTradeNo: notification.outTradeNo,
+          outRefundNo,
+          result: 'accepted',
+          rawBody: notification.raw,
+        });
+      }
+      if (!final) return false;
       const moved = await em.update(
         RefundEntity,
         { id: refund.id, status: Not(In(['SUCCESS', 'ABNORMAL', 'CLOSED'])) },
@@ -153,12 +171,17 @@ export class RefundService {
       if (final === 'SUCCESS' && refund.kind === 'admin') {
         if (await this.transitions.apply(em, refund.orderId, 'refunded', { refundedAt: new Date() })) {
           const order = await em.findOneByOrFail(OrderEntity, { id: refund.orderId });
-          if (!order.shippedAt) await this.inventory.release(em, await this.transitions.stockLines(em, refund.orderId));
+          const lines = await this.transitions.stockLines(em, refund.orderId);
+          if (!order.shippedAt) await this.inventory.release(em, lines);
+          // counted as sold when the order was paid; refunded goods are not sold
+          await this.inventory.removeSalesOfOrder(em, refund.orderId);
+          productIds.push(...new Set(lines.map((l) => l.productId)));
         }
       }
       return true;
     });
-    if (changed) {
+    if (productIds.length) this.events.publish('stock_released', { productIds });
+    if (changed && final) {
       metrics.refunds.inc({ result: final.toLowerCase() });
       const order = await this.orders.findEntity(refund.orderId);
       if (final === 'SUCCESS') {

@@ -36,7 +36,12 @@ function platformKeys(pay: AppConfig['wechat']['pay']): Record<string, string> {
       useFactory: async (config: AppConfig): Promise<WechatSandbox | null> => {
         if (!config.wechatSandbox) return null;
         const sandbox = await startWechatSandbox({ port: Number(process.env.WECHAT_SANDBOX_PORT ?? 0) });
-        new Logger('WechatSandbox').log(`WeChat sandbox (login, pay, express) on ${sandbox.url}`);
+        // loud on purpose: a shop running this by mistake gives goods away
+        new Logger('WechatSandbox').warn(
+          `WECHAT_SANDBOX IS ON (login, pay, express on ${sandbox.url}): any login code signs in and ` +
+            '/api/v1/sandbox/orders/:id/simulate-payment pays orders without money. ' +
+            'For development and tests only; set the WeChat credentials and WECHAT_SANDBOX=false for a real shop.',
+        );
         return sandbox;
       },
     },

@@ -1,48 +1,48 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { AddressInput } from '@sutwxapp/contracts';
-import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { IsBoolean, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import { SAFE_TEXT, safeTextMessage } from '../../../common/safe-text';
 
-const NOT_BLANK = /^(?!\s*$)[^\p{Cc}]+$/u;
+/** One rule per field, used by create and by update alike (an edit must not let in what create refuses). */
+const text = (field: string, max: number): PropertyDecorator =>
+  applyDecorators(
+    IsString({ message: `${field} must be text` }),
+    Length(1, max, { message: `${field} must be 1 to ${max} characters` }),
+    Matches(SAFE_TEXT, { message: safeTextMessage(field) }),
+  );
+const PHONE = Matches(/^1[3-9]\d{9}$/, { message: 'phone must be an 11-digit mainland China mobile number' });
+const POSTAL_CODE = Matches(/^\d{6}$/, { message: 'postalCode must be 6 digits' });
 
 export class AddressDto implements AddressInput {
   @ApiProperty({ example: '张三' })
-  @IsString()
-  @Length(1, 32, { message: 'receiverName must be 1 to 32 characters' })
-  @Matches(NOT_BLANK, { message: 'receiverName must not be blank or contain control characters' })
+  @text('receiverName', 32)
   receiverName!: string;
 
   @ApiProperty({ example: '13800138000' })
   @IsString()
-  @Matches(/^1[3-9]\d{9}$/, { message: 'phone must be an 11-digit mainland China mobile number' })
+  @PHONE
   phone!: string;
 
   @ApiProperty({ example: '广东省' })
-  @IsString()
-  @Length(1, 32)
-  @Matches(NOT_BLANK, { message: 'province must not be blank' })
+  @text('province', 32)
   province!: string;
 
   @ApiProperty({ example: '深圳市' })
-  @IsString()
-  @Length(1, 32)
-  @Matches(NOT_BLANK, { message: 'city must not be blank' })
+  @text('city', 32)
   city!: string;
 
   @ApiProperty({ example: '南山区' })
-  @IsString()
-  @Length(1, 32)
-  @Matches(NOT_BLANK, { message: 'district must not be blank' })
+  @text('district', 32)
   district!: string;
 
   @ApiProperty({ example: '科技园南区 1 栋 101' })
-  @IsString()
-  @Length(1, 200, { message: 'detail must be 1 to 200 characters' })
-  @Matches(NOT_BLANK, { message: 'detail must not be blank' })
+  @text('detail', 200)
   detail!: string;
 
-  @ApiPropertyOptional({ example: '518000' })
+  @ApiPropertyOptional({ example: '518000', nullable: true })
   @IsOptional()
-  @Matches(/^\d{6}$/, { message: 'postalCode must be 6 digits' })
+  @POSTAL_CODE
   postalCode?: string | null;
 
   @ApiPropertyOptional()
@@ -51,43 +51,49 @@ export class AddressDto implements AddressInput {
   isDefault?: boolean;
 }
 
+/** Absent means "unchanged"; null is refused (NOT NULL columns) except for postalCode. */
+const OPTIONAL_NOT_NULL = ValidateIf((_o: object, value: unknown) => value !== undefined);
+
+/** Every field optional, with exactly create's rules (the same decorators). */
 export class UpdateAddressDto implements Partial<AddressInput> {
-  @IsOptional()
-  @IsString()
-  @Length(1, 32)
-  @Matches(NOT_BLANK, { message: 'receiverName must not be blank or contain control characters' })
+  @ApiPropertyOptional({ example: '张三' })
+  @OPTIONAL_NOT_NULL
+  @text('receiverName', 32)
   receiverName?: string;
 
-  @IsOptional()
+  @ApiPropertyOptional({ example: '13800138000' })
+  @OPTIONAL_NOT_NULL
   @IsString()
-  @Matches(/^1[3-9]\d{9}$/, { message: 'phone must be an 11-digit mainland China mobile number' })
+  @PHONE
   phone?: string;
 
-  @IsOptional()
-  @IsString()
-  @Length(1, 32)
+  @ApiPropertyOptional({ example: '广东省' })
+  @OPTIONAL_NOT_NULL
+  @text('province', 32)
   province?: string;
 
-  @IsOptional()
-  @IsString()
-  @Length(1, 32)
+  @ApiPropertyOptional({ example: '深圳市' })
+  @OPTIONAL_NOT_NULL
+  @text('city', 32)
   city?: string;
 
-  @IsOptional()
-  @IsString()
-  @Length(1, 32)
+  @ApiPropertyOptional({ example: '南山区' })
+  @OPTIONAL_NOT_NULL
+  @text('district', 32)
   district?: string;
 
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
+  @ApiPropertyOptional({ example: '科技园南区 1 栋 101' })
+  @OPTIONAL_NOT_NULL
+  @text('detail', 200)
   detail?: string;
 
+  @ApiPropertyOptional({ example: '518000', nullable: true })
   @IsOptional()
-  @Matches(/^\d{6}$/, { message: 'postalCode must be 6 digits' })
+  @POSTAL_CODE
   postalCode?: string | null;
 
-  @IsOptional()
+  @ApiPropertyOptional()
+  @OPTIONAL_NOT_NULL
   @IsBoolean()
   isDefault?: boolean;
 }

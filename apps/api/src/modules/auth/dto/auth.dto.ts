@@ -1,6 +1,17 @@
+import { SAFE_TEXT, safeTextMessage } from '../../../common/safe-text';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { AdminLoginRequest, UpdateProfileRequest, WechatLoginRequest } from '@sutwxapp/contracts';
-import { IsNotEmpty, IsOptional, IsString, IsUrl, Length, Matches, MaxLength } from 'class-validator';
+import {
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Length,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateBy,
+} from 'class-validator';
 
 export class WechatLoginDto implements WechatLoginRequest {
   /*
@@ -32,9 +43,7 @@ export class UpdateProfileDto implements UpdateProfileRequest {
   @IsOptional()
   @IsString()
   @Length(1, 32, { message: 'nickname must be 1 to 32 characters' })
-  @Matches(/^(?!\s*$)[^\p{Cc}]+$/u, {
-    message: 'nickname must not be blank or contain control characters',
-  })
+  @Matches(SAFE_TEXT, { message: safeTextMessage('nickname') })
   nickname?: string;
 
   @ApiPropertyOptional({ example: 'https://thirdwx.qlogo.cn/mmopen/abc/132' })
@@ -42,4 +51,40 @@ export class UpdateProfileDto implements UpdateProfileRequest {
   @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'avatarUrl must be an http(s) URL' })
   @MaxLength(512)
   avatarUrl?: string;
+}
+
+const NEW_PASSWORD =
+  'newPassword must be 8 characters to 72 bytes (bcrypt reads no further: about 24 Chinese characters)';
+
+/** At most 72 UTF-8 bytes: bcrypt ignores the rest, so a longer password would be silently cut. */
+const MaxUtf8Bytes = (max: number, message: string): PropertyDecorator =>
+  ValidateBy(
+    {
+      name: 'maxUtf8Bytes',
+      validator: { validate: (v: unknown) => typeof v === 'string' && Buffer.byteLength(v, 'utf8') <= max },
+      constraints: [max],
+    },
+    { message },
+  );
+
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  currentPassword!: string;
+
+  @ApiProperty({ minLength: 8, description: 'at most 72 bytes in UTF-8' })
+  @IsString({ message: NEW_PASSWORD })
+  @MinLength(8, { message: NEW_PASSWORD })
+  @MaxUtf8Bytes(72, NEW_PASSWORD)
+  newPassword!: string;
+}
+
+export class ResetPasswordDto {
+  @ApiProperty({ minLength: 8, description: 'at most 72 bytes in UTF-8' })
+  @IsString({ message: NEW_PASSWORD })
+  @MinLength(8, { message: NEW_PASSWORD })
+  @MaxUtf8Bytes(72, NEW_PASSWORD)
+  newPassword!: string;
 }

@@ -14,6 +14,13 @@ export class AdminUserEntity {
   @Column({ type: 'varchar', length: 16, default: 'admin' })
   role!: 'admin';
 
+  /** moves on when the password changes, the account is disabled or the operator logs out */
+  @Column({ name: 'token_version', type: 'integer', default: 0 })
+  tokenVersion!: number;
+
+  @Column({ name: 'disabled_at', type: 'datetime', precision: 3, nullable: true })
+  disabledAt!: Date | null;
+
   @Column({ name: 'last_login_at', type: 'datetime', precision: 3, nullable: true })
   lastLoginAt!: Date | null;
 

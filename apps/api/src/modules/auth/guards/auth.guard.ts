@@ -11,10 +11,13 @@ import {
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { ApiBearerAuth } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type Role } from '@sutwxapp/contracts';
 import type { FastifyRequest } from 'fastify';
+import { DataSource } from 'typeorm';
 import { AppError } from '../../../common/errors/app-error';
 import { AuditTrailInterceptor } from '../../events/audit-trail.interceptor';
+import { AdminUserEntity } from '../entities/admin-user.entity';
 
 export interface AuthContext {
   /** users.id for shoppers, admin_users.id for operators */
@@ -25,6 +28,10 @@ export interface AuthContext {
 export interface TokenPayload {
   sub: number;
   role: Role;
+  /** operators only: admin_users.token_version when the token was issued */
+  ver?: number;
+  /** set by jsonwebtoken; a token without it would never expire and is refused */
+  exp?: number;
 }
 
 type AuthedRequest = FastifyRequest & { auth?: AuthContext };
@@ -41,7 +48,24 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly jwt: JwtService,
     private readonly reflector: Reflector,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
+
+  /**
+   * An operator token is good only while its account is enabled and its token_version is the
+   * one it was issued with (password change or reset, disable and logout move it on). Read from
+   * the database on every operator request, so a revocation holds on every replica at once;
+   * operator traffic is small and this is one primary-key lookup.
+   */
+  private async checkOperatorSession(payload: TokenPayload): Promise<void> {
+    const account = await this.dataSource.getRepository(AdminUserEntity).findOne({
+      where: { id: payload.sub },
+      select: { id: true, tokenVersion: true, disabledAt: true },
+    });
+    if (!account || account.disabledAt !== null || account.tokenVersion !== payload.ver) {
+      throw new AppError(401, ErrorCode.UNAUTHORIZED, 'This session has ended; sign in again');
+    }
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthedRequest>();
@@ -57,9 +81,14 @@ export class AuthGuard implements CanActivate {
       }
       throw new AppError(401, ErrorCode.UNAUTHORIZED, 'Invalid access token; sign in again');
     }
-    if (!Number.isInteger(payload.sub) || (payload.role !== 'shopper' && payload.role !== 'admin')) {
+    if (
+      !Number.isInteger(payload.sub) ||
+      (payload.role !== 'shopper' && payload.role !== 'admin') ||
+      typeof payload.exp !== 'number'
+    ) {
       throw new AppError(401, ErrorCode.UNAUTHORIZED, 'Invalid access token; sign in again');
     }
+    if (payload.role === 'admin') await this.checkOperatorSession(payload);
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, [
       context.getHandler(),
       context.getClass(),

@@ -104,6 +104,17 @@ export class SkuInputDto implements SkuInput {
   @IsOptional()
   @IsSkuCode()
   code?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 5,
+    description: 'most units of this SKU one order may hold; null: ORDER_MAX_UNITS_PER_SKU',
+  })
+  @IsOptional()
+  @IsInt({ message: 'purchaseLimit must be a whole number from 1 to 999, or null' })
+  @Min(1, { message: 'purchaseLimit must be a whole number from 1 to 999, or null' })
+  @Max(999, { message: 'purchaseLimit must be a whole number from 1 to 999, or null' })
+  purchaseLimit?: number | null;
 }
 
 export class UpdateSkuDto implements UpdateSkuRequest {
@@ -131,6 +142,17 @@ export class UpdateSkuDto implements UpdateSkuRequest {
   @IsOptional()
   @IsSkuCode()
   code?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 5,
+    description: 'most units of this SKU one order may hold; null: ORDER_MAX_UNITS_PER_SKU',
+  })
+  @IsOptional()
+  @IsInt({ message: 'purchaseLimit must be a whole number from 1 to 999, or null' })
+  @Min(1, { message: 'purchaseLimit must be a whole number from 1 to 999, or null' })
+  @Max(999, { message: 'purchaseLimit must be a whole number from 1 to 999, or null' })
+  purchaseLimit?: number | null;
 }
 
 export class CreateProductDto implements CreateProductRequest {

@@ -22,6 +22,10 @@ export class SkuEntity {
   @Column({ type: 'integer', default: 0 })
   stock!: number;
 
+  /** most units of this SKU one order may hold; null: ORDER_MAX_UNITS_PER_SKU */
+  @Column({ name: 'purchase_limit', type: 'integer', nullable: true })
+  purchaseLimit!: number | null;
+
   @Column({ type: 'varchar', length: 64, nullable: true })
   code!: string | null;
 

@@ -58,7 +58,9 @@ export class MongoEventStore implements EventStore {
     const rows = await this.events
       .aggregate<{ _id: number; views: number }>([
         { $match: { ...this.inRange(range), type: 'product_view', productId: { $ne: null } } },
-        { $group: { _id: '$productId', views: { $sum: 1 } } },
+        // distinct shoppers, not raw events (one identity replaying views can't top the report)
+        { $group: { _id: { productId: '$productId', userId: '$userId' } } },
+        { $group: { _id: '$_id.productId', views: { $sum: 1 } } },
         { $sort: { views: -1, _id: 1 } },
         { $limit: limit },
       ])
@@ -70,7 +72,8 @@ export class MongoEventStore implements EventStore {
     const rows = await this.events
       .aggregate<{ _id: string; count: number }>([
         { $match: { ...this.inRange(range), type: 'search', keyword: { $ne: null } } },
-        { $group: { _id: '$keyword', count: { $sum: 1 } } },
+        { $group: { _id: { keyword: '$keyword', userId: '$userId' } } },
+        { $group: { _id: '$_id.keyword', count: { $sum: 1 } } },
         { $sort: { count: -1, _id: 1 } },
         { $limit: limit },
       ])

@@ -41,7 +41,8 @@ export class SqlEventStore implements EventStore {
   async topProducts(range: TimeRange, limit: number): Promise<Array<{ productId: number; views: number }>> {
     const rows = await this.inRange(range)
       .select('e.product_id', 'productId')
-      .addSelect('COUNT(*)', 'views')
+      // distinct shoppers, not raw events: one identity replaying views can't top the report
+      .addSelect('COUNT(DISTINCT e.user_id)', 'views')
       .andWhere('e.type = :type', { type: 'product_view' })
       .andWhere('e.product_id IS NOT NULL')
       .groupBy('e.product_id')
@@ -55,7 +56,7 @@ export class SqlEventStore implements EventStore {
   async topKeywords(range: TimeRange, limit: number): Promise<Array<{ keyword: string; count: number }>> {
     const rows = await this.inRange(range)
       .select('e.keyword', 'keyword')
-      .addSelect('COUNT(*)', 'count')
+      .addSelect('COUNT(DISTINCT e.user_id)', 'count')
       .andWhere('e.type = :type', { type: 'search' })
       .andWhere('e.keyword IS NOT NULL')
       .groupBy('e.keyword')

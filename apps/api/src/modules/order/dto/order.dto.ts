@@ -18,11 +18,15 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  Matches,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
 import { AddCartItemDto } from '../../cart/dto/cart.dto';
+
+/** A remark may be empty (it is optional), but never carries control or bidi-override characters. */
+const SAFE_TEXT_OR_EMPTY = /^[^\p{Cc}\u202A-\u202E\u2066-\u2069]*$/u;
 
 /** An order line is validated exactly like a cart line: a SKU id and 1..999 pieces. */
 export class OrderItemDto extends AddCartItemDto implements OrderItemInput {}
@@ -54,6 +58,7 @@ export class CreateOrderDto implements CreateOrderRequest {
   @IsOptional()
   @IsString()
   @MaxLength(200, { message: 'remark can be at most 200 characters' })
+  @Matches(SAFE_TEXT_OR_EMPTY, { message: 'remark must not contain control or text-direction characters' })
   remark?: string;
 }
 
