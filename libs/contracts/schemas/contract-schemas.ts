@@ -848,7 +848,9 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       "code",
       "message"
     ],
-    "additionalProperties": false,
+    "additionalProperties": {
+      "description": "Facts a client can act on, named per code (e.g. `skuId` with OUT_OF_STOCK)."
+    },
     "description": "The one error body every endpoint answers with."
   },
   "EventType": {
@@ -936,6 +938,111 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       "order_paid"
     ]
   },
+  "HealthFailure": {
+    "type": "object",
+    "properties": {
+      "status": {
+        "type": "string",
+        "enum": [
+          "ok",
+          "error",
+          "shutting_down",
+          "degraded"
+        ]
+      },
+      "info": {
+        "type": "object",
+        "additionalProperties": {
+          "$ref": "#/components/schemas/HealthIndicatorState"
+        }
+      },
+      "error": {
+        "type": "object",
+        "additionalProperties": {
+          "$ref": "#/components/schemas/HealthIndicatorState"
+        }
+      },
+      "details": {
+        "type": "object",
+        "additionalProperties": {
+          "$ref": "#/components/schemas/HealthIndicatorState"
+        }
+      },
+      "statusCode": {
+        "type": "number"
+      },
+      "code": {
+        "type": "string",
+        "const": "HEALTH_CHECK_FAILED"
+      },
+      "message": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "code",
+      "message",
+      "status",
+      "statusCode"
+    ],
+    "additionalProperties": false,
+    "description": "The 503 answer of GET /health: the error shape (code HEALTH_CHECK_FAILED) with the report."
+  },
+  "HealthIndicatorState": {
+    "type": "object",
+    "properties": {
+      "status": {
+        "type": "string",
+        "enum": [
+          "up",
+          "down",
+          "degraded"
+        ]
+      }
+    },
+    "required": [
+      "status"
+    ],
+    "additionalProperties": {},
+    "description": "One dependency's state as Terminus reports it, e.g. `{ \"status\": \"up\" }` (plus its own details)."
+  },
+  "HealthReport": {
+    "type": "object",
+    "properties": {
+      "status": {
+        "type": "string",
+        "enum": [
+          "ok",
+          "error",
+          "shutting_down",
+          "degraded"
+        ]
+      },
+      "info": {
+        "type": "object",
+        "additionalProperties": {
+          "$ref": "#/components/schemas/HealthIndicatorState"
+        }
+      },
+      "error": {
+        "type": "object",
+        "additionalProperties": {
+          "$ref": "#/components/schemas/HealthIndicatorState"
+        }
+      },
+      "details": {
+        "type": "object",
+        "additionalProperties": {
+          "$ref": "#/components/schemas/HealthIndicatorState"
+        }
+      }
+    },
+    "required": [
+      "status"
+    ],
+    "additionalProperties": false,
+    "description": "GET /health (readiness). A 503 carries the same fields next to the error shape's."
+  },
   "HomePage": {
     "type": "object",
     "properties": {
@@ -976,6 +1083,24 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     "type": "string",
     "description": "ISO-8601 timestamp string (UTC).",
     "format": "date-time"
+  },
+  "LivenessReport": {
+    "type": "object",
+    "properties": {
+      "status": {
+        "type": "string",
+        "const": "ok"
+      },
+      "uptimeSeconds": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "status",
+      "uptimeSeconds"
+    ],
+    "additionalProperties": false,
+    "description": "GET /health/live: the process answers; dependencies are never checked here."
   },
   "LoginResponse": {
     "type": "object",
@@ -1546,6 +1671,18 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       "admin"
     ]
   },
+  "SelectAllRequest": {
+    "type": "object",
+    "properties": {
+      "selected": {
+        "type": "boolean"
+      }
+    },
+    "required": [
+      "selected"
+    ],
+    "additionalProperties": false
+  },
   "ServerEventType": {
     "type": "string",
     "enum": [
@@ -1598,6 +1735,20 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       "shippedAt"
     ],
     "additionalProperties": false
+  },
+  "SimulatePaymentResponse": {
+    "type": "object",
+    "properties": {
+      "delivered": {
+        "type": "boolean",
+        "description": "the sandbox's signed notification reached our notify URL and was accepted"
+      }
+    },
+    "required": [
+      "delivered"
+    ],
+    "additionalProperties": false,
+    "description": "POST /sandbox/orders/:id/simulate-payment (development only, WECHAT_SANDBOX on)."
   },
   "Sku": {
     "type": "object",
@@ -1947,6 +2098,40 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     ],
     "additionalProperties": false
   },
+  "UpdateAddressRequest": {
+    "type": "object",
+    "properties": {
+      "receiverName": {
+        "type": "string"
+      },
+      "phone": {
+        "type": "string",
+        "description": "mainland mobile, 11 digits starting with 1"
+      },
+      "province": {
+        "type": "string"
+      },
+      "city": {
+        "type": "string"
+      },
+      "district": {
+        "type": "string"
+      },
+      "detail": {
+        "type": "string"
+      },
+      "postalCode": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "isDefault": {
+        "type": "boolean"
+      }
+    },
+    "additionalProperties": false
+  },
   "UpdateCartItemRequest": {
     "type": "object",
     "properties": {
@@ -2149,8 +2334,12 @@ export type ContractName =
   | 'FunnelReport'
   | 'FunnelStep'
   | 'FunnelStepName'
+  | 'HealthFailure'
+  | 'HealthIndicatorState'
+  | 'HealthReport'
   | 'HomePage'
   | 'IsoDateTime'
+  | 'LivenessReport'
   | 'LoginResponse'
   | 'Order'
   | 'OrderAddress'
@@ -2170,9 +2359,11 @@ export type ContractName =
   | 'RefundRequest'
   | 'RequestPaymentParams'
   | 'Role'
+  | 'SelectAllRequest'
   | 'ServerEventType'
   | 'ShipOrderRequest'
   | 'Shipment'
+  | 'SimulatePaymentResponse'
   | 'Sku'
   | 'SkuInput'
   | 'SpecAxis'
@@ -2187,6 +2378,7 @@ export type ContractName =
   | 'TrackEventsResponse'
   | 'Tracking'
   | 'TrackingEvent'
+  | 'UpdateAddressRequest'
   | 'UpdateCartItemRequest'
   | 'UpdateCategoryRequest'
   | 'UpdateProductRequest'
@@ -2234,8 +2426,12 @@ export interface ContractTypes {
   FunnelReport: C.FunnelReport;
   FunnelStep: C.FunnelStep;
   FunnelStepName: C.FunnelStepName;
+  HealthFailure: C.HealthFailure;
+  HealthIndicatorState: C.HealthIndicatorState;
+  HealthReport: C.HealthReport;
   HomePage: C.HomePage;
   IsoDateTime: C.IsoDateTime;
+  LivenessReport: C.LivenessReport;
   LoginResponse: C.LoginResponse;
   Order: C.Order;
   OrderAddress: C.OrderAddress;
@@ -2255,9 +2451,11 @@ export interface ContractTypes {
   RefundRequest: C.RefundRequest;
   RequestPaymentParams: C.RequestPaymentParams;
   Role: C.Role;
+  SelectAllRequest: C.SelectAllRequest;
   ServerEventType: C.ServerEventType;
   ShipOrderRequest: C.ShipOrderRequest;
   Shipment: C.Shipment;
+  SimulatePaymentResponse: C.SimulatePaymentResponse;
   Sku: C.Sku;
   SkuInput: C.SkuInput;
   SpecAxis: C.SpecAxis;
@@ -2272,6 +2470,7 @@ export interface ContractTypes {
   TrackEventsResponse: C.TrackEventsResponse;
   Tracking: C.Tracking;
   TrackingEvent: C.TrackingEvent;
+  UpdateAddressRequest: C.UpdateAddressRequest;
   UpdateCartItemRequest: C.UpdateCartItemRequest;
   UpdateCategoryRequest: C.UpdateCategoryRequest;
   UpdateProductRequest: C.UpdateProductRequest;

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpStatus, Inject, Optional, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ApiRoute } from '../../common/openapi/api-route.decorator';
 import {
   DiskHealthIndicator,
   HealthCheckService,
@@ -8,7 +9,7 @@ import {
   MongooseHealthIndicator,
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
-import { ErrorCode } from '@sutwxapp/contracts';
+import { ErrorCode, type HealthFailure, type HealthReport, type LivenessReport } from '@sutwxapp/contracts';
 import type { FastifyReply } from 'fastify';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -42,7 +43,12 @@ export class HealthController {
 
   /** Readiness: every dependency this replica needs to serve traffic. */
   @Get()
-  async readiness(@Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
+  @ApiRoute({
+    summary: 'Readiness: database, Redis, MongoDB (when configured), disk and heap',
+    ok: { 200: 'HealthReport' },
+    errors: { 503: ['HEALTH_CHECK_FAILED'] },
+  })
+  async readiness(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReport | HealthFailure> {
     if (shutdownState.shuttingDown) {
       reply.status(HttpStatus.SERVICE_UNAVAILABLE);
       return {
@@ -53,11 +59,11 @@ export class HealthController {
       };
     }
     try {
-      return await this.health.check(this.checks);
+      // Terminus types each check as optional data; the body is the HealthReport contract.
+      return (await this.health.check(this.checks)) as HealthReport;
     } catch (err) {
       // Terminus throws a 503 whose body lists every check; keep it and name the failures.
-      const body = (err as { getResponse?: () => unknown }).getResponse?.() as
-        { error?: Record<string, unknown>; info?: unknown; details?: unknown; status?: string } | undefined;
+      const body = (err as { getResponse?: () => unknown }).getResponse?.() as HealthReport | undefined;
       if (!body?.details) throw err;
       const failed = Object.keys(body.error ?? {});
       reply.status(HttpStatus.SERVICE_UNAVAILABLE);
@@ -72,7 +78,8 @@ export class HealthController {
 
   /** Liveness: the process answers. Never checks dependencies (a DB outage must not restart pods). */
   @Get('live')
-  live(): { status: 'ok'; uptimeSeconds: number } {
+  @ApiRoute({ summary: 'Liveness: the process answers (dependencies are not checked)', ok: { 200: 'LivenessReport' } })
+  live(): LivenessReport {
     return { status: 'ok', uptimeSeconds: Math.round(process.uptime()) };
   }
 }

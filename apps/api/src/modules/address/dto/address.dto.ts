@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { AddressInput } from '@sutwxapp/contracts';
+import type { AddressInput, UpdateAddressRequest } from '@sutwxapp/contracts';
 import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 const NOT_BLANK = /^(?!\s*$)[^\p{Cc}]+$/u;
@@ -51,7 +51,7 @@ export class AddressDto implements AddressInput {
   isDefault?: boolean;
 }
 
-export class UpdateAddressDto implements Partial<AddressInput> {
+export class UpdateAddressDto implements UpdateAddressRequest {
   @IsOptional()
   @IsString()
   @Length(1, 32)

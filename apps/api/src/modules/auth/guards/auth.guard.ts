@@ -10,7 +10,8 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { ApiBearerAuth } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
+import { ROLES_EXTENSION } from '../../../common/openapi/api-route.decorator';
 import { ErrorCode, type Role } from '@sutwxapp/contracts';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../../common/errors/app-error';
@@ -74,7 +75,12 @@ export class AuthGuard implements CanActivate {
 
 /** Routes for signed-in shoppers. */
 export const ShopperOnly = (): MethodDecorator & ClassDecorator =>
-  applyDecorators(SetMetadata(ROLES, ['shopper']), UseGuards(AuthGuard), ApiBearerAuth());
+  applyDecorators(
+    SetMetadata(ROLES, ['shopper']),
+    UseGuards(AuthGuard),
+    ApiBearerAuth(),
+    ApiExtension(ROLES_EXTENSION, ['shopper']),
+  );
 
 /**
  * Routes for operators (admin accounts). Every state-changing call through them is audited
@@ -88,6 +94,7 @@ export const AdminOnly = (): MethodDecorator & ClassDecorator =>
     UseGuards(AuthGuard),
     UseInterceptors(AuditTrailInterceptor),
     ApiBearerAuth(),
+    ApiExtension(ROLES_EXTENSION, ['admin']),
   );
 
 /** The caller's id (users.id or admin_users.id), set by AuthGuard. */
