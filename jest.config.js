@@ -31,6 +31,7 @@ const shared = {
     '^@sutwxapp/contracts$': '<rootDir>/libs/contracts/src/index.ts',
     '^@sutwxapp/wechat$': '<rootDir>/libs/wechat/src/index.ts',
     '^@sutwxapp/wechat-sandbox$': '<rootDir>/libs/wechat-sandbox/src/index.ts',
+    '^@sutwxapp/api-client$': '<rootDir>/libs/api-client/src/index.ts',
   },
   testEnvironment: 'node',
 };
@@ -50,6 +51,7 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/apps/api/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/apps/api/test/global-setup.ts',
+      globalTeardown: '<rootDir>/apps/api/test/global-teardown.ts',
       testTimeout: 60000,
     },
     {

@@ -47,6 +47,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       .setLicense('MIT', 'https://opensource.org/licenses/MIT')
       .addBearerAuth()
       .build(),
+    // `OrderController.create` → `orderCreate`: the generated client's function names.
+    { operationIdFactory: (controller, method) => `${lowerFirst(controller.replace(/Controller$/, ''))}${upperFirst(method)}` },
   );
   return finishDocument(document);
 }
@@ -162,3 +164,6 @@ function toOpenApi31<T>(node: T): T {
   } else if (out.nullable === false) delete out.nullable;
   return out as T;
 }
+
+const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
+const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
