@@ -24,7 +24,7 @@ export const UNDOCUMENTED_ROUTES: Record<string, string> = {
   'GET /api/v1/assets/*': 'static files (images)',
 };
 
-interface Seen {
+export interface Seen {
   route: string | null;
   method: string;
   url: string;
@@ -42,7 +42,7 @@ export class ConformanceRecorder {
   attach(fastify: FastifyInstance): void {
     fastify.addHook('onSend', async (request, reply, payload) => {
       const url = request.routeOptions.url;
-      this.seen.push({
+      this.record({
         route: url === undefined ? null : `${request.method} ${url}`,
         method: request.method,
         url: request.url,
@@ -52,6 +52,10 @@ export class ConformanceRecorder {
       });
       return payload;
     });
+  }
+
+  record(answer: Seen): void {
+    this.seen.push(answer);
   }
 
   /**
