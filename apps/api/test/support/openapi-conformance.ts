@@ -124,6 +124,8 @@ export class ConformanceRecorder {
         violations.push(`${s.route} ${s.status} ${mediaType}: no schema documented`);
         continue;
       }
+      // text answers (Prometheus' exposition format) are documented as a string: nothing to parse
+      if (!mediaType.includes('json')) continue;
       const problem = validator.validate(s, schema, `${s.route} ${s.status}`);
       if (problem) violations.push(problem);
     }
