@@ -17,7 +17,18 @@ const children = [
   // the same arguments as `npm run build`, plus --watch (chokidar underneath)
   spawn(
     join(root, 'node_modules/.bin/swc'),
-    ['apps/api/src', 'libs', '-d', 'dist', '--config-file', '.swcrc', '-q', '--ignore', '**/*.spec.ts,**/__fixtures__/**', '--watch'],
+    [
+      'apps/api/src',
+      'libs',
+      '-d',
+      'dist',
+      '--config-file',
+      '.swcrc',
+      '-q',
+      '--ignore',
+      '**/*.spec.ts,**/__fixtures__/**',
+      '--watch',
+    ],
     { cwd: root, stdio: 'inherit' },
   ),
   spawn(process.execPath, ['--watch', 'dist/apps/api/src/main.js'], { cwd: root, stdio: 'inherit' }),
@@ -27,7 +38,8 @@ const stop = (signal) => {
 };
 process.on('SIGINT', () => stop('SIGINT'));
 process.on('SIGTERM', () => stop('SIGTERM'));
-for (const child of children) child.on('exit', (code) => {
-  stop('SIGTERM');
-  process.exitCode = code ?? 0;
-});
+for (const child of children)
+  child.on('exit', (code) => {
+    stop('SIGTERM');
+    process.exitCode = code ?? 0;
+  });

@@ -32,7 +32,6 @@ const generator = createGenerator({
 });
 const { definitions } = generator.createSchema('*');
 
-
 /** `#/definitions/X` → `#/components/schemas/X`; drops the generator's editor-only keys. */
 function rewrite(node) {
   if (Array.isArray(node)) return node.map(rewrite);

@@ -34,16 +34,19 @@ describe(`generated API client, end to end (${backendLabel})`, () => {
 
   it('signs in, orders, pays through the WeChat Pay sandbox and sees the order PAID', async () => {
     // an operator puts a product on the shelf
-    let adminToken: string | undefined;
-    const admin = createApiClient({ baseUrl: t.baseUrl, token: () => adminToken });
+    const adminSession: { token?: string } = {};
+    const admin = createApiClient({ baseUrl: t.baseUrl, token: () => adminSession.token });
     const username = `ops-${randomUUID().slice(0, 8)}`;
     const password = `pw-${randomUUID()}`;
     await t.app.get(AdminAccountService).create(username, password);
     const adminLogin = await authAdminLogin({ client: admin, body: { username, password } });
-    adminToken = adminLogin.data?.accessToken;
+    adminSession.token = adminLogin.data?.accessToken;
     expect(adminLogin.data?.admin.username).toBe(username);
 
-    const category = await adminCatalogCreateCategory({ client: admin, body: { name: `客户端-${randomUUID().slice(0, 6)}` } });
+    const category = await adminCatalogCreateCategory({
+      client: admin,
+      body: { name: `客户端-${randomUUID().slice(0, 6)}` },
+    });
     expect(category.response.status).toBe(201);
     const product = await adminCatalogCreateProduct({
       client: admin,
@@ -59,11 +62,11 @@ describe(`generated API client, end to end (${backendLabel})`, () => {
     const skuId = product.data!.skus[0].id;
 
     // a shopper signs in with a wx.login() code and buys it
-    let shopperToken: string | undefined;
-    const shop = createApiClient({ baseUrl: t.baseUrl, token: () => shopperToken });
+    const shopperSession: { token?: string } = {};
+    const shop = createApiClient({ baseUrl: t.baseUrl, token: () => shopperSession.token });
     const login = await authWechatLogin({ client: shop, body: { code: `client-${randomUUID()}` } });
-    shopperToken = login.data?.accessToken;
-    expect(shopperToken).toEqual(expect.any(String));
+    shopperSession.token = login.data?.accessToken;
+    expect(shopperSession.token).toEqual(expect.any(String));
 
     const detail = await catalogProduct({ client: shop, path: { id: product.data!.id } });
     expect(detail.data?.skus.map((s) => s.price)).toEqual([2990]);

@@ -60,9 +60,11 @@ describe('OpenAPI document', () => {
       for (const status of statuses.filter((s) => Number(s) >= 400)) {
         const schema = op.responses[status].content?.['application/json']?.schema as Json | undefined;
         const codes = (schema?.properties?.code?.enum ?? []) as string[];
-        if (schema?.allOf?.[0]?.$ref !== '#/components/schemas/ErrorResponse') problems.push(`${key} ${status}: not the error shape`);
+        if (schema?.allOf?.[0]?.$ref !== '#/components/schemas/ErrorResponse')
+          problems.push(`${key} ${status}: not the error shape`);
         if (codes.length === 0) problems.push(`${key} ${status}: no error codes`);
-        for (const code of codes) if (!errorCodes.has(code)) problems.push(`${key} ${status}: ${code} is not an ErrorCode`);
+        for (const code of codes)
+          if (!errorCodes.has(code)) problems.push(`${key} ${status}: ${code} is not an ErrorCode`);
       }
       if (!Array.isArray(op.security)) problems.push(`${key}: auth requirement not stated`);
       if (op.security?.length > 0 && !(op['x-roles']?.length > 0)) problems.push(`${key}: bearer auth without a role`);

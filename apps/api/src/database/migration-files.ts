@@ -20,10 +20,7 @@ function names(raw: string | undefined): { className: string; file: string; time
 function register(className: string, file: string): void {
   const indexPath = join(MIGRATIONS_DIR, 'index.ts');
   const index = readFileSync(indexPath, 'utf8');
-  const withImport = index.replace(
-    /(\nimport [^\n]+\n)(?!import )/,
-    `$1import { ${className} } from './${file}';\n`,
-  );
+  const withImport = index.replace(/(\nimport [^\n]+\n)(?!import )/, `$1import { ${className} } from './${file}';\n`);
   const withEntry = withImport.replace(/\n\];\s*$/, `\n  ${className},\n];\n`);
   if (withEntry === withImport) throw new Error(`could not append ${className} to ${indexPath}`);
   writeFileSync(indexPath, withEntry);
@@ -66,10 +63,15 @@ export class ${className} implements MigrationInterface {
  * on MySQL, SQLite's table rebuilds on SQLite): rewrite it with the Table API before committing,
  * so the one migration set keeps running on both (docs/development.md).
  */
-export async function generateMigration(current: DataSource, db: DatabaseConfig, raw: string | undefined): Promise<void> {
+export async function generateMigration(
+  current: DataSource,
+  db: DatabaseConfig,
+  raw: string | undefined,
+): Promise<void> {
   const { className, file } = names(raw);
   const pending = await current.showMigrations();
-  if (pending) throw new Error('run the pending migrations first (npm run migration:run): the diff is against the database');
+  if (pending)
+    throw new Error('run the pending migrations first (npm run migration:run): the diff is against the database');
   const withEntities = await new DataSource({
     ...dataSourceOptions(db),
     entities: [join(__dirname, '../modules/**/*.entity.js')],
@@ -106,7 +108,9 @@ ${[...sql.downQueries].reverse().map(line).join('\n')}
 `,
     );
     register(className, file);
-    console.log(`Generated ${path} (${sql.upQueries.length} statements) and appended ${className} to migrations/index.ts`);
+    console.log(
+      `Generated ${path} (${sql.upQueries.length} statements) and appended ${className} to migrations/index.ts`,
+    );
   } finally {
     await withEntities.destroy();
   }

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
@@ -64,18 +64,6 @@ export class ConformanceRecorder {
    */
   check(app: INestApplication): string[] {
     if (this.seen.length === 0) return [];
-    if (process.env.OPENAPI_SEEN_LOG) {
-      const lines = new Set(
-        this.seen.map((s) => {
-          let code = '';
-          try {
-            code = String((JSON.parse(s.body) as { code?: unknown }).code ?? '');
-          } catch {}
-          return `${s.route ?? 'UNMATCHED'}\t${s.status}\t${s.status >= 400 ? code : ''}`;
-        }),
-      );
-      appendFileSync(process.env.OPENAPI_SEEN_LOG, [...lines].join('\n') + '\n');
-    }
     const document = buildOpenApiDocument(app);
     const validator = new SchemaValidator(document);
     const violations: string[] = [];

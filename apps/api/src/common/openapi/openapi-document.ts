@@ -48,7 +48,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       .addBearerAuth()
       .build(),
     // `OrderController.create` → `orderCreate`: the generated client's function names.
-    { operationIdFactory: (controller, method) => `${lowerFirst(controller.replace(/Controller$/, ''))}${upperFirst(method)}` },
+    {
+      operationIdFactory: (controller, method) =>
+        `${lowerFirst(controller.replace(/Controller$/, ''))}${upperFirst(method)}`,
+    },
   );
   return finishDocument(document);
 }

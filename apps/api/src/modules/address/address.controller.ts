@@ -20,7 +20,11 @@ export class AddressController {
   }
 
   @Get(':id')
-  @ApiRoute({ summary: 'One of the shopper\'s addresses', ok: { 200: 'Address' }, errors: { 404: ['ADDRESS_NOT_FOUND'] } })
+  @ApiRoute({
+    summary: "One of the shopper's addresses",
+    ok: { 200: 'Address' },
+    errors: { 404: ['ADDRESS_NOT_FOUND'] },
+  })
   get(@CurrentUserId() userId: number, @IdParam() id: number): Promise<Address> {
     return this.addresses.get(userId, id);
   }

@@ -54,7 +54,11 @@ export class MeController {
   constructor(private readonly auth: AuthService) {}
 
   @Get()
-  @ApiRoute({ summary: "The signed-in shopper's profile", ok: { 200: 'UserProfile' }, errors: { 401: ['UNAUTHORIZED'] } })
+  @ApiRoute({
+    summary: "The signed-in shopper's profile",
+    ok: { 200: 'UserProfile' },
+    errors: { 401: ['UNAUTHORIZED'] },
+  })
   me(@CurrentUserId() userId: number): Promise<UserProfile> {
     return this.auth.profile(userId);
   }

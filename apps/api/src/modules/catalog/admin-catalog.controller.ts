@@ -82,7 +82,11 @@ export class AdminCatalogController {
   }
 
   @Get('products/:id')
-  @ApiRoute({ summary: 'One product, on or off the shelf', ok: { 200: 'AdminProduct' }, errors: { 404: ['PRODUCT_NOT_FOUND'] } })
+  @ApiRoute({
+    summary: 'One product, on or off the shelf',
+    ok: { 200: 'AdminProduct' },
+    errors: { 404: ['PRODUCT_NOT_FOUND'] },
+  })
   getProduct(@IdParam() id: number): Promise<AdminProduct> {
     return this.products.get(id);
   }
@@ -100,7 +104,11 @@ export class AdminCatalogController {
 
   @Delete('products/:id')
   @HttpCode(204)
-  @ApiRoute({ summary: 'Delete a product (soft: orders keep it)', ok: { 204: null }, errors: { 404: ['PRODUCT_NOT_FOUND'] } })
+  @ApiRoute({
+    summary: 'Delete a product (soft: orders keep it)',
+    ok: { 204: null },
+    errors: { 404: ['PRODUCT_NOT_FOUND'] },
+  })
   deleteProduct(@IdParam() id: number): Promise<void> {
     return this.products.remove(id);
   }
@@ -138,7 +146,7 @@ export class AdminCatalogController {
 
   @Post('skus/:id/stock-adjustments')
   @ApiRoute({
-    summary: 'Change a SKU\'s stock by a relative amount (never below zero), audited',
+    summary: "Change a SKU's stock by a relative amount (never below zero), audited",
     body: 'StockAdjustmentRequest',
     ok: { 201: 'StockAdjustment' },
     errors: { 404: ['SKU_NOT_FOUND'], 409: ['STOCK_WOULD_BE_NEGATIVE', 'CONFLICT'] },

@@ -35,7 +35,10 @@ export class CatalogController {
   @Get('products')
   @Header('content-type', JSON_UTF8)
   @ApiQueryFromDto(ProductListQueryDto)
-  @ApiRoute({ summary: 'On-shelf products by category, keyword and sort, a page at a time', ok: { 200: 'ProductPage' } })
+  @ApiRoute({
+    summary: 'On-shelf products by category, keyword and sort, a page at a time',
+    ok: { 200: 'ProductPage' },
+  })
   products(@ListQuery() query: ProductListQueryDto): Promise<Buffer> {
     return this.catalog.list(query);
   }

@@ -24,7 +24,12 @@ export class LogisticsController {
   @ApiRoute({
     summary: "Track the parcel of one of the shopper's orders",
     ok: { 200: 'Tracking' },
-    errors: { 404: ['ORDER_NOT_FOUND'], 409: ['NOT_SHIPPED'], 502: ['TRACKING_PROVIDER_ERROR'], 503: ['TRACKING_UNAVAILABLE'] },
+    errors: {
+      404: ['ORDER_NOT_FOUND'],
+      409: ['NOT_SHIPPED'],
+      502: ['TRACKING_PROVIDER_ERROR'],
+      503: ['TRACKING_UNAVAILABLE'],
+    },
   })
   track(@CurrentUserId() userId: number, @IdParam() id: number): Promise<Tracking> {
     return this.tracking.forShopper(userId, id);

@@ -31,7 +31,8 @@ export class OrderController {
   })
   @ApiRoute({
     summary: 'Place an order (explicit items or the selected cart lines) and reserve its stock',
-    description: '201 for a new order; 200 (with `Idempotent-Replayed: true`) when the Idempotency-Key was seen before.',
+    description:
+      '201 for a new order; 200 (with `Idempotent-Replayed: true`) when the Idempotency-Key was seen before.',
     body: 'CreateOrderRequest',
     ok: { 201: 'Order', 200: 'Order' },
     errors: {
@@ -61,7 +62,11 @@ export class OrderController {
     summary: 'Price an order before placing it: lines, goods, freight and payable amounts',
     body: 'CreateOrderRequest',
     ok: { 200: 'PreviewOrderResponse' },
-    errors: { 400: ['EMPTY_ORDER'], 404: ['ADDRESS_NOT_FOUND', 'SKU_NOT_FOUND'], 409: ['OUT_OF_STOCK', 'PRODUCT_UNAVAILABLE'] },
+    errors: {
+      400: ['EMPTY_ORDER'],
+      404: ['ADDRESS_NOT_FOUND', 'SKU_NOT_FOUND'],
+      409: ['OUT_OF_STOCK', 'PRODUCT_UNAVAILABLE'],
+    },
   })
   preview(@CurrentUserId() userId: number, @Body() dto: CreateOrderDto): Promise<PreviewOrderResponse> {
     return this.creator.preview(userId, dto);
@@ -74,7 +79,7 @@ export class OrderController {
   }
 
   @Get(':id')
-  @ApiRoute({ summary: 'One of the shopper\'s orders', ok: { 200: 'Order' }, errors: { 404: ['ORDER_NOT_FOUND'] } })
+  @ApiRoute({ summary: "One of the shopper's orders", ok: { 200: 'Order' }, errors: { 404: ['ORDER_NOT_FOUND'] } })
   get(@CurrentUserId() userId: number, @IdParam() id: number): Promise<Order> {
     return this.query.getOwned(userId, id);
   }

@@ -99,7 +99,11 @@ export class AdminRefundController {
     summary: 'Refund a paid or shipped order in full (→ REFUNDING, REFUNDED when WeChat Pay confirms)',
     body: 'RefundRequest',
     ok: { 200: 'Order' },
-    errors: { 404: ['ORDER_NOT_FOUND'], 409: ['REFUND_NOT_ALLOWED', 'ILLEGAL_ORDER_STATE'], 503: ['PAYMENT_PROVIDER_ERROR'] },
+    errors: {
+      404: ['ORDER_NOT_FOUND'],
+      409: ['REFUND_NOT_ALLOWED', 'ILLEGAL_ORDER_STATE'],
+      503: ['PAYMENT_PROVIDER_ERROR'],
+    },
   })
   refund(@IdParam() id: number, @Body() dto: RefundDto): Promise<Order> {
     return this.refunds.requestByAdmin(id, dto.reason.trim());
