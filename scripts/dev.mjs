@@ -26,7 +26,7 @@ const children = [
       '.swcrc',
       '-q',
       '--ignore',
-      '**/*.spec.ts,**/__fixtures__/**',
+      '**/*.spec.ts,**/__fixtures__/**,**/*.d.ts',
       '--watch',
     ],
     { cwd: root, stdio: 'inherit' },
