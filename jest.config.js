@@ -31,6 +31,7 @@ const shared = {
     '^@sutwxapp/contracts$': '<rootDir>/libs/contracts/src/index.ts',
     '^@sutwxapp/wechat$': '<rootDir>/libs/wechat/src/index.ts',
     '^@sutwxapp/wechat-sandbox$': '<rootDir>/libs/wechat-sandbox/src/index.ts',
+    '^@sutwxapp/api-client$': '<rootDir>/libs/api-client/src/index.ts',
   },
   testEnvironment: 'node',
 };
@@ -41,6 +42,17 @@ module.exports = {
   testTimeout: 60000,
   // the default summary, then the skipped suites and what each one requires
   reporters: ['default', '<rootDir>/test/jest/skipped-reporter.js'],
+  // `npm run test:cov`: what our code covers, summed up in the terminal; details in coverage/
+  collectCoverageFrom: [
+    'apps/api/src/**/*.ts',
+    'libs/*/src/**/*.ts',
+    '!**/*.spec.ts',
+    '!libs/api-client/src/generated/**',
+    '!apps/api/src/database/migrations/**',
+  ],
+  coverageReporters: ['text-summary', 'lcov', 'json-summary'],
+  // V8's own coverage: works with the @swc/jest transform (babel-istanbul would need babel)
+  coverageProvider: 'v8',
   projects: [
     {
       ...shared,
@@ -52,6 +64,7 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/apps/api/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/apps/api/test/global-setup.ts',
+      globalTeardown: '<rootDir>/apps/api/test/global-teardown.ts',
       testTimeout: 60000,
     },
     {

@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
-import { type FastifyServerOptions, LogController } from 'fastify';
+import { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { clientErrorHandler, frameworkErrorHandler, refuseWithoutHost } from './common/errors/framework-errors';
+import { buildOpenApiDocument } from './common/openapi/openapi-document';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 import { registerHttpHooks, genRequestId } from './observability/http-hooks';
@@ -43,6 +44,8 @@ export interface CreatedApp {
 export async function createApp(
   config: AppConfig,
   logger: Logger = createRootLogger(config.logLevel),
+  /** extra Fastify hooks, registered before any route (the tests' OpenAPI conformance recorder) */
+  extendFastify?: (fastify: FastifyInstance) => void,
 ): Promise<CreatedApp> {
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
@@ -80,6 +83,7 @@ export async function createApp(
   const fastify = app.getHttpAdapter().getInstance();
   registerHttpHooks(fastify);
   guardPublicMetrics(fastify, config.exposure);
+  extendFastify?.(fastify);
   // JSON only: a text/plain body is refused with 415 instead of reaching validation as a string.
   fastify.removeContentTypeParser('text/plain');
 
@@ -88,17 +92,7 @@ export async function createApp(
 
   if (config.exposure.openapiDocs) {
     // Built on the first request to /api/docs or /api/docs-json, not at boot (start-up time).
-    SwaggerModule.setup('api/docs', app, () =>
-      SwaggerModule.createDocument(
-        app,
-        new DocumentBuilder()
-          .setTitle('SutWxApp API')
-          .setDescription('WeChat mini-program shop: catalog, cart, orders, WeChat Pay, logistics')
-          .setVersion('1')
-          .addBearerAuth()
-          .build(),
-      ),
-    );
+    SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app));
   }
   let metricsServer: Awaited<ReturnType<typeof startMetricsServer>> | null = null;
   // Closed with the app, after the public listener (main.ts drains that first).

@@ -1,7 +1,13 @@
-/** Money is always integer fen (1/100 CNY). Never a float. */
+/**
+ * Money is always integer fen (1/100 CNY). Never a float.
+ * @asType integer
+ */
 export type Fen = number;
 
-/** ISO-8601 timestamp string (UTC). */
+/**
+ * ISO-8601 timestamp string (UTC).
+ * @format date-time
+ */
 export type IsoDateTime = string;
 
 export interface Page<T> {

@@ -86,4 +86,6 @@ export interface ErrorResponse {
   message: string;
   requestId?: string;
   errors?: FieldError[];
+  /** Facts a client can act on, named per code (e.g. `skuId` with OUT_OF_STOCK). */
+  [detail: string]: unknown;
 }

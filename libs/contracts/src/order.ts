@@ -120,6 +120,12 @@ export interface PaySyncResponse {
   paid: boolean;
 }
 
+/** POST /sandbox/orders/:id/simulate-payment (development only, WECHAT_SANDBOX on). */
+export interface SimulatePaymentResponse {
+  /** the sandbox's signed notification reached our notify URL and was accepted */
+  delivered: boolean;
+}
+
 export interface RefundRequest {
   reason: string;
 }

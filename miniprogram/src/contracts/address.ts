@@ -17,4 +17,6 @@ export interface Address extends Required<Omit<AddressInput, 'postalCode'>> {
   postalCode: string | null;
 }
 
+export type UpdateAddressRequest = Partial<AddressInput>;
+
 export const MAX_ADDRESSES = 20;

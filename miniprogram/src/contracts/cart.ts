@@ -13,6 +13,10 @@ export interface UpdateCartItemRequest {
   selected?: boolean;
 }
 
+export interface SelectAllRequest {
+  selected: boolean;
+}
+
 export type CartItemState = 'available' | 'insufficient_stock' | 'sold_out' | 'off_shelf';
 
 export interface CartItem {

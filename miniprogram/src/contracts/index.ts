@@ -7,5 +7,6 @@ export * from './catalog';
 export * from './common';
 export * from './errors';
 export * from './events';
+export * from './health';
 export * from './logistics';
 export * from './order';

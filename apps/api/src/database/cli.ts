@@ -4,9 +4,12 @@ import { ConfigError, loadConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { createMigration, generateMigration, printMigrations } from './migration-files';
 
 /** `npm run migration:run` / `migration:revert` / `node dist/…/cli.js show`. */
 async function main(command: string): Promise<void> {
+  // `create` writes a file from a template and needs no database.
+  if (command === 'create') return createMigration(process.argv[3]);
   const config = loadConfig();
   if (config.database.type === 'sqlite' && config.database.path !== ':memory:') {
     mkdirSync(dirname(config.database.path), { recursive: true });
@@ -23,12 +26,15 @@ async function main(command: string): Promise<void> {
       const after = await appliedMigrations(dataSource);
       const reverted = before.filter((name) => !after.includes(name));
       console.log(reverted.length ? `Reverted: ${reverted.join(', ')}` : 'Nothing to revert: no migration is applied');
+    } else if (command === 'generate') {
+      await generateMigration(dataSource, config.database, process.argv[3]);
     } else if (command === 'show') {
+      await printMigrations(dataSource);
       const pending = await dataSource.showMigrations();
       console.log(pending ? 'There are pending migrations' : 'Up to date');
       process.exitCode = pending ? 1 : 0;
     } else {
-      throw new Error(`unknown command "${command}" (use run, revert or show)`);
+      throw new Error(`unknown command "${command}" (use run, revert, show, create <Name> or generate <Name>)`);
     }
   } finally {
     await dataSource.destroy();

@@ -10,6 +10,7 @@ import TestAgent from 'supertest/lib/agent';
 import { createApp } from '../../src/app.factory';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
 import { REDACT_PATHS } from '../../src/observability/logger';
+import { ConformanceRecorder } from './openapi-conformance';
 
 export const usingMysql = (process.env.DATABASE_URL ?? '').startsWith('mysql');
 export const usingRedis = Boolean(process.env.REDIS_URL);
@@ -61,7 +62,8 @@ export async function startTestApp(env: Record<string, string | undefined> = {})
     },
   });
   const logger = pino({ level: config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, sink);
-  const { app, metricsPort } = await createApp(config, logger);
+  const conformance = new ConformanceRecorder();
+  const { app, metricsPort } = await createApp(config, logger, (fastify) => conformance.attach(fastify));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
@@ -72,6 +74,16 @@ export async function startTestApp(env: Record<string, string | undefined> = {})
     http: request(baseUrl),
     metricsUrl: metricsPort === null ? null : `http://127.0.0.1:${metricsPort}`,
     logs,
-    close: () => app.close(),
+    // Every answer this app gave must match the OpenAPI document: a mismatch fails the suite.
+    close: async () => {
+      const violations = conformance.check(app);
+      await app.close();
+      if (violations.length > 0) {
+        throw new Error(
+          `OpenAPI conformance: ${violations.length} answer(s) differ from the document (docs/openapi.md):\n` +
+            violations.slice(0, 25).join('\n'),
+        );
+      }
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ApiRoute } from '../../common/openapi/api-route.decorator';
 import type { AdminProduct, AdminProductPage, Category, CategoryNode, Sku, StockAdjustment } from '@sutwxapp/contracts';
 import { IdParam } from '../../common/parse-id.pipe';
 import { AdminOnly, CurrentUserId } from '../auth/guards/auth.guard';
@@ -23,22 +24,40 @@ export class AdminCatalogController {
   // ---- categories
 
   @Get('categories')
+  @ApiRoute({ summary: 'Category tree (operators)', ok: { 200: 'CategoryNode[]' } })
   categoryTree(): Promise<CategoryNode[]> {
     return this.categories.tree();
   }
 
   @Post('categories')
+  @ApiRoute({
+    summary: 'Create a category (top level, or under a top-level one)',
+    body: 'CreateCategoryRequest',
+    ok: { 201: 'Category' },
+    errors: { 400: ['CATEGORY_NOT_FOUND', 'CATEGORY_TOO_DEEP'] },
+  })
   createCategory(@Body() dto: CreateCategoryDto): Promise<Category> {
     return this.categories.create(dto);
   }
 
   @Patch('categories/:id')
+  @ApiRoute({
+    summary: 'Rename, move, re-icon or re-order a category',
+    body: 'UpdateCategoryRequest',
+    ok: { 200: 'Category' },
+    errors: { 400: ['CATEGORY_NOT_FOUND', 'CATEGORY_TOO_DEEP'], 404: ['CATEGORY_NOT_FOUND'] },
+  })
   updateCategory(@IdParam() id: number, @Body() dto: UpdateCategoryDto): Promise<Category> {
     return this.categories.update(id, dto);
   }
 
   @Delete('categories/:id')
   @HttpCode(204)
+  @ApiRoute({
+    summary: 'Delete an empty category',
+    ok: { 204: null },
+    errors: { 404: ['CATEGORY_NOT_FOUND'], 409: ['CATEGORY_NOT_EMPTY'] },
+  })
   deleteCategory(@IdParam() id: number): Promise<void> {
     return this.categories.remove(id);
   }
@@ -46,27 +65,50 @@ export class AdminCatalogController {
   // ---- products
 
   @Get('products')
+  @ApiRoute({ summary: 'Products on and off the shelf, with stock totals', ok: { 200: 'AdminProductPage' } })
   listProducts(@Query() query: AdminProductListQueryDto): Promise<AdminProductPage> {
     return this.products.list(query);
   }
 
   @Post('products')
+  @ApiRoute({
+    summary: 'Create a product with its spec axes and SKUs',
+    body: 'CreateProductRequest',
+    ok: { 201: 'AdminProduct' },
+    errors: { 400: ['CATEGORY_NOT_FOUND', 'SKU_SPEC_MISMATCH'] },
+  })
   createProduct(@Body() dto: CreateProductDto): Promise<AdminProduct> {
     return this.products.create(dto);
   }
 
   @Get('products/:id')
+  @ApiRoute({
+    summary: 'One product, on or off the shelf',
+    ok: { 200: 'AdminProduct' },
+    errors: { 404: ['PRODUCT_NOT_FOUND'] },
+  })
   getProduct(@IdParam() id: number): Promise<AdminProduct> {
     return this.products.get(id);
   }
 
   @Patch('products/:id')
+  @ApiRoute({
+    summary: 'Change a product (onShelf: false takes it off the shelf)',
+    body: 'UpdateProductRequest',
+    ok: { 200: 'AdminProduct' },
+    errors: { 400: ['CATEGORY_NOT_FOUND', 'SKU_SPEC_MISMATCH'], 404: ['PRODUCT_NOT_FOUND'] },
+  })
   updateProduct(@IdParam() id: number, @Body() dto: UpdateProductDto): Promise<AdminProduct> {
     return this.products.update(id, dto);
   }
 
   @Delete('products/:id')
   @HttpCode(204)
+  @ApiRoute({
+    summary: 'Delete a product (soft: orders keep it)',
+    ok: { 204: null },
+    errors: { 404: ['PRODUCT_NOT_FOUND'] },
+  })
   deleteProduct(@IdParam() id: number): Promise<void> {
     return this.products.remove(id);
   }
@@ -74,22 +116,41 @@ export class AdminCatalogController {
   // ---- SKUs and stock
 
   @Post('products/:id/skus')
+  @ApiRoute({
+    summary: 'Add a SKU to a product',
+    body: 'SkuInput',
+    ok: { 201: 'Sku' },
+    errors: { 400: ['SKU_SPEC_MISMATCH'], 404: ['PRODUCT_NOT_FOUND'], 409: ['CONFLICT'] },
+  })
   addSku(@IdParam() productId: number, @Body() dto: SkuInputDto): Promise<Sku> {
     return this.skus.add(productId, dto);
   }
 
   @Patch('skus/:id')
+  @ApiRoute({
+    summary: 'Change a SKU: price, original price, stock, specs or code',
+    body: 'UpdateSkuRequest',
+    ok: { 200: 'Sku' },
+    errors: { 400: ['SKU_SPEC_MISMATCH'], 404: ['SKU_NOT_FOUND'], 409: ['CONFLICT'] },
+  })
   updateSku(@IdParam() id: number, @Body() dto: UpdateSkuDto): Promise<Sku> {
     return this.skus.update(id, dto);
   }
 
   @Delete('skus/:id')
   @HttpCode(204)
+  @ApiRoute({ summary: 'Delete a SKU', ok: { 204: null }, errors: { 404: ['SKU_NOT_FOUND'], 409: ['CONFLICT'] } })
   deleteSku(@IdParam() id: number): Promise<void> {
     return this.skus.remove(id);
   }
 
   @Post('skus/:id/stock-adjustments')
+  @ApiRoute({
+    summary: "Change a SKU's stock by a relative amount (never below zero), audited",
+    body: 'StockAdjustmentRequest',
+    ok: { 201: 'StockAdjustment' },
+    errors: { 404: ['SKU_NOT_FOUND'], 409: ['STOCK_WOULD_BE_NEGATIVE', 'CONFLICT'] },
+  })
   adjustStock(
     @IdParam() id: number,
     @Body() dto: StockAdjustmentDto,

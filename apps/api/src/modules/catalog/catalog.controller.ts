@@ -1,5 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiRoute } from '../../common/openapi/api-route.decorator';
 import { IdParam } from '../../common/parse-id.pipe';
 import { CatalogQueryService } from './catalog-query.service';
 import { ProductListQueryDto } from './dto/product-query.dto';
@@ -19,14 +20,14 @@ export class CatalogController {
 
   @Get('categories')
   @Header('content-type', JSON_UTF8)
-  @ApiOkResponse({ description: 'CategoryNode[]: top-level categories with their children' })
+  @ApiRoute({ summary: 'Category tree: top-level categories with their children', ok: { 200: 'CategoryNode[]' } })
   categories(): Promise<Buffer> {
     return this.catalog.categoryTree();
   }
 
   @Get('home')
   @Header('content-type', JSON_UTF8)
-  @ApiOkResponse({ description: 'HomePage: banners, top categories, hot and newest products' })
+  @ApiRoute({ summary: 'First screen: banners, top categories, hot and newest products', ok: { 200: 'HomePage' } })
   home(): Promise<Buffer> {
     return this.catalog.home();
   }
@@ -34,14 +35,21 @@ export class CatalogController {
   @Get('products')
   @Header('content-type', JSON_UTF8)
   @ApiQueryFromDto(ProductListQueryDto)
-  @ApiOkResponse({ description: 'ProductPage: {items, total, page, pageSize}' })
+  @ApiRoute({
+    summary: 'On-shelf products by category, keyword and sort, a page at a time',
+    ok: { 200: 'ProductPage' },
+  })
   products(@ListQuery() query: ProductListQueryDto): Promise<Buffer> {
     return this.catalog.list(query);
   }
 
   @Get('products/:id')
   @Header('content-type', JSON_UTF8)
-  @ApiOkResponse({ description: 'ProductDetail with SKUs and spec axes' })
+  @ApiRoute({
+    summary: 'One on-shelf product with its SKUs and spec axes',
+    ok: { 200: 'ProductDetail' },
+    errors: { 404: ['PRODUCT_NOT_FOUND'] },
+  })
   product(@IdParam() id: number): Promise<Buffer> {
     return this.catalog.detail(id);
   }

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ApiRoute } from '../../common/openapi/api-route.decorator';
 import type { TrackEventsResponse } from '@sutwxapp/contracts';
 import type { FastifyRequest } from 'fastify';
 import { CurrentUserId, ShopperOnly } from '../auth/guards/auth.guard';
@@ -15,6 +16,11 @@ export class BehaviourEventsController {
   /** 202: the events are queued, not yet stored. */
   @Post()
   @HttpCode(202)
+  @ApiRoute({
+    summary: 'Report a batch of behaviour events (at most 50)',
+    body: 'TrackEventsRequest',
+    ok: { 202: 'TrackEventsResponse' },
+  })
   track(
     @CurrentUserId() userId: number,
     @Body() dto: TrackEventsDto,

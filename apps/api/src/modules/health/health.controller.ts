@@ -1,5 +1,6 @@
 import { Controller, Get, HttpStatus, Inject, type OnModuleDestroy, Optional, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ApiRoute } from '../../common/openapi/api-route.decorator';
 import {
   DiskHealthIndicator,
   HealthCheckService,
@@ -7,7 +8,7 @@ import {
   MemoryHealthIndicator,
   MongooseHealthIndicator,
 } from '@nestjs/terminus';
-import { ErrorCode } from '@sutwxapp/contracts';
+import { ErrorCode, type HealthFailure, type HealthReport, type LivenessReport } from '@sutwxapp/contracts';
 import type { FastifyReply } from 'fastify';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -56,17 +57,18 @@ export class HealthController implements OnModuleDestroy {
   }
 
   /** Runs every check; records each dependency's state for the readiness warning alert. */
-  private async runChecks(): Promise<{ ok: true; body: unknown } | { ok: false; body: ReadinessFailure }> {
-    let result: { ok: true; body: unknown } | { ok: false; body: ReadinessFailure };
+  private async runChecks(): Promise<{ ok: true; body: HealthReport } | { ok: false; body: HealthReport }> {
+    let result: { ok: true; body: HealthReport } | { ok: false; body: HealthReport };
     try {
-      result = { ok: true, body: await this.health.check(this.checks) };
+      // Terminus types each check as optional data; the body is the HealthReport contract.
+      result = { ok: true, body: (await this.health.check(this.checks)) as HealthReport };
     } catch (err) {
       // Terminus throws a 503 whose body lists every check; keep it and name the failures.
-      const body = (err as { getResponse?: () => unknown }).getResponse?.() as ReadinessFailure | undefined;
+      const body = (err as { getResponse?: () => unknown }).getResponse?.() as HealthReport | undefined;
       if (!body?.details) throw err;
       result = { ok: false, body };
     }
-    const details = (result.body as { details?: Record<string, { status?: string }> }).details ?? {};
+    const details = result.body.details ?? {};
     for (const name of this.dependencies) {
       metrics.dependencyUp.set({ dependency: name }, details[name]?.status === 'up' ? 1 : 0);
     }
@@ -76,7 +78,12 @@ export class HealthController implements OnModuleDestroy {
 
   /** Readiness: every dependency this replica needs to serve traffic. */
   @Get()
-  async readiness(@Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
+  @ApiRoute({
+    summary: 'Readiness: database, Redis, MongoDB (when configured), disk and heap',
+    ok: { 200: 'HealthReport' },
+    errors: { 503: ['HEALTH_CHECK_FAILED'] },
+  })
+  async readiness(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReport | HealthFailure> {
     if (shutdownState.shuttingDown) {
       reply.status(HttpStatus.SERVICE_UNAVAILABLE);
       return {
@@ -101,14 +108,8 @@ export class HealthController implements OnModuleDestroy {
 
   /** Liveness: the process answers. Never checks dependencies (a DB outage must not restart pods). */
   @Get('live')
-  live(): { status: 'ok'; uptimeSeconds: number } {
+  @ApiRoute({ summary: 'Liveness: the process answers (dependencies are not checked)', ok: { 200: 'LivenessReport' } })
+  live(): LivenessReport {
     return { status: 'ok', uptimeSeconds: Math.round(process.uptime()) };
   }
-}
-
-interface ReadinessFailure {
-  error?: Record<string, unknown>;
-  info?: unknown;
-  details?: unknown;
-  status?: string;
 }

@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ApiRoute } from '../../common/openapi/api-route.decorator';
 import type { CarrierList, Tracking } from '@sutwxapp/contracts';
 import { CARRIERS } from '@sutwxapp/wechat';
 import { IdParam } from '../../common/parse-id.pipe';
@@ -13,12 +14,23 @@ export class LogisticsController {
 
   /** Anyone: the carriers operators can ship with. */
   @Get('logistics/carriers')
+  @ApiRoute({ summary: 'Carriers operators can ship with', ok: { 200: 'CarrierList' } })
   carriers(): CarrierList {
     return CARRIERS.map(({ code, name, phoneRequired }) => ({ code, name, phoneRequired }));
   }
 
   @Get('orders/:id/logistics')
   @ShopperOnly()
+  @ApiRoute({
+    summary: "Track the parcel of one of the shopper's orders",
+    ok: { 200: 'Tracking' },
+    errors: {
+      404: ['ORDER_NOT_FOUND'],
+      409: ['NOT_SHIPPED'],
+      502: ['TRACKING_PROVIDER_ERROR'],
+      503: ['TRACKING_UNAVAILABLE'],
+    },
+  })
   track(@CurrentUserId() userId: number, @IdParam() id: number): Promise<Tracking> {
     return this.tracking.forShopper(userId, id);
   }

@@ -1,6 +1,13 @@
 import { Body, Controller, HttpCode, Inject, Post, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
-import { ErrorCode, type Order, type PaySyncResponse, type RequestPaymentParams } from '@sutwxapp/contracts';
+import { ApiRoute } from '../../common/openapi/api-route.decorator';
+import {
+  ErrorCode,
+  type Order,
+  type PaySyncResponse,
+  type RequestPaymentParams,
+  type SimulatePaymentResponse,
+} from '@sutwxapp/contracts';
 import type { WechatSandbox } from '@sutwxapp/wechat-sandbox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../common/errors/app-error';
@@ -22,12 +29,22 @@ export class PaymentController {
 
   @Post(':id/pay')
   @HttpCode(200)
+  @ApiRoute({
+    summary: 'Start WeChat Pay for an unpaid order: the parameters for wx.requestPayment',
+    ok: { 200: 'RequestPaymentParams' },
+    errors: { 404: ['ORDER_NOT_FOUND'], 409: ['ORDER_NOT_PAYABLE'], 503: ['PAYMENT_PROVIDER_ERROR'] },
+  })
   pay(@CurrentUserId() userId: number, @IdParam() id: number): Promise<RequestPaymentParams> {
     return this.payments.requestPayment(userId, id);
   }
 
   @Post(':id/pay/sync')
   @HttpCode(200)
+  @ApiRoute({
+    summary: 'Ask WeChat Pay now whether the order is paid (after wx.requestPayment returns)',
+    ok: { 200: 'PaySyncResponse' },
+    errors: { 404: ['ORDER_NOT_FOUND'], 503: ['PAYMENT_PROVIDER_ERROR'] },
+  })
   sync(@CurrentUserId() userId: number, @IdParam() id: number): Promise<PaySyncResponse> {
     return this.payments.sync(userId, id);
   }
@@ -78,6 +95,16 @@ export class AdminRefundController {
 
   @Post(':id/refund')
   @HttpCode(200)
+  @ApiRoute({
+    summary: 'Refund a paid or shipped order in full (→ REFUNDING, REFUNDED when WeChat Pay confirms)',
+    body: 'RefundRequest',
+    ok: { 200: 'Order' },
+    errors: {
+      404: ['ORDER_NOT_FOUND'],
+      409: ['REFUND_NOT_ALLOWED', 'ILLEGAL_ORDER_STATE'],
+      503: ['PAYMENT_PROVIDER_ERROR'],
+    },
+  })
   refund(@IdParam() id: number, @Body() dto: RefundDto): Promise<Order> {
     return this.refunds.requestByAdmin(id, dto.reason.trim());
   }
@@ -95,7 +122,13 @@ export class SandboxPaymentController {
 
   @Post(':id/simulate-payment')
   @HttpCode(200)
-  async simulate(@CurrentUserId() userId: number, @IdParam() id: number): Promise<{ delivered: boolean }> {
+  @ApiRoute({
+    summary: 'Development only: pay your own order in the WeChat Pay sandbox, as if in WeChat',
+    description: 'Answers 404 ROUTE_NOT_FOUND when the sandbox is off (production). Call POST /orders/{id}/pay first.',
+    ok: { 200: 'SimulatePaymentResponse' },
+    errors: { 404: ['ORDER_NOT_FOUND', 'ROUTE_NOT_FOUND'], 409: ['ORDER_NOT_PAYABLE'] },
+  })
+  async simulate(@CurrentUserId() userId: number, @IdParam() id: number): Promise<SimulatePaymentResponse> {
     if (!this.sandbox) throw new AppError(404, ErrorCode.ROUTE_NOT_FOUND, 'The WeChat sandbox is off');
     const order = await this.orders.findOwnedEntity(userId, id);
     try {

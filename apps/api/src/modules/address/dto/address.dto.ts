@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { AddressInput } from '@sutwxapp/contracts';
+import type { AddressInput, UpdateAddressRequest } from '@sutwxapp/contracts';
 import { applyDecorators } from '@nestjs/common';
 import { IsBoolean, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
 import { SAFE_TEXT, safeTextMessage } from '../../../common/safe-text';
@@ -55,7 +55,7 @@ export class AddressDto implements AddressInput {
 const OPTIONAL_NOT_NULL = ValidateIf((_o: object, value: unknown) => value !== undefined);
 
 /** Every field optional, with exactly create's rules (the same decorators). */
-export class UpdateAddressDto implements Partial<AddressInput> {
+export class UpdateAddressDto implements UpdateAddressRequest {
   @ApiPropertyOptional({ example: '张三' })
   @OPTIONAL_NOT_NULL
   @text('receiverName', 32)

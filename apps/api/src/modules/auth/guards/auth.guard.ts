@@ -10,8 +10,9 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { ApiBearerAuth } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
+import { ROLES_EXTENSION } from '../../../common/openapi/api-route.decorator';
 import { ErrorCode, type Role } from '@sutwxapp/contracts';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
@@ -103,7 +104,12 @@ export class AuthGuard implements CanActivate {
 
 /** Routes for signed-in shoppers. */
 export const ShopperOnly = (): MethodDecorator & ClassDecorator =>
-  applyDecorators(SetMetadata(ROLES, ['shopper']), UseGuards(AuthGuard), ApiBearerAuth());
+  applyDecorators(
+    SetMetadata(ROLES, ['shopper']),
+    UseGuards(AuthGuard),
+    ApiBearerAuth(),
+    ApiExtension(ROLES_EXTENSION, ['shopper']),
+  );
 
 /**
  * Routes for operators (admin accounts). Every state-changing call through them is audited
@@ -117,6 +123,7 @@ export const AdminOnly = (): MethodDecorator & ClassDecorator =>
     UseGuards(AuthGuard),
     UseInterceptors(AuditTrailInterceptor),
     ApiBearerAuth(),
+    ApiExtension(ROLES_EXTENSION, ['admin']),
   );
 
 /** The caller's id (users.id or admin_users.id), set by AuthGuard. */

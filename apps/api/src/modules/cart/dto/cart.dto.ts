@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { AddCartItemRequest, UpdateCartItemRequest } from '@sutwxapp/contracts';
+import type { AddCartItemRequest, SelectAllRequest, UpdateCartItemRequest } from '@sutwxapp/contracts';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export const MAX_LINE_QUANTITY = 999;
@@ -32,7 +32,7 @@ export class UpdateCartItemDto implements UpdateCartItemRequest {
   selected?: boolean;
 }
 
-export class SelectAllDto {
+export class SelectAllDto implements SelectAllRequest {
   @ApiProperty()
   @IsBoolean()
   selected!: boolean;

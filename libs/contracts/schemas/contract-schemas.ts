@@ -1,0 +1,2540 @@
+// GENERATED — do not edit. Source: libs/contracts/src (the TypeScript types).
+// Regenerate with `npm run openapi`; CI fails when this file is stale.
+/* eslint-disable */
+import type * as C from '../src/index';
+
+export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
+  "AddCartItemRequest": {
+    "type": "object",
+    "properties": {
+      "skuId": {
+        "type": "number"
+      },
+      "quantity": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "skuId",
+      "quantity"
+    ],
+    "additionalProperties": false
+  },
+  "Address": {
+    "type": "object",
+    "properties": {
+      "receiverName": {
+        "type": "string"
+      },
+      "phone": {
+        "type": "string",
+        "description": "mainland mobile, 11 digits starting with 1"
+      },
+      "province": {
+        "type": "string"
+      },
+      "city": {
+        "type": "string"
+      },
+      "district": {
+        "type": "string"
+      },
+      "detail": {
+        "type": "string"
+      },
+      "isDefault": {
+        "type": "boolean"
+      },
+      "id": {
+        "type": "number"
+      },
+      "postalCode": {
+        "type": [
+          "string",
+          "null"
+        ]
+      }
+    },
+    "required": [
+      "id",
+      "postalCode"
+    ],
+    "additionalProperties": false
+  },
+  "AddressInput": {
+    "type": "object",
+    "properties": {
+      "receiverName": {
+        "type": "string"
+      },
+      "phone": {
+        "type": "string",
+        "description": "mainland mobile, 11 digits starting with 1"
+      },
+      "province": {
+        "type": "string"
+      },
+      "city": {
+        "type": "string"
+      },
+      "district": {
+        "type": "string"
+      },
+      "detail": {
+        "type": "string"
+      },
+      "postalCode": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "isDefault": {
+        "type": "boolean"
+      }
+    },
+    "required": [
+      "receiverName",
+      "phone",
+      "province",
+      "city",
+      "district",
+      "detail"
+    ],
+    "additionalProperties": false
+  },
+  "AdminLoginRequest": {
+    "type": "object",
+    "properties": {
+      "username": {
+        "type": "string"
+      },
+      "password": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "username",
+      "password"
+    ],
+    "additionalProperties": false
+  },
+  "AdminLoginResponse": {
+    "type": "object",
+    "properties": {
+      "accessToken": {
+        "type": "string"
+      },
+      "expiresIn": {
+        "type": "number"
+      },
+      "admin": {
+        "$ref": "#/components/schemas/AdminProfile"
+      }
+    },
+    "required": [
+      "accessToken",
+      "expiresIn",
+      "admin"
+    ],
+    "additionalProperties": false
+  },
+  "AdminProduct": {
+    "$ref": "#/components/schemas/ProductDetail",
+    "description": "Admin view of a product: on- and off-shelf alike."
+  },
+  "AdminProductListQuery": {
+    "type": "object",
+    "properties": {
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      },
+      "categoryId": {
+        "type": "number"
+      },
+      "keyword": {
+        "type": "string"
+      },
+      "onShelf": {
+        "type": "boolean"
+      }
+    },
+    "additionalProperties": false
+  },
+  "AdminProductPage": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/AdminProductSummary"
+        }
+      },
+      "total": {
+        "type": "number"
+      },
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "items",
+      "total",
+      "page",
+      "pageSize"
+    ],
+    "additionalProperties": false
+  },
+  "AdminProductSummary": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "title": {
+        "type": "string"
+      },
+      "subtitle": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "categoryId": {
+        "type": "number"
+      },
+      "image": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "minPrice": {
+        "$ref": "#/components/schemas/Fen"
+      },
+      "originalPrice": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/Fen"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "sales": {
+        "type": "number"
+      },
+      "createdAt": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      },
+      "onShelf": {
+        "type": "boolean"
+      },
+      "stock": {
+        "type": "number"
+      },
+      "skuCount": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "categoryId",
+      "createdAt",
+      "id",
+      "image",
+      "minPrice",
+      "onShelf",
+      "originalPrice",
+      "sales",
+      "skuCount",
+      "stock",
+      "subtitle",
+      "title"
+    ],
+    "additionalProperties": false,
+    "description": "Admin list row: shelf state and the stock summed over live SKUs."
+  },
+  "AdminProfile": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "username": {
+        "type": "string"
+      },
+      "role": {
+        "type": "string",
+        "const": "admin"
+      }
+    },
+    "required": [
+      "id",
+      "username",
+      "role"
+    ],
+    "additionalProperties": false
+  },
+  "AnalyticsRangeQuery": {
+    "type": "object",
+    "properties": {
+      "from": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      },
+      "to": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      }
+    },
+    "additionalProperties": false,
+    "description": "`from` inclusive, `to` exclusive; ISO dates or date-times. Default: the last 7 days. At most 366 days."
+  },
+  "AnalyticsTopQuery": {
+    "type": "object",
+    "properties": {
+      "from": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      },
+      "to": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      },
+      "limit": {
+        "type": "number",
+        "description": "default 10, at most 100"
+      }
+    },
+    "additionalProperties": false
+  },
+  "AuditActor": {
+    "type": "object",
+    "properties": {
+      "type": {
+        "type": "string",
+        "enum": [
+          "admin",
+          "shopper",
+          "system",
+          "wechatpay"
+        ]
+      },
+      "id": {
+        "type": [
+          "number",
+          "string",
+          "null"
+        ]
+      }
+    },
+    "required": [
+      "type"
+    ],
+    "additionalProperties": false
+  },
+  "AuditKind": {
+    "type": "string",
+    "enum": [
+      "admin_action",
+      "payment_notification",
+      "refund_notification"
+    ]
+  },
+  "Banner": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "image": {
+        "type": "string"
+      },
+      "title": {
+        "type": "string"
+      },
+      "link": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "mini-program path the banner opens, e.g. /pages/product/detail/index?id=3"
+      }
+    },
+    "required": [
+      "id",
+      "image",
+      "title",
+      "link"
+    ],
+    "additionalProperties": false
+  },
+  "BehaviourEventInput": {
+    "type": "object",
+    "properties": {
+      "type": {
+        "$ref": "#/components/schemas/BehaviourEventType"
+      },
+      "page": {
+        "type": "string",
+        "description": "mini-program page route, e.g. pages/product/detail/index (≤ 200 characters)"
+      },
+      "productId": {
+        "type": "number",
+        "description": "required for product_view and add_to_cart"
+      },
+      "keyword": {
+        "type": "string",
+        "description": "required for search (≤ 50 characters)"
+      },
+      "clientTime": {
+        "$ref": "#/components/schemas/IsoDateTime",
+        "description": "the device's clock; kept only when within 7 days of the server's"
+      }
+    },
+    "required": [
+      "type",
+      "page",
+      "clientTime"
+    ],
+    "additionalProperties": false
+  },
+  "BehaviourEventType": {
+    "type": "string",
+    "enum": [
+      "page_view",
+      "product_view",
+      "search",
+      "add_to_cart",
+      "checkout",
+      "share"
+    ]
+  },
+  "Carrier": {
+    "type": "object",
+    "properties": {
+      "code": {
+        "type": "string",
+        "description": "Kuaidi100's lower-case company code, e.g. `yuantong`"
+      },
+      "name": {
+        "type": "string",
+        "description": "Chinese display name, e.g. 圆通速递"
+      },
+      "phoneRequired": {
+        "type": "boolean",
+        "description": "Kuaidi100 needs the phone's last four digits for this carrier (SF, 中通, 丰网)"
+      }
+    },
+    "required": [
+      "code",
+      "name",
+      "phoneRequired"
+    ],
+    "additionalProperties": false
+  },
+  "CarrierList": {
+    "type": "array",
+    "items": {
+      "$ref": "#/components/schemas/Carrier"
+    },
+    "description": "GET /logistics/carriers"
+  },
+  "CartItem": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "skuId": {
+        "type": "number"
+      },
+      "productId": {
+        "type": "number"
+      },
+      "title": {
+        "type": "string"
+      },
+      "image": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "specs": {
+        "$ref": "#/components/schemas/SpecValues"
+      },
+      "price": {
+        "$ref": "#/components/schemas/Fen",
+        "description": "current price from the catalog, not the price when added"
+      },
+      "quantity": {
+        "type": "number"
+      },
+      "selected": {
+        "type": "boolean"
+      },
+      "stock": {
+        "type": "number"
+      },
+      "state": {
+        "$ref": "#/components/schemas/CartItemState"
+      }
+    },
+    "required": [
+      "id",
+      "skuId",
+      "productId",
+      "title",
+      "image",
+      "specs",
+      "price",
+      "quantity",
+      "selected",
+      "stock",
+      "state"
+    ],
+    "additionalProperties": false
+  },
+  "CartItemState": {
+    "type": "string",
+    "enum": [
+      "available",
+      "insufficient_stock",
+      "sold_out",
+      "off_shelf"
+    ]
+  },
+  "CartView": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/CartItem"
+        }
+      },
+      "selectedCount": {
+        "type": "number",
+        "description": "sum over selected, available items"
+      },
+      "selectedTotal": {
+        "$ref": "#/components/schemas/Fen"
+      }
+    },
+    "required": [
+      "items",
+      "selectedCount",
+      "selectedTotal"
+    ],
+    "additionalProperties": false
+  },
+  "Category": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "name": {
+        "type": "string"
+      },
+      "parentId": {
+        "type": [
+          "number",
+          "null"
+        ]
+      },
+      "icon": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "sortOrder": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "id",
+      "name",
+      "parentId",
+      "icon",
+      "sortOrder"
+    ],
+    "additionalProperties": false
+  },
+  "CategoryNode": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "name": {
+        "type": "string"
+      },
+      "parentId": {
+        "type": [
+          "number",
+          "null"
+        ]
+      },
+      "icon": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "sortOrder": {
+        "type": "number"
+      },
+      "children": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/Category"
+        }
+      }
+    },
+    "required": [
+      "children",
+      "icon",
+      "id",
+      "name",
+      "parentId",
+      "sortOrder"
+    ],
+    "additionalProperties": false
+  },
+  "CreateCategoryRequest": {
+    "type": "object",
+    "properties": {
+      "name": {
+        "type": "string"
+      },
+      "parentId": {
+        "type": [
+          "number",
+          "null"
+        ]
+      },
+      "icon": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "sortOrder": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "name"
+    ],
+    "additionalProperties": false
+  },
+  "CreateOrderRequest": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/OrderItemInput"
+        },
+        "description": "explicit items (\"buy now\"); or omit and set fromCart"
+      },
+      "fromCart": {
+        "type": "boolean",
+        "description": "order the selected cart items"
+      },
+      "addressId": {
+        "type": "number"
+      },
+      "remark": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "addressId"
+    ],
+    "additionalProperties": false
+  },
+  "CreateProductRequest": {
+    "type": "object",
+    "properties": {
+      "title": {
+        "type": "string"
+      },
+      "subtitle": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "description": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "categoryId": {
+        "type": "number"
+      },
+      "images": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "onShelf": {
+        "type": "boolean"
+      },
+      "specAxes": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/SpecAxis"
+        }
+      },
+      "skus": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/SkuInput"
+        }
+      }
+    },
+    "required": [
+      "title",
+      "categoryId",
+      "images",
+      "specAxes",
+      "skus"
+    ],
+    "additionalProperties": false
+  },
+  "DailySales": {
+    "type": "object",
+    "properties": {
+      "date": {
+        "type": "string",
+        "description": "yyyy-MM-dd, Beijing time"
+      },
+      "orders": {
+        "type": "number",
+        "description": "orders created that day"
+      },
+      "paidOrders": {
+        "type": "number",
+        "description": "orders paid that day"
+      },
+      "gmv": {
+        "$ref": "#/components/schemas/Fen",
+        "description": "sum of the payable amounts of the orders paid that day"
+      }
+    },
+    "required": [
+      "date",
+      "orders",
+      "paidOrders",
+      "gmv"
+    ],
+    "additionalProperties": false
+  },
+  "DailySalesReport": {
+    "type": "object",
+    "properties": {
+      "from": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      },
+      "to": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      },
+      "days": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/DailySales"
+        },
+        "description": "one entry per Beijing calendar day touched by the range, oldest first, zeros included"
+      }
+    },
+    "required": [
+      "from",
+      "to",
+      "days"
+    ],
+    "additionalProperties": false
+  },
+  "ErrorCode": {
+    "type": "string",
+    "enum": [
+      "VALIDATION_FAILED",
+      "MALFORMED_JSON",
+      "MALFORMED_REQUEST",
+      "HEADERS_TOO_LARGE",
+      "URL_TOO_LONG",
+      "REQUEST_TIMEOUT",
+      "UNSUPPORTED_MEDIA_TYPE",
+      "PAYLOAD_TOO_LARGE",
+      "NOT_FOUND",
+      "ROUTE_NOT_FOUND",
+      "METHOD_NOT_ALLOWED",
+      "CONFLICT",
+      "TOO_MANY_REQUESTS",
+      "SERVICE_UNAVAILABLE",
+      "INTERNAL_ERROR",
+      "HEALTH_CHECK_FAILED",
+      "UNAUTHORIZED",
+      "TOKEN_EXPIRED",
+      "FORBIDDEN",
+      "INVALID_LOGIN_CODE",
+      "WECHAT_RATE_LIMITED",
+      "WECHAT_LOGIN_BLOCKED",
+      "WECHAT_UNAVAILABLE",
+      "INVALID_CREDENTIALS",
+      "CATEGORY_NOT_FOUND",
+      "CATEGORY_NOT_EMPTY",
+      "CATEGORY_TOO_DEEP",
+      "PRODUCT_NOT_FOUND",
+      "SKU_NOT_FOUND",
+      "SKU_SPEC_MISMATCH",
+      "STOCK_WOULD_BE_NEGATIVE",
+      "CART_ITEM_NOT_FOUND",
+      "CART_FULL",
+      "ADDRESS_NOT_FOUND",
+      "ADDRESS_LIMIT_REACHED",
+      "ORDER_NOT_FOUND",
+      "OUT_OF_STOCK",
+      "PRODUCT_UNAVAILABLE",
+      "EMPTY_ORDER",
+      "ILLEGAL_ORDER_STATE",
+      "IDEMPOTENCY_KEY_REUSED",
+      "PURCHASE_LIMIT_EXCEEDED",
+      "ORDER_TOO_LARGE",
+      "ORDER_AMOUNT_TOO_LARGE",
+      "TOO_MANY_UNPAID_ORDERS",
+      "UNPAID_UNITS_LIMIT",
+      "ORDER_NOT_PAYABLE",
+      "ORDER_PAYMENT_IN_PROGRESS",
+      "PAYMENT_PROVIDER_ERROR",
+      "REFUND_NOT_ALLOWED",
+      "CARRIER_NOT_SUPPORTED",
+      "TRACKING_UNAVAILABLE",
+      "TRACKING_PROVIDER_ERROR",
+      "NOT_SHIPPED"
+    ],
+    "description": "Stable error codes. Clients (the mini-program, operators' scripts) branch on these, never on messages, so a code is never renamed once released."
+  },
+  "ErrorResponse": {
+    "type": "object",
+    "properties": {
+      "statusCode": {
+        "type": "number"
+      },
+      "code": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/ErrorCode"
+          },
+          {
+            "type": "string"
+          }
+        ]
+      },
+      "message": {
+        "type": "string"
+      },
+      "requestId": {
+        "type": "string"
+      },
+      "errors": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/FieldError"
+        }
+      }
+    },
+    "required": [
+      "statusCode",
+      "code",
+      "message"
+    ],
+    "additionalProperties": {
+      "description": "Facts a client can act on, named per code (e.g. `skuId` with OUT_OF_STOCK)."
+    },
+    "description": "The one error body every endpoint answers with."
+  },
+  "EventType": {
+    "anyOf": [
+      {
+        "$ref": "#/components/schemas/BehaviourEventType"
+      },
+      {
+        "$ref": "#/components/schemas/ServerEventType"
+      }
+    ]
+  },
+  "Fen": {
+    "type": "integer",
+    "description": "Money is always integer fen (1/100 CNY). Never a float."
+  },
+  "FieldError": {
+    "type": "object",
+    "properties": {
+      "field": {
+        "type": "string",
+        "description": "dotted path of the offending field, e.g. `items.0.quantity`"
+      },
+      "message": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "field",
+      "message"
+    ],
+    "additionalProperties": false
+  },
+  "FunnelReport": {
+    "type": "object",
+    "properties": {
+      "from": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      },
+      "to": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      },
+      "steps": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/FunnelStep"
+        }
+      }
+    },
+    "required": [
+      "from",
+      "to",
+      "steps"
+    ],
+    "additionalProperties": false
+  },
+  "FunnelStep": {
+    "type": "object",
+    "properties": {
+      "step": {
+        "$ref": "#/components/schemas/FunnelStepName"
+      },
+      "users": {
+        "type": "number",
+        "description": "distinct shoppers who did this in the range"
+      },
+      "conversion": {
+        "type": "number",
+        "description": "share of the previous step, 0..1 (1 for the first step; 0 when the previous step is 0)"
+      }
+    },
+    "required": [
+      "step",
+      "users",
+      "conversion"
+    ],
+    "additionalProperties": false
+  },
+  "FunnelStepName": {
+    "type": "string",
+    "enum": [
+      "product_view",
+      "add_to_cart",
+      "order_created",
+      "order_paid"
+    ]
+  },
+  "HealthFailure": {
+    "type": "object",
+    "properties": {
+      "status": {
+        "type": "string",
+        "enum": [
+          "ok",
+          "error",
+          "shutting_down",
+          "degraded"
+        ]
+      },
+      "info": {
+        "type": "object",
+        "additionalProperties": {
+          "$ref": "#/components/schemas/HealthIndicatorState"
+        }
+      },
+      "error": {
+        "type": "object",
+        "additionalProperties": {
+          "$ref": "#/components/schemas/HealthIndicatorState"
+        }
+      },
+      "details": {
+        "type": "object",
+        "additionalProperties": {
+          "$ref": "#/components/schemas/HealthIndicatorState"
+        }
+      },
+      "statusCode": {
+        "type": "number"
+      },
+      "code": {
+        "type": "string",
+        "const": "HEALTH_CHECK_FAILED"
+      },
+      "message": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "code",
+      "message",
+      "status",
+      "statusCode"
+    ],
+    "additionalProperties": false,
+    "description": "The 503 answer of GET /health: the error shape (code HEALTH_CHECK_FAILED) with the report."
+  },
+  "HealthIndicatorState": {
+    "type": "object",
+    "properties": {
+      "status": {
+        "type": "string",
+        "enum": [
+          "up",
+          "down",
+          "degraded"
+        ]
+      }
+    },
+    "required": [
+      "status"
+    ],
+    "additionalProperties": {},
+    "description": "One dependency's state as Terminus reports it, e.g. `{ \"status\": \"up\" }` (plus its own details)."
+  },
+  "HealthReport": {
+    "type": "object",
+    "properties": {
+      "status": {
+        "type": "string",
+        "enum": [
+          "ok",
+          "error",
+          "shutting_down",
+          "degraded"
+        ]
+      },
+      "info": {
+        "type": "object",
+        "additionalProperties": {
+          "$ref": "#/components/schemas/HealthIndicatorState"
+        }
+      },
+      "error": {
+        "type": "object",
+        "additionalProperties": {
+          "$ref": "#/components/schemas/HealthIndicatorState"
+        }
+      },
+      "details": {
+        "type": "object",
+        "additionalProperties": {
+          "$ref": "#/components/schemas/HealthIndicatorState"
+        }
+      }
+    },
+    "required": [
+      "status"
+    ],
+    "additionalProperties": false,
+    "description": "GET /health (readiness). A 503 carries the same fields next to the error shape's."
+  },
+  "HomePage": {
+    "type": "object",
+    "properties": {
+      "banners": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/Banner"
+        }
+      },
+      "categories": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/Category"
+        }
+      },
+      "hot": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ProductSummary"
+        }
+      },
+      "newest": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ProductSummary"
+        }
+      }
+    },
+    "required": [
+      "banners",
+      "categories",
+      "hot",
+      "newest"
+    ],
+    "additionalProperties": false
+  },
+  "IsoDateTime": {
+    "type": "string",
+    "description": "ISO-8601 timestamp string (UTC).",
+    "format": "date-time"
+  },
+  "LivenessReport": {
+    "type": "object",
+    "properties": {
+      "status": {
+        "type": "string",
+        "const": "ok"
+      },
+      "uptimeSeconds": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "status",
+      "uptimeSeconds"
+    ],
+    "additionalProperties": false,
+    "description": "GET /health/live: the process answers; dependencies are never checked here."
+  },
+  "LoginResponse": {
+    "type": "object",
+    "properties": {
+      "accessToken": {
+        "type": "string"
+      },
+      "expiresIn": {
+        "type": "number",
+        "description": "seconds until the token expires"
+      },
+      "user": {
+        "$ref": "#/components/schemas/UserProfile"
+      }
+    },
+    "required": [
+      "accessToken",
+      "expiresIn",
+      "user"
+    ],
+    "additionalProperties": false
+  },
+  "Order": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "orderNo": {
+        "type": "string"
+      },
+      "status": {
+        "$ref": "#/components/schemas/OrderStatus"
+      },
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/OrderItem"
+        }
+      },
+      "goodsAmount": {
+        "$ref": "#/components/schemas/Fen"
+      },
+      "freightAmount": {
+        "$ref": "#/components/schemas/Fen"
+      },
+      "payableAmount": {
+        "$ref": "#/components/schemas/Fen"
+      },
+      "address": {
+        "$ref": "#/components/schemas/OrderAddress"
+      },
+      "remark": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "createdAt": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      },
+      "payDeadline": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      },
+      "secondsToPay": {
+        "type": "number",
+        "description": "seconds left to pay while PENDING_PAYMENT, else 0"
+      },
+      "paidAt": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/IsoDateTime"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "shipment": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/Shipment"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "completedAt": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/IsoDateTime"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "cancelledAt": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/IsoDateTime"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "cancelReason": {
+        "type": [
+          "string",
+          "null"
+        ]
+      }
+    },
+    "required": [
+      "id",
+      "orderNo",
+      "status",
+      "items",
+      "goodsAmount",
+      "freightAmount",
+      "payableAmount",
+      "address",
+      "remark",
+      "createdAt",
+      "payDeadline",
+      "secondsToPay",
+      "paidAt",
+      "shipment",
+      "completedAt",
+      "cancelledAt",
+      "cancelReason"
+    ],
+    "additionalProperties": false
+  },
+  "OrderAddress": {
+    "type": "object",
+    "properties": {
+      "receiverName": {
+        "type": "string"
+      },
+      "phone": {
+        "type": "string"
+      },
+      "province": {
+        "type": "string"
+      },
+      "city": {
+        "type": "string"
+      },
+      "district": {
+        "type": "string"
+      },
+      "detail": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "receiverName",
+      "phone",
+      "province",
+      "city",
+      "district",
+      "detail"
+    ],
+    "additionalProperties": false
+  },
+  "OrderItem": {
+    "type": "object",
+    "properties": {
+      "skuId": {
+        "type": "number"
+      },
+      "productId": {
+        "type": "number"
+      },
+      "title": {
+        "type": "string"
+      },
+      "specs": {
+        "$ref": "#/components/schemas/SpecValues"
+      },
+      "image": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "unitPrice": {
+        "$ref": "#/components/schemas/Fen"
+      },
+      "quantity": {
+        "type": "number"
+      },
+      "subtotal": {
+        "$ref": "#/components/schemas/Fen"
+      }
+    },
+    "required": [
+      "skuId",
+      "productId",
+      "title",
+      "specs",
+      "image",
+      "unitPrice",
+      "quantity",
+      "subtotal"
+    ],
+    "additionalProperties": false
+  },
+  "OrderItemInput": {
+    "type": "object",
+    "properties": {
+      "skuId": {
+        "type": "number"
+      },
+      "quantity": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "skuId",
+      "quantity"
+    ],
+    "additionalProperties": false
+  },
+  "OrderListQuery": {
+    "type": "object",
+    "properties": {
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      },
+      "status": {
+        "$ref": "#/components/schemas/OrderStatus"
+      }
+    },
+    "additionalProperties": false
+  },
+  "OrderPage": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/Order"
+        }
+      },
+      "total": {
+        "type": "number"
+      },
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "items",
+      "total",
+      "page",
+      "pageSize"
+    ],
+    "additionalProperties": false
+  },
+  "OrderStatus": {
+    "type": "string",
+    "enum": [
+      "PENDING_PAYMENT",
+      "PAID",
+      "SHIPPED",
+      "COMPLETED",
+      "CANCELLED",
+      "REFUNDING",
+      "REFUNDED"
+    ]
+  },
+  "PageQuery": {
+    "type": "object",
+    "properties": {
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      }
+    },
+    "additionalProperties": false
+  },
+  "PaySyncResponse": {
+    "type": "object",
+    "properties": {
+      "status": {
+        "$ref": "#/components/schemas/OrderStatus"
+      },
+      "paid": {
+        "type": "boolean"
+      }
+    },
+    "required": [
+      "status",
+      "paid"
+    ],
+    "additionalProperties": false
+  },
+  "PreviewOrderRequest": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/OrderItemInput"
+        },
+        "description": "explicit items (\"buy now\"); or omit and set fromCart"
+      },
+      "fromCart": {
+        "type": "boolean",
+        "description": "order the selected cart items"
+      },
+      "remark": {
+        "type": "string"
+      },
+      "addressId": {
+        "type": "number",
+        "description": "when given, it must be one of the shopper's own addresses (404 otherwise, as for /orders)"
+      }
+    },
+    "additionalProperties": false,
+    "description": "POST /orders/preview: the same lines; the address is optional (a first-time buyer has none yet)."
+  },
+  "PreviewOrderResponse": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/OrderItem"
+        }
+      },
+      "goodsAmount": {
+        "$ref": "#/components/schemas/Fen"
+      },
+      "freightAmount": {
+        "$ref": "#/components/schemas/Fen"
+      },
+      "payableAmount": {
+        "$ref": "#/components/schemas/Fen"
+      }
+    },
+    "required": [
+      "items",
+      "goodsAmount",
+      "freightAmount",
+      "payableAmount"
+    ],
+    "additionalProperties": false
+  },
+  "ProductDetail": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "title": {
+        "type": "string"
+      },
+      "subtitle": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "description": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "categoryId": {
+        "type": "number"
+      },
+      "images": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "onShelf": {
+        "type": "boolean"
+      },
+      "minPrice": {
+        "$ref": "#/components/schemas/Fen"
+      },
+      "sales": {
+        "type": "number"
+      },
+      "specAxes": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/SpecAxis"
+        }
+      },
+      "skus": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/Sku"
+        }
+      },
+      "createdAt": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      }
+    },
+    "required": [
+      "id",
+      "title",
+      "subtitle",
+      "description",
+      "categoryId",
+      "images",
+      "onShelf",
+      "minPrice",
+      "sales",
+      "specAxes",
+      "skus",
+      "createdAt"
+    ],
+    "additionalProperties": false
+  },
+  "ProductListQuery": {
+    "type": "object",
+    "properties": {
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      },
+      "categoryId": {
+        "type": "number"
+      },
+      "keyword": {
+        "type": "string"
+      },
+      "sort": {
+        "$ref": "#/components/schemas/ProductSort"
+      }
+    },
+    "additionalProperties": false
+  },
+  "ProductPage": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ProductSummary"
+        }
+      },
+      "total": {
+        "type": "number"
+      },
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "items",
+      "total",
+      "page",
+      "pageSize"
+    ],
+    "additionalProperties": false
+  },
+  "ProductSort": {
+    "type": "string",
+    "enum": [
+      "newest",
+      "price_asc",
+      "price_desc",
+      "sales"
+    ]
+  },
+  "ProductSummary": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "title": {
+        "type": "string"
+      },
+      "subtitle": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "categoryId": {
+        "type": "number"
+      },
+      "image": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "minPrice": {
+        "$ref": "#/components/schemas/Fen"
+      },
+      "originalPrice": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/Fen"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "sales": {
+        "type": "number"
+      },
+      "createdAt": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      }
+    },
+    "required": [
+      "id",
+      "title",
+      "subtitle",
+      "categoryId",
+      "image",
+      "minPrice",
+      "originalPrice",
+      "sales",
+      "createdAt"
+    ],
+    "additionalProperties": false
+  },
+  "RefundRequest": {
+    "type": "object",
+    "properties": {
+      "reason": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "reason"
+    ],
+    "additionalProperties": false
+  },
+  "RequestPaymentParams": {
+    "type": "object",
+    "properties": {
+      "timeStamp": {
+        "type": "string"
+      },
+      "nonceStr": {
+        "type": "string"
+      },
+      "package": {
+        "type": "string"
+      },
+      "signType": {
+        "type": "string",
+        "const": "RSA"
+      },
+      "paySign": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "timeStamp",
+      "nonceStr",
+      "package",
+      "signType",
+      "paySign"
+    ],
+    "additionalProperties": false,
+    "description": "Exactly what wx.requestPayment takes (the mini-program does not pass appId)."
+  },
+  "Role": {
+    "type": "string",
+    "enum": [
+      "shopper",
+      "admin"
+    ]
+  },
+  "SelectAllRequest": {
+    "type": "object",
+    "properties": {
+      "selected": {
+        "type": "boolean"
+      }
+    },
+    "required": [
+      "selected"
+    ],
+    "additionalProperties": false
+  },
+  "ServerEventType": {
+    "type": "string",
+    "enum": [
+      "order_created",
+      "order_paid",
+      "order_cancelled",
+      "order_shipped",
+      "order_completed",
+      "refund_requested",
+      "refund_succeeded",
+      "refund_failed"
+    ]
+  },
+  "ShipOrderRequest": {
+    "type": "object",
+    "properties": {
+      "carrierCode": {
+        "type": "string"
+      },
+      "trackingNo": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "carrierCode",
+      "trackingNo"
+    ],
+    "additionalProperties": false
+  },
+  "Shipment": {
+    "type": "object",
+    "properties": {
+      "carrierCode": {
+        "type": "string"
+      },
+      "carrierName": {
+        "type": "string"
+      },
+      "trackingNo": {
+        "type": "string"
+      },
+      "shippedAt": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      }
+    },
+    "required": [
+      "carrierCode",
+      "carrierName",
+      "trackingNo",
+      "shippedAt"
+    ],
+    "additionalProperties": false
+  },
+  "SimulatePaymentResponse": {
+    "type": "object",
+    "properties": {
+      "delivered": {
+        "type": "boolean",
+        "description": "the sandbox's signed notification reached our notify URL and was accepted"
+      }
+    },
+    "required": [
+      "delivered"
+    ],
+    "additionalProperties": false,
+    "description": "POST /sandbox/orders/:id/simulate-payment (development only, WECHAT_SANDBOX on)."
+  },
+  "Sku": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "productId": {
+        "type": "number"
+      },
+      "specs": {
+        "$ref": "#/components/schemas/SpecValues"
+      },
+      "price": {
+        "$ref": "#/components/schemas/Fen"
+      },
+      "originalPrice": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/Fen"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "stock": {
+        "type": "number"
+      },
+      "code": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "purchaseLimit": {
+        "type": [
+          "number",
+          "null"
+        ],
+        "description": "most of this SKU one order may hold; null: the shop-wide default"
+      }
+    },
+    "required": [
+      "id",
+      "productId",
+      "specs",
+      "price",
+      "originalPrice",
+      "stock",
+      "code",
+      "purchaseLimit"
+    ],
+    "additionalProperties": false
+  },
+  "SkuInput": {
+    "type": "object",
+    "properties": {
+      "specs": {
+        "$ref": "#/components/schemas/SpecValues"
+      },
+      "price": {
+        "$ref": "#/components/schemas/Fen"
+      },
+      "originalPrice": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/Fen"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "stock": {
+        "type": "number"
+      },
+      "code": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "purchaseLimit": {
+        "type": [
+          "number",
+          "null"
+        ]
+      }
+    },
+    "required": [
+      "specs",
+      "price",
+      "stock"
+    ],
+    "additionalProperties": false
+  },
+  "SpecAxis": {
+    "type": "object",
+    "properties": {
+      "name": {
+        "type": "string"
+      },
+      "values": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      }
+    },
+    "required": [
+      "name",
+      "values"
+    ],
+    "additionalProperties": false,
+    "description": "One picker row: the axis name and its values in display order."
+  },
+  "SpecValues": {
+    "type": "object",
+    "additionalProperties": {
+      "type": "string"
+    },
+    "description": "e.g. `{ \"颜色\": \"红\", \"尺码\": \"M\" }`"
+  },
+  "StockAdjustment": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "skuId": {
+        "type": "number"
+      },
+      "delta": {
+        "type": "number"
+      },
+      "stockAfter": {
+        "type": "number"
+      },
+      "reason": {
+        "type": "string"
+      },
+      "createdAt": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      }
+    },
+    "required": [
+      "id",
+      "skuId",
+      "delta",
+      "stockAfter",
+      "reason",
+      "createdAt"
+    ],
+    "additionalProperties": false,
+    "description": "One audited relative stock change (POST /admin/skus/:id/stock-adjustments)."
+  },
+  "StockAdjustmentRequest": {
+    "type": "object",
+    "properties": {
+      "delta": {
+        "type": "number",
+        "description": "relative change; the result can never go below zero"
+      },
+      "reason": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "delta",
+      "reason"
+    ],
+    "additionalProperties": false
+  },
+  "TopKeyword": {
+    "type": "object",
+    "properties": {
+      "keyword": {
+        "type": "string"
+      },
+      "count": {
+        "type": "number",
+        "description": "shoppers who searched it (distinct: one shopper repeating a word counts once)"
+      }
+    },
+    "required": [
+      "keyword",
+      "count"
+    ],
+    "additionalProperties": false
+  },
+  "TopKeywordsReport": {
+    "type": "object",
+    "properties": {
+      "from": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      },
+      "to": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      },
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/TopKeyword"
+        }
+      }
+    },
+    "required": [
+      "from",
+      "to",
+      "items"
+    ],
+    "additionalProperties": false
+  },
+  "TopProduct": {
+    "type": "object",
+    "properties": {
+      "productId": {
+        "type": "number"
+      },
+      "title": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "views": {
+        "type": "number",
+        "description": "shoppers who viewed it (distinct: one shopper viewing 1,000 times counts once)"
+      }
+    },
+    "required": [
+      "productId",
+      "title",
+      "views"
+    ],
+    "additionalProperties": false
+  },
+  "TopProductsReport": {
+    "type": "object",
+    "properties": {
+      "from": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      },
+      "to": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      },
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/TopProduct"
+        }
+      }
+    },
+    "required": [
+      "from",
+      "to",
+      "items"
+    ],
+    "additionalProperties": false
+  },
+  "TrackEventsRequest": {
+    "type": "object",
+    "properties": {
+      "events": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/BehaviourEventInput"
+        }
+      }
+    },
+    "required": [
+      "events"
+    ],
+    "additionalProperties": false
+  },
+  "TrackEventsResponse": {
+    "type": "object",
+    "properties": {
+      "accepted": {
+        "type": "number",
+        "description": "events taken into the write queue (fewer than sent only when the server is overloaded)"
+      }
+    },
+    "required": [
+      "accepted"
+    ],
+    "additionalProperties": false
+  },
+  "Tracking": {
+    "type": "object",
+    "properties": {
+      "carrier": {
+        "$ref": "#/components/schemas/Carrier"
+      },
+      "trackingNo": {
+        "type": "string"
+      },
+      "state": {
+        "type": [
+          "number",
+          "null"
+        ],
+        "description": "Kuaidi100 state code: 0 在途, 1 揽收, 3 签收, 5 派件 …; null while the carrier has no scan yet"
+      },
+      "stateText": {
+        "type": "string"
+      },
+      "signed": {
+        "type": "boolean"
+      },
+      "events": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/TrackingEvent"
+        },
+        "description": "newest first"
+      },
+      "message": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "e.g. \"暂无物流信息，请稍后再查\" when the carrier has no scan yet"
+      },
+      "updatedAt": {
+        "$ref": "#/components/schemas/IsoDateTime",
+        "description": "when the carrier was last asked (answers are cached; Kuaidi100 locks numbers queried too often)"
+      }
+    },
+    "required": [
+      "carrier",
+      "trackingNo",
+      "state",
+      "stateText",
+      "signed",
+      "events",
+      "message",
+      "updatedAt"
+    ],
+    "additionalProperties": false
+  },
+  "TrackingEvent": {
+    "type": "object",
+    "properties": {
+      "time": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      },
+      "context": {
+        "type": "string"
+      },
+      "location": {
+        "type": [
+          "string",
+          "null"
+        ]
+      }
+    },
+    "required": [
+      "time",
+      "context",
+      "location"
+    ],
+    "additionalProperties": false
+  },
+  "UpdateAddressRequest": {
+    "type": "object",
+    "properties": {
+      "receiverName": {
+        "type": "string"
+      },
+      "phone": {
+        "type": "string",
+        "description": "mainland mobile, 11 digits starting with 1"
+      },
+      "province": {
+        "type": "string"
+      },
+      "city": {
+        "type": "string"
+      },
+      "district": {
+        "type": "string"
+      },
+      "detail": {
+        "type": "string"
+      },
+      "postalCode": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "isDefault": {
+        "type": "boolean"
+      }
+    },
+    "additionalProperties": false
+  },
+  "UpdateCartItemRequest": {
+    "type": "object",
+    "properties": {
+      "quantity": {
+        "type": "number"
+      },
+      "selected": {
+        "type": "boolean"
+      }
+    },
+    "additionalProperties": false
+  },
+  "UpdateCategoryRequest": {
+    "type": "object",
+    "properties": {
+      "name": {
+        "type": "string"
+      },
+      "parentId": {
+        "type": [
+          "number",
+          "null"
+        ]
+      },
+      "icon": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "sortOrder": {
+        "type": "number"
+      }
+    },
+    "additionalProperties": false
+  },
+  "UpdateProductRequest": {
+    "type": "object",
+    "properties": {
+      "title": {
+        "type": "string"
+      },
+      "subtitle": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "description": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "categoryId": {
+        "type": "number"
+      },
+      "images": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "onShelf": {
+        "type": "boolean"
+      },
+      "specAxes": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/SpecAxis"
+        }
+      }
+    },
+    "additionalProperties": false
+  },
+  "UpdateProfileRequest": {
+    "type": "object",
+    "properties": {
+      "nickname": {
+        "type": "string"
+      },
+      "avatarUrl": {
+        "type": "string"
+      }
+    },
+    "additionalProperties": false
+  },
+  "UpdateSkuRequest": {
+    "type": "object",
+    "properties": {
+      "specs": {
+        "$ref": "#/components/schemas/SpecValues"
+      },
+      "price": {
+        "$ref": "#/components/schemas/Fen"
+      },
+      "originalPrice": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/Fen"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "stock": {
+        "type": "number"
+      },
+      "code": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "purchaseLimit": {
+        "type": [
+          "number",
+          "null"
+        ]
+      }
+    },
+    "additionalProperties": false
+  },
+  "UserProfile": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "nickname": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "avatarUrl": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "createdAt": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      }
+    },
+    "required": [
+      "id",
+      "nickname",
+      "avatarUrl",
+      "createdAt"
+    ],
+    "additionalProperties": false
+  },
+  "WechatLoginRequest": {
+    "type": "object",
+    "properties": {
+      "code": {
+        "type": "string",
+        "description": "the code from wx.login(), valid once for about 5 minutes"
+      }
+    },
+    "required": [
+      "code"
+    ],
+    "additionalProperties": false
+  }
+};
+
+/** Every exported type of libs/contracts, by name: what an @ApiRoute can reference. */
+export type ContractName =
+  | 'AddCartItemRequest'
+  | 'Address'
+  | 'AddressInput'
+  | 'AdminLoginRequest'
+  | 'AdminLoginResponse'
+  | 'AdminProduct'
+  | 'AdminProductListQuery'
+  | 'AdminProductPage'
+  | 'AdminProductSummary'
+  | 'AdminProfile'
+  | 'AnalyticsRangeQuery'
+  | 'AnalyticsTopQuery'
+  | 'AuditActor'
+  | 'AuditKind'
+  | 'Banner'
+  | 'BehaviourEventInput'
+  | 'BehaviourEventType'
+  | 'Carrier'
+  | 'CarrierList'
+  | 'CartItem'
+  | 'CartItemState'
+  | 'CartView'
+  | 'Category'
+  | 'CategoryNode'
+  | 'CreateCategoryRequest'
+  | 'CreateOrderRequest'
+  | 'CreateProductRequest'
+  | 'DailySales'
+  | 'DailySalesReport'
+  | 'ErrorCode'
+  | 'ErrorResponse'
+  | 'EventType'
+  | 'Fen'
+  | 'FieldError'
+  | 'FunnelReport'
+  | 'FunnelStep'
+  | 'FunnelStepName'
+  | 'HealthFailure'
+  | 'HealthIndicatorState'
+  | 'HealthReport'
+  | 'HomePage'
+  | 'IsoDateTime'
+  | 'LivenessReport'
+  | 'LoginResponse'
+  | 'Order'
+  | 'OrderAddress'
+  | 'OrderItem'
+  | 'OrderItemInput'
+  | 'OrderListQuery'
+  | 'OrderPage'
+  | 'OrderStatus'
+  | 'PageQuery'
+  | 'PaySyncResponse'
+  | 'PreviewOrderRequest'
+  | 'PreviewOrderResponse'
+  | 'ProductDetail'
+  | 'ProductListQuery'
+  | 'ProductPage'
+  | 'ProductSort'
+  | 'ProductSummary'
+  | 'RefundRequest'
+  | 'RequestPaymentParams'
+  | 'Role'
+  | 'SelectAllRequest'
+  | 'ServerEventType'
+  | 'ShipOrderRequest'
+  | 'Shipment'
+  | 'SimulatePaymentResponse'
+  | 'Sku'
+  | 'SkuInput'
+  | 'SpecAxis'
+  | 'SpecValues'
+  | 'StockAdjustment'
+  | 'StockAdjustmentRequest'
+  | 'TopKeyword'
+  | 'TopKeywordsReport'
+  | 'TopProduct'
+  | 'TopProductsReport'
+  | 'TrackEventsRequest'
+  | 'TrackEventsResponse'
+  | 'Tracking'
+  | 'TrackingEvent'
+  | 'UpdateAddressRequest'
+  | 'UpdateCartItemRequest'
+  | 'UpdateCategoryRequest'
+  | 'UpdateProductRequest'
+  | 'UpdateProfileRequest'
+  | 'UpdateSkuRequest'
+  | 'UserProfile'
+  | 'WechatLoginRequest';
+
+/** The TypeScript type behind each name, so a route documented as `Order` must return an Order. */
+export interface ContractTypes {
+  AddCartItemRequest: C.AddCartItemRequest;
+  Address: C.Address;
+  AddressInput: C.AddressInput;
+  AdminLoginRequest: C.AdminLoginRequest;
+  AdminLoginResponse: C.AdminLoginResponse;
+  AdminProduct: C.AdminProduct;
+  AdminProductListQuery: C.AdminProductListQuery;
+  AdminProductPage: C.AdminProductPage;
+  AdminProductSummary: C.AdminProductSummary;
+  AdminProfile: C.AdminProfile;
+  AnalyticsRangeQuery: C.AnalyticsRangeQuery;
+  AnalyticsTopQuery: C.AnalyticsTopQuery;
+  AuditActor: C.AuditActor;
+  AuditKind: C.AuditKind;
+  Banner: C.Banner;
+  BehaviourEventInput: C.BehaviourEventInput;
+  BehaviourEventType: C.BehaviourEventType;
+  Carrier: C.Carrier;
+  CarrierList: C.CarrierList;
+  CartItem: C.CartItem;
+  CartItemState: C.CartItemState;
+  CartView: C.CartView;
+  Category: C.Category;
+  CategoryNode: C.CategoryNode;
+  CreateCategoryRequest: C.CreateCategoryRequest;
+  CreateOrderRequest: C.CreateOrderRequest;
+  CreateProductRequest: C.CreateProductRequest;
+  DailySales: C.DailySales;
+  DailySalesReport: C.DailySalesReport;
+  ErrorCode: C.ErrorCode;
+  ErrorResponse: C.ErrorResponse;
+  EventType: C.EventType;
+  Fen: C.Fen;
+  FieldError: C.FieldError;
+  FunnelReport: C.FunnelReport;
+  FunnelStep: C.FunnelStep;
+  FunnelStepName: C.FunnelStepName;
+  HealthFailure: C.HealthFailure;
+  HealthIndicatorState: C.HealthIndicatorState;
+  HealthReport: C.HealthReport;
+  HomePage: C.HomePage;
+  IsoDateTime: C.IsoDateTime;
+  LivenessReport: C.LivenessReport;
+  LoginResponse: C.LoginResponse;
+  Order: C.Order;
+  OrderAddress: C.OrderAddress;
+  OrderItem: C.OrderItem;
+  OrderItemInput: C.OrderItemInput;
+  OrderListQuery: C.OrderListQuery;
+  OrderPage: C.OrderPage;
+  OrderStatus: C.OrderStatus;
+  PageQuery: C.PageQuery;
+  PaySyncResponse: C.PaySyncResponse;
+  PreviewOrderRequest: C.PreviewOrderRequest;
+  PreviewOrderResponse: C.PreviewOrderResponse;
+  ProductDetail: C.ProductDetail;
+  ProductListQuery: C.ProductListQuery;
+  ProductPage: C.ProductPage;
+  ProductSort: C.ProductSort;
+  ProductSummary: C.ProductSummary;
+  RefundRequest: C.RefundRequest;
+  RequestPaymentParams: C.RequestPaymentParams;
+  Role: C.Role;
+  SelectAllRequest: C.SelectAllRequest;
+  ServerEventType: C.ServerEventType;
+  ShipOrderRequest: C.ShipOrderRequest;
+  Shipment: C.Shipment;
+  SimulatePaymentResponse: C.SimulatePaymentResponse;
+  Sku: C.Sku;
+  SkuInput: C.SkuInput;
+  SpecAxis: C.SpecAxis;
+  SpecValues: C.SpecValues;
+  StockAdjustment: C.StockAdjustment;
+  StockAdjustmentRequest: C.StockAdjustmentRequest;
+  TopKeyword: C.TopKeyword;
+  TopKeywordsReport: C.TopKeywordsReport;
+  TopProduct: C.TopProduct;
+  TopProductsReport: C.TopProductsReport;
+  TrackEventsRequest: C.TrackEventsRequest;
+  TrackEventsResponse: C.TrackEventsResponse;
+  Tracking: C.Tracking;
+  TrackingEvent: C.TrackingEvent;
+  UpdateAddressRequest: C.UpdateAddressRequest;
+  UpdateCartItemRequest: C.UpdateCartItemRequest;
+  UpdateCategoryRequest: C.UpdateCategoryRequest;
+  UpdateProductRequest: C.UpdateProductRequest;
+  UpdateProfileRequest: C.UpdateProfileRequest;
+  UpdateSkuRequest: C.UpdateSkuRequest;
+  UserProfile: C.UserProfile;
+  WechatLoginRequest: C.WechatLoginRequest;
+}
