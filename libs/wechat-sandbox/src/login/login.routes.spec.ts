@@ -59,7 +59,7 @@ describe('sandbox: WeChat open API', () => {
     expect(t3.access_token).not.toBe(t1.access_token);
     expect(await post(phonePath(t1.access_token), { code: 'x' })).toMatchObject({ errcode: 40001 });
 
-    sandbox.advanceClock(7201 * 1000); // the token expires on the sandbox clock
-    expect(await post(phonePath(t3.access_token), { code: 'x' })).toMatchObject({ errcode: 40001 });
+    sandbox.advanceClock(7201 * 1000); // the token expires on the sandbox clock: 42001 (expired), not 40001 (invalid)
+    expect(await post(phonePath(t3.access_token), { code: 'x' })).toMatchObject({ errcode: 42001 });
   });
 });
