@@ -13,9 +13,28 @@ import { type Admin, createAdmin, createShopper, type Shopper } from './support/
 import { createAddress, seedProduct } from './support/shop-fixtures';
 import { backendLabel, startTestApp, type TestApp, usingMysql, usingRedis } from './support/test-app';
 
+/** upload_shipping_info's body as the sandbox recorded it */
+interface UploadBody {
+  order_key: { order_number_type: number; transaction_id: string };
+  delivery_mode: number;
+  is_all_delivered?: boolean;
+  upload_time: string;
+  payer: { openid: string };
+  shipping_list: Array<{
+    tracking_no: string;
+    express_company: string;
+    item_desc: string;
+    contact?: { receiver_contact: string };
+  }>;
+}
+
 const FAST = { WECHAT_WORKER_INTERVAL_MS: '100', WECHAT_RETRY_BASE_MS: '100', SWEEP_INTERVAL_MS: '3600000' };
 
-async function eventually<T>(probe: () => Promise<T | undefined | null | false>, what: string, ms = 15_000): Promise<T> {
+async function eventually<T>(
+  probe: () => Promise<T | undefined | null | false>,
+  what: string,
+  ms = 15_000,
+): Promise<T> {
   const until = Date.now() + ms;
   for (;;) {
     const v = await probe();
@@ -50,7 +69,13 @@ async function paidOrder(t: TestApp, sandbox: WechatSandbox, shopper?: Shopper, 
   const paid = await sandbox.simulatePayment(order.body.orderNo);
   expect(paid.deliveries[0].delivered).toBe(true);
   const transactionId = paid.transaction.transaction_id as string;
-  return { shopper: s, orderId: order.body.id as number, orderNo: order.body.orderNo as string, transactionId, title: p.title };
+  return {
+    shopper: s,
+    orderId: order.body.id as number,
+    orderNo: order.body.orderNo as string,
+    transactionId,
+    title: p.title,
+  };
 }
 
 const openidOf = (t: TestApp, userId: number): Promise<string> => t.app.get(AuthService).openidOf(userId);
@@ -88,19 +113,28 @@ describe(`WeChat platform duties (${backendLabel})`, () => {
       return r.status === 200 && r.body.status === 'DONE' ? r.body : null;
     }, 'the upload');
     expect(done).toMatchObject({ orderNo: o.orderNo, attempts: 1, lastError: null, logisticsType: 1 });
-    const upload = sandbox.platform.uploads.slice(before).find((u) => (u.body.shipping_list as Array<{ tracking_no: string }>)[0].tracking_no === 'SF1234567890');
+    const upload = sandbox.platform.uploads
+      .slice(before)
+      .find((u) => (u.body.shipping_list as Array<{ tracking_no: string }>)[0].tracking_no === 'SF1234567890');
     expect(upload).toBeDefined();
-    const body = upload!.body as Record<string, any>;
+    const body = upload!.body as unknown as UploadBody;
     expect(body.order_key.order_number_type).toBe(2);
     expect(body.order_key.transaction_id).toMatch(/^42000\d{23}$/);
     expect(body.delivery_mode).toBe(1);
-    expect(body.shipping_list[0]).toMatchObject({ express_company: 'SF', contact: { receiver_contact: '139****5678' } });
+    expect(body.shipping_list[0]).toMatchObject({
+      express_company: 'SF',
+      contact: { receiver_contact: '139****5678' },
+    });
     expect(body.shipping_list[0].item_desc).toContain(`${o.title}×2`);
     expect(body.upload_time).toMatch(/\+08:00$/);
     expect(body.payer.openid).toBe(await openidOf(t, o.shopper.userId));
     expect(t.logs.join('\n')).not.toContain('13912345678');
 
-    const list = await t.http.get('/api/v1/admin/wechat/shipping-uploads').query({ status: 'DONE' }).set(admin.auth).expect(200);
+    const list = await t.http
+      .get('/api/v1/admin/wechat/shipping-uploads')
+      .query({ status: 'DONE' })
+      .set(admin.auth)
+      .expect(200);
     expect(list.body.items.map((i: { orderId: number }) => i.orderId)).toContain(o.orderId);
   });
 
@@ -112,13 +146,22 @@ describe(`WeChat platform duties (${backendLabel})`, () => {
     await t.http
       .post(`/api/v1/admin/orders/${o.orderId}/wechat-shipping/reupload`)
       .set(admin.auth)
-      .send({ parcels: [{ carrierCode: 'yuantong', trackingNo: 'YT0000000001' }, { carrierCode: 'zhongtong', trackingNo: 'ZT0000000002' }] })
+      .send({
+        parcels: [
+          { carrierCode: 'yuantong', trackingNo: 'YT0000000001' },
+          { carrierCode: 'zhongtong', trackingNo: 'ZT0000000002' },
+        ],
+      })
       .expect(200);
     await eventually(async () => sandbox.platform.uploads.length > before, 'the second upload');
-    const body = sandbox.platform.uploads[sandbox.platform.uploads.length - 1].body as Record<string, any>;
+    const body = sandbox.platform.uploads[sandbox.platform.uploads.length - 1].body as unknown as UploadBody;
     expect(body).toMatchObject({ delivery_mode: 2, is_all_delivered: true });
     expect(body.shipping_list.map((s: { express_company: string }) => s.express_company)).toEqual(['YTO', 'ZTO']);
-    const bad = await t.http.post(`/api/v1/admin/orders/${o.orderId}/wechat-shipping/reupload`).set(admin.auth).send({ logisticsType: 2 }).expect(400);
+    const bad = await t.http
+      .post(`/api/v1/admin/orders/${o.orderId}/wechat-shipping/reupload`)
+      .set(admin.auth)
+      .send({ logisticsType: 2 })
+      .expect(400);
     expect(bad.body.code).toBe('VALIDATION_FAILED');
   });
 
@@ -131,7 +174,11 @@ describe(`WeChat platform duties (${backendLabel})`, () => {
       return r.body.status === 'FAILED' ? r.body : null;
     }, 'the failure');
     expect(failed.lastError).toContain('47001');
-    await t.http.post(`/api/v1/admin/orders/${o.orderId}/wechat-shipping/reupload`).set(admin.auth).send({}).expect(200);
+    await t.http
+      .post(`/api/v1/admin/orders/${o.orderId}/wechat-shipping/reupload`)
+      .set(admin.auth)
+      .send({})
+      .expect(200);
     await eventually(async () => (await uploadStatus(o.orderId)).body.status === 'DONE', 're-upload');
   });
 
@@ -140,9 +187,15 @@ describe(`WeChat platform duties (${backendLabel})`, () => {
       const { sha1Signature } = await import('@sutwxapp/wechat');
       const ts = String(Math.floor(Date.now() / 1000));
       const signature = sha1Signature(t.config.wechatPlatform.pushToken, ts, '123');
-      const ok = await t.http.get('/api/v1/wechat/push').query({ signature, timestamp: ts, nonce: '123', echostr: 'e-42' }).expect(200);
+      const ok = await t.http
+        .get('/api/v1/wechat/push')
+        .query({ signature, timestamp: ts, nonce: '123', echostr: 'e-42' })
+        .expect(200);
       expect(ok.text).toBe('e-42');
-      const bad = await t.http.get('/api/v1/wechat/push').query({ signature: 'x'.repeat(40), timestamp: ts, nonce: '123', echostr: 'e' }).expect(401);
+      const bad = await t.http
+        .get('/api/v1/wechat/push')
+        .query({ signature: 'x'.repeat(40), timestamp: ts, nonce: '123', echostr: 'e' })
+        .expect(401);
       expect(bad.body.code).toBe('WECHAT_PUSH_REJECTED');
     });
 
@@ -181,7 +234,11 @@ describe(`WeChat platform duties (${backendLabel})`, () => {
       const unknown = await sandbox.platform.sendPush({ Event: 'some_future_event', foo: 1 });
       expect(unknown).toMatchObject({ status: 200, body: 'success' });
       expect(t.logs.some((l) => l.includes('some_future_event'))).toBe(true);
-      const remind = await sandbox.platform.sendPush({ Event: 'trade_manage_remind_shipping', merchant_trade_no: 'NO-SUCH', msg: '请尽快发货' });
+      const remind = await sandbox.platform.sendPush({
+        Event: 'trade_manage_remind_shipping',
+        merchant_trade_no: 'NO-SUCH',
+        msg: '请尽快发货',
+      });
       expect(remind.status).toBe(200);
     });
 
@@ -190,19 +247,28 @@ describe(`WeChat platform duties (${backendLabel})`, () => {
       t.app.get(DomainEvents).on('media_check_result', (e) => void seen.push(e));
       const s = await createShopper(t);
       const port = t.app.get<ContentSecurityPort>(CONTENT_SECURITY);
-      const { traceId } = await port.submitImage({ openid: await openidOf(t, s.userId), scene: 2, url: 'https://cdn.example.com/risky.jpg' });
+      const { traceId } = await port.submitImage({
+        openid: await openidOf(t, s.userId),
+        scene: 2,
+        url: 'https://cdn.example.com/risky.jpg',
+      });
       const e = await eventually(async () => seen.find((x) => x.traceId === traceId), 'the verdict');
       expect(e).toMatchObject({ verdict: 'risky', label: 20002 });
     });
   });
 
   describe('subscribe messages', () => {
-    const tpl = (event: keyof TestApp['config']['wechatPlatform']['templates']) => t.config.wechatPlatform.templates[event].templateId;
+    const tpl = (event: keyof TestApp['config']['wechatPlatform']['templates']) =>
+      t.config.wechatPlatform.templates[event].templateId;
 
     it('sends one notice per accepted template after the commit, and none for refused ones', async () => {
       const s = await createShopper(t);
       const openid = await openidOf(t, s.userId);
-      const asked = await t.http.get('/api/v1/wechat/subscriptions/templates').query({ moment: 'pay' }).set(s.auth).expect(200);
+      const asked = await t.http
+        .get('/api/v1/wechat/subscriptions/templates')
+        .query({ moment: 'pay' })
+        .set(s.auth)
+        .expect(200);
       expect(asked.body.templateIds).toEqual([tpl('order_paid'), tpl('order_shipped'), tpl('refund_succeeded')]);
       // the shopper allows "paid" and "shipped" and refuses "refund" (WeChat records the same answers)
       sandbox.platform.acceptSubscription(openid, tpl('order_paid'));
@@ -210,19 +276,32 @@ describe(`WeChat platform duties (${backendLabel})`, () => {
       const rec = await t.http
         .post('/api/v1/wechat/subscriptions')
         .set(s.auth)
-        .send({ results: { [tpl('order_paid')]: 'accept', [tpl('order_shipped')]: 'accept', [tpl('refund_succeeded')]: 'reject', unknown: 'accept' } })
+        .send({
+          results: {
+            [tpl('order_paid')]: 'accept',
+            [tpl('order_shipped')]: 'accept',
+            [tpl('refund_succeeded')]: 'reject',
+            unknown: 'accept',
+          },
+        })
         .expect(200);
       expect(rec.body.accepted).toEqual([tpl('order_paid'), tpl('order_shipped')]);
 
       const o = await paidOrder(t, sandbox, s);
       const mine = () => sandbox.platform.subscribeMessages.filter((m) => m.openid === openid);
       await eventually(async () => mine().length === 1, 'the paid notice');
-      expect(mine()[0]).toMatchObject({ templateId: tpl('order_paid'), page: `pages/order/detail/index?id=${o.orderId}` });
+      expect(mine()[0]).toMatchObject({
+        templateId: tpl('order_paid'),
+        page: `pages/order/detail/index?id=${o.orderId}`,
+      });
       expect(mine()[0].data.character_string1.value).toBe(o.orderNo);
 
       await ship(o.orderId, 'yuantong', 'YT7777777777');
       await eventually(async () => mine().length === 2, 'the shipped notice');
-      expect(mine()[1].data).toMatchObject({ thing3: { value: '圆通速递' }, character_string4: { value: 'YT7777777777' } });
+      expect(mine()[1].data).toMatchObject({
+        thing3: { value: '圆通速递' },
+        character_string4: { value: 'YT7777777777' },
+      });
 
       // a second paid order: the one-time quota is used up, so nothing is sent
       const o2 = await paidOrder(t, sandbox, s);
@@ -235,7 +314,11 @@ describe(`WeChat platform duties (${backendLabel})`, () => {
       const s = await createShopper(t);
       const openid = await openidOf(t, s.userId);
       // our API was told "accept" but WeChat never granted it (e.g. the shopper turned notices off)
-      await t.http.post('/api/v1/wechat/subscriptions').set(s.auth).send({ results: { [tpl('order_paid')]: 'accept' } }).expect(200);
+      await t.http
+        .post('/api/v1/wechat/subscriptions')
+        .set(s.auth)
+        .send({ results: { [tpl('order_paid')]: 'accept' } })
+        .expect(200);
       const before = sandbox.stats.count('subscribe_send');
       await paidOrder(t, sandbox, s);
       await eventually(async () => sandbox.stats.count('subscribe_send') > before, 'the send attempt');
@@ -255,9 +338,15 @@ describe(`WeChat platform duties (${backendLabel})`, () => {
     it('binds the phone number from the button’s code and only ever shows it masked', async () => {
       const s = await createShopper(t);
       expect((await t.http.get('/api/v1/wechat/phone').set(s.auth).expect(200)).body).toEqual({ phoneMasked: null });
-      const bound = await t.http.post('/api/v1/wechat/phone').set(s.auth).send({ code: 'phone13912349876' }).expect(200);
+      const bound = await t.http
+        .post('/api/v1/wechat/phone')
+        .set(s.auth)
+        .send({ code: 'phone13912349876' })
+        .expect(200);
       expect(bound.body).toEqual({ phoneMasked: '139****9876' });
-      expect((await t.http.get('/api/v1/wechat/phone').set(s.auth).expect(200)).body).toEqual({ phoneMasked: '139****9876' });
+      expect((await t.http.get('/api/v1/wechat/phone').set(s.auth).expect(200)).body).toEqual({
+        phoneMasked: '139****9876',
+      });
       expect(t.logs.join('\n')).not.toContain('13912349876');
       const bad = await t.http.post('/api/v1/wechat/phone').set(s.auth).send({ code: 'invalid-code' }).expect(400);
       expect(bad.body.code).toBe('PHONE_CODE_INVALID');
@@ -330,7 +419,11 @@ describe(`WeChat platform across restarts and replicas (${backendLabel})`, () =>
     const admin = await createAdmin(a);
     const o = await paidOrder(a, sandbox);
     sandbox.platform.failNext('upload_shipping_info', 2, -1, 'system error');
-    await a.http.post(`/api/v1/admin/orders/${o.orderId}/ship`).set(admin.auth).send({ carrierCode: 'yunda', trackingNo: 'YD1234567890' }).expect(200);
+    await a.http
+      .post(`/api/v1/admin/orders/${o.orderId}/ship`)
+      .set(admin.auth)
+      .send({ carrierCode: 'yunda', trackingNo: 'YD1234567890' })
+      .expect(200);
     const first = await eventually(async () => {
       const r = await a.http.get(`/api/v1/admin/orders/${o.orderId}/wechat-shipping`).set(admin.auth);
       return r.body.attempts >= 1 && r.body.status === 'PENDING' ? r.body : null;
@@ -341,20 +434,31 @@ describe(`WeChat platform across restarts and replicas (${backendLabel})`, () =>
     const b = await startTestApp(await env());
     try {
       const admin2 = await createAdmin(b);
-      const done = await eventually(async () => {
-        const r = await b.http.get(`/api/v1/admin/orders/${o.orderId}/wechat-shipping`).set(admin2.auth);
-        return r.body.status === 'DONE' ? r.body : null;
-      }, 'the upload after the restart', 20_000);
+      const done = await eventually(
+        async () => {
+          const r = await b.http.get(`/api/v1/admin/orders/${o.orderId}/wechat-shipping`).set(admin2.auth);
+          return r.body.status === 'DONE' ? r.body : null;
+        },
+        'the upload after the restart',
+        20_000,
+      );
       expect(done.attempts).toBe(3);
       expect(done.lastError).toBeNull();
-      expect(sandbox.platform.uploads.filter((u) => (u.body.shipping_list as any)[0].tracking_no === 'YD1234567890')).toHaveLength(1);
+      expect(
+        sandbox.platform.uploads.filter(
+          (u) => (u.body as unknown as UploadBody).shipping_list[0].tracking_no === 'YD1234567890',
+        ),
+      ).toHaveLength(1);
     } finally {
       await b.close();
     }
   });
 
   const replicas = usingRedis;
-  if (!replicas) console.log('wechat-platform.e2e-spec.ts: two-replica token test SKIPPED - needs REDIS_URL (the embedded default keeps the token in process)');
+  if (!replicas)
+    console.log(
+      'wechat-platform.e2e-spec.ts: two-replica token test SKIPPED - needs REDIS_URL (the embedded default keeps the token in process)',
+    );
   (replicas ? it : it.skip)('lets 50 callers on two replicas sharing Redis cause one token refresh', async () => {
     const sandbox = held.sandbox;
     const a = await startTestApp(await env());

@@ -16,11 +16,16 @@ export interface TokenState {
 }
 
 /** The errcode answer for a missing, revoked or expired access_token, or undefined when it is valid. */
-export function checkAccessToken(ctx: SandboxContext, tokens: TokenState, req: SandboxRequest): SandboxResponse | undefined {
+export function checkAccessToken(
+  ctx: SandboxContext,
+  tokens: TokenState,
+  req: SandboxRequest,
+): SandboxResponse | undefined {
   const accessToken = req.url.searchParams.get('access_token');
   if (!accessToken) return err(41001, 'access_token missing');
   const token = tokens.current;
-  if (!token || accessToken !== token.value) return err(40001, 'invalid credential, access_token is invalid or not latest');
+  if (!token || accessToken !== token.value)
+    return err(40001, 'invalid credential, access_token is invalid or not latest');
   if (token.expiresAt <= ctx.clock.now()) return err(42001, 'access_token expired');
   return undefined;
 }

@@ -187,10 +187,18 @@ export class PlatformSandbox {
         return isResponse(g) ? g : handler(g);
       };
     return [
-      { method: 'POST', path: '/wxa/sec/order/upload_shipping_info', handler: wrap('upload_shipping_info', (b) => this.upload(b)) },
+      {
+        method: 'POST',
+        path: '/wxa/sec/order/upload_shipping_info',
+        handler: wrap('upload_shipping_info', (b) => this.upload(b)),
+      },
       { method: 'POST', path: '/wxa/msg_sec_check', handler: wrap('msg_sec_check', (b) => this.msgSecCheck(b)) },
       { method: 'POST', path: '/wxa/media_check_async', handler: wrap('media_check_async', (b) => this.mediaCheck(b)) },
-      { method: 'POST', path: '/cgi-bin/message/subscribe/send', handler: wrap('subscribe_send', (b) => this.subscribe(b)) },
+      {
+        method: 'POST',
+        path: '/cgi-bin/message/subscribe/send',
+        handler: wrap('subscribe_send', (b) => this.subscribe(b)),
+      },
     ];
   }
 
@@ -201,7 +209,8 @@ export class PlatformSandbox {
     if (!key || key.order_number_type !== 2 || typeof key.transaction_id !== 'string') {
       return err(47001, 'data format error: order_key');
     }
-    if (!Array.isArray(list) || list.length < 1 || list.length > 15) return err(47001, 'data format error: shipping_list');
+    if (!Array.isArray(list) || list.length < 1 || list.length > 15)
+      return err(47001, 'data format error: shipping_list');
     if (![1, 2, 3, 4].includes(b.logistics_type as number) || ![1, 2].includes(b.delivery_mode as number)) {
       return err(47001, 'data format error: logistics_type/delivery_mode');
     }
@@ -209,7 +218,8 @@ export class PlatformSandbox {
     if (b.delivery_mode === 2 && typeof b.is_all_delivered !== 'boolean') {
       return err(47001, 'is_all_delivered is required for split delivery');
     }
-    if (typeof b.upload_time !== 'string' || Number.isNaN(Date.parse(b.upload_time))) return err(47001, 'bad upload_time');
+    if (typeof b.upload_time !== 'string' || Number.isNaN(Date.parse(b.upload_time)))
+      return err(47001, 'bad upload_time');
     const found = this.ledger.findByTransactionId(key.transaction_id);
     if (!found.ok || found.value.tradeState === 'NOTPAY') return err(10060001, '支付单不存在');
     if (payer?.openid !== found.value.openid) return err(10060002, '支付单与支付者不匹配');

@@ -22,9 +22,7 @@ describe('MessageCrypto with WeChat’s published example', () => {
     expect(crypto.verifyUrlSignature('f464b24fc39322e44b38aa78f5edd27bd1441696', '1714036504', '1514711492')).toBe(
       true,
     );
-    expect(crypto.verifyUrlSignature('899cf89e464efb63f54ddac96b0a0a235f53aa78', '1714037059', '486452656')).toBe(
-      true,
-    );
+    expect(crypto.verifyUrlSignature('899cf89e464efb63f54ddac96b0a0a235f53aa78', '1714037059', '486452656')).toBe(true);
     expect(crypto.verifyUrlSignature('899cf89e464efb63f54ddac96b0a0a235f53aa78', '1714036504', '1514711492')).toBe(
       false,
     );
@@ -57,9 +55,9 @@ describe('MessageCrypto with WeChat’s published example', () => {
     const tampered = `A${ENCRYPT.slice(1)}`;
     expect(fail(() => crypto.decryptPayload(tampered))).not.toBe('ok');
     const other = new MessageCrypto({ ...official, appId: 'wx0000000000000000' });
-    expect(fail(() => other.decrypt('046e02f8204d34f8ba5fa3b1db94908f3df2e9b3', '1714112445', '415670741', ENCRYPT))).toBe(
-      'wrong_appid',
-    );
+    expect(
+      fail(() => other.decrypt('046e02f8204d34f8ba5fa3b1db94908f3df2e9b3', '1714112445', '415670741', ENCRYPT)),
+    ).toBe('wrong_appid');
   });
 
   it('round-trips Chinese text of every length around the block size', () => {

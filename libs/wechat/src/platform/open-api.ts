@@ -93,7 +93,8 @@ async function postJson(
   } catch {
     body = undefined;
   }
-  if (!body || typeof body !== 'object') throw new WechatOpenApiError(null, `${name}: non-JSON answer (HTTP ${status})`);
+  if (!body || typeof body !== 'object')
+    throw new WechatOpenApiError(null, `${name}: non-JSON answer (HTTP ${status})`);
   const b = body as Record<string, unknown> & { errcode?: number; errmsg?: string };
   const errcode = typeof b.errcode === 'number' ? b.errcode : 0;
   if (errcode !== 0) throw new WechatOpenApiError(errcode, `${name}: errcode ${errcode} (${String(b.errmsg ?? '')})`);
@@ -142,12 +143,22 @@ export class MiniProgramOpenApi {
   private async call(path: string, payload: object, name: string): Promise<Record<string, unknown>> {
     const token = await this.options.tokens.get();
     try {
-      return await postJson(`${this.baseUrl}${path}?access_token=${encodeURIComponent(token)}`, payload, this.timeoutMs, name);
+      return await postJson(
+        `${this.baseUrl}${path}?access_token=${encodeURIComponent(token)}`,
+        payload,
+        this.timeoutMs,
+        name,
+      );
     } catch (err) {
       if (!(err instanceof WechatOpenApiError) || err.errcode === null || !TOKEN_ERRCODES.has(err.errcode)) throw err;
       // The token was revoked (someone forced a refresh) or expired early: one fresh token, one retry.
       const fresh = await this.options.tokens.refreshAfterRejection(token);
-      return postJson(`${this.baseUrl}${path}?access_token=${encodeURIComponent(fresh)}`, payload, this.timeoutMs, name);
+      return postJson(
+        `${this.baseUrl}${path}?access_token=${encodeURIComponent(fresh)}`,
+        payload,
+        this.timeoutMs,
+        name,
+      );
     }
   }
 
@@ -195,7 +206,8 @@ export class MiniProgramOpenApi {
       throw new WechatOpenApiError(null, 'getuserphonenumber: answer without phone_info');
     }
     // The watermark says which mini-program the number was released to; it must be ours.
-    if (info.watermark?.appid !== appId) throw new WechatOpenApiError(null, 'getuserphonenumber: watermark appid mismatch');
+    if (info.watermark?.appid !== appId)
+      throw new WechatOpenApiError(null, 'getuserphonenumber: watermark appid mismatch');
     return {
       phoneNumber: info.phoneNumber,
       purePhoneNumber: info.purePhoneNumber,
@@ -246,7 +258,8 @@ export class MiniProgramOpenApi {
       { media_url: input.mediaUrl, media_type: 2, version: 2, scene: input.scene, openid: input.openid },
       'media_check_async',
     );
-    if (typeof body.trace_id !== 'string') throw new WechatOpenApiError(null, 'media_check_async: answer without trace_id');
+    if (typeof body.trace_id !== 'string')
+      throw new WechatOpenApiError(null, 'media_check_async: answer without trace_id');
     return { traceId: body.trace_id };
   }
 

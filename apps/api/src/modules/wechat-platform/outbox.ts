@@ -99,6 +99,9 @@ export class OutboxWorker<T extends OutboxRow> {
 
   /** Records the outcome of a claimed row (only while we still hold it). */
   async finish(row: T, patch: Partial<T>): Promise<void> {
-    await this.repo.update({ id: row.id, status: In([this.working]) } as never, { ...patch, claimedUntil: null } as never);
+    await this.repo.update(
+      { id: row.id, status: In([this.working]) } as never,
+      { ...patch, claimedUntil: null } as never,
+    );
   }
 }

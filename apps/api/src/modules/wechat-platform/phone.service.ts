@@ -28,10 +28,18 @@ export class PhoneService {
       phone = (await this.api.getPhoneNumber(code, this.appId)).purePhoneNumber;
     } catch (err) {
       if (err instanceof WechatOpenApiError && (err.errcode === 40029 || err.errcode === 40163)) {
-        throw new AppError(400, ErrorCode.PHONE_CODE_INVALID, 'The phone-number code is invalid or used; tap the button again');
+        throw new AppError(
+          400,
+          ErrorCode.PHONE_CODE_INVALID,
+          'The phone-number code is invalid or used; tap the button again',
+        );
       }
       this.logger.warn(`getuserphonenumber failed: ${(err as Error).message}`);
-      throw new AppError(503, ErrorCode.WECHAT_UNAVAILABLE, 'WeChat cannot give the phone number right now; please retry');
+      throw new AppError(
+        503,
+        ErrorCode.WECHAT_UNAVAILABLE,
+        'WeChat cannot give the phone number right now; please retry',
+      );
     }
     await this.users.update({ id: userId }, { phone, phoneBoundAt: new Date() });
     this.logger.log(`user ${userId} bound phone ${maskPhone(phone)}`);

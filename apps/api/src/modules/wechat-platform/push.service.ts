@@ -69,10 +69,18 @@ export class PushService {
     const encrypt = (body as { Encrypt?: unknown } | null)?.Encrypt;
     if (q.encrypt_type !== 'aes' || typeof encrypt !== 'string') {
       // plaintext and compatible modes are refused: the console must be set to safe mode
-      throw new AppError(400, ErrorCode.WECHAT_PUSH_REJECTED, 'only safe-mode (encrypt_type=aes) JSON pushes are accepted');
+      throw new AppError(
+        400,
+        ErrorCode.WECHAT_PUSH_REJECTED,
+        'only safe-mode (encrypt_type=aes) JSON pushes are accepted',
+      );
     }
     const ts = Number(q.timestamp);
-    if (!q.nonce || !Number.isInteger(ts) || Math.abs(Date.now() / 1000 - ts) > this.config.wechatPlatform.pushMaxSkewSeconds) {
+    if (
+      !q.nonce ||
+      !Number.isInteger(ts) ||
+      Math.abs(Date.now() / 1000 - ts) > this.config.wechatPlatform.pushMaxSkewSeconds
+    ) {
       platformMetrics.pushes.inc({ event: 'unknown', result: 'stale' });
       throw rejected('push timestamp is missing or too far from now (replayed?)');
     }
@@ -89,7 +97,11 @@ export class PushService {
     try {
       msg = JSON.parse(plain) as Record<string, unknown>;
     } catch {
-      throw new AppError(400, ErrorCode.WECHAT_PUSH_REJECTED, 'decrypted push is not JSON (is the console set to JSON?)');
+      throw new AppError(
+        400,
+        ErrorCode.WECHAT_PUSH_REJECTED,
+        'decrypted push is not JSON (is the console set to JSON?)',
+      );
     }
     const seenFor = this.config.wechatPlatform.pushMaxSkewSeconds * 2 * 1000;
     if (!(await this.store.setIfAbsent(`push:${q.msg_signature}`, '1', seenFor))) {

@@ -7,7 +7,13 @@ import {
 } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, OrderStatus } from '@sutwxapp/contracts';
-import { maskPhone, MiniProgramOpenApi, wechatDeliveryId, WechatOpenApiError, type ShippingItem } from '@sutwxapp/wechat';
+import {
+  maskPhone,
+  MiniProgramOpenApi,
+  wechatDeliveryId,
+  WechatOpenApiError,
+  type ShippingItem,
+} from '@sutwxapp/wechat';
 import { Repository } from 'typeorm';
 import { DomainEvents } from '../../common/domain-events';
 import { AppError } from '../../common/errors/app-error';
@@ -125,7 +131,11 @@ export class ShippingUploadService implements OnModuleInit, OnApplicationBootstr
       shippingList = row.parcels.map((p) => {
         const expressCompany = wechatDeliveryId(p.carrierCode);
         if (!expressCompany) {
-          throw new AppError(400, ErrorCode.CARRIER_NOT_SUPPORTED, `no WeChat delivery id for carrier ${p.carrierCode}`);
+          throw new AppError(
+            400,
+            ErrorCode.CARRIER_NOT_SUPPORTED,
+            `no WeChat delivery id for carrier ${p.carrierCode}`,
+          );
         }
         // WeChat wants the receiver's phone masked (顺丰 requires it); never the full number
         return { trackingNo: p.trackingNo, expressCompany, itemDesc, receiverContact: maskPhone(order.address.phone) };
@@ -153,7 +163,11 @@ export class ShippingUploadService implements OnModuleInit, OnApplicationBootstr
   async status(orderId: number): Promise<ShippingUploadDto> {
     const row = await this.uploads.findOneBy({ orderId });
     if (!row) {
-      throw new AppError(404, ErrorCode.NOT_FOUND, 'This order has no shipping upload yet (it is uploaded when shipped)');
+      throw new AppError(
+        404,
+        ErrorCode.NOT_FOUND,
+        'This order has no shipping upload yet (it is uploaded when shipped)',
+      );
     }
     return toDto(row);
   }
@@ -172,11 +186,19 @@ export class ShippingUploadService implements OnModuleInit, OnApplicationBootstr
   async reupload(orderId: number, dto: ReuploadDto): Promise<ShippingUploadDto> {
     const order = await this.orders.findEntity(orderId);
     if (order.status !== OrderStatus.SHIPPED && order.status !== OrderStatus.COMPLETED) {
-      throw new AppError(409, ErrorCode.ILLEGAL_ORDER_STATE, `Only shipped orders are reported to WeChat; this one is ${order.status}`);
+      throw new AppError(
+        409,
+        ErrorCode.ILLEGAL_ORDER_STATE,
+        `Only shipped orders are reported to WeChat; this one is ${order.status}`,
+      );
     }
     const existing = await this.uploads.findOneBy({ orderId });
     if (existing?.status === 'UPLOADING') {
-      throw new AppError(409, ErrorCode.CONFLICT, 'An upload of this order is running right now; try again in a minute');
+      throw new AppError(
+        409,
+        ErrorCode.CONFLICT,
+        'An upload of this order is running right now; try again in a minute',
+      );
     }
     const parcels =
       dto.parcels ??
@@ -184,7 +206,11 @@ export class ShippingUploadService implements OnModuleInit, OnApplicationBootstr
       (order.carrierCode && order.trackingNo ? [{ carrierCode: order.carrierCode, trackingNo: order.trackingNo }] : []);
     const logisticsType = dto.logisticsType ?? existing?.logisticsType ?? 1;
     if (logisticsType === 1 && parcels.length === 0) {
-      throw new AppError(400, ErrorCode.VALIDATION_FAILED, 'Express shipments need at least one parcel (carrier + tracking number)');
+      throw new AppError(
+        400,
+        ErrorCode.VALIDATION_FAILED,
+        'Express shipments need at least one parcel (carrier + tracking number)',
+      );
     }
     await this.record(orderId, order.orderNo, parcels, logisticsType as 1 | 3 | 4);
     return this.status(orderId);

@@ -73,7 +73,10 @@ export class SubscribeService implements OnModuleInit, OnApplicationBootstrap, O
   onModuleInit(): void {
     this.events.on('order_paid', (e) => this.notify('order_paid', e.orderId, { amount: yuan(e.payableAmount) }));
     this.events.on('order_shipped', (e) =>
-      this.notify('order_shipped', e.orderId, { carrierName: findCarrierName(e.carrierCode), trackingNo: e.trackingNo }),
+      this.notify('order_shipped', e.orderId, {
+        carrierName: findCarrierName(e.carrierCode),
+        trackingNo: e.trackingNo,
+      }),
     );
     this.events.on('refund_succeeded', (e) => this.notify('refund_succeeded', e.orderId, { amount: yuan(e.amount) }));
   }
@@ -113,7 +116,11 @@ export class SubscribeService implements OnModuleInit, OnApplicationBootstrap, O
   }
 
   /** Also the seam for the after-sale feature: notify('aftersale_result', orderId, {status, remark}). */
-  async notify(event: SubscribeEvent, orderId: number, extra: Partial<Record<SubscribeVariable, string>> = {}): Promise<void> {
+  async notify(
+    event: SubscribeEvent,
+    orderId: number,
+    extra: Partial<Record<SubscribeVariable, string>> = {},
+  ): Promise<void> {
     const template = this.config.wechatPlatform.templates[event];
     if (!template.templateId) return;
     const entity = await this.orders.findEntity(orderId);
@@ -121,7 +128,8 @@ export class SubscribeService implements OnModuleInit, OnApplicationBootstrap, O
     const vars: Record<SubscribeVariable, string> = {
       orderNo: order.orderNo,
       amount: yuan(order.payableAmount),
-      productTitle: order.items.length > 1 ? `${order.items[0].title}等${order.items.length}件` : (order.items[0]?.title ?? ''),
+      productTitle:
+        order.items.length > 1 ? `${order.items[0].title}等${order.items.length}件` : (order.items[0]?.title ?? ''),
       time: beijingMinute(new Date()),
       carrierName: '',
       trackingNo: '',
@@ -129,33 +137,37 @@ export class SubscribeService implements OnModuleInit, OnApplicationBootstrap, O
       remark: '',
       ...extra,
     };
-    const data = Object.fromEntries(Object.entries(template.fields).map(([key, v]) => [key, fitValue(key, vars[v] || '-')]));
-    const queued = await this.tx.run(async (em) => {
-      // one "allow" = one message: consume it, or send nothing (the shopper did not accept)
-      const used = await em.update(
-        SubscribeAcceptanceEntity,
-        { userId: entity.userId, templateId: template.templateId, remaining: MoreThan(0) },
-        { remaining: () => 'remaining - 1' },
-      );
-      if (used.affected !== 1) return false;
-      await em.insert(SubscribeMessageEntity, {
-        userId: entity.userId,
-        dedupeKey: `${event}:${orderId}:${template.templateId}`,
-        event,
-        templateId: template.templateId,
-        orderId,
-        page: `${template.page}?id=${orderId}`,
-        data,
-        status: 'PENDING',
-        attempts: 0,
-        nextAttemptAt: new Date(),
+    const data = Object.fromEntries(
+      Object.entries(template.fields).map(([key, v]) => [key, fitValue(key, vars[v] || '-')]),
+    );
+    const queued = await this.tx
+      .run(async (em) => {
+        // one "allow" = one message: consume it, or send nothing (the shopper did not accept)
+        const used = await em.update(
+          SubscribeAcceptanceEntity,
+          { userId: entity.userId, templateId: template.templateId, remaining: MoreThan(0) },
+          { remaining: () => 'remaining - 1' },
+        );
+        if (used.affected !== 1) return false;
+        await em.insert(SubscribeMessageEntity, {
+          userId: entity.userId,
+          dedupeKey: `${event}:${orderId}:${template.templateId}`,
+          event,
+          templateId: template.templateId,
+          orderId,
+          page: `${template.page}?id=${orderId}`,
+          data,
+          status: 'PENDING',
+          attempts: 0,
+          nextAttemptAt: new Date(),
+        });
+        return true;
+      })
+      .catch((err: unknown) => {
+        // the same event delivered twice: the first row stands and the quota is not spent twice
+        if (isUniqueViolation(err)) return false;
+        throw err;
       });
-      return true;
-    }).catch((err: unknown) => {
-      // the same event delivered twice: the first row stands and the quota is not spent twice
-      if (isUniqueViolation(err)) return false;
-      throw err;
-    });
     if (queued) void this.worker.runOnce().catch(() => undefined);
   }
 
@@ -179,7 +191,10 @@ export class SubscribeService implements OnModuleInit, OnApplicationBootstrap, O
         lastError: (err as Error).message.slice(0, 500),
         nextAttemptAt: new Date(Date.now() + backoffMs(row.attempts, this.config.wechatPlatform.retryBaseMs)),
       });
-      platformMetrics.openApiCalls.inc({ api: 'subscribe_send', result: refused ? 'refused' : retry ? 'retry' : 'failed' });
+      platformMetrics.openApiCalls.inc({
+        api: 'subscribe_send',
+        result: refused ? 'refused' : retry ? 'retry' : 'failed',
+      });
       if (!refused) this.logger.warn(`subscribe message ${row.id} (${row.event}) failed: ${(err as Error).message}`);
     }
   }

@@ -20,7 +20,11 @@ import { PlatformSharedStore } from './shared-store';
 import { ShippingUploadService } from './shipping-upload.service';
 import { SubscribeService } from './subscribe.service';
 import { MINI_PROGRAM_APP_ID } from './tokens';
-import { AdminWechatShippingController, WechatPushController, WechatShopperController } from './wechat-platform.controller';
+import {
+  AdminWechatShippingController,
+  WechatPushController,
+  WechatShopperController,
+} from './wechat-platform.controller';
 
 class SandboxPushWiring implements OnModuleInit {
   constructor(
@@ -44,7 +48,12 @@ class SandboxPushWiring implements OnModuleInit {
 @Global()
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ShippingUploadEntity, SubscribeAcceptanceEntity, SubscribeMessageEntity, UserPhoneEntity]),
+    TypeOrmModule.forFeature([
+      ShippingUploadEntity,
+      SubscribeAcceptanceEntity,
+      SubscribeMessageEntity,
+      UserPhoneEntity,
+    ]),
     OrderModule,
     PaymentModule,
     AuthModule,

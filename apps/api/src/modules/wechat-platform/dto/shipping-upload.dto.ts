@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { NestedList } from '../../../common/nested';
 
 export class ParcelDto {
@@ -16,7 +28,10 @@ export class ParcelDto {
 }
 
 export class ReuploadDto {
-  @ApiPropertyOptional({ type: [ParcelDto], description: 'several parcels = split delivery; default: the shipped parcel' })
+  @ApiPropertyOptional({
+    type: [ParcelDto],
+    description: 'several parcels = split delivery; default: the shipped parcel',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -55,7 +70,10 @@ export class ShippingUploadListQueryDto {
 export class ShippingUploadDto {
   @ApiProperty() orderId!: number;
   @ApiProperty() orderNo!: string;
-  @ApiProperty({ enum: ['PENDING', 'UPLOADING', 'DONE', 'FAILED'], description: 'FAILED = given up; re-upload after fixing' })
+  @ApiProperty({
+    enum: ['PENDING', 'UPLOADING', 'DONE', 'FAILED'],
+    description: 'FAILED = given up; re-upload after fixing',
+  })
   status!: string;
   @ApiProperty({ enum: [1, 2, 3, 4] }) logisticsType!: number;
   @ApiProperty({ type: [ParcelDto] }) parcels!: ParcelDto[];
