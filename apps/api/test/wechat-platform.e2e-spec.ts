@@ -10,7 +10,7 @@ import { AccessTokenService } from '../src/modules/wechat-platform/access-token.
 import { PlatformSharedStore } from '../src/modules/wechat-platform/shared-store';
 import { retainSharedSandbox, WECHAT_SANDBOX } from '../src/modules/wechat/wechat.module';
 import { type Admin, createAdmin, createShopper, type Shopper } from './support/factories';
-import { createAddress, seedProduct } from './support/shop-fixtures';
+import { createAddress, sampleAddress, seedProduct } from './support/shop-fixtures';
 import { backendLabel, startTestApp, type TestApp, usingMysql, usingRedis } from './support/test-app';
 
 /** upload_shipping_info's body as the sandbox recorded it */
@@ -351,6 +351,32 @@ describe(`WeChat platform duties (${backendLabel})`, () => {
       const bad = await t.http.post('/api/v1/wechat/phone').set(s.auth).send({ code: 'invalid-code' }).expect(400);
       expect(bad.body.code).toBe('PHONE_CODE_INVALID');
       await t.http.post('/api/v1/wechat/phone').send({ code: 'x' }).expect(401);
+    });
+
+    it('lets a new address default to the bound phone number', async () => {
+      const { phone: _typed, ...address } = sampleAddress;
+      const s = await createShopper(t);
+      const unbound = await t.http
+        .post('/api/v1/addresses')
+        .set(s.auth)
+        .send({ ...address, useBoundPhone: true })
+        .expect(400);
+      expect(unbound.body.errors).toEqual([{ field: 'phone', message: 'no bound phone number' }]);
+      await t.http.post('/api/v1/wechat/phone').set(s.auth).send({ code: 'phone13612340000' }).expect(200);
+      const created = await t.http
+        .post('/api/v1/addresses')
+        .set(s.auth)
+        .send({ ...address, useBoundPhone: true })
+        .expect(201);
+      expect(created.body.phone).toBe('13612340000');
+      // a typed number still wins, and without the flag the phone stays required
+      const typed = await t.http
+        .post('/api/v1/addresses')
+        .set(s.auth)
+        .send({ ...address, phone: '13800001111', useBoundPhone: true })
+        .expect(201);
+      expect(typed.body.phone).toBe('13800001111');
+      await t.http.post('/api/v1/addresses').set(s.auth).send(address).expect(400);
     });
 
     it('refuses a risky nickname with a message and holds one that needs review', async () => {

@@ -2,6 +2,7 @@ import { Global, Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MiniProgramOpenApi, StableTokenClient } from '@sutwxapp/wechat';
 import type { WechatSandbox } from '@sutwxapp/wechat-sandbox';
+import { BOUND_PHONE } from '../../common/bound-phone.port';
 import { CONTENT_SECURITY } from '../../common/content-security.port';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -93,7 +94,8 @@ class SandboxPushWiring implements OnModuleInit {
     PhoneService,
     ContentSecurityService,
     { provide: CONTENT_SECURITY, useExisting: ContentSecurityService },
+    { provide: BOUND_PHONE, useExisting: PhoneService },
   ],
-  exports: [CONTENT_SECURITY, PhoneService, SubscribeService, AccessTokenService],
+  exports: [CONTENT_SECURITY, BOUND_PHONE, PhoneService, SubscribeService, AccessTokenService],
 })
 export class WechatPlatformModule {}

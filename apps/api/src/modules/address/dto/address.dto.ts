@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { AddressInput } from '@sutwxapp/contracts';
-import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
 
 const NOT_BLANK = /^(?!\s*$)[^\p{Cc}]+$/u;
 
@@ -11,10 +11,18 @@ export class AddressDto implements AddressInput {
   @Matches(NOT_BLANK, { message: 'receiverName must not be blank or contain control characters' })
   receiverName!: string;
 
-  @ApiProperty({ example: '13800138000' })
+  @ApiProperty({ example: '13800138000', description: 'may be left out with useBoundPhone' })
+  @ValidateIf((o: AddressDto) => o.useBoundPhone !== true || o.phone !== undefined)
   @IsString()
   @Matches(/^1[3-9]\d{9}$/, { message: 'phone must be an 11-digit mainland China mobile number' })
   phone!: string;
+
+  @ApiPropertyOptional({
+    description: 'use the phone number bound with WeChat (POST /wechat/phone) when phone is left out',
+  })
+  @IsOptional()
+  @IsBoolean()
+  useBoundPhone?: boolean;
 
   @ApiProperty({ example: '广东省' })
   @IsString()
