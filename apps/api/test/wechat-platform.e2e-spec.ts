@@ -281,7 +281,6 @@ describe(`WeChat platform duties (${backendLabel})`, () => {
             [tpl('order_paid')]: 'accept',
             [tpl('order_shipped')]: 'accept',
             [tpl('refund_succeeded')]: 'reject',
-            unknown: 'accept',
           },
         })
         .expect(200);
@@ -331,6 +330,15 @@ describe(`WeChat platform duties (${backendLabel})`, () => {
       const s = await createShopper(t);
       const r = await t.http.post('/api/v1/wechat/subscriptions').set(s.auth).send({ results: 'accept' }).expect(400);
       expect(r.body.code).toBe('VALIDATION_FAILED');
+      const unknown = await t.http
+        .post('/api/v1/wechat/subscriptions')
+        .set(s.auth)
+        .send({ results: { 'not-ours': 'accept', [tpl('order_paid')]: 'maybe' } })
+        .expect(400);
+      expect(unknown.body.errors.map((e: { field: string }) => e.field)).toEqual([
+        'results.not-ours',
+        `results.${tpl('order_paid')}`,
+      ]);
     });
   });
 

@@ -6,9 +6,11 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { ErrorCode, type FieldError } from '@sutwxapp/contracts';
 import { MiniProgramOpenApi, WechatOpenApiError } from '@sutwxapp/wechat';
 import { MoreThan, Repository } from 'typeorm';
 import { DomainEvents } from '../../common/domain-events';
+import { AppError } from '../../common/errors/app-error';
 import { type AppConfig, SUBSCRIBE_EVENTS, type SubscribeEvent, type SubscribeVariable } from '../../config/app-config';
 import { InjectConfig } from '../../config/config.module';
 import { isUniqueViolation } from '../../database/db-errors';
@@ -99,8 +101,28 @@ export class SubscribeService implements OnModuleInit, OnApplicationBootstrap, O
   /** wx.requestSubscribeMessage's answer: {templateId: 'accept' | 'reject' | 'ban' | 'filter'}. */
   async recordAcceptances(userId: number, results: Record<string, string>): Promise<SubscribeResultDto> {
     const known = new Set(SUBSCRIBE_EVENTS.map((e) => this.config.wechatPlatform.templates[e].templateId));
+    known.delete('');
+    // Only ids this API handed out may come back, each with one of WeChat's four answers.
+    const problems: FieldError[] = [];
+    for (const [id, answer] of Object.entries(results)) {
+      if (!known.has(id))
+        problems.push({
+          field: `results.${id}`,
+          message: 'not a template id from GET /wechat/subscriptions/templates',
+        });
+      else if (!['accept', 'reject', 'ban', 'filter'].includes(answer)) {
+        problems.push({ field: `results.${id}`, message: 'must be accept, reject, ban or filter' });
+      }
+    }
+    if (problems.length > 0)
+      throw new AppError(
+        400,
+        ErrorCode.VALIDATION_FAILED,
+        'results must map our template ids to WeChat’s answers',
+        problems,
+      );
     const accepted = Object.entries(results)
-      .filter(([id, answer]) => answer === 'accept' && id !== '' && known.has(id))
+      .filter(([, answer]) => answer === 'accept')
       .map(([id]) => id);
     for (const templateId of accepted) {
       const res = await this.acceptances.update({ userId, templateId }, { remaining: () => 'remaining + 1' });

@@ -57,7 +57,7 @@ export class WechatShopperController {
   @ApiOperation({ summary: 'Template ids the mini-program may ask to subscribe to at this moment' })
   @ApiOkResponse({ type: SubscribeTemplatesDto })
   templates(@Query() q: SubscribeTemplatesQueryDto): SubscribeTemplatesDto {
-    return this.subscribe.templatesFor(q.moment);
+    return this.subscribe.templatesFor(q.moment ?? 'pay');
   }
 
   @Post('subscriptions')

@@ -54,8 +54,9 @@ export class ShippingUploadListQueryDto {
   @ApiPropertyOptional({ default: 1 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsInt({ message: 'page must be a whole number' })
+  @Min(1, { message: 'page must be at least 1' })
+  @Max(100_000, { message: 'page can be at most 100000' })
   page?: number;
 
   @ApiPropertyOptional({ default: 20 })

@@ -1,10 +1,15 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsObject } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsObject, IsOptional } from 'class-validator';
 
 export class SubscribeTemplatesQueryDto {
-  @ApiProperty({ enum: ['pay', 'aftersale'], description: 'the tap that asks: checkout/pay or after-sale submit' })
+  @ApiPropertyOptional({
+    enum: ['pay', 'aftersale'],
+    default: 'pay',
+    description: 'the tap that asks: checkout/pay or after-sale submit',
+  })
+  @IsOptional()
   @IsIn(['pay', 'aftersale'], { message: 'moment must be pay or aftersale' })
-  moment!: 'pay' | 'aftersale';
+  moment?: 'pay' | 'aftersale';
 }
 
 export class SubscribeTemplatesDto {
