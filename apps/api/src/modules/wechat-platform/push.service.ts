@@ -103,12 +103,22 @@ export class PushService {
         'decrypted push is not JSON (is the console set to JSON?)',
       );
     }
+    // Seen-once mark for as long as the timestamp is acceptable: a replay carries the same
+    // msg_signature. Taken before handling (two deliveries at once run once) and given back when
+    // handling fails, so WeChat's own retry of a push we could not handle is not refused.
+    const seenKey = `push:${q.msg_signature}`;
+    const mark = String(Date.now());
     const seenFor = this.config.wechatPlatform.pushMaxSkewSeconds * 2 * 1000;
-    if (!(await this.store.setIfAbsent(`push:${q.msg_signature}`, '1', seenFor))) {
+    if (!(await this.store.setIfAbsent(seenKey, mark, seenFor))) {
       platformMetrics.pushes.inc({ event: String(msg.Event ?? 'unknown'), result: 'replay' });
       throw new AppError(409, ErrorCode.WECHAT_PUSH_REJECTED, 'this push was already received (replay)');
     }
-    await this.dispatch(msg);
+    try {
+      await this.dispatch(msg);
+    } catch (err) {
+      await this.store.deleteIfValue(seenKey, mark).catch(() => undefined);
+      throw err;
+    }
     return 'success';
   }
 

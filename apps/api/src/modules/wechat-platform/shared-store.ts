@@ -44,9 +44,14 @@ export class PlatformSharedStore {
   /** SET NX: true for the one caller that created the key (a lock, or a first sighting). */
   async setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {
     if (this.redis) return (await this.redis.set(this.prefix + key, value, 'PX', ttlMs, 'NX')) === 'OK';
+    const now = Date.now();
     const hit = this.memory.get(key);
-    if (hit && hit.expiresAt > Date.now()) return false;
-    this.memory.set(key, { value, expiresAt: Date.now() + ttlMs });
+    if (hit && hit.expiresAt > now) return false;
+    // seen-once marks are written per push and never read again: drop the expired ones now and then
+    if (this.memory.size > 1000) {
+      for (const [k, v] of this.memory) if (v.expiresAt <= now) this.memory.delete(k);
+    }
+    this.memory.set(key, { value, expiresAt: now + ttlMs });
     return true;
   }
 
