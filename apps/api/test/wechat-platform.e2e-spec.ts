@@ -420,6 +420,28 @@ describe(`WeChat platform duties (${backendLabel})`, () => {
       const metrics = (await t.http.get('/metrics').expect(200)).text;
       expect(metrics).toMatch(/wechat_access_token_refreshes_total\{reason="rejected",result="ok"\} [1-9]/);
     });
+
+    // last in this app: it moves the sandbox's clock forward by almost two hours
+    it('refreshes ahead of expiry in the background while callers keep the still-valid token', async () => {
+      const tokens = t.app.get(AccessTokenService);
+      const store = t.app.get(PlatformSharedStore);
+      const old = await tokens.get();
+      // WeChat and our cache both see 200 s left: inside WECHAT_TOKEN_REFRESH_AHEAD_SECONDS (300)
+      sandbox.advanceClock(7000 * 1000);
+      await store.set('access_token', JSON.stringify({ token: old, expiresAt: Date.now() + 200_000 }), 200_000);
+      const before = sandbox.stats.count('stable_token');
+      expect(await tokens.get()).toBe(old);
+      const renewed = await eventually(async () => {
+        const raw = await store.get('access_token');
+        const cached = raw ? (JSON.parse(raw) as { token: string }).token : null;
+        return cached && cached !== old ? cached : null;
+      }, 'the background refresh');
+      expect(sandbox.stats.count('stable_token') - before).toBe(1);
+      expect(await tokens.get()).toBe(renewed);
+      const s = await createShopper(t);
+      await t.http.post('/api/v1/wechat/phone').set(s.auth).send({ code: 'phone13700002222' }).expect(200);
+      expect(sandbox.stats.count('stable_token') - before).toBe(1);
+    });
   });
 });
 

@@ -77,6 +77,8 @@ export class PlatformSandbox {
   /** Revokes an access token as a forced refresh elsewhere would (the next call answers 40001). */
   revokeAccessToken(): void {
     this.tokens.current = undefined;
+    this.tokens.previous = undefined;
+    this.tokens.lastForcedAt = undefined;
   }
 
   /** Where and how WeChat pushes messages to the shop (the admin console's 消息推送配置). */
