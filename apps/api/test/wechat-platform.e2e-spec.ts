@@ -6,7 +6,11 @@ import type { WechatSandbox } from '@sutwxapp/wechat-sandbox';
 import { CONTENT_SECURITY, type ContentSecurityPort } from '../src/common/content-security.port';
 import { DomainEvents, type DomainEventMap } from '../src/common/domain-events';
 import { AuthService } from '../src/modules/auth/auth.service';
+import { getRepositoryToken } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
 import { AccessTokenService } from '../src/modules/wechat-platform/access-token.service';
+import { ShippingUploadEntity } from '../src/modules/wechat-platform/entities/shipping-upload.entity';
+import { ShippingUploadService } from '../src/modules/wechat-platform/shipping-upload.service';
 import { PlatformSharedStore } from '../src/modules/wechat-platform/shared-store';
 import { retainSharedSandbox, WECHAT_SANDBOX } from '../src/modules/wechat/wechat.module';
 import { type Admin, createAdmin, createShopper, type Shopper } from './support/factories';
@@ -180,6 +184,22 @@ describe(`WeChat platform duties (${backendLabel})`, () => {
       .send({})
       .expect(200);
     await eventually(async () => (await uploadStatus(o.orderId)).body.status === 'DONE', 're-upload');
+  });
+
+  it('gives a shipped order whose job was lost (process died after the ship commit) one in the catch-up sweep', async () => {
+    const o = await paidOrder(t, sandbox);
+    await ship(o.orderId, 'ems', 'EM123456789CN');
+    await eventually(async () => (await uploadStatus(o.orderId)).body.status === 'DONE', 'the upload');
+    const jobs = t.app.get<Repository<ShippingUploadEntity>>(getRepositoryToken(ShippingUploadEntity));
+    await jobs.delete({ orderId: o.orderId });
+    const service = t.app.get(ShippingUploadService);
+    expect(await service.catchUp()).toBeGreaterThanOrEqual(1);
+    expect(await service.catchUp()).toBe(0);
+    const again = await eventually(async () => {
+      const r = await uploadStatus(o.orderId);
+      return r.body.status === 'DONE' ? r.body : null;
+    }, 'the caught-up upload');
+    expect(again.parcels).toEqual([{ carrierCode: 'ems', trackingNo: 'EM123456789CN' }]);
   });
 
   describe('message push', () => {

@@ -14,7 +14,7 @@ import {
   WechatOpenApiError,
   type ShippingItem,
 } from '@sutwxapp/wechat';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { DomainEvents } from '../../common/domain-events';
 import { AppError } from '../../common/errors/app-error';
 import type { AppConfig } from '../../config/app-config';
@@ -27,6 +27,9 @@ import type { ShippingUploadDto, ShippingUploadPageDto, ReuploadDto } from './dt
 import { type Parcel, ShippingUploadEntity } from './entities/shipping-upload.entity';
 import { backoffMs, OutboxWorker } from './outbox';
 import { platformMetrics } from './platform-metrics';
+
+const CATCH_UP_WINDOW_MS = 7 * 86_400_000;
+const CATCH_UP_EVERY_MS = 5 * 60_000;
 
 /** RFC 3339 in Beijing time with milliseconds, as WeChat's example `2022-12-15T13:29:35.120+08:00`. */
 export function beijingRfc3339(d: Date): string {
@@ -43,6 +46,7 @@ export function beijingRfc3339(d: Date): string {
 export class ShippingUploadService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ShippingUploadService.name);
   readonly worker: OutboxWorker<ShippingUploadEntity>;
+  private catchUpTimer: NodeJS.Timeout | null = null;
 
   constructor(
     @InjectRepository(ShippingUploadEntity) private readonly uploads: Repository<ShippingUploadEntity>,
@@ -64,14 +68,29 @@ export class ShippingUploadService implements OnModuleInit, OnApplicationBootstr
 
   onApplicationBootstrap(): void {
     this.worker.start(this.config.wechatPlatform.workerIntervalMs);
+    this.catchUpTimer = setInterval(
+      () => void this.catchUp().catch((err: Error) => this.logger.warn(`catch-up failed: ${err.message}`)),
+      Math.max(CATCH_UP_EVERY_MS, this.config.wechatPlatform.workerIntervalMs),
+    );
+    this.catchUpTimer.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.catchUpTimer) clearInterval(this.catchUpTimer);
     await this.worker.stop();
   }
 
-  /** Creates (or re-arms) the upload job of an order. */
-  async record(orderId: number, orderNo: string, parcels: Parcel[], logisticsType: 1 | 3 | 4): Promise<void> {
+  /**
+   * Creates the upload job of an order; `rearm` (an operator's re-upload) also resets an existing
+   * one. Without it an existing job stands: the ship event and the catch-up sweep may both come.
+   */
+  async record(
+    orderId: number,
+    orderNo: string,
+    parcels: Parcel[],
+    logisticsType: 1 | 3 | 4,
+    rearm = false,
+  ): Promise<void> {
     const fields = {
       orderNo,
       parcels,
@@ -86,9 +105,33 @@ export class ShippingUploadService implements OnModuleInit, OnApplicationBootstr
       await this.uploads.insert({ orderId, ...fields });
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
+      if (!rearm) return;
       await this.uploads.update({ orderId }, fields);
     }
     void this.worker.runOnce().catch(() => undefined);
+  }
+
+  /**
+   * order_shipped is handled after the ship commit, in memory: a process that dies in between
+   * would lose the upload. This sweep (every few minutes, any replica) gives every order shipped
+   * in the last week that has no job one. Answers how many it created.
+   */
+  async catchUp(now = new Date()): Promise<number> {
+    const shipped = await this.orders.shippedSince(new Date(now.getTime() - CATCH_UP_WINDOW_MS), 500);
+    if (shipped.length === 0) return 0;
+    const known = new Set(
+      (await this.uploads.find({ where: { orderId: In(shipped.map((o) => o.id)) }, select: { orderId: true } })).map(
+        (r) => r.orderId,
+      ),
+    );
+    let created = 0;
+    for (const o of shipped) {
+      if (known.has(o.id) || !o.carrierCode || !o.trackingNo) continue;
+      await this.record(o.id, o.orderNo, [{ carrierCode: o.carrierCode, trackingNo: o.trackingNo }], 1);
+      created++;
+    }
+    if (created > 0) this.logger.warn(`catch-up: ${created} shipped order(s) had no WeChat upload job; created`);
+    return created;
   }
 
   private async upload(row: ShippingUploadEntity): Promise<void> {
@@ -212,7 +255,7 @@ export class ShippingUploadService implements OnModuleInit, OnApplicationBootstr
         'Express shipments need at least one parcel (carrier + tracking number)',
       );
     }
-    await this.record(orderId, order.orderNo, parcels, logisticsType as 1 | 3 | 4);
+    await this.record(orderId, order.orderNo, parcels, logisticsType as 1 | 3 | 4, true);
     return this.status(orderId);
   }
 }
