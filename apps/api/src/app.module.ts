@@ -17,6 +17,7 @@ import { PaymentModule } from './modules/payment/payment.module';
 import { CommonModule } from './common/common.module';
 import { HealthModule } from './modules/health/health.module';
 import { WechatModule } from './modules/wechat/wechat.module';
+import { WechatPlatformModule } from './modules/wechat-platform/wechat-platform.module';
 import { MetricsModule } from './observability/metrics.module';
 
 @Module({})
@@ -50,6 +51,7 @@ export class AppModule {
         LogisticsModule,
         EventsModule.forRoot(config),
         PaymentModule,
+        WechatPlatformModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

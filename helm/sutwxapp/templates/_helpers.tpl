@@ -158,6 +158,12 @@ WECHAT_APP_SECRET: {{ . | quote }}
 {{- with .Values.secrets.wechatPayApiV3Key }}
 WECHAT_PAY_API_V3_KEY: {{ . | quote }}
 {{- end }}
+{{- with .Values.secrets.wechatPushToken }}
+WECHAT_PUSH_TOKEN: {{ . | quote }}
+{{- end }}
+{{- with .Values.secrets.wechatEncodingAesKey }}
+WECHAT_ENCODING_AES_KEY: {{ . | quote }}
+{{- end }}
 {{- with .Values.secrets.kuaidi100Key }}
 KUAIDI100_KEY: {{ . | quote }}
 {{- end }}

@@ -70,6 +70,11 @@ export const ErrorCode = {
   TRACKING_UNAVAILABLE: 'TRACKING_UNAVAILABLE',
   TRACKING_PROVIDER_ERROR: 'TRACKING_PROVIDER_ERROR',
   NOT_SHIPPED: 'NOT_SHIPPED',
+  // WeChat platform (message push, content security, phone number)
+  WECHAT_PUSH_REJECTED: 'WECHAT_PUSH_REJECTED',
+  CONTENT_RISKY: 'CONTENT_RISKY',
+  CONTENT_UNDER_REVIEW: 'CONTENT_UNDER_REVIEW',
+  PHONE_CODE_INVALID: 'PHONE_CODE_INVALID',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

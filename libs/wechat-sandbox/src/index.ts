@@ -26,3 +26,12 @@ export {
 } from './pay/pay-sandbox';
 export type { ResponseFault } from './pay/wire';
 export type { Kuaidi100Credentials } from './kuaidi100/kuaidi100.routes';
+export {
+  PlatformSandbox,
+  SANDBOX_REVIEW_WORDS,
+  SANDBOX_RISKY_WORDS,
+  type PushConfig,
+  type PushResult,
+  type RecordedSubscribeMessage,
+  type RecordedUpload,
+} from './platform/platform-sandbox';

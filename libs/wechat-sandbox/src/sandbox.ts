@@ -6,7 +6,8 @@ import { createClock, type MiniProgramCredentials, type SandboxContext } from '.
 import { json, readBody, writeResponse, type Route, type SandboxResponse } from './http-util';
 import { kuaidi100Routes, type Kuaidi100Credentials } from './kuaidi100/kuaidi100.routes';
 import { Lifecycle } from './lifecycle';
-import { invalidUrl, loginRoutes } from './login/login.routes';
+import { invalidUrl, loginRoutes, type TokenState } from './login/login.routes';
+import { PlatformSandbox } from './platform/platform-sandbox';
 import { generatePayCredentials, type SandboxPayCredentials } from './pay/credentials';
 import { PayLedger } from './pay/ledger';
 import { payRoutes } from './pay/pay.routes';
@@ -72,6 +73,8 @@ export interface WechatSandbox {
   advanceClock(ms: number): void;
   /** the fake WeChat Pay's control side: notifications, forgeries, response faults, order list */
   pay: PaySandbox;
+  /** the mini-program platform's control side: uploads, subscribe quotas, message push, faults */
+  platform: PlatformSandbox;
   /** marks an order paid and delivers TRANSACTION.SUCCESS (signed, encrypted) to its notify_url */
   simulatePayment(outTradeNo: string, opts?: SimulatePaymentOptions): Promise<PaymentSimulation>;
   /** finishes a PROCESSING refund and delivers REFUND.* to its notify_url */
@@ -114,8 +117,11 @@ export async function startWechatSandbox(opts: WechatSandboxOptions = {}): Promi
     customer: opts.kuaidi100?.customer ?? randomBytes(16).toString('hex').toUpperCase(),
     key: opts.kuaidi100?.key ?? randomBytes(8).toString('hex'),
   };
+  const tokens: TokenState = {};
+  const platform = new PlatformSandbox(ctx, tokens, ledger, lifecycle);
   const routes: Route[] = [
-    ...loginRoutes(ctx),
+    ...loginRoutes(ctx, tokens),
+    ...platform.routes(),
     ...payRoutes(stats, ledger, wire, pay),
     ...kuaidi100Routes(ctx, kuaidi100, { stepMs: opts.kuaidi100?.stepMs ?? 10 * 60_000 }),
   ];
@@ -158,6 +164,7 @@ export async function startWechatSandbox(opts: WechatSandboxOptions = {}): Promi
     now: () => clock.now(),
     advanceClock: (ms) => clock.advance(ms),
     pay,
+    platform,
     simulatePayment: (outTradeNo, o) => pay.simulatePayment(outTradeNo, o),
     completeRefund: (outRefundNo, o) => pay.completeRefund(outRefundNo, o),
     whenIdle: () => lifecycle.idle(),

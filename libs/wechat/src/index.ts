@@ -2,3 +2,4 @@ export { TransportError } from './http';
 export * from './kuaidi100';
 export * from './login';
 export * from './pay';
+export * from './platform';

@@ -59,6 +59,10 @@ const MESSAGES: Record<ErrorCode, string> = {
   TRACKING_UNAVAILABLE: '暂无物流信息',
   TRACKING_PROVIDER_ERROR: '物流查询繁忙，请稍后再试',
   NOT_SHIPPED: '订单尚未发货',
+  WECHAT_PUSH_REJECTED: '微信服务繁忙，请稍后再试',
+  CONTENT_RISKY: '内容含有不适宜展示的信息，请修改后再试',
+  CONTENT_UNDER_REVIEW: '内容需要人工审核，请稍后再试或修改',
+  PHONE_CODE_INVALID: '获取手机号失败，请重新点击授权',
 };
 
 const CLIENT_MESSAGES: Record<string, string> = {

@@ -145,3 +145,80 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base, ORDER_MAX_PAYABLE_FEN: '2147483648' })).toThrow(/ORDER_MAX_PAYABLE_FEN/);
   });
 });
+
+describe('loadConfig: WeChat platform block', () => {
+  const problemsOf = (env: Record<string, string>): string => {
+    try {
+      loadConfig({ ...base, ...env });
+    } catch (err) {
+      return (err as ConfigError).problems.join('\n');
+    }
+    return '';
+  };
+
+  it('uses the sandbox’s push token, EncodingAESKey and template ids by default', () => {
+    const { wechatPlatform } = loadConfig(base);
+    expect(wechatPlatform.pushToken).toMatch(/^[A-Za-z0-9]{3,32}$/);
+    expect(wechatPlatform.encodingAesKey).toHaveLength(43);
+    expect(wechatPlatform.templates.order_paid).toEqual({
+      templateId: 'sandbox-tpl-order-paid',
+      fields: { character_string1: 'orderNo', thing2: 'productTitle', amount3: 'amount', time4: 'time' },
+      page: 'pages/order/detail/index',
+    });
+    expect(wechatPlatform.subscribeState).toBe('developer');
+  });
+
+  it('requires the push token and EncodingAESKey without the sandbox', () => {
+    const text = problemsOf({ WECHAT_SANDBOX: 'false' });
+    expect(text).toContain('WECHAT_PUSH_TOKEN');
+    expect(text).toContain('WECHAT_ENCODING_AES_KEY');
+  });
+
+  it('checks the key’s length, template ids and field mappings', () => {
+    const text = problemsOf({
+      WECHAT_ENCODING_AES_KEY: 'short',
+      WECHAT_TPL_ORDER_PAID: 'has spaces',
+      WECHAT_TPL_ORDER_SHIPPED_FIELDS: 'thing1:nope',
+      WECHAT_SUBSCRIBE_STATE: 'beta',
+    });
+    for (const name of [
+      'WECHAT_ENCODING_AES_KEY',
+      'WECHAT_TPL_ORDER_PAID ',
+      'WECHAT_TPL_ORDER_SHIPPED_FIELDS',
+      'WECHAT_SUBSCRIBE_STATE',
+    ]) {
+      expect(text).toContain(name.trim());
+    }
+  });
+
+  it('turns a notice off with an empty template id and maps custom fields', () => {
+    const { wechatPlatform } = loadConfig({
+      ...base,
+      WECHAT_TPL_REFUND_SUCCEEDED: ' ',
+      WECHAT_TPL_ORDER_PAID: 'AbC-123_x',
+      WECHAT_TPL_ORDER_PAID_FIELDS: 'character_string9:orderNo, amount1:amount',
+    });
+    expect(wechatPlatform.templates.order_paid).toMatchObject({
+      templateId: 'AbC-123_x',
+      fields: { character_string9: 'orderNo', amount1: 'amount' },
+    });
+    // an empty value means "the sandbox default" only in the sandbox; in production it means off
+    expect(
+      loadConfig({ ...base, WECHAT_SANDBOX: 'false', ...realWechat }).wechatPlatform.templates.refund_succeeded
+        .templateId,
+    ).toBe('');
+  });
+});
+
+const realWechat = {
+  WECHAT_APP_ID: 'wx1234567890abcdef',
+  WECHAT_APP_SECRET: 's'.repeat(32),
+  WECHAT_PAY_MCH_ID: '1900000109',
+  WECHAT_PAY_MERCHANT_SERIAL_NO: 'A'.repeat(40),
+  WECHAT_PAY_PRIVATE_KEY: 'key',
+  WECHAT_PAY_API_V3_KEY: 'k'.repeat(32),
+  WECHAT_PAY_PUBLIC_KEY_ID: 'PUB_KEY_ID_1',
+  WECHAT_PAY_PUBLIC_KEY: 'pub',
+  WECHAT_PUSH_TOKEN: 'token123',
+  WECHAT_ENCODING_AES_KEY: 'a'.repeat(43),
+};

@@ -74,6 +74,124 @@ export interface AppConfig {
   exposure: ExposureConfig;
   /** POST /events is free to call: events (not requests) per minute, per shopper and per client IP */
   events: { perShopperPerMinute: number; perIpPerMinute: number };
+  wechatPlatform: WechatPlatformConfig;
+}
+
+// ---- WeChat platform duties (issue 21): message push, access token, shipping upload, notices ----
+
+/** Events that send a subscribe message, each with its template id ('' = that notice is off). */
+export const SUBSCRIBE_EVENTS = ['order_paid', 'order_shipped', 'refund_succeeded', 'aftersale_result'] as const;
+export type SubscribeEvent = (typeof SUBSCRIBE_EVENTS)[number];
+/** What a template field may show; the mapping says which variable fills which template key. */
+export const SUBSCRIBE_VARIABLES = [
+  'orderNo',
+  'amount',
+  'productTitle',
+  'time',
+  'carrierName',
+  'trackingNo',
+  'status',
+  'remark',
+] as const;
+export type SubscribeVariable = (typeof SUBSCRIBE_VARIABLES)[number];
+
+export interface SubscribeTemplateConfig {
+  templateId: string;
+  /** template key (e.g. character_string1) → variable */
+  fields: Record<string, SubscribeVariable>;
+  /** the mini-program page the notice opens */
+  page: string;
+}
+
+export interface WechatPlatformConfig {
+  /** 消息推送 Token (3–32 letters/digits) */
+  pushToken: string;
+  /** 消息推送 EncodingAESKey (43 characters) */
+  encodingAesKey: string;
+  /** pushes older or newer than this are refused (replays) */
+  pushMaxSkewSeconds: number;
+  /** refresh the access token this long before it expires */
+  tokenRefreshAheadSeconds: number;
+  /** how often the upload and notice workers look for due work */
+  workerIntervalMs: number;
+  /** first retry delay; doubles per attempt up to an hour */
+  retryBaseMs: number;
+  maxAttempts: number;
+  /** developer | trial | formal: which mini-program version a notice opens */
+  subscribeState: 'developer' | 'trial' | 'formal';
+  templates: Record<SubscribeEvent, SubscribeTemplateConfig>;
+}
+
+const DEFAULT_TEMPLATE_FIELDS: Record<SubscribeEvent, string> = {
+  order_paid: 'character_string1:orderNo,thing2:productTitle,amount3:amount,time4:time',
+  order_shipped: 'character_string1:orderNo,thing2:productTitle,thing3:carrierName,character_string4:trackingNo',
+  refund_succeeded: 'character_string1:orderNo,amount2:amount,time3:time',
+  aftersale_result: 'character_string1:orderNo,phrase2:status,thing3:remark',
+};
+const TEMPLATE_ENV: Record<SubscribeEvent, string> = {
+  order_paid: 'WECHAT_TPL_ORDER_PAID',
+  order_shipped: 'WECHAT_TPL_ORDER_SHIPPED',
+  refund_succeeded: 'WECHAT_TPL_REFUND_SUCCEEDED',
+  aftersale_result: 'WECHAT_TPL_AFTERSALE_RESULT',
+};
+/** fixed development values: the sandbox is configured with the same ones */
+export const SANDBOX_PUSH_TOKEN = 'sutwxappSandboxPushToken';
+export const SANDBOX_ENCODING_AES_KEY = 'c3V0d3hhcHBTYW5kYm94RW5jb2RpbmdBRVNLZXkxMjM';
+
+function loadWechatPlatformConfig(
+  env: Env,
+  sandbox: boolean,
+  problems: string[],
+  int: (name: string, fallback: number, min: number, max: number) => number,
+): WechatPlatformConfig {
+  const str = (name: string, fallback: string): string => env[name]?.trim() || fallback;
+  const pushToken = str('WECHAT_PUSH_TOKEN', sandbox ? SANDBOX_PUSH_TOKEN : '');
+  const encodingAesKey = str('WECHAT_ENCODING_AES_KEY', sandbox ? SANDBOX_ENCODING_AES_KEY : '');
+  if (!/^[A-Za-z0-9]{3,32}$/.test(pushToken)) {
+    problems.push(
+      `WECHAT_PUSH_TOKEN must be 3–32 letters or digits (the 消息推送 Token)${sandbox ? '' : '; required when WECHAT_SANDBOX is off'}`,
+    );
+  }
+  if (!/^[A-Za-z0-9]{43}$/.test(encodingAesKey)) {
+    problems.push(
+      `WECHAT_ENCODING_AES_KEY must be the 43-character EncodingAESKey${sandbox ? '' : '; required when WECHAT_SANDBOX is off'}`,
+    );
+  }
+  const state = str('WECHAT_SUBSCRIBE_STATE', sandbox ? 'developer' : 'formal');
+  if (!['developer', 'trial', 'formal'].includes(state)) {
+    problems.push('WECHAT_SUBSCRIBE_STATE must be developer, trial or formal');
+  }
+  const templates = {} as Record<SubscribeEvent, SubscribeTemplateConfig>;
+  for (const event of SUBSCRIBE_EVENTS) {
+    const name = TEMPLATE_ENV[event];
+    const templateId = str(name, sandbox ? `sandbox-tpl-${event.replace(/_/g, '-')}` : '');
+    if (templateId !== '' && !/^[A-Za-z0-9_-]{1,64}$/.test(templateId)) {
+      problems.push(`${name} must be a template id from the admin console (letters, digits, - and _)`);
+    }
+    const fields: Record<string, SubscribeVariable> = {};
+    for (const pair of str(`${name}_FIELDS`, DEFAULT_TEMPLATE_FIELDS[event]).split(',')) {
+      const [key, variable] = pair.split(':').map((x) => x?.trim());
+      if (!key || !/^[a-z_]+\d+$/.test(key) || !(SUBSCRIBE_VARIABLES as readonly string[]).includes(variable ?? '')) {
+        problems.push(
+          `${name}_FIELDS must be key:variable pairs like thing2:productTitle (variables: ${SUBSCRIBE_VARIABLES.join(', ')}); bad: "${pair}"`,
+        );
+        continue;
+      }
+      fields[key] = variable as SubscribeVariable;
+    }
+    templates[event] = { templateId, fields, page: str(`${name}_PAGE`, 'pages/order/detail/index') };
+  }
+  return {
+    pushToken,
+    encodingAesKey,
+    pushMaxSkewSeconds: int('WECHAT_PUSH_MAX_SKEW_SECONDS', 300, 30, 3600),
+    tokenRefreshAheadSeconds: int('WECHAT_TOKEN_REFRESH_AHEAD_SECONDS', 300, 0, 3600),
+    workerIntervalMs: int('WECHAT_WORKER_INTERVAL_MS', 2000, 50, 3_600_000),
+    retryBaseMs: int('WECHAT_RETRY_BASE_MS', 5000, 10, 3_600_000),
+    maxAttempts: int('WECHAT_MAX_ATTEMPTS', 12, 1, 100),
+    subscribeState: state as WechatPlatformConfig['subscribeState'],
+    templates,
+  };
 }
 
 export interface ExposureConfig {
@@ -288,6 +406,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       perShopperPerMinute: int('EVENTS_PER_SHOPPER_PER_MINUTE', 600, 1, 1_000_000),
       perIpPerMinute: int('EVENTS_PER_IP_PER_MINUTE', 6000, 1, 10_000_000),
     },
+    wechatPlatform: loadWechatPlatformConfig(env, wechatSandbox, problems, int),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -69,7 +69,29 @@ describe('sandbox: WeChat open API', () => {
     expect(t3.access_token).not.toBe(t1.access_token);
     expect(await post(phonePath(t1.access_token), { code: 'x' })).toMatchObject({ errcode: 40001 });
 
-    sandbox.advanceClock(7201 * 1000); // the token expires on the sandbox clock
-    expect(await post(phonePath(t3.access_token), { code: 'x' })).toMatchObject({ errcode: 40001 });
+    sandbox.advanceClock(7201 * 1000); // the token expires on the sandbox clock: 42001 (expired), not 40001 (invalid)
+    expect(await post(phonePath(t3.access_token), { code: 'x' })).toMatchObject({ errcode: 42001 });
+  });
+
+  it('renews a stable token in its last 5 minutes, keeping the old one valid until it expires', async () => {
+    const req = { grant_type: 'client_credential', appid: appId, secret: appSecret, force_refresh: false };
+    const phonePath = (t: unknown) => `/wxa/business/getuserphonenumber?access_token=${String(t)}`;
+    const old = await post('/cgi-bin/stable_token', req);
+    sandbox.advanceClock((Number(old.expires_in) - 200) * 1000);
+    const renewed = await post('/cgi-bin/stable_token', req);
+    expect(renewed.access_token).not.toBe(old.access_token);
+    expect(renewed.expires_in).toBe(7200);
+    expect(await post('/cgi-bin/stable_token', req)).toMatchObject({ access_token: renewed.access_token });
+    expect(await post(phonePath(old.access_token), { code: 'p' })).toMatchObject({ errcode: 0 });
+    sandbox.advanceClock(201 * 1000);
+    expect(await post(phonePath(old.access_token), { code: 'p' })).toMatchObject({ errcode: 42001 });
+    expect(await post(phonePath(renewed.access_token), { code: 'p' })).toMatchObject({ errcode: 0 });
+  });
+
+  it('revokes on force_refresh, but ignores a second forced refresh within 30 s', async () => {
+    const req = { grant_type: 'client_credential', appid: appId, secret: appSecret, force_refresh: true };
+    const a = await post('/cgi-bin/stable_token', req);
+    const b = await post('/cgi-bin/stable_token', req);
+    expect(b.access_token).toBe(a.access_token);
   });
 });

@@ -4,16 +4,38 @@ import { json, parseJsonObject, type Route, type SandboxRequest, type SandboxRes
 import { openidFor, phoneFor, unionidFor } from './identity';
 
 /** Every open-API error is HTTP 200 with errcode/errmsg, as WeChat does. */
-function err(errcode: number, errmsg: string): SandboxResponse {
+export function err(errcode: number, errmsg: string): SandboxResponse {
   return json(200, { errcode, errmsg: `${errmsg} rid: ${randomBytes(12).toString('hex')}` });
 }
 
 const TOKEN_TTL_S = 7200;
 
+/** The one valid access token (stable_token), shared with the other open-API routes. */
+export interface TokenState {
+  current?: { value: string; expiresAt: number };
+  /** the token replaced in normal mode during its last 5 minutes: still valid until it expires */
+  previous?: { value: string; expiresAt: number };
+  /** real time of the last forced refresh (WeChat ignores another one within 30 s) */
+  lastForcedAt?: number;
+}
+
+/** The errcode answer for a missing, revoked or expired access_token, or undefined when it is valid. */
+export function checkAccessToken(
+  ctx: SandboxContext,
+  tokens: TokenState,
+  req: SandboxRequest,
+): SandboxResponse | undefined {
+  const accessToken = req.url.searchParams.get('access_token');
+  if (!accessToken) return err(41001, 'access_token missing');
+  const token = [tokens.current, tokens.previous].find((t) => t?.value === accessToken);
+  if (!token) return err(40001, 'invalid credential, access_token is invalid or not latest');
+  if (token.expiresAt <= ctx.clock.now()) return err(42001, 'access_token expired');
+  return undefined;
+}
+
 /** jscode2session, stable_token and getuserphonenumber (spec §1). */
-export function loginRoutes(ctx: SandboxContext): Route[] {
+export function loginRoutes(ctx: SandboxContext, tokens: TokenState = {}): Route[] {
   const busyOnceSeen = new Set<string>();
-  let token: { value: string; expiresAt: number } | undefined;
 
   function checkApp(appid: unknown, secret: unknown): SandboxResponse | undefined {
     if (appid !== ctx.miniProgram.appId) return err(40013, 'invalid appid');
@@ -58,20 +80,34 @@ export function loginRoutes(ctx: SandboxContext): Route[] {
     const appErr = checkApp(b.appid, b.secret);
     if (appErr) return appErr;
     const now = ctx.clock.now();
-    // Normal mode hands back the same token while it is valid; force_refresh revokes it.
-    if (!token || token.expiresAt <= now || b.force_refresh === true) {
-      token = { value: randomBytes(48).toString('base64url'), expiresAt: now + TOKEN_TTL_S * 1000 };
+    // getStableAccessToken (https://developers.weixin.qq.com/minigame/dev/api-backend/open-api/access-token/auth.getStableAccessToken.html):
+    // normal mode returns the same token, except in its last 5 minutes, when a new one is issued
+    // and both stay valid until the old one expires; force_refresh revokes the old token at once
+    // (but a second forced refresh within 30 s changes nothing).
+    const fresh = () => ({ value: randomBytes(48).toString('base64url'), expiresAt: now + TOKEN_TTL_S * 1000 });
+    const current = tokens.current;
+    if (b.force_refresh === true) {
+      const recent = tokens.lastForcedAt !== undefined && Date.now() - tokens.lastForcedAt < 30_000;
+      if (!recent || !current || current.expiresAt <= now) {
+        tokens.current = fresh();
+        tokens.previous = undefined;
+        tokens.lastForcedAt = Date.now();
+      }
+    } else if (!current || current.expiresAt <= now) {
+      tokens.current = fresh();
+      tokens.previous = undefined;
+    } else if (current.expiresAt - now <= 5 * 60_000) {
+      tokens.previous = current;
+      tokens.current = fresh();
     }
+    const token = tokens.current as { value: string; expiresAt: number };
     return json(200, { access_token: token.value, expires_in: Math.floor((token.expiresAt - now) / 1000) });
   }
 
   function phoneNumber(req: SandboxRequest): SandboxResponse {
     ctx.stats.hit('getuserphonenumber');
-    const accessToken = req.url.searchParams.get('access_token');
-    if (!accessToken) return err(41001, 'access_token missing');
-    if (!token || accessToken !== token.value || token.expiresAt <= ctx.clock.now()) {
-      return err(40001, 'invalid credential, access_token is invalid or not latest');
-    }
+    const tokenErr = checkAccessToken(ctx, tokens, req);
+    if (tokenErr) return tokenErr;
     const b = parseJsonObject(req.body);
     if (!b) return err(47001, 'data format error');
     const code = b.code;

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type Address, ErrorCode, MAX_ADDRESSES, type OrderAddress } from '@sutwxapp/contracts';
 import { Not, Repository, type EntityManager } from 'typeorm';
+import { BOUND_PHONE, type BoundPhonePort } from '../../common/bound-phone.port';
 import { AppError, notFound } from '../../common/errors/app-error';
 import { lockOwner } from '../../database/owner-lock';
 import { TransactionService } from '../../database/transaction.service';
@@ -28,7 +29,23 @@ export class AddressService {
   constructor(
     @InjectRepository(AddressEntity) private readonly addresses: Repository<AddressEntity>,
     private readonly tx: TransactionService,
+    @Optional() @Inject(BOUND_PHONE) private readonly boundPhone: BoundPhonePort | null = null,
   ) {}
+
+  /** The address's phone, or the one bound with WeChat when the shopper chose it. */
+  private async phoneFor(userId: number, dto: AddressDto): Promise<string> {
+    if (dto.phone !== undefined || dto.useBoundPhone !== true) return dto.phone;
+    const bound = (await this.boundPhone?.phoneOf(userId)) ?? null;
+    if (!bound) {
+      throw new AppError(
+        400,
+        ErrorCode.VALIDATION_FAILED,
+        'No phone number is bound with WeChat yet; enter one or bind it first',
+        [{ field: 'phone', message: 'no bound phone number' }],
+      );
+    }
+    return bound;
+  }
 
   async list(userId: number): Promise<Address[]> {
     const rows = await this.addresses.find({
@@ -56,6 +73,7 @@ export class AddressService {
   }
 
   async create(userId: number, dto: AddressDto): Promise<Address> {
+    const phone = await this.phoneFor(userId, dto);
     const id = await this.tx.run(async (em) => {
       // counted under the shopper's row lock: 60 parallel creates must not make 30 addresses
       await lockOwner(em, userId);
@@ -72,7 +90,7 @@ export class AddressService {
       const result = await em.insert(AddressEntity, {
         userId,
         receiverName: dto.receiverName.trim(),
-        phone: dto.phone,
+        phone,
         province: dto.province.trim(),
         city: dto.city.trim(),
         district: dto.district.trim(),

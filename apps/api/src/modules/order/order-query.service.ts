@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DEFAULT_PAGE_SIZE, ErrorCode, type Order, type OrderPage, OrderStatus } from '@sutwxapp/contracts';
-import { In, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { In, MoreThanOrEqual, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { notFound } from '../../common/errors/app-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -49,6 +49,19 @@ export class OrderQueryService {
     const order = await this.orders.findOne({ where: { id } });
     if (!order) throw notFound(ErrorCode.ORDER_NOT_FOUND, 'Order');
     return order;
+  }
+
+  /** Orders shipped (and not yet refunded or cancelled) since `since`, oldest first: for catch-up sweeps. */
+  async shippedSince(
+    since: Date,
+    limit: number,
+  ): Promise<Array<Pick<OrderEntity, 'id' | 'orderNo' | 'carrierCode' | 'trackingNo'>>> {
+    return this.orders.find({
+      where: { status: In([OrderStatus.SHIPPED, OrderStatus.COMPLETED]), shippedAt: MoreThanOrEqual(since) },
+      select: { id: true, orderNo: true, carrierCode: true, trackingNo: true },
+      order: { shippedAt: 'ASC' },
+      take: limit,
+    });
   }
 
   async findByOrderNo(orderNo: string): Promise<OrderEntity | null> {

@@ -52,6 +52,12 @@ export class PaymentService implements OrderCancelGuard, OnModuleInit {
     this.lifecycle.registerCancelGuard(this);
   }
 
+  /** WeChat Pay's transaction id of a paid order (null before payment): other features' read seam. */
+  async transactionIdOf(orderId: number): Promise<string | null> {
+    const payment = await this.payments.findOne({ where: { orderId }, select: { id: true, transactionId: true } });
+    return payment?.transactionId ?? null;
+  }
+
   /**
    * wx.requestPayment parameters for the owner's unpaid order. A prepay_id is reused while it
    * lives (2 h); time_expire is the order's own deadline so WeChat stops taking money with it.

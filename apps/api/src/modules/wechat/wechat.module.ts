@@ -6,10 +6,44 @@ import { APP_CONFIG } from '../../config/config.module';
 
 export const WECHAT_SANDBOX = Symbol('WECHAT_SANDBOX');
 
+/**
+ * Apps started in one process with the same fixed WECHAT_SANDBOX_PORT share one sandbox (two
+ * replicas in a test, or an app restarted while WeChat's state, its paid orders and tokens, lives
+ * on). The last app to stop closes it.
+ */
+const sharedSandboxes = new Map<number, { sandbox: Promise<WechatSandbox>; refs: number }>();
+
+async function acquireSandbox(port: number): Promise<WechatSandbox> {
+  if (port === 0) return startWechatSandbox({ port });
+  let entry = sharedSandboxes.get(port);
+  if (!entry) {
+    entry = { sandbox: startWechatSandbox({ port }), refs: 0 };
+    sharedSandboxes.set(port, entry);
+    entry.sandbox.catch(() => sharedSandboxes.delete(port));
+  }
+  entry.refs++;
+  return entry.sandbox;
+}
+
+/** Keeps a shared sandbox open while something outside the apps (a test) still needs it. */
+export async function retainSharedSandbox(port: number): Promise<{ sandbox: WechatSandbox; release(): Promise<void> }> {
+  const sandbox = await acquireSandbox(port);
+  return { sandbox, release: () => releaseSandbox(sandbox) };
+}
+
+async function releaseSandbox(sandbox: WechatSandbox): Promise<void> {
+  const entry = sharedSandboxes.get(sandbox.port);
+  if (entry && (await entry.sandbox) === sandbox) {
+    if (--entry.refs > 0) return;
+    sharedSandboxes.delete(sandbox.port);
+  }
+  await sandbox.close();
+}
+
 class SandboxLifecycle implements OnApplicationShutdown {
   constructor(@Inject(WECHAT_SANDBOX) private readonly sandbox: WechatSandbox | null) {}
   async onApplicationShutdown(): Promise<void> {
-    await this.sandbox?.close();
+    if (this.sandbox) await releaseSandbox(this.sandbox);
   }
 }
 
@@ -35,7 +69,7 @@ function platformKeys(pay: AppConfig['wechat']['pay']): Record<string, string> {
       inject: [APP_CONFIG],
       useFactory: async (config: AppConfig): Promise<WechatSandbox | null> => {
         if (!config.wechatSandbox) return null;
-        const sandbox = await startWechatSandbox({ port: Number(process.env.WECHAT_SANDBOX_PORT ?? 0) });
+        const sandbox = await acquireSandbox(Number(process.env.WECHAT_SANDBOX_PORT ?? 0));
         // loud on purpose: a shop running this by mistake gives goods away
         new Logger('WechatSandbox').warn(
           `WECHAT_SANDBOX IS ON (login, pay, express on ${sandbox.url}): any login code signs in and ` +

@@ -19,10 +19,18 @@ export class AddressDto implements AddressInput {
   @text('receiverName', 32)
   receiverName!: string;
 
-  @ApiProperty({ example: '13800138000' })
+  @ApiProperty({ example: '13800138000', description: 'may be left out with useBoundPhone' })
+  @ValidateIf((o: AddressDto) => o.useBoundPhone !== true || o.phone !== undefined)
   @IsString()
   @PHONE
   phone!: string;
+
+  @ApiPropertyOptional({
+    description: 'use the phone number bound with WeChat (POST /wechat/phone) when phone is left out',
+  })
+  @IsOptional()
+  @IsBoolean()
+  useBoundPhone?: boolean;
 
   @ApiProperty({ example: '广东省' })
   @text('province', 32)

@@ -1,0 +1,93 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { NestedList } from '../../../common/nested';
+
+export class ParcelDto {
+  @ApiProperty({ example: 'yuantong', description: 'our (Kuaidi100) carrier code, see GET /logistics/carriers' })
+  @IsString()
+  @MaxLength(32)
+  carrierCode!: string;
+
+  @ApiProperty({ example: 'YT1234567890' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9-]{4,32}$/, { message: 'trackingNo must be 4–32 letters, digits or -' })
+  trackingNo!: string;
+}
+
+export class ReuploadDto {
+  @ApiPropertyOptional({
+    type: [ParcelDto],
+    description: 'several parcels = split delivery; default: the shipped parcel',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(15, { message: 'WeChat accepts at most 15 parcels per order' })
+  @NestedList(() => ParcelDto)
+  parcels?: ParcelDto[];
+
+  @ApiPropertyOptional({ enum: [1, 3, 4], description: '1 express, 3 virtual goods, 4 self-pickup' })
+  @IsOptional()
+  @IsIn([1, 3, 4], { message: 'logisticsType must be 1 (express), 3 (virtual) or 4 (self-pickup)' })
+  logisticsType?: 1 | 3 | 4;
+}
+
+export class ShippingUploadListQueryDto {
+  @ApiPropertyOptional({ enum: ['PENDING', 'UPLOADING', 'DONE', 'FAILED'] })
+  @IsOptional()
+  @IsIn(['PENDING', 'UPLOADING', 'DONE', 'FAILED'])
+  status?: string;
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'page must be a whole number' })
+  @Min(1, { message: 'page must be at least 1' })
+  @Max(100_000, { message: 'page can be at most 100000' })
+  page?: number;
+
+  @ApiPropertyOptional({ default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize?: number;
+}
+
+export class ShippingUploadDto {
+  @ApiProperty() orderId!: number;
+  @ApiProperty() orderNo!: string;
+  @ApiProperty({
+    enum: ['PENDING', 'UPLOADING', 'DONE', 'FAILED'],
+    description: 'FAILED = given up; re-upload after fixing',
+  })
+  status!: string;
+  @ApiProperty({ enum: [1, 2, 3, 4] }) logisticsType!: number;
+  @ApiProperty({ type: [ParcelDto] }) parcels!: ParcelDto[];
+  @ApiProperty() attempts!: number;
+  @ApiProperty({ nullable: true, type: String, description: 'WeChat’s answer to the last failed attempt' })
+  lastError!: string | null;
+  @ApiProperty({ nullable: true, type: String }) nextAttemptAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) uploadedAt!: string | null;
+}
+
+export class ShippingUploadPageDto {
+  @ApiProperty({ type: [ShippingUploadDto] }) items!: ShippingUploadDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}

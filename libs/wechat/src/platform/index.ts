@@ -1,0 +1,3 @@
+export * from './delivery-companies';
+export * from './msg-crypto';
+export * from './open-api';
