@@ -387,6 +387,7 @@ describe(`catalog administration (${backendLabel})`, () => {
         originalPrice: 3500,
         stock: 4,
         code: 'C-500',
+        purchaseLimit: null,
       });
       const minPrice = async () =>
         (await t.http.get(`/api/v1/admin/products/${p.productId}`).set(admin.auth).expect(200)).body.minPrice;

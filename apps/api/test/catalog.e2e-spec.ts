@@ -201,6 +201,7 @@ describe(`catalog browsing (${backendLabel})`, () => {
         originalPrice: 12900,
         stock: 7,
         code: null,
+        purchaseLimit: null,
       })),
     );
   });

@@ -34,22 +34,31 @@ describe(`Shopper writes under concurrency and hostile text (${backendLabel})`, 
     const s = await createShopper(t);
     const skuIds: number[] = [];
     for (let i = 0; i < 28; i++) skuIds.push(...(await seedProduct(t, { stock: 10, skus: 5 })).skuIds);
-    const answers = await Promise.all(
-      skuIds.map((skuId) => t.http.post('/api/v1/cart/items').set(s.auth).send({ skuId, quantity: 1 })),
-    );
-    expect(answers.filter((a) => a.status === 201)).toHaveLength(100);
-    expect(answers.filter((a) => a.status !== 201).map((a) => a.body.code)).toEqual(Array(40).fill('CART_FULL'));
+    const add = (skuId: number) => t.http.post('/api/v1/cart/items').set(s.auth).send({ skuId, quantity: 1 });
+    const answers = await Promise.all(skuIds.map(add));
+    // 140 adds queue on one shopper's row lock: some may be shed with a retryable 503 (bounded
+    // wait for a database connection), never a 500 and never a 101st line
+    expect(answers.every((a) => [201, 409, 503].includes(a.status))).toBe(true);
+    const shed = skuIds.filter((_, i) => answers[i].status === 503);
+    const retried = [];
+    for (const skuId of shed) retried.push(await add(skuId));
+    const all = [...answers.filter((a) => a.status !== 503), ...retried];
+    expect(all.filter((a) => a.status === 201)).toHaveLength(100);
+    expect(all.filter((a) => a.status !== 201).map((a) => a.body.code)).toEqual(Array(40).fill('CART_FULL'));
     const cart = await t.http.get('/api/v1/cart').set(s.auth).expect(200);
     expect(cart.body.items).toHaveLength(100);
   });
 
   it('keeps the address book at 20 when 60 addresses are created at once, with exactly one default', async () => {
     const s = await createShopper(t);
-    const answers = await Promise.all(
-      Array.from({ length: 60 }, () => t.http.post('/api/v1/addresses').set(s.auth).send(sampleAddress)),
-    );
-    expect(answers.filter((a) => a.status === 201)).toHaveLength(20);
-    expect(answers.filter((a) => a.status !== 201).map((a) => a.body.code)).toEqual(
+    const create = () => t.http.post('/api/v1/addresses').set(s.auth).send(sampleAddress);
+    const answers = await Promise.all(Array.from({ length: 60 }, create));
+    // as with the cart: a retryable 503 (shed while queued) is allowed, a 500 or a 21st address is not
+    expect(answers.every((a) => [201, 409, 503].includes(a.status))).toBe(true);
+    const all = answers.filter((a) => a.status !== 503);
+    for (let i = 0; i < answers.length - all.length; i++) all.push(await create());
+    expect(all.filter((a) => a.status === 201)).toHaveLength(20);
+    expect(all.filter((a) => a.status !== 201).map((a) => a.body.code)).toEqual(
       Array(40).fill('ADDRESS_LIMIT_REACHED'),
     );
     const list = await t.http.get('/api/v1/addresses').set(s.auth).expect(200);

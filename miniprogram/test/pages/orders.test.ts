@@ -20,7 +20,12 @@ describe(`order pages (${backendLabel})`, () => {
   const PRICE = 2500;
 
   beforeAll(async () => {
-    t = await startTestApp({ FREIGHT_FEN: '800', FREE_FREIGHT_THRESHOLD_FEN: '10000' });
+    // one shopper places many orders here; the unpaid-order limit has its own test (money-safety)
+    t = await startTestApp({
+      FREIGHT_FEN: '800',
+      FREE_FREIGHT_THRESHOLD_FEN: '10000',
+      ORDER_MAX_UNPAID_PER_SHOPPER: '100',
+    });
     shop = await Shop.open(t);
     desk = new OrderDesk(t, shop);
     const category = await shop.category('订单测试');
