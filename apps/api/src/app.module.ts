@@ -17,6 +17,7 @@ import { PaymentModule } from './modules/payment/payment.module';
 import { CommonModule } from './common/common.module';
 import { HealthModule } from './modules/health/health.module';
 import { WechatModule } from './modules/wechat/wechat.module';
+import { MediaModule } from './modules/media/media.module';
 import { MetricsModule } from './observability/metrics.module';
 
 @Module({})
@@ -43,6 +44,7 @@ export class AppModule {
         HealthModule,
         WechatModule,
         AuthModule,
+        MediaModule,
         CatalogModule,
         CartModule,
         AddressModule,

@@ -3,6 +3,7 @@ import { Catalog1764100001000 } from './1764100001000-catalog';
 import { Orders1764100002000 } from './1764100002000-orders';
 import { Payments1764100003000 } from './1764100003000-payments';
 import { Events1764100004000 } from './1764100004000-events';
+import { Media1764300000000 } from './1764300000000-media';
 
 /** Every migration, in order. A new one is appended here (no glob loading: works after bundling). */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Orders1764100002000,
   Payments1764100003000,
   Events1764100004000,
+  Media1764300000000,
 ];

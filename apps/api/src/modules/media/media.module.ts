@@ -1,0 +1,58 @@
+import multipart from '@fastify/multipart';
+import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { FastifyInstance } from 'fastify';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { AuthModule } from '../auth/auth.module';
+import { MediaEntity } from './entities/media.entity';
+import { LocalMediaFiles } from './local-media-files';
+import { MediaCheckEvents } from './media-check.events';
+import { AdminMediaController, MediaController } from './media.controller';
+import { MediaReferences } from './media-references';
+import { MediaService } from './media.service';
+import { MediaSweeperService } from './media-sweeper.service';
+import { MediaUploadService } from './media-upload.service';
+import { LocalMediaStorage } from './storage/local-storage';
+import { MEDIA_STORAGE, type MediaStorage } from './storage/media-storage';
+import { S3MediaStorage } from './storage/s3-storage';
+
+export function createMediaStorage(config: AppConfig['media']): MediaStorage {
+  return config.driver === 's3' ? new S3MediaStorage(config.s3) : new LocalMediaStorage(config.localDir);
+}
+
+/**
+ * Uploaded images: upload, processing, storage (local disk or S3-compatible), the content
+ * check for shoppers' images, deletion and the orphan sweep. Other features store references
+ * (`media:<id>/<hash>`) and register a reference finder with MediaReferences.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([MediaEntity]), AuthModule],
+  controllers: [MediaController, AdminMediaController],
+  providers: [
+    { provide: MEDIA_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createMediaStorage(config.media) },
+    MediaReferences,
+    MediaService,
+    MediaUploadService,
+    MediaSweeperService,
+    MediaCheckEvents,
+    LocalMediaFiles,
+  ],
+  exports: [MediaService, MediaUploadService, MediaReferences],
+})
+export class MediaModule implements OnModuleInit {
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    // Files are consumed as streams by the upload service (request.files()); never attached to
+    // the body. Limits are passed per request there; these are only the outer bounds.
+    void fastify.register(multipart, {
+      limits: { fileSize: this.config.media.maxFileBytes, files: this.config.media.maxFiles },
+    });
+  }
+}
