@@ -75,7 +75,8 @@ const OPEN = (maxPixels: number): SharpOptions => ({
 export async function processImage(input: string | Buffer, maxPixels: number): Promise<ProcessedImage> {
   let meta: Metadata;
   try {
-    meta = await sharp(input, OPEN(maxPixels)).metadata();
+    // the header only, with no pixel limit: the size is checked below, with a message that says it
+    meta = await sharp(input, { ...OPEN(maxPixels), limitInputPixels: false }).metadata();
   } catch (err) {
     throw new ImageUnreadableError((err as Error).message);
   }
@@ -112,9 +113,9 @@ export async function processImage(input: string | Buffer, maxPixels: number): P
       resized
         .clone()
         .flatten({ background: '#ffffff' })
-        .jpeg({ quality: 82, mozjpeg: true, progressive: true })
+        .jpeg({ quality: 82, progressive: true })
         .toBuffer({ resolveWithObject: true }),
-      resized.clone().webp({ quality: 80, effort: 3 }).toBuffer({ resolveWithObject: true }),
+      resized.clone().webp({ quality: 80, effort: 2 }).toBuffer({ resolveWithObject: true }),
     ]);
     previous = [
       { name, format: 'jpeg', width: jpeg.info.width, height: jpeg.info.height, bytes: jpeg.data.length, body: jpeg.data },

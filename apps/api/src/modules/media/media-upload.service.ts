@@ -2,8 +2,7 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, type Media, type MediaKind } from '@sutwxapp/contracts';
 import type { FastifyRequest } from 'fastify';
-import { createHash } from 'node:crypto';
-import { type EntityManager, MoreThan, Not, Repository } from 'typeorm';
+import { MoreThan, Not, Repository } from 'typeorm';
 import { CONTENT_SECURITY, type ContentScene, type ContentSecurityPort } from '../../common/content-security.port';
 import { AppError } from '../../common/errors/app-error';
 import { mediaUrl } from '../../common/media-ref';
@@ -12,11 +11,10 @@ import { APP_CONFIG } from '../../config/config.module';
 import { TransactionService } from '../../database/transaction.service';
 import { isUniqueViolation } from '../../database/db-errors';
 import { AuthService } from '../auth/auth.service';
-import { MediaEntity, type StoredVariant } from './entities/media.entity';
+import { MediaEntity } from './entities/media.entity';
 import {
   ImageTooLargeError,
   ImageUnreadableError,
-  PIPELINE_VERSION,
   processImage,
   type SourceFormat,
   sniffFormat,
@@ -26,20 +24,14 @@ import { toMedia } from './media.mapper';
 import { type MediaOwner, MediaService, ownerKeyOf } from './media.service';
 import { type ReceivedFile, receiveFiles } from './multipart-files';
 import { Semaphore } from './semaphore';
-import { contentTypeOf, MEDIA_STORAGE, type MediaStorage } from './storage/media-storage';
+import { type PreparedImage, storeVariants } from './ingest';
+import { MEDIA_STORAGE, type MediaStorage } from './storage/media-storage';
 
 const DAY_MS = 24 * 3600_000;
 const ACCEPTED = 'JPEG, PNG, WebP or GIF';
 
 /** An image ready to be recorded: processed now, or found already stored under its hash. */
-interface Prepared {
-  hash: string;
-  sourceFormat: SourceFormat;
-  width: number;
-  height: number;
-  bytes: number;
-  variants: StoredVariant[];
-}
+type Prepared = PreparedImage;
 
 /**
  * Upload → files on disk → format from the bytes → decode-bounded processing → objects in
@@ -81,33 +73,6 @@ export class MediaUploadService {
     } finally {
       await cleanup();
     }
-  }
-
-  /** Same pipeline for images the server makes itself (the demo catalog), owned by the shop. */
-  async ingestBuffer(em: EntityManager, body: Buffer, kind: MediaKind): Promise<MediaEntity> {
-    const hash = createHash('sha256').update(`${PIPELINE_VERSION}\n`).update(body).digest('hex');
-    const existing = await em.findOneBy(MediaEntity, { ownerKey: 'admin', hash });
-    if (existing) return existing;
-    const processed = await this.processing.run(() => processImage(body, this.config.media.maxPixels));
-    await this.store(hash, processed.variants);
-    const format = sniffFormat(body.subarray(0, 64));
-    return em.save(
-      em.create(MediaEntity, {
-        ownerKey: 'admin',
-        ownerType: 'admin',
-        ownerId: 0,
-        kind,
-        hash,
-        status: 'READY',
-        sourceFormat: format && 'format' in format ? format.format : 'png',
-        width: processed.width,
-        height: processed.height,
-        bytes: body.length,
-        variants: processed.variants.map(({ body: _body, ...v }) => v),
-        checkTraceId: null,
-        checkedAt: null,
-      }),
-    );
   }
 
   /** Per shopper, per rolling 24 hours; uploads of an image they already have are not new. */
@@ -159,7 +124,7 @@ export class MediaUploadService {
         throw this.processingError(err, file);
       }
     });
-    await this.store(file.hash, processed.variants);
+    await storeVariants(this.storage, file.hash, processed.variants);
     return {
       hash: file.hash,
       sourceFormat,
@@ -168,11 +133,6 @@ export class MediaUploadService {
       bytes: file.bytes,
       variants: processed.variants.map(({ body: _body, ...v }) => v),
     };
-  }
-
-  private async store(hash: string, variants: Array<StoredVariant & { body: Buffer }>): Promise<void> {
-    const unique = new Map(variants.map((v) => [variantKey(hash, v), v.body]));
-    await Promise.all([...unique].map(([key, body]) => this.storage.put(key, body, contentTypeOf(key))));
   }
 
   private processingError(err: unknown, file: ReceivedFile): unknown {

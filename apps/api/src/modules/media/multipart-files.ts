@@ -1,6 +1,6 @@
 import { ErrorCode } from '@sutwxapp/contracts';
 import type { FastifyRequest } from 'fastify';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../common/errors/app-error';
 import type { MediaConfig } from '../../config/app-config';
-import { PIPELINE_VERSION } from './image-pipeline';
+import { newImageHash } from './ingest';
 
 /** One uploaded file, on disk: its first bytes (for the format), its size and its hash. */
 export interface ReceivedFile {
@@ -51,7 +51,7 @@ export async function receiveFiles(
     });
     for await (const part of parts) {
       const path = join(TMP_DIR, randomUUID());
-      const hash = createHash('sha256').update(`${PIPELINE_VERSION}\n`);
+      const hash = newImageHash();
       const headChunks: Buffer[] = [];
       let bytes = 0;
       const tap = new Transform({
