@@ -169,13 +169,20 @@ function mediaSuite(driver: Driver): void {
       const webp = item.variants.find((v) => v.format === 'webp')!;
       const jpg = await fetchImage(item.url);
       expect(jpg.headers['content-type']).toBe('image/jpeg');
-      expect(jpg.headers['cache-control']).toMatch(/max-age=31536000/);
-      expect(jpg.headers['cache-control']).toMatch(/immutable/);
       expect(jpg.headers.etag).toBeTruthy();
-      expect((await fetchImage(webp.url)).headers['content-type']).toBe('image/webp');
+      // gofakes3 v1.2.0 keeps only Content-Type/-Disposition/-Encoding of an object's headers, so
+      // the Cache-Control the S3 driver sends (S3, COS and OSS return it) is checked on local only
       if (driver.name === 'local') {
-        const path = new URL(item.url).pathname;
-        await t.http.get(path).set('If-None-Match', jpg.headers.etag).expect(304);
+        expect(jpg.headers['cache-control']).toMatch(/max-age=31536000/);
+        expect(jpg.headers['cache-control']).toMatch(/immutable/);
+      }
+      expect((await fetchImage(webp.url)).headers['content-type']).toBe('image/webp');
+      const revalidated =
+        driver.name === 'local'
+          ? (await t.http.get(new URL(item.url).pathname).set('If-None-Match', jpg.headers.etag)).status
+          : (await fetch(item.url, { headers: { 'If-None-Match': jpg.headers.etag } })).status;
+      expect(revalidated).toBe(304);
+      if (driver.name === 'local') {
         // nothing but processed files is reachable under /media
         for (const bad of ['/media/../package.json', '/media/%2e%2e/%2e%2e/package.json', '/media/abc.tmp']) {
           const res = await t.http.get(bad);
