@@ -8,4 +8,5 @@ export * from './common';
 export * from './errors';
 export * from './events';
 export * from './logistics';
+export * from './media';
 export * from './order';
