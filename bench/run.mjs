@@ -43,7 +43,9 @@ const settings = {
   // another build of the API to measure (e.g. a copy built before a change), default ./dist
   dist: resolve(env.BENCH_DIST ?? 'dist'),
   // e.g. BENCH_ONLY=catalog,checkout (notify needs checkout's orders, so it brings checkout along)
-  only: new Set((env.BENCH_ONLY ?? 'catalog,checkout,notify,coldstart,miniprogram,media').split(',').map((s) => s.trim())),
+  only: new Set(
+    (env.BENCH_ONLY ?? 'catalog,checkout,notify,coldstart,miniprogram,media').split(',').map((s) => s.trim()),
+  ),
   // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/.tmp/prof" to profile the API under load
   apiNodeArgs: (env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean),
 };

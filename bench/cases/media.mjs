@@ -3,7 +3,10 @@
 // and WebP and stored (local disk driver). Uploads/s one after another, then 10 at once with the
 // API's resident memory sampled every 50 ms. Each upload is a different file (a JPEG comment makes
 // the bytes differ), so content addressing never short-cuts the work.
+/* global fetch, FormData -- Node 20's built-in fetch */
+import { Blob, Buffer } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { spawnNode, stop, waitFor200 } from '../lib/procs.mjs';
@@ -17,7 +20,13 @@ async function phonePhoto() {
   const width = 4032;
   const height = 3024;
   const base = await sharp({
-    create: { width: width / 8, height: height / 8, channels: 3, background: '#888', noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+    create: {
+      width: width / 8,
+      height: height / 8,
+      channels: 3,
+      background: '#888',
+      noise: { type: 'gaussian', mean: 128, sigma: 40 },
+    },
   })
     .resize(width, height, { kernel: 'cubic' })
     .raw()
@@ -103,7 +112,12 @@ export async function runMedia({ dist, env, logFile, sequential = 8, concurrent 
       photoBytes: photo.length,
       photoPixels: '4032x3024',
       processConcurrency: Number(env(port).MEDIA_PROCESS_CONCURRENCY ?? 2),
-      sequential: { uploads: sequential, seconds: seqSeconds, perSecond: sequential / seqSeconds, p50Ms: median(times) },
+      sequential: {
+        uploads: sequential,
+        seconds: seqSeconds,
+        perSecond: sequential / seqSeconds,
+        p50Ms: median(times),
+      },
       concurrent: {
         uploads: concurrent,
         seconds: conSeconds,

@@ -6,15 +6,7 @@ import { MediaUploadService } from '../src/modules/media/media-upload.service';
 import { MEDIA_STORAGE, type MediaStorage } from '../src/modules/media/storage/media-storage';
 import sharp from 'sharp';
 import { createAdmin, createCategory, createShopper, type Admin, type Shopper } from './support/factories';
-import {
-  animatedGif,
-  exifHasGps,
-  phonePhotoWithGps,
-  photoJpeg,
-  photoPng,
-  photoWebp,
-  pngBomb,
-} from './support/images';
+import { animatedGif, exifHasGps, phonePhotoWithGps, photoJpeg, photoPng, photoWebp, pngBomb } from './support/images';
 import { s3Unavailable, startS3Server, type S3TestServer } from './support/s3-server';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
@@ -155,7 +147,14 @@ function mediaSuite(driver: Driver): void {
       const hash = first.ref.split('/')[1];
       // 900 px wide: 240 and 750, and the 1500 name is the 900 px file itself
       expect((await storage().list(`${hash}/`)).sort()).toEqual(
-        [`${hash}/1500.jpg`, `${hash}/1500.webp`, `${hash}/240.jpg`, `${hash}/240.webp`, `${hash}/750.jpg`, `${hash}/750.webp`].sort(),
+        [
+          `${hash}/1500.jpg`,
+          `${hash}/1500.webp`,
+          `${hash}/240.jpg`,
+          `${hash}/240.webp`,
+          `${hash}/750.jpg`,
+          `${hash}/750.webp`,
+        ].sort(),
       );
       // a shopper uploading the same picture gets a row of their own, over the same files
       const shopper = await createShopper(t);
@@ -292,7 +291,9 @@ function mediaSuite(driver: Driver): void {
         await waitFor(async () => (await t.http.get(`/api/v1/media/${good.id}`).set(other.auth)).status === 200);
         const seen = (await t.http.get(`/api/v1/media/${good.id}`).set(other.auth).expect(200)).body;
         expect(seen.status).toBe('READY');
-        await waitFor(async () => (await t.http.get(`/api/v1/media/${bad.id}`).set(owner.auth)).body.status === 'REJECTED');
+        await waitFor(
+          async () => (await t.http.get(`/api/v1/media/${bad.id}`).set(owner.auth)).body.status === 'REJECTED',
+        );
         await t.http.get(`/api/v1/media/${bad.id}`).set(other.auth).expect(404);
         // the files go right after the verdict is recorded
         await waitFor(async () => (await storage().list(`${bad.ref.split('/')[1]}/`)).length === 0);
@@ -345,7 +346,11 @@ function mediaSuite(driver: Driver): void {
       expect(notUsable.body.code).toBe('MEDIA_NOT_USABLE');
 
       // replaced on the product (cached detail refreshed), the photo is free to go
-      await t.http.patch(`/api/v1/admin/products/${productId}`).set(admin.auth).send({ images: [spare.ref] }).expect(200);
+      await t.http
+        .patch(`/api/v1/admin/products/${productId}`)
+        .set(admin.auth)
+        .send({ images: [spare.ref] })
+        .expect(200);
       expect((await t.http.get(`/api/v1/catalog/products/${productId}`).expect(200)).body.images).toEqual([spare.url]);
       await t.http.delete(`/api/v1/admin/media/${photo.id}`).set(admin.auth).expect(204);
       await t.http.get(`/api/v1/admin/media/${photo.id}`).set(admin.auth).expect(404);
@@ -372,7 +377,13 @@ function mediaSuite(driver: Driver): void {
       await t.http
         .post('/api/v1/admin/products')
         .set(admin.auth)
-        .send({ categoryId, title: '扫地测试', images: [used.ref], specAxes: [], skus: [{ specs: {}, price: 100, stock: 1 }] })
+        .send({
+          categoryId,
+          title: '扫地测试',
+          images: [used.ref],
+          specAxes: [],
+          skus: [{ specs: {}, price: 100, stock: 1 }],
+        })
         .expect(201);
       const sweeper = t.app.get(MediaSweeperService);
       await sweeper.runOnce(new Date(Date.now() + 3600_000));

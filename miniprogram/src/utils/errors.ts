@@ -55,6 +55,16 @@ const MESSAGES: Record<ErrorCode, string> = {
   TRACKING_UNAVAILABLE: '暂无物流信息',
   TRACKING_PROVIDER_ERROR: '物流查询繁忙，请稍后再试',
   NOT_SHIPPED: '订单尚未发货',
+  MEDIA_TYPE_NOT_ALLOWED: '仅支持 JPG、PNG、WebP、GIF 图片',
+  MEDIA_TOO_LARGE: '图片太大，请压缩后再上传',
+  MEDIA_TOO_MANY_FILES: '一次上传的图片太多',
+  MEDIA_TOO_MANY_PIXELS: '图片尺寸过大，请缩小后再上传',
+  MEDIA_UNREADABLE: '图片已损坏，请重新选择',
+  MEDIA_NO_FILE: '请选择要上传的图片',
+  MEDIA_QUOTA_EXCEEDED: '今日上传次数已达上限，请明天再试',
+  MEDIA_NOT_FOUND: '图片不存在或已删除',
+  MEDIA_IN_USE: '图片正在使用中，无法删除',
+  MEDIA_NOT_USABLE: '该图片无法使用',
 };
 
 const CLIENT_MESSAGES: Record<string, string> = {

@@ -3,8 +3,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 /** Where scripts/s3-test-server.sh puts the gofakes3 binary (pinned version, built with `go install`). */
-export const S3_SERVER_BIN =
-  process.env.S3_TEST_SERVER_BIN ?? '/root/.cache/sutwxapp-tools/gofakes3-v1.2.0/gofakes3';
+export const S3_SERVER_BIN = process.env.S3_TEST_SERVER_BIN ?? '/root/.cache/sutwxapp-tools/gofakes3-v1.2.0/gofakes3';
 
 /** Why the S3 tests cannot run here, or null when they can. */
 export const s3Unavailable = (): string | null =>

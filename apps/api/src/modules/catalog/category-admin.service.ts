@@ -64,7 +64,9 @@ export class CategoryAdminService {
     if (dto.sortOrder !== undefined) category.sortOrder = dto.sortOrder;
     const saved = await this.tx.run(async (em) => {
       if (dto.icon !== undefined) {
-        category.icon = dto.icon ? (await this.media.claimForCatalog(em, [toStoredUrl(dto.icon, this.config)]))[0] : null;
+        category.icon = dto.icon
+          ? (await this.media.claimForCatalog(em, [toStoredUrl(dto.icon, this.config)]))[0]
+          : null;
       }
       return em.save(category);
     });

@@ -118,8 +118,22 @@ export async function processImage(input: string | Buffer, maxPixels: number): P
       resized.clone().webp({ quality: 80, effort: 2 }).toBuffer({ resolveWithObject: true }),
     ]);
     previous = [
-      { name, format: 'jpeg', width: jpeg.info.width, height: jpeg.info.height, bytes: jpeg.data.length, body: jpeg.data },
-      { name, format: 'webp', width: webp.info.width, height: webp.info.height, bytes: webp.data.length, body: webp.data },
+      {
+        name,
+        format: 'jpeg',
+        width: jpeg.info.width,
+        height: jpeg.info.height,
+        bytes: jpeg.data.length,
+        body: jpeg.data,
+      },
+      {
+        name,
+        format: 'webp',
+        width: webp.info.width,
+        height: webp.info.height,
+        bytes: webp.data.length,
+        body: webp.data,
+      },
     ];
     variants.push(...previous);
   }

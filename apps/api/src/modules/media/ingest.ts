@@ -16,8 +16,7 @@ export interface PreparedImage {
 }
 
 /** sha256 over the pipeline version and the original's bytes: the same upload is the same key. */
-export const newImageHash = (): ReturnType<typeof createHash> =>
-  createHash('sha256').update(`${PIPELINE_VERSION}\n`);
+export const newImageHash = (): ReturnType<typeof createHash> => createHash('sha256').update(`${PIPELINE_VERSION}\n`);
 
 export async function storeVariants(storage: MediaStorage, hash: string, variants: ProcessedVariant[]): Promise<void> {
   // a small original has the same file under several nominal widths: written once per key

@@ -34,7 +34,11 @@ export function createMediaStorage(config: AppConfig['media']): MediaStorage {
   imports: [TypeOrmModule.forFeature([MediaEntity]), AuthModule],
   controllers: [MediaController, AdminMediaController],
   providers: [
-    { provide: MEDIA_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createMediaStorage(config.media) },
+    {
+      provide: MEDIA_STORAGE,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => createMediaStorage(config.media),
+    },
     MediaReferences,
     MediaService,
     MediaUploadService,

@@ -85,9 +85,15 @@ export class MediaService {
       const refs = await this.references.find(em, [id]);
       if (refs.length > 0) {
         const list = refs.map((r) => `${r.type} ${r.id} (${r.label})`).join(', ');
-        throw new AppError(409, ErrorCode.MEDIA_IN_USE, `Image ${id} is in use by ${list}; remove it there first`, undefined, {
-          references: refs.map(stripMediaId),
-        });
+        throw new AppError(
+          409,
+          ErrorCode.MEDIA_IN_USE,
+          `Image ${id} is in use by ${list}; remove it there first`,
+          undefined,
+          {
+            references: refs.map(stripMediaId),
+          },
+        );
       }
       return m;
     });

@@ -76,7 +76,11 @@ export async function receiveFiles(
 }
 
 const tooLarge = (max: number): AppError =>
-  new AppError(413, ErrorCode.MEDIA_TOO_LARGE, `Each image may be at most ${mb(max)}; compress it or send a smaller one`);
+  new AppError(
+    413,
+    ErrorCode.MEDIA_TOO_LARGE,
+    `Each image may be at most ${mb(max)}; compress it or send a smaller one`,
+  );
 
 function mapMultipartError(err: unknown, limits: Pick<MediaConfig, 'maxFileBytes' | 'maxFiles'>): unknown {
   if (err instanceof AppError) return err;

@@ -17,7 +17,10 @@ export class OrderMediaReferences implements OnModuleInit {
       const rows = await em
         .createQueryBuilder(OrderItemEntity, 'i')
         .select(['i.orderId AS orderId', 'i.image AS image', 'MIN(i.title) AS title'])
-        .where(`(${ids.map((_, n) => `i.image LIKE :m${n}`).join(' OR ')})`, Object.fromEntries(ids.map((id, n) => [`m${n}`, refLike(id)])))
+        .where(
+          `(${ids.map((_, n) => `i.image LIKE :m${n}`).join(' OR ')})`,
+          Object.fromEntries(ids.map((id, n) => [`m${n}`, refLike(id)])),
+        )
         .groupBy('i.orderId')
         .addGroupBy('i.image')
         .limit(100)

@@ -16,7 +16,13 @@ import { OrderSweeperService } from './order-sweeper.service';
 import { OrderTransitionsService } from './order-transitions.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([OrderEntity, OrderItemEntity]), CatalogModule, CartModule, AddressModule, MediaModule],
+  imports: [
+    TypeOrmModule.forFeature([OrderEntity, OrderItemEntity]),
+    CatalogModule,
+    CartModule,
+    AddressModule,
+    MediaModule,
+  ],
   controllers: [OrderController, AdminOrderController],
   providers: [
     OrderCreateService,

@@ -58,7 +58,10 @@ const IsImageList = (): PropertyDecorator =>
     IsArray(),
     ArrayMaxSize(L.imagesMax),
     IsString({ each: true }),
-    Matches(IMAGE_URL, { each: true, message: 'each image must be media:<id> (an uploaded image), a path starting with / or an http(s) URL' }),
+    Matches(IMAGE_URL, {
+      each: true,
+      message: 'each image must be media:<id> (an uploaded image), a path starting with / or an http(s) URL',
+    }),
   );
 const IsAxisList = (): PropertyDecorator =>
   applyDecorators(

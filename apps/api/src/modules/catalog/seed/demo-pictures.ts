@@ -40,6 +40,7 @@ export async function prepareDemoPictures(storage: MediaStorage, maxPixels: numb
 /** Records the pictures as the shop's media on the seeding transaction: file name → `media:<id>/<hash>`. */
 export async function recordDemoPictures(em: EntityManager, pictures: DemoPictures): Promise<Map<string, string>> {
   const refs = new Map<string, string>();
-  for (const [name, { kind, image }] of pictures) refs.set(name, formatMediaRef(await recordShopImage(em, image, kind)));
+  for (const [name, { kind, image }] of pictures)
+    refs.set(name, formatMediaRef(await recordShopImage(em, image, kind)));
   return refs;
 }

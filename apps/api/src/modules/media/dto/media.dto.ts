@@ -77,7 +77,10 @@ export class MediaResponse implements Media {
   ref!: string;
   @ApiProperty({ enum: KINDS })
   kind!: MediaKind;
-  @ApiProperty({ enum: STATUSES, description: 'shopper images are PENDING (owner-only) until the content check passes' })
+  @ApiProperty({
+    enum: STATUSES,
+    description: 'shopper images are PENDING (owner-only) until the content check passes',
+  })
   status!: MediaStatus;
   @ApiProperty({ enum: ['jpeg', 'png', 'webp', 'gif'] })
   sourceFormat!: 'jpeg' | 'png' | 'webp' | 'gif';
@@ -117,7 +120,10 @@ export class MediaReferenceResponse implements MediaReference {
 }
 
 export class AdminMediaDetailResponse extends AdminMediaResponse {
-  @ApiProperty({ type: [MediaReferenceResponse], description: 'rows that use this image; it cannot be deleted while any do' })
+  @ApiProperty({
+    type: [MediaReferenceResponse],
+    description: 'rows that use this image; it cannot be deleted while any do',
+  })
   references!: MediaReferenceResponse[];
 }
 
