@@ -5,7 +5,7 @@ import { formatMediaRef } from '../../../common/media-ref';
 import { prepareBuffer, type PreparedImage, recordShopImage } from '../../media/ingest';
 import { Semaphore } from '../../media/semaphore';
 import type { MediaStorage } from '../../media/storage/media-storage';
-import { demoImageFiles } from './generate-images';
+import { demoImageFiles } from './demo-images';
 
 /** Raster width each drawing is rendered at: what the page shows it at (a 750 px card, a 240 px icon). */
 const RENDER: Array<{ prefix: string; kind: MediaKind; svgWidth: number; width: number }> = [
