@@ -5,6 +5,7 @@
  * apps/api/test/{hostile-input,access-control,secrets}.e2e-spec.ts, so a new route is covered by
  * all three without editing them.
  */
+import sharp from 'sharp';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -184,6 +185,8 @@ export interface World {
   cartItemId: number;
   orderId: number;
   strangerAddressId: number;
+  /** an image the owner uploaded (PENDING: no content check runs here, so only the owner sees it) */
+  mediaId: number;
 }
 
 export async function buildWorld(t: TestApp): Promise<World> {
@@ -205,10 +208,19 @@ export async function buildWorld(t: TestApp): Promise<World> {
     .set(owner.auth)
     .send({ items: [{ skuId: product.skuIds[0], quantity: 1 }], addressId })
     .expect(201);
+  const jpeg = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#c33' } })
+    .jpeg()
+    .toBuffer();
+  const media = await t.http
+    .post('/api/v1/media')
+    .set(owner.auth)
+    .attach('file', jpeg, { filename: 'review.jpg', contentType: 'image/jpeg' })
+    .expect(201);
   return {
     admin,
     owner,
     stranger,
+    mediaId: media.body.items[0].id as number,
     categoryId: product.categoryId,
     productId: product.productId,
     skuId: product.skuIds[0],
@@ -241,6 +253,8 @@ export function ownedIdFor(op: Operation, w: World): number | undefined {
       return w.addressId;
     case 'orders':
       return w.orderId;
+    case 'media':
+      return w.mediaId;
     default:
       return undefined;
   }

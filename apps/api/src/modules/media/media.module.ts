@@ -3,6 +3,9 @@ import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { FastifyInstance } from 'fastify';
+import { ErrorCode } from '@sutwxapp/contracts';
+import { sendError } from '../../common/errors/all-exceptions.filter';
+import { AppError } from '../../common/errors/app-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AuthModule } from '../auth/auth.module';
@@ -16,6 +19,9 @@ import { MediaSweeperService } from './media-sweeper.service';
 import { MediaUploadService } from './media-upload.service';
 import { LocalMediaStorage } from './storage/local-storage';
 import { MEDIA_STORAGE, type MediaStorage } from './storage/media-storage';
+
+/** The only routes that take multipart bodies. */
+const UPLOAD_ROUTES = new Set(['/api/v1/media', '/api/v1/admin/media']);
 
 export function createMediaStorage(config: AppConfig['media']): MediaStorage {
   if (config.driver === 'local') return new LocalMediaStorage(config.localDir);
@@ -60,6 +66,22 @@ export class MediaModule implements OnModuleInit {
     // the body. Limits are passed per request there; these are only the outer bounds.
     void fastify.register(multipart, {
       limits: { fileSize: this.config.media.maxFileBytes, files: this.config.media.maxFiles },
+    });
+    // The plugin's parser is global: without this, every JSON route would take a multipart body
+    // (parsed as no body at all) instead of refusing it with 415 as before.
+    fastify.addHook('onRequest', (request, reply, done) => {
+      if (
+        !String(request.headers['content-type'] ?? '')
+          .toLowerCase()
+          .startsWith('multipart/')
+      )
+        return done();
+      if (request.method === 'POST' && UPLOAD_ROUTES.has(request.routeOptions.url ?? '')) return done();
+      sendError(
+        new AppError(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Unsupported Content-Type; send application/json'),
+        request,
+        reply,
+      );
     });
   }
 }
