@@ -8,6 +8,8 @@ import { MediaService } from './media.service';
 import { MediaUploadService } from './media-upload.service';
 
 const BATCH = 100;
+/** rows looked at per pass at most (the next pass goes on from the start) */
+const MAX_PAGES = 50;
 
 /**
  * Deletes uploads nothing references once they are older than MEDIA_ORPHAN_TTL_HOURS, and
@@ -45,8 +47,10 @@ export class MediaSweeperService implements OnApplicationBootstrap, OnApplicatio
   async runOnce(now = new Date()): Promise<{ deleted: number; resubmitted: number }> {
     const before = new Date(now.getTime() - this.config.media.orphanTtlHours * 3600_000);
     let deleted = 0;
-    for (const id of await this.service.orphanCandidates(before, BATCH)) {
-      if (await this.service.sweepOne(id, before)) deleted++;
+    for (let afterId: number | null = 0, pages = 0; afterId !== null && pages < MAX_PAGES; pages++) {
+      const page = await this.service.orphanCandidates(before, afterId, BATCH);
+      for (const id of page.orphans) if (await this.service.sweepOne(id, before)) deleted++;
+      afterId = page.lastId;
     }
     // unsent checks older than a minute (younger ones are still being submitted after their upload)
     const unsent = await this.media.find({

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type AdminMedia, type AdminMediaPage, ErrorCode, type Media, type MediaReference } from '@sutwxapp/contracts';
-import { type EntityManager, In, LessThan, Not, Repository } from 'typeorm';
+import { type EntityManager, In, LessThan, MoreThan, Not, Repository } from 'typeorm';
 import { AppError, notFound } from '../../common/errors/app-error';
 import { formatMediaRef, parseMediaRef } from '../../common/media-ref';
 import type { AppConfig } from '../../config/app-config';
@@ -200,17 +200,25 @@ export class MediaService {
     }
   }
 
-  /** Candidates for the orphan sweep: old rows nothing references, oldest first. */
-  async orphanCandidates(before: Date, limit: number): Promise<number[]> {
+  /**
+   * One page of the orphan sweep: rows older than `before` after `afterId`, and which of them
+   * nothing references. `lastId` is where the next page starts (null: no more rows), so images in
+   * use (the oldest ones, usually) never hide newer orphans behind them.
+   */
+  async orphanCandidates(
+    before: Date,
+    afterId: number,
+    limit: number,
+  ): Promise<{ orphans: number[]; lastId: number | null }> {
     const rows = await this.media.find({
       select: { id: true },
-      where: { createdAt: LessThan(before) },
+      where: { createdAt: LessThan(before), id: MoreThan(afterId) },
       order: { id: 'ASC' },
       take: limit,
     });
     const ids = rows.map((r) => r.id);
     const used = new Set((await this.references.find(this.media.manager, ids)).map((r) => r.mediaId));
-    return ids.filter((id) => !used.has(id));
+    return { orphans: ids.filter((id) => !used.has(id)), lastId: ids.length === limit ? ids[ids.length - 1] : null };
   }
 
   /** Files are shared by every row with the same hash (content addressing): the last one out removes them. */
