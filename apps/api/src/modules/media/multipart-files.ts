@@ -99,6 +99,10 @@ function mapMultipartError(err: unknown, limits: Pick<MediaConfig, 'maxFileBytes
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
     case 'FST_NO_FORM_DATA':
       return new AppError(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Send the image as multipart/form-data');
+    case 'ERR_STREAM_PREMATURE_CLOSE':
+    case 'ECONNRESET':
+      // the client went away mid-upload: nothing was recorded, and nobody reads this answer
+      return new AppError(400, ErrorCode.VALIDATION_FAILED, 'The upload was interrupted; send the file again');
     default:
       // a broken multipart body (busboy's "Unexpected end of form", bad boundary)
       if (err instanceof Error && /multipart|form|boundary/i.test(err.message)) {
