@@ -237,6 +237,21 @@ function mediaSuite(driver: Driver): void {
       expect(json.body.message).toMatch(/multipart\/form-data/);
       const empty = await t.http.post('/api/v1/admin/media').set(admin.auth).field('note', 'x').expect(400);
       expect(empty.body.code).toBe('MEDIA_NO_FILE');
+      // a multipart body that stops before its closing boundary (a dropped upload)
+      const cut = await t.http
+        .post('/api/v1/admin/media')
+        .set(admin.auth)
+        .set('Content-Type', 'multipart/form-data; boundary=XyZ')
+        .send(
+          Buffer.concat([
+            Buffer.from(
+              '--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n',
+            ),
+            img.subarray(0, 200),
+          ]),
+        );
+      expect([cut.status, cut.body.statusCode]).toEqual([400, 400]);
+      expect(cut.body.message).toMatch(/upload/i);
       // several files in one request are all recorded
       const three = await t.http
         .post('/api/v1/admin/media')
