@@ -1,10 +1,24 @@
 import { MEDIA_WIDTHS, type MediaWidth } from '@sutwxapp/contracts';
-import sharp, { type Metadata, type OutputInfo, type Sharp, type SharpOptions } from 'sharp';
+import type sharpFn from 'sharp';
+import type { Metadata, OutputInfo, Sharp, SharpOptions } from 'sharp';
 import type { StoredVariant } from './entities/media.entity';
 
-// libvips' own cache keeps recently decoded images around: useless here (every upload is new)
-// and it would hold tens of MB per replica. Work is bounded by our own semaphore instead.
-sharp.cache(false);
+let sharpModule: typeof sharpFn | undefined;
+
+/**
+ * sharp (libvips) on first use, not at boot: loading it costs 200-400 ms of start-up on this
+ * machine, and most processes never process an image.
+ */
+export function loadSharp(): typeof sharpFn {
+  if (!sharpModule) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    sharpModule = require('sharp') as typeof sharpFn;
+    // libvips' own cache keeps recently decoded images around: useless here (every upload is
+    // new) and it would hold tens of MB per replica. Work is bounded by our semaphore instead.
+    sharpModule.cache(false);
+  }
+  return sharpModule;
+}
 
 export type SourceFormat = 'jpeg' | 'png' | 'webp' | 'gif';
 
@@ -76,7 +90,7 @@ export async function processImage(input: string | Buffer, maxPixels: number): P
   let meta: Metadata;
   try {
     // the header only, with no pixel limit: the size is checked below, with a message that says it
-    meta = await sharp(input, { ...OPEN(maxPixels), limitInputPixels: false }).metadata();
+    meta = await loadSharp()(input, { ...OPEN(maxPixels), limitInputPixels: false }).metadata();
   } catch (err) {
     throw new ImageUnreadableError((err as Error).message);
   }
@@ -87,7 +101,7 @@ export async function processImage(input: string | Buffer, maxPixels: number): P
 
   let top: { data: Buffer; info: OutputInfo };
   try {
-    top = await sharp(input, OPEN(maxPixels))
+    top = await loadSharp()(input, OPEN(maxPixels))
       .autoOrient()
       .resize({ width: MEDIA_WIDTHS[MEDIA_WIDTHS.length - 1], withoutEnlargement: true })
       .toColourspace('srgb')
@@ -108,7 +122,7 @@ export async function processImage(input: string | Buffer, maxPixels: number): P
       variants.push(...previous.map((v) => ({ ...v, name })));
       continue;
     }
-    const resized: Sharp = sharp(top.data, { raw }).resize({ width: targetWidth });
+    const resized: Sharp = loadSharp()(top.data, { raw }).resize({ width: targetWidth });
     const [jpeg, webp]: Array<{ data: Buffer; info: OutputInfo }> = await Promise.all([
       resized
         .clone()

@@ -1,7 +1,7 @@
 import type { MediaKind } from '@sutwxapp/contracts';
-import sharp from 'sharp';
 import type { EntityManager } from 'typeorm';
 import { formatMediaRef } from '../../../common/media-ref';
+import { loadSharp } from '../../media/image-pipeline';
 import { prepareBuffer, type PreparedImage, recordShopImage } from '../../media/ingest';
 import { Semaphore } from '../../media/semaphore';
 import type { MediaStorage } from '../../media/storage/media-storage';
@@ -27,7 +27,7 @@ export async function prepareDemoPictures(storage: MediaStorage, maxPixels: numb
     [...demoImageFiles()].map(([name, svg]) =>
       lanes.run(async () => {
         const spec = RENDER.find((r) => name.startsWith(r.prefix)) ?? RENDER[2];
-        const png = await sharp(Buffer.from(svg), { density: (72 * spec.width) / spec.svgWidth })
+        const png = await loadSharp()(Buffer.from(svg), { density: (72 * spec.width) / spec.svgWidth })
           .png({ compressionLevel: 0 })
           .toBuffer();
         return [name, { kind: spec.kind, image: await prepareBuffer(storage, png, 'png', maxPixels) }] as const;
