@@ -55,7 +55,7 @@ COPY --from=build /app/apps/api/assets ./apps/api/assets
 RUN node -e "require('reflect-metadata'); require('./dist/apps/api/src/app.factory.js')" \
  && test -n "$(ls -A /app/.node-compile-cache)"
 # The image's `node` user (uid 1000) owns only the data directory; code stays read-only to it.
-RUN mkdir -p /app/data && chown node:node /app/data
+RUN mkdir -p /app/data/media && chown -R node:node /app/data
 USER node
 EXPOSE 3000
 # Liveness only: the process answers. Readiness (/api/v1/health) is for the load balancer.

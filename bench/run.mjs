@@ -10,6 +10,7 @@ import Redis from 'ioredis';
 import { runCatalog } from './cases/catalog.mjs';
 import { runCheckout } from './cases/checkout.mjs';
 import { productionEnv, productionNode, runColdStart } from './cases/coldstart.mjs';
+import { mediaLine, runMedia } from './cases/media.mjs';
 import { measureMiniprogram } from './cases/miniprogram.mjs';
 import { runNotify } from './cases/notify.mjs';
 import { Loader } from './lib/loader-client.mjs';
@@ -42,7 +43,9 @@ const settings = {
   // another build of the API to measure (e.g. a copy built before a change), default ./dist
   dist: resolve(env.BENCH_DIST ?? 'dist'),
   // e.g. BENCH_ONLY=catalog,checkout (notify needs checkout's orders, so it brings checkout along)
-  only: new Set((env.BENCH_ONLY ?? 'catalog,checkout,notify,coldstart,miniprogram').split(',').map((s) => s.trim())),
+  only: new Set(
+    (env.BENCH_ONLY ?? 'catalog,checkout,notify,coldstart,miniprogram,media').split(',').map((s) => s.trim()),
+  ),
   // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/.tmp/prof" to profile the API under load
   apiNodeArgs: (env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean),
 };
@@ -130,6 +133,19 @@ async function main() {
       results.failures.push({ case: name, error: err instanceof Error ? err.message : String(err) });
     }
   };
+  // BENCH_ONLY=media: the upload case alone (its own API process; no shop, no load generator)
+  if (settings.only.size === 1 && want('media')) {
+    try {
+      results.media = await runMedia({ dist: settings.dist, env: devEnv, logFile: settings.logFile });
+      console.log(mediaLine(results.media));
+      writeFileSync(resolve(tmp, `results-${runId}.json`), JSON.stringify(results, null, 1));
+    } finally {
+      redis.disconnect();
+      if (!settings.keepDatabase) await dropDatabase(settings.mysqlUrl, settings.database).catch(() => undefined);
+      rmSync(resolve(tmp, 'data'), { recursive: true, force: true });
+    }
+    return;
+  }
   const loader = new Loader();
   const children = [];
   let conn;
@@ -314,6 +330,10 @@ async function main() {
     if (want('coldstart')) await attempt('cold start', coldStarts);
     await stop(baseline);
     if (want('miniprogram')) await attempt('mini-program', async () => (results.miniprogram = measureMiniprogram()));
+    if (want('media'))
+      await attempt('media uploads', async () => {
+        results.media = await runMedia({ dist: settings.dist, env: devEnv, logFile: settings.logFile });
+      });
   } finally {
     loader.close();
     for (const child of children) await stop(child);

@@ -1,4 +1,5 @@
 // The console table and bench/RESULTS.md. Targets are reported as met/missed; nothing fails.
+import { mediaLine } from '../cases/media.mjs';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { fmt1, fmt2, fmt3, fmtInt } from './util.mjs';
@@ -168,6 +169,7 @@ export function printSummary(r) {
       'p50 / p99': lat,
     })),
   );
+  if (r.media) console.log(mediaLine(r.media));
   console.log('Targets');
   console.table(targets(r).map(([what, got, ok]) => ({ target: what, measured: got, status: ok ? 'met' : 'MISSED' })));
 }
@@ -225,6 +227,7 @@ function rounds(r) {
           : ''),
     );
   }
+  if (r.media) lines.push(mediaLine(r.media));
   return lines.join('\n');
 }
 

@@ -18,6 +18,7 @@ import { CommonModule } from './common/common.module';
 import { HealthModule } from './modules/health/health.module';
 import { WechatModule } from './modules/wechat/wechat.module';
 import { WechatPlatformModule } from './modules/wechat-platform/wechat-platform.module';
+import { MediaModule } from './modules/media/media.module';
 import { MetricsModule } from './observability/metrics.module';
 
 @Module({})
@@ -44,6 +45,7 @@ export class AppModule {
         HealthModule,
         WechatModule,
         AuthModule,
+        MediaModule,
         CatalogModule,
         CartModule,
         AddressModule,

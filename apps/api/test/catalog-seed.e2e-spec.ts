@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
+import sharp from 'sharp';
 import { parseDatabaseUrl } from '../src/config/app-config';
 import { findAssetsDir } from '../src/modules/catalog/assets/static-assets';
 import { DemoSeeder } from '../src/modules/catalog/seed/demo-seeder.service';
 import { demoImageFiles } from '../src/modules/catalog/seed/generate-images';
+import { createAdmin } from './support/factories';
 import { backendLabel, startTestApp, type TestApp, usingMysql } from './support/test-app';
 
 /**
@@ -39,7 +41,10 @@ describe(`demo catalog seeding (${backendLabel})`, () => {
   beforeAll(async () => {
     const fresh = await freshDatabase();
     drop = fresh.drop;
-    t = await startTestApp({ SEED_DEMO: 'true', ...(fresh.url ? { DATABASE_URL: fresh.url } : {}) });
+    t = await startTestApp({
+      SEED_DEMO: 'true',
+      ...(fresh.url ? { DATABASE_URL: fresh.url } : {}),
+    });
   });
   afterAll(async () => {
     await t?.close();
@@ -82,14 +87,29 @@ describe(`demo catalog seeding (${backendLabel})`, () => {
     }
   });
 
-  it('serves the product images from the API itself', async () => {
-    const detail = (await t.http.get('/api/v1/catalog/products').query({ pageSize: 1 }).expect(200)).body;
-    const image = detail.items[0].image as string;
-    expect(image.startsWith(`${t.config.publicBaseUrl}/api/v1/assets/demo/`)).toBe(true);
-    const res = await t.http.get(image.slice(t.config.publicBaseUrl.length)).expect(200);
-    expect(res.headers['content-type']).toMatch(/^image\/svg\+xml/);
+  it('shows raster pictures made by the upload pipeline, served from /media with cache headers', async () => {
+    const list = (await t.http.get('/api/v1/catalog/products').query({ pageSize: 1 }).expect(200)).body;
+    const image = list.items[0].image as string;
+    expect(image).toMatch(new RegExp(`^${t.config.publicBaseUrl}/media/[0-9a-f]{64}/750\\.jpg$`));
+    const res = await t.http.get(new URL(image).pathname).expect(200);
+    expect(res.headers['content-type']).toBe('image/jpeg');
+    expect(res.headers['cache-control']).toContain('immutable');
+    const meta = await sharp(res.body as Buffer).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', 750, 750]);
+    const detail = (await t.http.get(`/api/v1/catalog/products/${list.items[0].id}`).expect(200)).body;
+    expect(detail.images.every((u: string) => !u.endsWith('.svg'))).toBe(true);
     const home = (await t.http.get('/api/v1/catalog/home').expect(200)).body;
-    await t.http.get(new URL(home.banners[0].image).pathname).expect(200);
+    const banner = await t.http.get(new URL(home.banners[0].image).pathname).expect(200);
+    expect((await sharp(banner.body as Buffer).metadata()).width).toBe(750);
+    // category icons are drawn for 240 px
+    const icon = await t.http.get(new URL(home.categories[0].icon).pathname).expect(200);
+    expect((await sharp(icon.body as Buffer).metadata()).width).toBe(240);
+    // the pictures are the shop's own media: listed for operators, READY
+    const admin = await createAdmin(t);
+    const media = (await t.http.get('/api/v1/admin/media').query({ pageSize: 100 }).set(admin.auth).expect(200)).body;
+    expect(media.total).toBe(demoImageFiles().size);
+    expect(media.items.every((m: { status: string; ownerType: string }) => m.status === 'READY')).toBe(true);
+    // the bundled SVG route still answers for catalogs seeded before media existed
     const missing = await t.http.get('/api/v1/assets/demo/no-such.svg').expect(404);
     expect(missing.body.statusCode).toBe(404);
     for (const path of ['/api/v1/assets/demo/../../package.json', '/api/v1/assets/demo/%2e%2e/%2e%2e/package.json']) {

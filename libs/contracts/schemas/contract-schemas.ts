@@ -139,6 +139,110 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     ],
     "additionalProperties": false
   },
+  "AdminMedia": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "ref": {
+        "type": "string",
+        "description": "what to put in a product's `images`, a category's `icon` or a banner's `image`"
+      },
+      "kind": {
+        "$ref": "#/components/schemas/MediaKind"
+      },
+      "status": {
+        "$ref": "#/components/schemas/MediaStatus"
+      },
+      "sourceFormat": {
+        "type": "string",
+        "enum": [
+          "jpeg",
+          "png",
+          "webp",
+          "gif"
+        ],
+        "description": "the original's format, decided from its bytes"
+      },
+      "width": {
+        "type": "number"
+      },
+      "height": {
+        "type": "number"
+      },
+      "bytes": {
+        "type": "number",
+        "description": "size of the upload as received"
+      },
+      "url": {
+        "type": "string",
+        "description": "the 750 px JPEG: what pages show by default"
+      },
+      "variants": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/MediaVariant"
+        }
+      },
+      "createdAt": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      },
+      "ownerType": {
+        "type": "string",
+        "enum": [
+          "admin",
+          "user"
+        ]
+      },
+      "ownerId": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "bytes",
+      "createdAt",
+      "height",
+      "id",
+      "kind",
+      "ownerId",
+      "ownerType",
+      "ref",
+      "sourceFormat",
+      "status",
+      "url",
+      "variants",
+      "width"
+    ],
+    "additionalProperties": false
+  },
+  "AdminMediaPage": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/AdminMedia"
+        }
+      },
+      "total": {
+        "type": "number"
+      },
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "items",
+      "total",
+      "page",
+      "pageSize"
+    ],
+    "additionalProperties": false
+  },
   "AdminProduct": {
     "$ref": "#/components/schemas/ProductDetail",
     "description": "Admin view of a product: on- and off-shelf alike."
@@ -820,7 +924,21 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       "CARRIER_NOT_SUPPORTED",
       "TRACKING_UNAVAILABLE",
       "TRACKING_PROVIDER_ERROR",
-      "NOT_SHIPPED"
+      "NOT_SHIPPED",
+      "WECHAT_PUSH_REJECTED",
+      "CONTENT_RISKY",
+      "CONTENT_UNDER_REVIEW",
+      "PHONE_CODE_INVALID",
+      "MEDIA_TYPE_NOT_ALLOWED",
+      "MEDIA_TOO_LARGE",
+      "MEDIA_TOO_MANY_FILES",
+      "MEDIA_TOO_MANY_PIXELS",
+      "MEDIA_UNREADABLE",
+      "MEDIA_NO_FILE",
+      "MEDIA_QUOTA_EXCEEDED",
+      "MEDIA_NOT_FOUND",
+      "MEDIA_IN_USE",
+      "MEDIA_NOT_USABLE"
     ],
     "description": "Stable error codes. Clients (the mini-program, operators' scripts) branch on these, never on messages, so a code is never renamed once released."
   },
@@ -1132,6 +1250,173 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       "user"
     ],
     "additionalProperties": false
+  },
+  "Media": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "ref": {
+        "type": "string",
+        "description": "what to put in a product's `images`, a category's `icon` or a banner's `image`"
+      },
+      "kind": {
+        "$ref": "#/components/schemas/MediaKind"
+      },
+      "status": {
+        "$ref": "#/components/schemas/MediaStatus"
+      },
+      "sourceFormat": {
+        "type": "string",
+        "enum": [
+          "jpeg",
+          "png",
+          "webp",
+          "gif"
+        ],
+        "description": "the original's format, decided from its bytes"
+      },
+      "width": {
+        "type": "number"
+      },
+      "height": {
+        "type": "number"
+      },
+      "bytes": {
+        "type": "number",
+        "description": "size of the upload as received"
+      },
+      "url": {
+        "type": "string",
+        "description": "the 750 px JPEG: what pages show by default"
+      },
+      "variants": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/MediaVariant"
+        }
+      },
+      "createdAt": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      }
+    },
+    "required": [
+      "id",
+      "ref",
+      "kind",
+      "status",
+      "sourceFormat",
+      "width",
+      "height",
+      "bytes",
+      "url",
+      "variants",
+      "createdAt"
+    ],
+    "additionalProperties": false
+  },
+  "MediaKind": {
+    "type": "string",
+    "enum": [
+      "product",
+      "banner",
+      "category",
+      "review",
+      "avatar",
+      "other"
+    ],
+    "description": "What an upload is for; decides nothing about processing, only what operators filter by."
+  },
+  "MediaReference": {
+    "type": "object",
+    "properties": {
+      "type": {
+        "type": "string"
+      },
+      "id": {
+        "type": "number"
+      },
+      "label": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "type",
+      "id",
+      "label"
+    ],
+    "additionalProperties": false
+  },
+  "MediaStatus": {
+    "type": "string",
+    "enum": [
+      "PENDING",
+      "READY",
+      "REVIEW",
+      "REJECTED"
+    ],
+    "description": "PENDING: a shopper's image waiting for WeChat's content check, shown only to its owner. READY: visible to anyone it is put in front of. REVIEW: WeChat asked for a human look; held. REJECTED: WeChat found it risky; its files are removed."
+  },
+  "MediaUploadResult": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/Media"
+        }
+      }
+    },
+    "required": [
+      "items"
+    ],
+    "additionalProperties": false
+  },
+  "MediaVariant": {
+    "type": "object",
+    "properties": {
+      "name": {
+        "$ref": "#/components/schemas/MediaWidth",
+        "description": "the nominal width this file is served under (240, 750 or 1500)"
+      },
+      "format": {
+        "type": "string",
+        "enum": [
+          "jpeg",
+          "webp"
+        ]
+      },
+      "width": {
+        "type": "number"
+      },
+      "height": {
+        "type": "number"
+      },
+      "bytes": {
+        "type": "number"
+      },
+      "url": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "name",
+      "format",
+      "width",
+      "height",
+      "bytes",
+      "url"
+    ],
+    "additionalProperties": false
+  },
+  "MediaWidth": {
+    "type": "number",
+    "enum": [
+      240,
+      750,
+      1500
+    ]
   },
   "Order": {
     "type": "object",
@@ -2359,6 +2644,8 @@ export type ContractName =
   | 'AddressInput'
   | 'AdminLoginRequest'
   | 'AdminLoginResponse'
+  | 'AdminMedia'
+  | 'AdminMediaPage'
   | 'AdminProduct'
   | 'AdminProductListQuery'
   | 'AdminProductPage'
@@ -2398,6 +2685,13 @@ export type ContractName =
   | 'IsoDateTime'
   | 'LivenessReport'
   | 'LoginResponse'
+  | 'Media'
+  | 'MediaKind'
+  | 'MediaReference'
+  | 'MediaStatus'
+  | 'MediaUploadResult'
+  | 'MediaVariant'
+  | 'MediaWidth'
   | 'Order'
   | 'OrderAddress'
   | 'OrderItem'
@@ -2452,6 +2746,8 @@ export interface ContractTypes {
   AddressInput: C.AddressInput;
   AdminLoginRequest: C.AdminLoginRequest;
   AdminLoginResponse: C.AdminLoginResponse;
+  AdminMedia: C.AdminMedia;
+  AdminMediaPage: C.AdminMediaPage;
   AdminProduct: C.AdminProduct;
   AdminProductListQuery: C.AdminProductListQuery;
   AdminProductPage: C.AdminProductPage;
@@ -2491,6 +2787,13 @@ export interface ContractTypes {
   IsoDateTime: C.IsoDateTime;
   LivenessReport: C.LivenessReport;
   LoginResponse: C.LoginResponse;
+  Media: C.Media;
+  MediaKind: C.MediaKind;
+  MediaReference: C.MediaReference;
+  MediaStatus: C.MediaStatus;
+  MediaUploadResult: C.MediaUploadResult;
+  MediaVariant: C.MediaVariant;
+  MediaWidth: C.MediaWidth;
   Order: C.Order;
   OrderAddress: C.OrderAddress;
   OrderItem: C.OrderItem;

@@ -7,4 +7,5 @@ export * from './errors';
 export * from './events';
 export * from './health';
 export * from './logistics';
+export * from './media';
 export * from './order';

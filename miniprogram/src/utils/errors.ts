@@ -63,6 +63,16 @@ const MESSAGES: Record<ErrorCode, string> = {
   CONTENT_RISKY: '内容含有不适宜展示的信息，请修改后再试',
   CONTENT_UNDER_REVIEW: '内容需要人工审核，请稍后再试或修改',
   PHONE_CODE_INVALID: '获取手机号失败，请重新点击授权',
+  MEDIA_TYPE_NOT_ALLOWED: '仅支持 JPG、PNG、WebP、GIF 图片',
+  MEDIA_TOO_LARGE: '图片太大，请压缩后再上传',
+  MEDIA_TOO_MANY_FILES: '一次上传的图片太多',
+  MEDIA_TOO_MANY_PIXELS: '图片尺寸过大，请缩小后再上传',
+  MEDIA_UNREADABLE: '图片已损坏，请重新选择',
+  MEDIA_NO_FILE: '请选择要上传的图片',
+  MEDIA_QUOTA_EXCEEDED: '今日上传次数已达上限，请明天再试',
+  MEDIA_NOT_FOUND: '图片不存在或已删除',
+  MEDIA_IN_USE: '图片正在使用中，无法删除',
+  MEDIA_NOT_USABLE: '该图片无法使用',
 };
 
 const CLIENT_MESSAGES: Record<string, string> = {

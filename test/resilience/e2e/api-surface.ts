@@ -5,6 +5,7 @@
  * apps/api/test/{hostile-input,access-control,secrets}.e2e-spec.ts, so a new route is covered by
  * all three without editing them.
  */
+import sharp from 'sharp';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -192,6 +193,8 @@ export interface World {
   cartItemId: number;
   orderId: number;
   strangerAddressId: number;
+  /** an image the owner uploaded (PENDING: no content check runs here, so only the owner sees it) */
+  mediaId: number;
 }
 
 /** Routes that end the calling operator's own session: send them with their `spareAdmins` entry. */
@@ -221,12 +224,21 @@ export async function buildWorld(t: TestApp): Promise<World> {
     .set(owner.auth)
     .send({ items: [{ skuId: product.skuIds[0], quantity: 1 }], addressId })
     .expect(201);
+  const jpeg = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#c33' } })
+    .jpeg()
+    .toBuffer();
+  const media = await t.http
+    .post('/api/v1/media')
+    .set(owner.auth)
+    .attach('file', jpeg, { filename: 'review.jpg', contentType: 'image/jpeg' })
+    .expect(201);
   return {
     admin,
     spareAdmins,
     operatorId: operator.id,
     owner,
     stranger,
+    mediaId: media.body.items[0].id as number,
     categoryId: product.categoryId,
     productId: product.productId,
     skuId: product.skuIds[0],
@@ -261,6 +273,8 @@ export function ownedIdFor(op: Operation, w: World): number | undefined {
       return w.orderId;
     case 'operators':
       return w.operatorId;
+    case 'media':
+      return w.mediaId;
     default:
       return undefined;
   }

@@ -64,6 +64,48 @@ describe('loadConfig', () => {
     }
   });
 
+  it('defaults media to the local disk under DATA_DIR, served by the API', () => {
+    const c = loadConfig({ JWT_SECRET: 'x'.repeat(40), DATA_DIR: '/srv/shop', PORT: '3000' });
+    expect(c.media.driver).toBe('local');
+    expect(c.media.localDir).toBe('/srv/shop/media');
+    expect(c.media.publicBaseUrl).toBe('http://127.0.0.1:3000/media');
+  });
+
+  it('needs a bucket and a public URL for the S3 media driver, and both keys or neither', () => {
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({
+        JWT_SECRET: 'x'.repeat(40),
+        MEDIA_DRIVER: 's3',
+        MEDIA_S3_ENDPOINT: 'cos.ap-shanghai.myqcloud.com',
+        MEDIA_S3_ACCESS_KEY_ID: 'AKID',
+        MEDIA_MAX_FILES: '0',
+      });
+    } catch (err) {
+      error = err as ConfigError;
+    }
+    const text = error!.problems.join('\n');
+    for (const expected of [
+      'MEDIA_S3_BUCKET is required',
+      'MEDIA_PUBLIC_BASE_URL is required',
+      'MEDIA_S3_ENDPOINT must start with http',
+      'MEDIA_S3_ACCESS_KEY_ID and MEDIA_S3_SECRET_ACCESS_KEY go together',
+      'MEDIA_MAX_FILES must be an integer',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    const ok = loadConfig({
+      JWT_SECRET: 'x'.repeat(40),
+      MEDIA_DRIVER: 's3',
+      MEDIA_S3_BUCKET: 'shop-1250000000',
+      MEDIA_S3_REGION: 'ap-shanghai',
+      MEDIA_S3_ENDPOINT: 'https://cos.ap-shanghai.myqcloud.com',
+      MEDIA_PUBLIC_BASE_URL: 'https://img.example.cn/',
+    });
+    expect(ok.media.publicBaseUrl).toBe('https://img.example.cn');
+    expect(ok.media.s3).toMatchObject({ bucket: 'shop-1250000000', region: 'ap-shanghai', forcePathStyle: false });
+  });
+
   it('refuses the sandbox in production', () => {
     expect(() => loadConfig({ ...base, NODE_ENV: 'production', WECHAT_SANDBOX: 'true' })).toThrow(
       /WECHAT_SANDBOX cannot be on/,

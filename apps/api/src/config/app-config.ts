@@ -75,6 +75,36 @@ export interface AppConfig {
   /** POST /events is free to call: events (not requests) per minute, per shopper and per client IP */
   events: { perShopperPerMinute: number; perIpPerMinute: number };
   wechatPlatform: WechatPlatformConfig;
+  media: MediaConfig;
+}
+
+export interface MediaConfig {
+  driver: 'local' | 's3';
+  /** local driver: where files live (a PersistentVolume in Kubernetes: single replica only) */
+  localDir: string;
+  /** where image URLs start: a CDN in front of the bucket, or the API's own /media */
+  publicBaseUrl: string;
+  s3: {
+    bucket: string;
+    region: string;
+    endpoint: string | null;
+    forcePathStyle: boolean;
+    accessKeyId: string;
+    secretAccessKey: string;
+    /** key prefix inside the bucket, e.g. "shop1/" */
+    prefix: string;
+  };
+  maxFileBytes: number;
+  maxFiles: number;
+  /** width × height of an original; bigger is refused before it is decoded (decompression bombs) */
+  maxPixels: number;
+  /** uploads per shopper per 24 hours */
+  userDailyQuota: number;
+  /** images processed at once per replica; caps memory when many arrive together */
+  processConcurrency: number;
+  /** unreferenced uploads older than this are deleted by the sweeper */
+  orphanTtlHours: number;
+  sweepIntervalMs: number;
 }
 
 // ---- WeChat platform duties (issue 21): message push, access token, shipping upload, notices ----
@@ -407,6 +437,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       perIpPerMinute: int('EVENTS_PER_IP_PER_MINUTE', 6000, 1, 10_000_000),
     },
     wechatPlatform: loadWechatPlatformConfig(env, wechatSandbox, problems, int),
+    media: loadMediaConfig(env, { str, int, bool }, publicBaseUrl, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -438,6 +469,54 @@ function loadExposure(env: Env, production: boolean, publicPort: number, problem
     } else port = n;
   }
   return { openapiDocs, metrics: { port, token } };
+}
+
+type Readers = {
+  str: (name: string, fallback: string) => string;
+  int: (name: string, fallback: number, min: number, max: number) => number;
+  bool: (name: string, fallback: boolean) => boolean;
+};
+
+function loadMediaConfig(env: Env, { str, int, bool }: Readers, apiBaseUrl: string, problems: string[]): MediaConfig {
+  const driver = str('MEDIA_DRIVER', 'local');
+  if (driver !== 'local' && driver !== 's3') problems.push(`MEDIA_DRIVER must be local or s3 (got "${driver}")`);
+  const s3 = {
+    bucket: str('MEDIA_S3_BUCKET', ''),
+    region: str('MEDIA_S3_REGION', 'us-east-1'),
+    endpoint: env.MEDIA_S3_ENDPOINT?.trim() || null,
+    forcePathStyle: bool('MEDIA_S3_FORCE_PATH_STYLE', false),
+    accessKeyId: str('MEDIA_S3_ACCESS_KEY_ID', ''),
+    secretAccessKey: str('MEDIA_S3_SECRET_ACCESS_KEY', ''),
+    prefix: str('MEDIA_S3_PREFIX', '').replace(/^\/+/, ''),
+  };
+  const publicBase = env.MEDIA_PUBLIC_BASE_URL?.trim().replace(/\/+$/, '');
+  if (publicBase && !/^https?:\/\//.test(publicBase))
+    problems.push('MEDIA_PUBLIC_BASE_URL must start with http:// or https://');
+  if (driver === 's3') {
+    if (!s3.bucket) problems.push('MEDIA_S3_BUCKET is required when MEDIA_DRIVER=s3');
+    // The API does not proxy the bucket: image URLs must point at it (or at a CDN in front of it).
+    if (!publicBase) problems.push('MEDIA_PUBLIC_BASE_URL is required when MEDIA_DRIVER=s3 (the bucket or its CDN)');
+    if (s3.endpoint && !/^https?:\/\//.test(s3.endpoint))
+      problems.push('MEDIA_S3_ENDPOINT must start with http:// or https://');
+    if (Boolean(s3.accessKeyId) !== Boolean(s3.secretAccessKey)) {
+      problems.push(
+        'MEDIA_S3_ACCESS_KEY_ID and MEDIA_S3_SECRET_ACCESS_KEY go together (or leave both empty for the SDK defaults)',
+      );
+    }
+  }
+  return {
+    driver: driver === 's3' ? 's3' : 'local',
+    localDir: resolve(str('MEDIA_LOCAL_DIR', `${str('DATA_DIR', './data')}/media`)),
+    publicBaseUrl: publicBase || `${apiBaseUrl}/media`,
+    s3,
+    maxFileBytes: int('MEDIA_MAX_FILE_BYTES', 10 * 1024 * 1024, 1024, 200 * 1024 * 1024),
+    maxFiles: int('MEDIA_MAX_FILES', 9, 1, 50),
+    maxPixels: int('MEDIA_MAX_PIXELS', 40_000_000, 10_000, 500_000_000),
+    userDailyQuota: int('MEDIA_USER_DAILY_QUOTA', 30, 1, 100_000),
+    processConcurrency: int('MEDIA_PROCESS_CONCURRENCY', 2, 1, 64),
+    orphanTtlHours: int('MEDIA_ORPHAN_TTL_HOURS', 24, 1, 24 * 365),
+    sweepIntervalMs: int('MEDIA_SWEEP_INTERVAL_MS', 3_600_000, 1000, 24 * 3_600_000),
+  };
 }
 
 /** `true`/`false`, or a list of addresses, CIDRs and proxy-addr names (loopback, uniquelocal…). */

@@ -52,6 +52,8 @@ export async function startTestApp(env: Record<string, string | undefined> = {})
     PORT: '0',
     HOST: '127.0.0.1',
     DATA_DIR: dir,
+    // each app its own media directory: deletion tests must not remove another app's files
+    MEDIA_LOCAL_DIR: join(dir, `media-${randomUUID()}`),
     ...env,
   });
   const logs: string[] = [];

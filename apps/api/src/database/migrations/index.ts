@@ -6,6 +6,7 @@ import { Events1764100004000 } from './1764100004000-events';
 import { PurchaseLimits1764200000000 } from './1764200000000-purchase-limits';
 import { AdminSessions1764200001000 } from './1764200001000-admin-sessions';
 import { WechatPlatform1764400000000 } from './1764400000000-wechat-platform';
+import { Media1764300000000 } from './1764300000000-media';
 
 /** Every migration, in order. A new one is appended here (no glob loading: works after bundling). */
 export const MIGRATIONS = [
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   Events1764100004000,
   PurchaseLimits1764200000000,
   AdminSessions1764200001000,
+  Media1764300000000,
   WechatPlatform1764400000000,
 ];

@@ -46,7 +46,7 @@ export class CartService {
         skuId: row.skuId,
         productId: entry?.product.id ?? 0,
         title: entry?.product.title ?? '已下架商品',
-        image: publicUrl(this.config, entry?.product.images[0] ?? null),
+        image: publicUrl(this.config, entry?.product.images[0] ?? null, 240),
         specs: entry?.sku.specs ?? {},
         price: entry?.sku.price ?? 0,
         quantity: row.quantity,

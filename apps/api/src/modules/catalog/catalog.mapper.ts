@@ -8,8 +8,7 @@ import type {
   Sku,
   StockAdjustment,
 } from '@sutwxapp/contracts';
-import { publicUrl } from '../../common/public-url';
-import type { AppConfig } from '../../config/app-config';
+import { publicUrl, type PublicUrlConfig } from '../../common/public-url';
 import type { BannerEntity } from './entities/banner.entity';
 import type { CategoryEntity } from './entities/category.entity';
 import type { ProductEntity } from './entities/product.entity';
@@ -17,13 +16,13 @@ import type { ProductListRow } from './product-list.query';
 import type { SkuEntity } from './entities/sku.entity';
 import type { StockAdjustmentEntity } from './entities/stock-adjustment.entity';
 
-/** Entity → contract. Stored image paths ("/api/v1/assets/…") come out absolute. */
-export type UrlConfig = Pick<AppConfig, 'publicBaseUrl'>;
+/** Entity → contract. Stored image paths and media references come out as absolute URLs. */
+export type UrlConfig = PublicUrlConfig;
 
 const byOrder = (a: CategoryEntity, b: CategoryEntity): number => a.sortOrder - b.sortOrder || a.id - b.id;
 
 export function toCategory(c: CategoryEntity, config: UrlConfig): Category {
-  return { id: c.id, name: c.name, parentId: c.parentId, icon: publicUrl(config, c.icon), sortOrder: c.sortOrder };
+  return { id: c.id, name: c.name, parentId: c.parentId, icon: publicUrl(config, c.icon, 240), sortOrder: c.sortOrder };
 }
 
 /** Two levels: top-level categories in display order, each with its children. */

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
+import { MediaModule } from '../media/media.module';
+import { CatalogMediaReferences } from './catalog-media-references';
 import { AdminCatalogController } from './admin-catalog.controller';
 import { StaticAssets } from './assets/static-assets';
 import { CatalogCacheService } from './catalog-cache.service';
@@ -22,12 +24,14 @@ import { SkuAdminService } from './sku-admin.service';
   imports: [
     TypeOrmModule.forFeature([CategoryEntity, ProductEntity, SkuEntity, BannerEntity, StockAdjustmentEntity]),
     AuthModule,
+    MediaModule,
   ],
   controllers: [CatalogController, AdminCatalogController],
   providers: [
     InventoryService,
     CatalogCacheService,
     CatalogEvents,
+    CatalogMediaReferences,
     CatalogQueryService,
     CategoryAdminService,
     ProductAdminService,

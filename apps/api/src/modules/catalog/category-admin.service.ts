@@ -5,6 +5,8 @@ import { Repository } from 'typeorm';
 import { AppError, conflict, notFound } from '../../common/errors/app-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { TransactionService } from '../../database/transaction.service';
+import { MediaService } from '../media/media.service';
 import { CatalogCacheService } from './catalog-cache.service';
 import { toCategory, toCategoryTree, toStoredUrl } from './catalog.mapper';
 import type { CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto';
@@ -18,6 +20,8 @@ export class CategoryAdminService {
     @InjectRepository(CategoryEntity) private readonly categories: Repository<CategoryEntity>,
     @InjectRepository(ProductEntity) private readonly products: Repository<ProductEntity>,
     private readonly cache: CatalogCacheService,
+    private readonly tx: TransactionService,
+    private readonly media: MediaService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -28,13 +32,16 @@ export class CategoryAdminService {
   async create(dto: CreateCategoryDto): Promise<Category> {
     const parentId = dto.parentId ?? null;
     if (parentId !== null) await this.assertUsableParent(parentId);
-    const saved = await this.categories.save(
-      this.categories.create({
-        name: dto.name,
-        parentId,
-        icon: dto.icon ? toStoredUrl(dto.icon, this.config) : null,
-        sortOrder: dto.sortOrder ?? 0,
-      }),
+    // the icon may be an uploaded image: claimed in the same transaction as the row that uses it
+    const saved = await this.tx.run(async (em) =>
+      em.save(
+        em.create(CategoryEntity, {
+          name: dto.name,
+          parentId,
+          icon: dto.icon ? (await this.media.claimForCatalog(em, [toStoredUrl(dto.icon, this.config)]))[0] : null,
+          sortOrder: dto.sortOrder ?? 0,
+        }),
+      ),
     );
     await this.cache.catalogChanged();
     return toCategory(saved, this.config);
@@ -54,9 +61,15 @@ export class CategoryAdminService {
       category.parentId = dto.parentId;
     }
     if (dto.name !== undefined) category.name = dto.name;
-    if (dto.icon !== undefined) category.icon = dto.icon ? toStoredUrl(dto.icon, this.config) : null;
     if (dto.sortOrder !== undefined) category.sortOrder = dto.sortOrder;
-    const saved = await this.categories.save(category);
+    const saved = await this.tx.run(async (em) => {
+      if (dto.icon !== undefined) {
+        category.icon = dto.icon
+          ? (await this.media.claimForCatalog(em, [toStoredUrl(dto.icon, this.config)]))[0]
+          : null;
+      }
+      return em.save(category);
+    });
     await this.cache.catalogChanged();
     return toCategory(saved, this.config);
   }

@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../common/errors/app-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { TransactionService } from '../../database/transaction.service';
+import { MediaService } from '../media/media.service';
 import { CatalogCacheService } from './catalog-cache.service';
 import { toAdminSummary, toDetail, toStoredUrl } from './catalog.mapper';
 import type { AdminProductListQueryDto } from './dto/product-query.dto';
@@ -25,6 +26,7 @@ export class ProductAdminService {
     @InjectRepository(SkuEntity) private readonly skus: Repository<SkuEntity>,
     private readonly tx: TransactionService,
     private readonly cache: CatalogCacheService,
+    private readonly media: MediaService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -47,7 +49,7 @@ export class ProductAdminService {
   async create(dto: CreateProductDto): Promise<AdminProduct> {
     const { product, skus } = await this.tx.run(async (em) => {
       await assertCategoryExists(em, dto.categoryId);
-      return insertProduct(em, { ...dto, images: dto.images.map((i) => toStoredUrl(i, this.config)) });
+      return insertProduct(em, { ...dto, images: await this.storedImages(em, dto.images) });
     });
     await this.cache.catalogChanged();
     return toDetail(product, skus, this.config);
@@ -70,7 +72,7 @@ export class ProductAdminService {
       if (dto.title !== undefined) product.title = dto.title;
       if (dto.subtitle !== undefined) product.subtitle = dto.subtitle;
       if (dto.description !== undefined) product.description = dto.description;
-      if (dto.images !== undefined) product.images = dto.images.map((i) => toStoredUrl(i, this.config));
+      if (dto.images !== undefined) product.images = await this.storedImages(em, dto.images);
       if (dto.onShelf !== undefined) product.onShelf = dto.onShelf;
       return { product: await em.save(product), skus };
     });
@@ -88,6 +90,14 @@ export class ProductAdminService {
       .execute();
     if (result.affected !== 1) throw notFound(ErrorCode.PRODUCT_NOT_FOUND, `Product ${id}`);
     await this.cache.productsChanged([id]);
+  }
+
+  /** Uploaded images (`media:<id>` or their URLs) are checked and claimed on the product's transaction. */
+  private storedImages(em: EntityManager, images: string[]): Promise<string[]> {
+    return this.media.claimForCatalog(
+      em,
+      images.map((i) => toStoredUrl(i, this.config)),
+    );
   }
 
   private async findLive(em: EntityManager, id: number): Promise<ProductEntity> {

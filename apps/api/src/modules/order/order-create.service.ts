@@ -103,7 +103,7 @@ export class OrderCreateService {
         productId: entry.product.id,
         title: entry.product.title,
         specs: entry.sku.specs,
-        image: publicUrl(this.config, entry.product.images[0] ?? null),
+        image: publicUrl(this.config, entry.product.images[0] ?? null, 240),
         unitPrice: entry.sku.price,
         quantity: line.quantity,
         subtotal: entry.sku.price * line.quantity,

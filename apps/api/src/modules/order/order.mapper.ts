@@ -17,7 +17,7 @@ export function toOrder(config: AppConfig, order: OrderEntity, items: OrderItemE
       productId: i.productId,
       title: i.title,
       specs: i.specs,
-      image: publicUrl(config, i.image),
+      image: publicUrl(config, i.image, 240),
       unitPrice: i.unitPrice,
       quantity: i.quantity,
       subtotal: i.unitPrice * i.quantity,

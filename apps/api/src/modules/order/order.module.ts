@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AddressModule } from '../address/address.module';
 import { CartModule } from '../cart/cart.module';
 import { CatalogModule } from '../catalog/catalog.module';
+import { MediaModule } from '../media/media.module';
+import { OrderMediaReferences } from './order-media-references';
 import { AdminOrderController } from './admin-order.controller';
 import { OrderItemEntity } from './entities/order-item.entity';
 import { OrderEntity } from './entities/order.entity';
@@ -14,7 +16,13 @@ import { OrderSweeperService } from './order-sweeper.service';
 import { OrderTransitionsService } from './order-transitions.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([OrderEntity, OrderItemEntity]), CatalogModule, CartModule, AddressModule],
+  imports: [
+    TypeOrmModule.forFeature([OrderEntity, OrderItemEntity]),
+    CatalogModule,
+    CartModule,
+    AddressModule,
+    MediaModule,
+  ],
   controllers: [OrderController, AdminOrderController],
   providers: [
     OrderCreateService,
@@ -22,6 +30,7 @@ import { OrderTransitionsService } from './order-transitions.service';
     OrderLifecycleService,
     OrderTransitionsService,
     OrderSweeperService,
+    OrderMediaReferences,
   ],
   exports: [OrderQueryService, OrderLifecycleService, OrderTransitionsService, OrderSweeperService],
 })

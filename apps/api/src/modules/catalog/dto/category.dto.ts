@@ -21,7 +21,9 @@ export class CreateCategoryDto implements CreateCategoryRequest {
   @ApiPropertyOptional({ nullable: true, example: '/api/v1/assets/demo/cat-digital.svg' })
   @IsOptional()
   @IsString()
-  @Matches(IMAGE_URL, { message: 'icon must be a path starting with / or an http(s) URL' })
+  @Matches(IMAGE_URL, {
+    message: 'icon must be media:<id> (an uploaded image), a path starting with / or an http(s) URL',
+  })
   icon?: string | null;
 
   @ApiPropertyOptional({ default: 0, description: 'smaller first' })
@@ -49,7 +51,9 @@ export class UpdateCategoryDto implements UpdateCategoryRequest {
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @IsString()
-  @Matches(IMAGE_URL, { message: 'icon must be a path starting with / or an http(s) URL' })
+  @Matches(IMAGE_URL, {
+    message: 'icon must be media:<id> (an uploaded image), a path starting with / or an http(s) URL',
+  })
   icon?: string | null;
 
   @ApiPropertyOptional()

@@ -58,7 +58,10 @@ const IsImageList = (): PropertyDecorator =>
     IsArray(),
     ArrayMaxSize(L.imagesMax),
     IsString({ each: true }),
-    Matches(IMAGE_URL, { each: true, message: 'each image must be a path starting with / or an http(s) URL' }),
+    Matches(IMAGE_URL, {
+      each: true,
+      message: 'each image must be media:<id> (an uploaded image), a path starting with / or an http(s) URL',
+    }),
   );
 const IsAxisList = (): PropertyDecorator =>
   applyDecorators(
@@ -176,7 +179,7 @@ export class CreateProductDto implements CreateProductRequest {
   @IsCategoryId()
   categoryId!: number;
 
-  @ApiProperty({ example: ['/api/v1/assets/demo/p01.svg'] })
+  @ApiProperty({ example: ['media:12'], description: 'uploaded images as media:<id> (POST /admin/media), or URLs' })
   @IsImageList()
   images!: string[];
 

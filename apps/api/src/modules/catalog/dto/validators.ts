@@ -29,5 +29,5 @@ export function IsSpecValues(options?: ValidationOptions): PropertyDecorator {
 
 /** Text without leading/trailing blanks or control characters (titles, names, spec values). */
 export const PLAIN_TEXT = SPEC_TEXT;
-/** A stored asset path (/api/v1/assets/…) or an absolute http(s) URL. */
-export const IMAGE_URL = /^(\/(?!\/)|https?:\/\/)[^\s"'<>\\]{1,500}$/;
+/** An uploaded image (`media:<id>`, as /admin/media answers), a stored asset path (/api/v1/assets/…) or an http(s) URL. */
+export const IMAGE_URL = /^(media:\d{1,12}(\/[0-9a-f]{16,64})?|(\/(?!\/)|https?:\/\/)[^\s"'<>\\]{1,500})$/;

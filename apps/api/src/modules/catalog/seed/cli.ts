@@ -8,7 +8,10 @@ import { BannerEntity } from '../entities/banner.entity';
 import { CategoryEntity } from '../entities/category.entity';
 import { ProductEntity } from '../entities/product.entity';
 import { SkuEntity } from '../entities/sku.entity';
-import { seedDemoCatalog } from './demo-catalog';
+import { MediaEntity } from '../../media/entities/media.entity';
+import { createMediaStorage } from '../../media/media.module';
+import { isCatalogSeeded, seedDemoCatalog } from './demo-catalog';
+import { prepareDemoPictures } from './demo-pictures';
 
 /**
  * `npm run seed`: loads the demo catalog into the database named by DATABASE_URL (migrating
@@ -21,11 +24,15 @@ async function main(): Promise<void> {
   }
   const db = await new DataSource({
     ...dataSourceOptions(config.database),
-    entities: [CategoryEntity, ProductEntity, SkuEntity, BannerEntity],
+    entities: [CategoryEntity, ProductEntity, SkuEntity, BannerEntity, MediaEntity],
     migrationsRun: true,
   }).initialize();
   try {
-    const result = await db.transaction((em) => seedDemoCatalog(em));
+    // pictures go where the API's media driver puts them (local disk or the S3 bucket)
+    const pictures = (await isCatalogSeeded(db.manager))
+      ? new Map()
+      : await prepareDemoPictures(createMediaStorage(config.media), config.media.maxPixels);
+    const result = await db.transaction((em) => seedDemoCatalog(em, pictures));
     if (result) {
       console.log(
         `Seeded the demo catalog: ${result.categories} categories, ${result.products} products, ${result.skus} SKUs, ${result.banners} banners`,

@@ -9,9 +9,9 @@ import {
   DEMO_CATEGORIES,
   DEMO_PRODUCTS,
   type DemoProduct,
-  demoImage,
   productImageFile,
 } from './demo-data';
+import { type DemoPictures, recordDemoPictures } from './demo-pictures';
 
 export interface SeedResult {
   categories: number;
@@ -27,8 +27,14 @@ const DAY_MS = 24 * 3600_000;
  * when any category exists, so it is safe to run on every start. Numbers that look random
  * (stock, sales, creation times) are derived from the product's position: every run is identical.
  */
-export async function seedDemoCatalog(em: EntityManager, now = new Date()): Promise<SeedResult | null> {
-  if ((await em.count(CategoryEntity)) > 0) return null;
+export async function seedDemoCatalog(
+  em: EntityManager,
+  pictures: DemoPictures,
+  now = new Date(),
+): Promise<SeedResult | null> {
+  if (await isCatalogSeeded(em)) return null;
+  const refs = await recordDemoPictures(em, pictures);
+  const demoImage = (file: string): string => refs.get(file) as string;
 
   const subcategoryIds = new Map<string, number>();
   for (const [i, top] of DEMO_CATEGORIES.entries()) {
@@ -51,13 +57,12 @@ export async function seedDemoCatalog(em: EntityManager, now = new Date()): Prom
   const productIds: number[] = [];
   let skuCount = 0;
   for (const [i, demo] of DEMO_PRODUCTS.entries()) {
-    const top = DEMO_CATEGORIES.find((c) => c.children.includes(demo.cat));
     const { product, skus } = await insertProduct(em, {
       categoryId: subcategoryIds.get(demo.cat) as number,
       title: demo.title,
       subtitle: demo.subtitle,
       description: `${demo.title}：${demo.subtitle}。\n正品保障 · 7 天无理由退换 · 48 小时内发货。`,
-      images: [demoImage(productImageFile(i)), ...(top ? [demoImage(categoryIconFile(top.key))] : [])],
+      images: [demoImage(productImageFile(i))],
       onShelf: true,
       specAxes: demo.axes.map(([name, values]) => ({ name, values })),
       skus: skuCombinations(demo, i),
@@ -87,6 +92,11 @@ export async function seedDemoCatalog(em: EntityManager, now = new Date()): Prom
     skus: skuCount,
     banners: DEMO_BANNERS.length,
   };
+}
+
+/** Any category means the catalog is someone's: never seed over it. */
+export async function isCatalogSeeded(em: EntityManager): Promise<boolean> {
+  return (await em.count(CategoryEntity)) > 0;
 }
 
 /** Every combination of the axes' values (颜色 × 尺码 …), priced as base + each value's add-on. */

@@ -1,4 +1,12 @@
-import type { CategoryKey } from './demo-data';
+import {
+  bannerFile,
+  categoryIconFile,
+  type CategoryKey,
+  DEMO_BANNERS,
+  DEMO_CATEGORIES,
+  DEMO_PRODUCTS,
+  productImageFile,
+} from './demo-data';
 
 /*
  * The demo pictures: small, self-contained SVGs (a gradient, a category glyph and the name),
@@ -70,4 +78,16 @@ export function bannerSvg(title: string, subtitle: string, key: CategoryKey, hue
     `<text x="48" y="195" font-size="28" ${FONT} fill="hsl(${hue},45%,30%)">${escapeXml(subtitle)}</text>` +
     `</svg>\n`
   );
+}
+
+/** Every demo drawing by file name (committed under apps/api/assets/demo, rasterised at seed time). */
+export function demoImageFiles(): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const c of DEMO_CATEGORIES) files.set(categoryIconFile(c.key), categoryIconSvg(c.key, c.hue));
+  DEMO_PRODUCTS.forEach((p, i) => {
+    const top = DEMO_CATEGORIES.find((c) => c.children.includes(p.cat)) ?? DEMO_CATEGORIES[0];
+    files.set(productImageFile(i), productSvg(p.title, top.key, top.hue, i));
+  });
+  DEMO_BANNERS.forEach((b, i) => files.set(bannerFile(i), bannerSvg(b.title, b.subtitle, b.key, b.hue)));
+  return files;
 }

@@ -3,7 +3,9 @@ import type { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/config.module';
 import { TransactionService } from '../../../database/transaction.service';
 import { CatalogCacheService } from '../catalog-cache.service';
-import { seedDemoCatalog, type SeedResult } from './demo-catalog';
+import { MEDIA_STORAGE, type MediaStorage } from '../../media/storage/media-storage';
+import { isCatalogSeeded, seedDemoCatalog, type SeedResult } from './demo-catalog';
+import { prepareDemoPictures } from './demo-pictures';
 
 /**
  * The embedded `npm start` opens on a complete demo shop: with SEED_DEMO on (the default
@@ -17,6 +19,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
   constructor(
     private readonly tx: TransactionService,
     private readonly cache: CatalogCacheService,
+    @Inject(MEDIA_STORAGE) private readonly storage: MediaStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -25,7 +28,10 @@ export class DemoSeeder implements OnApplicationBootstrap {
   }
 
   async seedIfEmpty(): Promise<SeedResult | null> {
-    const result = await this.tx.run((em) => seedDemoCatalog(em));
+    // the pictures are the slow part (~70 renders): skipped entirely when the catalog exists
+    if (await this.tx.run((em) => isCatalogSeeded(em))) return null;
+    const pictures = await prepareDemoPictures(this.storage, this.config.media.maxPixels);
+    const result = await this.tx.run((em) => seedDemoCatalog(em, pictures));
     if (result) {
       await this.cache.catalogChanged();
       this.logger.log(

@@ -1,0 +1,250 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type AdminMedia, type AdminMediaPage, ErrorCode, type Media, type MediaReference } from '@sutwxapp/contracts';
+import { type EntityManager, In, LessThan, MoreThan, Not, Repository } from 'typeorm';
+import { AppError, notFound } from '../../common/errors/app-error';
+import { formatMediaRef, parseMediaRef } from '../../common/media-ref';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { TransactionService } from '../../database/transaction.service';
+import type { AdminMediaQueryDto } from './dto/media.dto';
+import { MediaEntity } from './entities/media.entity';
+import { variantKey } from './image-pipeline';
+import { toAdminMedia, toMedia } from './media.mapper';
+import { MediaReferences } from './media-references';
+import { MEDIA_STORAGE, type MediaStorage } from './storage/media-storage';
+
+export const ownerKeyOf = (owner: MediaOwner): string => (owner.type === 'admin' ? 'admin' : `user:${owner.id}`);
+export interface MediaOwner {
+  type: 'admin' | 'user';
+  id: number;
+}
+
+/** Reads, references from other features, deletion and verdicts. Uploads: MediaUploadService. */
+@Injectable()
+export class MediaService {
+  private readonly logger = new Logger(MediaService.name);
+
+  constructor(
+    @InjectRepository(MediaEntity) private readonly media: Repository<MediaEntity>,
+    private readonly tx: TransactionService,
+    private readonly references: MediaReferences,
+    @Inject(MEDIA_STORAGE) private readonly storage: MediaStorage,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** A shopper sees their own uploads in any state and anyone's once they passed the check. */
+  async getVisible(id: number, viewer: MediaOwner): Promise<Media> {
+    const m = await this.media.findOne({
+      where: [
+        { id, ownerKey: ownerKeyOf(viewer) },
+        { id, status: 'READY' },
+      ],
+    });
+    if (!m) throw notFound(ErrorCode.MEDIA_NOT_FOUND, `Image ${id}`);
+    return toMedia(m, this.config.media);
+  }
+
+  async adminList(query: AdminMediaQueryDto): Promise<AdminMediaPage> {
+    const [rows, total] = await this.media.findAndCount({
+      where: {
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.kind ? { kind: query.kind } : {}),
+        ...(query.ownerType ? { ownerType: query.ownerType } : {}),
+      },
+      order: { id: 'DESC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    return {
+      items: rows.map((m) => toAdminMedia(m, this.config.media)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  async adminGet(id: number): Promise<AdminMedia & { references: MediaReference[] }> {
+    const m = await this.media.findOneBy({ id });
+    if (!m) throw notFound(ErrorCode.MEDIA_NOT_FOUND, `Image ${id}`);
+    const references = await this.references.find(this.media.manager, [id]);
+    return { ...toAdminMedia(m, this.config.media), references: references.map(stripMediaId) };
+  }
+
+  /**
+   * Deletes an image nobody uses. The row is deleted first, then references are looked for in
+   * the same transaction: on MySQL the delete holds the row lock, so a product write claiming
+   * this image (claimForCatalog, which updates the row) either committed before, and is found
+   * here, or waits and then finds the image gone.
+   */
+  async remove(id: number): Promise<void> {
+    const removed = await this.tx.run(async (em) => {
+      const m = await em.findOneBy(MediaEntity, { id });
+      if (!m) throw notFound(ErrorCode.MEDIA_NOT_FOUND, `Image ${id}`);
+      await em.delete(MediaEntity, { id });
+      const refs = await this.references.find(em, [id]);
+      if (refs.length > 0) {
+        const list = refs.map((r) => `${r.type} ${r.id} (${r.label})`).join(', ');
+        throw new AppError(
+          409,
+          ErrorCode.MEDIA_IN_USE,
+          `Image ${id} is in use by ${list}; remove it there first`,
+          undefined,
+          {
+            references: refs.map(stripMediaId),
+          },
+        );
+      }
+      return m;
+    });
+    await this.deleteObjectsIfUnused(removed);
+  }
+
+  /**
+   * Turns what an operator typed into what a catalog row stores, inside the catalog's
+   * transaction: `media:<id>` (or a URL of ours for an image) becomes `media:<id>/<hash>` after
+   * checking the image exists, belongs to the shop's library and is READY. The row is touched
+   * (updated_at) so a concurrent delete of it waits for this transaction; see remove().
+   * Anything else (a hand-typed URL or asset path) is returned as it is.
+   */
+  async claimForCatalog(em: EntityManager, values: string[]): Promise<string[]> {
+    const wanted = values.map((v) => this.mediaIdIn(v));
+    const ids = [...new Set(wanted.filter((v): v is number | string => v !== null))];
+    if (ids.length === 0) return values;
+    const byHash = ids.filter((v): v is string => typeof v === 'string');
+    const rows = await em.find(MediaEntity, {
+      where: [
+        ...(ids.some((v) => typeof v === 'number') ? [{ id: In(ids.filter((v) => typeof v === 'number')) }] : []),
+        ...(byHash.length ? [{ hash: In(byHash), ownerKey: 'admin' }] : []),
+      ],
+    });
+    const usable = rows.filter((r) => r.ownerKey === 'admin' && r.status === 'READY');
+    const resolve = (v: number | string) => usable.find((r) => (typeof v === 'number' ? r.id === v : r.hash === v));
+    const missing = ids.filter((v) => !resolve(v));
+    if (missing.length > 0) {
+      const message = `Image ${missing.join(', ')} cannot be used: upload it through /admin/media first (shoppers' images and deleted ones cannot be put on the catalog)`;
+      throw new AppError(400, ErrorCode.MEDIA_NOT_USABLE, message);
+    }
+    const claimed = [...new Set(usable.map((r) => r.id))];
+    const touched = await em
+      .createQueryBuilder()
+      .update(MediaEntity)
+      .set({ updatedAt: new Date() })
+      .where({ id: In(claimed), status: 'READY' })
+      .execute();
+    if (touched.affected !== claimed.length) {
+      throw new AppError(400, ErrorCode.MEDIA_NOT_USABLE, 'An image was deleted while saving; choose another one');
+    }
+    return values.map((v, i) => {
+      const want = wanted[i];
+      const row = want === null ? undefined : resolve(want);
+      return row ? formatMediaRef(row) : v;
+    });
+  }
+
+  /**
+   * A verdict whose trace id is not on any row yet: WeChat answered before submitCheck() saved
+   * the id. Held briefly in memory and applied once the id is saved (same replica only).
+   */
+  private readonly earlyVerdicts = new Map<string, { verdict: Verdict; at: number }>();
+
+  async onVerdict(traceId: string, verdict: Verdict): Promise<void> {
+    if (await this.applyVerdict(traceId, verdict)) return;
+    const now = Date.now();
+    for (const [id, v] of this.earlyVerdicts) if (now - v.at > 10 * 60_000) this.earlyVerdicts.delete(id);
+    this.earlyVerdicts.set(traceId, { verdict, at: now });
+  }
+
+  verdictMayBeWaiting(traceId: string): void {
+    const early = this.earlyVerdicts.get(traceId);
+    if (!early) return;
+    this.earlyVerdicts.delete(traceId);
+    void this.applyVerdict(traceId, early.verdict).catch((err: Error) => this.logger.warn(err.message));
+  }
+
+  /** WeChat's verdict for a shopper image: pass shows it, review holds it, risky removes its files. */
+  async applyVerdict(traceId: string, verdict: Verdict): Promise<boolean> {
+    const status = verdict === 'pass' ? 'READY' : verdict === 'review' ? 'REVIEW' : 'REJECTED';
+    const result = await this.media
+      .createQueryBuilder()
+      .update(MediaEntity)
+      .set({ status, checkedAt: new Date() })
+      .where({ checkTraceId: traceId, status: In(['PENDING', 'REVIEW']) })
+      .execute();
+    if (!result.affected) return false;
+    if (status === 'REJECTED') {
+      const rows = await this.media.findBy({ checkTraceId: traceId });
+      for (const row of rows) await this.deleteObjectsIfUnused(row);
+    }
+    this.logger.log(`content check ${traceId}: ${verdict}`);
+    return true;
+  }
+
+  /** Deletes an unreferenced image older than `before`; false when it is used (or gone). */
+  async sweepOne(id: number, before: Date): Promise<boolean> {
+    try {
+      const removed = await this.tx.run(async (em) => {
+        const m = await em.findOneBy(MediaEntity, { id, createdAt: LessThan(before) });
+        if (!m) return null;
+        await em.delete(MediaEntity, { id });
+        // same order as remove(): lock by deleting, then look; a reference rolls the delete back
+        if ((await this.references.find(em, [id])).length > 0) throw new StillReferenced();
+        return m;
+      });
+      if (!removed) return false;
+      await this.deleteObjectsIfUnused(removed);
+      return true;
+    } catch (err) {
+      if (err instanceof StillReferenced) return false;
+      throw err;
+    }
+  }
+
+  /**
+   * One page of the orphan sweep: rows older than `before` after `afterId`, and which of them
+   * nothing references. `lastId` is where the next page starts (null: no more rows), so images in
+   * use (the oldest ones, usually) never hide newer orphans behind them.
+   */
+  async orphanCandidates(
+    before: Date,
+    afterId: number,
+    limit: number,
+  ): Promise<{ orphans: number[]; lastId: number | null }> {
+    const rows = await this.media.find({
+      select: { id: true },
+      where: { createdAt: LessThan(before), id: MoreThan(afterId) },
+      order: { id: 'ASC' },
+      take: limit,
+    });
+    const ids = rows.map((r) => r.id);
+    const used = new Set((await this.references.find(this.media.manager, ids)).map((r) => r.mediaId));
+    return { orphans: ids.filter((id) => !used.has(id)), lastId: ids.length === limit ? ids[ids.length - 1] : null };
+  }
+
+  /** Files are shared by every row with the same hash (content addressing): the last one out removes them. */
+  async deleteObjectsIfUnused(row: MediaEntity): Promise<void> {
+    const others = await this.media.countBy({ hash: row.hash, status: Not('REJECTED') });
+    if (others > 0) return;
+    await this.storage.delete(row.variants.map((v) => variantKey(row.hash, v)));
+  }
+
+  /** A media id from `media:<id>`/`media:<id>/<hash>`, a hash from one of our media URLs, else null. */
+  private mediaIdIn(value: string): number | string | null {
+    const short = /^media:(\d{1,12})$/.exec(value);
+    if (short) return Number(short[1]);
+    const ref = parseMediaRef(value);
+    if (ref) return ref.id;
+    const base = `${this.config.media.publicBaseUrl}/`;
+    if (value.startsWith(base)) {
+      const m = /^([0-9a-f]{16,64})\/\d+\.(jpg|webp)$/.exec(value.slice(base.length));
+      if (m) return m[1];
+    }
+    return null;
+  }
+}
+
+class StillReferenced extends Error {}
+
+type Verdict = 'pass' | 'review' | 'risky';
+
+const stripMediaId = ({ type, id, label }: MediaReference): MediaReference => ({ type, id, label });
