@@ -216,6 +216,91 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     ],
     "additionalProperties": false
   },
+  "AdminMediaDetail": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "ref": {
+        "type": "string",
+        "description": "what to put in a product's `images`, a category's `icon` or a banner's `image`"
+      },
+      "kind": {
+        "$ref": "#/components/schemas/MediaKind"
+      },
+      "status": {
+        "$ref": "#/components/schemas/MediaStatus"
+      },
+      "sourceFormat": {
+        "type": "string",
+        "enum": [
+          "jpeg",
+          "png",
+          "webp",
+          "gif"
+        ],
+        "description": "the original's format, decided from its bytes"
+      },
+      "width": {
+        "type": "number"
+      },
+      "height": {
+        "type": "number"
+      },
+      "bytes": {
+        "type": "number",
+        "description": "size of the upload as received"
+      },
+      "url": {
+        "type": "string",
+        "description": "the 750 px JPEG: what pages show by default"
+      },
+      "variants": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/MediaVariant"
+        }
+      },
+      "createdAt": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      },
+      "ownerType": {
+        "type": "string",
+        "enum": [
+          "admin",
+          "user"
+        ]
+      },
+      "ownerId": {
+        "type": "number"
+      },
+      "references": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/MediaReference"
+        }
+      }
+    },
+    "required": [
+      "bytes",
+      "createdAt",
+      "height",
+      "id",
+      "kind",
+      "ownerId",
+      "ownerType",
+      "ref",
+      "references",
+      "sourceFormat",
+      "status",
+      "url",
+      "variants",
+      "width"
+    ],
+    "additionalProperties": false,
+    "description": "One image for operators, with the rows that use it (it cannot be deleted while any do)."
+  },
   "AdminMediaPage": {
     "type": "object",
     "properties": {
@@ -2645,6 +2730,7 @@ export type ContractName =
   | 'AdminLoginRequest'
   | 'AdminLoginResponse'
   | 'AdminMedia'
+  | 'AdminMediaDetail'
   | 'AdminMediaPage'
   | 'AdminProduct'
   | 'AdminProductListQuery'
@@ -2747,6 +2833,7 @@ export interface ContractTypes {
   AdminLoginRequest: C.AdminLoginRequest;
   AdminLoginResponse: C.AdminLoginResponse;
   AdminMedia: C.AdminMedia;
+  AdminMediaDetail: C.AdminMediaDetail;
   AdminMediaPage: C.AdminMediaPage;
   AdminProduct: C.AdminProduct;
   AdminProductListQuery: C.AdminProductListQuery;

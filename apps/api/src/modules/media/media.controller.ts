@@ -1,18 +1,11 @@
 import { Controller, Delete, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { AdminMediaPage, Media, MediaUploadResult } from '@sutwxapp/contracts';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { AdminMediaDetail, AdminMediaPage, Media, MediaUploadResult } from '@sutwxapp/contracts';
 import type { FastifyRequest } from 'fastify';
+import { ApiRoute } from '../../common/openapi/api-route.decorator';
 import { IdParam } from '../../common/parse-id.pipe';
 import { AdminOnly, CurrentUserId, ShopperOnly } from '../auth/guards/auth.guard';
-import {
-  AdminMediaDetailResponse,
-  AdminMediaPageResponse,
-  AdminMediaQueryDto,
-  AdminUploadQueryDto,
-  MediaResponse,
-  MediaUploadResponse,
-  ShopperUploadQueryDto,
-} from './dto/media.dto';
+import { AdminMediaQueryDto, AdminUploadQueryDto, ShopperUploadQueryDto } from './dto/media.dto';
 import { MediaService } from './media.service';
 import { MediaUploadService } from './media-upload.service';
 
@@ -33,10 +26,18 @@ export class MediaController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Upload review photos or an avatar (multipart); visible to others after the content check' })
+  @ApiRoute({
+    summary: 'Upload review photos or an avatar (multipart); visible to others after the content check',
+    ok: { 201: 'MediaUploadResult' },
+    errors: {
+      400: ['MEDIA_NO_FILE', 'MEDIA_UNREADABLE'],
+      413: ['MEDIA_TOO_LARGE', 'MEDIA_TOO_MANY_FILES', 'MEDIA_TOO_MANY_PIXELS', 'PAYLOAD_TOO_LARGE'],
+      415: ['MEDIA_TYPE_NOT_ALLOWED', 'UNSUPPORTED_MEDIA_TYPE'],
+      429: ['MEDIA_QUOTA_EXCEEDED'],
+    },
+  })
   @ApiConsumes('multipart/form-data')
   @ApiBody(FILE_BODY)
-  @ApiResponse({ status: 201, type: MediaUploadResponse })
   async upload(
     @Req() request: FastifyRequest,
     @CurrentUserId() userId: number,
@@ -46,8 +47,11 @@ export class MediaController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: "An image: one's own in any state, others' once they passed the content check" })
-  @ApiOkResponse({ type: MediaResponse })
+  @ApiRoute({
+    summary: "An image: one's own in any state, others' once they passed the content check",
+    ok: { 200: 'Media' },
+    errors: { 404: ['MEDIA_NOT_FOUND'] },
+  })
   get(@IdParam() id: number, @CurrentUserId() userId: number): Promise<Media> {
     return this.media.getVisible(id, { type: 'user', id: userId });
   }
@@ -63,10 +67,17 @@ export class AdminMediaController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: "Upload images to the shop's library (multipart); use each item's ref on products" })
+  @ApiRoute({
+    summary: "Upload images to the shop's library (multipart); use each item's ref on products",
+    ok: { 201: 'MediaUploadResult' },
+    errors: {
+      400: ['MEDIA_NO_FILE', 'MEDIA_UNREADABLE'],
+      413: ['MEDIA_TOO_LARGE', 'MEDIA_TOO_MANY_FILES', 'MEDIA_TOO_MANY_PIXELS', 'PAYLOAD_TOO_LARGE'],
+      415: ['MEDIA_TYPE_NOT_ALLOWED', 'UNSUPPORTED_MEDIA_TYPE'],
+    },
+  })
   @ApiConsumes('multipart/form-data')
   @ApiBody(FILE_BODY)
-  @ApiResponse({ status: 201, type: MediaUploadResponse })
   async upload(
     @Req() request: FastifyRequest,
     @CurrentUserId() adminId: number,
@@ -76,23 +87,28 @@ export class AdminMediaController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List uploaded images, newest first' })
-  @ApiOkResponse({ type: AdminMediaPageResponse })
+  @ApiRoute({ summary: 'List uploaded images, newest first', ok: { 200: 'AdminMediaPage' } })
   list(@Query() query: AdminMediaQueryDto): Promise<AdminMediaPage> {
     return this.media.adminList(query);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One image with the rows that use it' })
-  @ApiOkResponse({ type: AdminMediaDetailResponse })
-  get(@IdParam() id: number): Promise<AdminMediaDetailResponse> {
+  @ApiRoute({
+    summary: 'One image with the rows that use it',
+    ok: { 200: 'AdminMediaDetail' },
+    errors: { 404: ['MEDIA_NOT_FOUND'] },
+  })
+  get(@IdParam() id: number): Promise<AdminMediaDetail> {
     return this.media.adminGet(id);
   }
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete an unused image (409 lists what still uses it)' })
-  @ApiResponse({ status: 204, description: 'deleted' })
+  @ApiRoute({
+    summary: 'Delete an unused image (409 lists what still uses it)',
+    ok: { 204: null },
+    errors: { 404: ['MEDIA_NOT_FOUND'], 409: ['MEDIA_IN_USE'] },
+  })
   remove(@IdParam() id: number): Promise<void> {
     return this.media.remove(id);
   }
