@@ -23,6 +23,7 @@ const sku = (颜色: string, 尺码: string, price: number, stock: number): Sku 
   specs: { 颜色, 尺码 },
   price,
   originalPrice: null,
+  purchaseLimit: null,
   stock,
   code: null,
 });
