@@ -281,8 +281,9 @@ function mediaSuite(driver: Driver): void {
           return { traceId: `trace-${Date.now()}-${n++}` };
         },
       };
-      // the WeChat platform module provides this port in the merged app; here a recording one
+      // a recording port stands in for the WeChat platform module's, to steer each verdict
       const uploads = t.app.get(MediaUploadService) as unknown as { contentSecurity: typeof port | null };
+      const real = uploads.contentSecurity;
       uploads.contentSecurity = port;
       try {
         const owner = await createShopper(t);
@@ -317,8 +318,21 @@ function mediaSuite(driver: Driver): void {
         await new Promise((r) => setTimeout(r, 50));
         expect((await t.http.get(`/api/v1/media/${bad.id}`).set(owner.auth)).body.status).toBe('REJECTED');
       } finally {
-        uploads.contentSecurity = null;
+        uploads.contentSecurity = real;
       }
+    });
+
+    it("passes a shopper's image through WeChat's asynchronous check end to end (sandbox push)", async () => {
+      // No stand-in here: the WeChat platform module's CONTENT_SECURITY calls media_check_async on
+      // the sandbox, which pushes the verdict to /api/v1/wechat/push like WeChat does.
+      const owner = await createShopper(t);
+      const other = await createShopper(t);
+      const image = (await shopperUpload(owner, await photoJpeg(122, 80)).expect(201)).body.items[0] as Uploaded;
+      expect(image.status).toBe('PENDING');
+      await waitFor(async () => (await t.http.get(`/api/v1/media/${image.id}`).set(other.auth)).status === 200);
+      const seen = (await t.http.get(`/api/v1/media/${image.id}`).set(other.auth).expect(200)).body;
+      expect(seen.status).toBe('READY');
+      expect((await traceIds(t, [image.id]))[0]).toEqual(expect.any(String));
     });
 
     it('puts an uploaded photo on a product at the right size, refuses deleting it while used (409)', async () => {

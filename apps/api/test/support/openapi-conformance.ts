@@ -22,6 +22,7 @@ export const UNDOCUMENTED_ROUTES: Record<string, string> = {
   'GET /api/docs-json': 'the document itself',
   'GET /api/docs-yaml': 'the document itself',
   'GET /api/v1/assets/*': 'static files (images)',
+  'GET /media/*': 'uploaded image files (local media driver): bytes with ETag and long caching, not JSON',
 };
 
 export interface Seen {

@@ -9,7 +9,9 @@ import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { createApp } from '../../src/app.factory';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
+import { WECHAT_SANDBOX } from '../../src/modules/wechat/wechat.module';
 import { REDACT_PATHS } from '../../src/observability/logger';
+import type { WechatSandbox } from '@sutwxapp/wechat-sandbox';
 import { ConformanceRecorder } from './openapi-conformance';
 
 export const usingMysql = (process.env.DATABASE_URL ?? '').startsWith('mysql');
@@ -69,6 +71,14 @@ export async function startTestApp(env: Record<string, string | undefined> = {})
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
+  // The app points the sandbox's message push at PUBLIC_BASE_URL; a test app listens on a random
+  // port, so point it there (as an operator enters the real URL in WeChat's admin console).
+  const sandbox = app.get<WechatSandbox | null>(WECHAT_SANDBOX, { strict: false });
+  sandbox?.platform.configurePush({
+    url: `${baseUrl}/api/v1/wechat/push`,
+    token: config.wechatPlatform.pushToken,
+    encodingAesKey: config.wechatPlatform.encodingAesKey,
+  });
   return {
     app,
     config,

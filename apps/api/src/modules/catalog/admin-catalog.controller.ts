@@ -34,7 +34,7 @@ export class AdminCatalogController {
     summary: 'Create a category (top level, or under a top-level one)',
     body: 'CreateCategoryRequest',
     ok: { 201: 'Category' },
-    errors: { 400: ['CATEGORY_NOT_FOUND', 'CATEGORY_TOO_DEEP'] },
+    errors: { 400: ['CATEGORY_NOT_FOUND', 'CATEGORY_TOO_DEEP', 'MEDIA_NOT_USABLE'] },
   })
   createCategory(@Body() dto: CreateCategoryDto): Promise<Category> {
     return this.categories.create(dto);
@@ -45,7 +45,7 @@ export class AdminCatalogController {
     summary: 'Rename, move, re-icon or re-order a category',
     body: 'UpdateCategoryRequest',
     ok: { 200: 'Category' },
-    errors: { 400: ['CATEGORY_NOT_FOUND', 'CATEGORY_TOO_DEEP'], 404: ['CATEGORY_NOT_FOUND'] },
+    errors: { 400: ['CATEGORY_NOT_FOUND', 'CATEGORY_TOO_DEEP', 'MEDIA_NOT_USABLE'], 404: ['CATEGORY_NOT_FOUND'] },
   })
   updateCategory(@IdParam() id: number, @Body() dto: UpdateCategoryDto): Promise<Category> {
     return this.categories.update(id, dto);
@@ -75,7 +75,7 @@ export class AdminCatalogController {
     summary: 'Create a product with its spec axes and SKUs',
     body: 'CreateProductRequest',
     ok: { 201: 'AdminProduct' },
-    errors: { 400: ['CATEGORY_NOT_FOUND', 'SKU_SPEC_MISMATCH'] },
+    errors: { 400: ['CATEGORY_NOT_FOUND', 'SKU_SPEC_MISMATCH', 'MEDIA_NOT_USABLE'] },
   })
   createProduct(@Body() dto: CreateProductDto): Promise<AdminProduct> {
     return this.products.create(dto);
@@ -96,7 +96,7 @@ export class AdminCatalogController {
     summary: 'Change a product (onShelf: false takes it off the shelf)',
     body: 'UpdateProductRequest',
     ok: { 200: 'AdminProduct' },
-    errors: { 400: ['CATEGORY_NOT_FOUND', 'SKU_SPEC_MISMATCH'], 404: ['PRODUCT_NOT_FOUND'] },
+    errors: { 400: ['CATEGORY_NOT_FOUND', 'SKU_SPEC_MISMATCH', 'MEDIA_NOT_USABLE'], 404: ['PRODUCT_NOT_FOUND'] },
   })
   updateProduct(@IdParam() id: number, @Body() dto: UpdateProductDto): Promise<AdminProduct> {
     return this.products.update(id, dto);
