@@ -9,7 +9,7 @@ export default tseslint.config(
       'node_modules/**',
       'coverage/**',
       'miniprogram/**/*.js',
-      'miniprogram/miniprogram_npm/**',
+      'miniprogram/src/miniprogram_npm/**',
       'bench/.tmp/**',
       'data/**',
     ],

@@ -1,6 +1,7 @@
 import './dom';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import type { BehaviourEventInput } from '../../src/contracts/events';
 import { FakeWx, type Router } from './fake-wx';
 
@@ -32,6 +33,34 @@ interface Simulate {
   render(id: string): SimRoot;
 }
 const simulate = jest.requireActual<Simulate>('miniprogram-simulate');
+
+/**
+ * WeChat resolves a `usingComponents` path that is neither absolute nor relative
+ * ("tdesign-miniprogram/button/button") in the nearest miniprogram_npm folder, from the using
+ * component's folder up to the mini-program root; miniprogram-simulate only knows relative and
+ * absolute paths. Its JSON reader is the one seam where every component's usingComponents pass,
+ * so the harness rewrites npm paths there into root-absolute ones, found the way WeChat finds them.
+ */
+const simulateFiles = jest.requireActual<{ readJson(path: string): Record<string, unknown> | null }>(
+  'miniprogram-simulate/src/utils',
+);
+const readJson = simulateFiles.readJson.bind(simulateFiles);
+simulateFiles.readJson = (path: string) => {
+  const json = readJson(path);
+  const using = json?.usingComponents as Record<string, string> | undefined;
+  if (using) for (const [tag, target] of Object.entries(using)) using[tag] = resolveComponent(dirname(path), target);
+  return json;
+};
+
+export function resolveComponent(fromDir: string, target: string): string {
+  if (target.startsWith('/') || target.startsWith('.') || target.startsWith('plugin://')) return target;
+  for (let dir = fromDir; dir.startsWith(SRC); dir = dirname(dir)) {
+    const candidate = join(dir, 'miniprogram_npm', target);
+    if (existsSync(`${candidate}.json`)) return `/${relative(SRC, candidate).split(sep).join('/')}`;
+    if (dir === SRC) break;
+  }
+  throw new Error(`${fromDir}: component ${target} is in no miniprogram_npm (run npm run miniprogram:npm)`);
+}
 
 type Lifecycle = 'onLoad' | 'onShow' | 'onReady' | 'onHide' | 'onUnload';
 
