@@ -91,6 +91,21 @@ export interface OrderListQuery extends PageQuery {
 
 export type OrderPage = Page<Order>;
 
+/**
+ * GET /orders/summary: how many of the shopper's orders are in each state, for the badges on
+ * the me page (one request instead of one list per tab).
+ */
+export interface OrderSummary {
+  total: number;
+  byStatus: Record<OrderStatus, number>;
+}
+
+/**
+ * What an order would cost, before it is placed. The address is optional: a first-time buyer
+ * sees the goods and the real total before adding one (freight does not depend on it).
+ */
+export type PreviewOrderRequest = Pick<CreateOrderRequest, 'items' | 'fromCart'> & { addressId?: number };
+
 export interface PreviewOrderResponse {
   items: OrderItem[];
   goodsAmount: Fen;

@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ErrorCode, type Order, OrderStatus, type PreviewOrderResponse } from '@sutwxapp/contracts';
+import {
+  ErrorCode,
+  type Order,
+  OrderStatus,
+  type PreviewOrderRequest,
+  type PreviewOrderResponse,
+} from '@sutwxapp/contracts';
 import { createHash, randomInt } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AppError, badRequest } from '../../common/errors/app-error';
@@ -87,7 +93,7 @@ export class OrderCreateService {
   }
 
   /** What the checkout page shows before submitting: same pricing, nothing reserved. */
-  async preview(userId: number, dto: CreateOrderDto): Promise<PreviewOrderResponse> {
+  async preview(userId: number, dto: PreviewOrderRequest): Promise<PreviewOrderResponse> {
     const em = this.tx.manager;
     const lines = dto.fromCart ? await this.cart.selectedLines(em, userId) : (dto.items ?? []);
     if (lines.length === 0) throw new AppError(400, ErrorCode.EMPTY_ORDER, 'Select at least one item to order');

@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { badRequest } from '../../common/errors/app-error';
 import { IdParam } from '../../common/parse-id.pipe';
 import { CurrentUserId, ShopperOnly } from '../auth/guards/auth.guard';
-import { CreateOrderDto, OrderListQueryDto } from './dto/order.dto';
+import { CreateOrderDto, OrderListQueryDto, PreviewOrderDto } from './dto/order.dto';
 import { OrderCreateService } from './order-create.service';
 import { OrderLifecycleService } from './order-lifecycle.service';
 import { OrderQueryService } from './order-query.service';
@@ -45,7 +45,7 @@ export class OrderController {
 
   @Post('preview')
   @HttpCode(200)
-  preview(@CurrentUserId() userId: number, @Body() dto: CreateOrderDto): Promise<PreviewOrderResponse> {
+  preview(@CurrentUserId() userId: number, @Body() dto: PreviewOrderDto): Promise<PreviewOrderResponse> {
     return this.creator.preview(userId, dto);
   }
 

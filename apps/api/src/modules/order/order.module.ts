@@ -10,18 +10,21 @@ import { OrderController } from './order.controller';
 import { OrderCreateService } from './order-create.service';
 import { OrderLifecycleService } from './order-lifecycle.service';
 import { OrderQueryService } from './order-query.service';
+import { OrderSummaryController } from './order-summary.controller';
+import { OrderSummaryService } from './order-summary.service';
 import { OrderSweeperService } from './order-sweeper.service';
 import { OrderTransitionsService } from './order-transitions.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OrderEntity, OrderItemEntity]), CatalogModule, CartModule, AddressModule],
-  controllers: [OrderController, AdminOrderController],
+  controllers: [OrderController, OrderSummaryController, AdminOrderController],
   providers: [
     OrderCreateService,
     OrderQueryService,
     OrderLifecycleService,
     OrderTransitionsService,
     OrderSweeperService,
+    OrderSummaryService,
   ],
   exports: [OrderQueryService, OrderLifecycleService, OrderTransitionsService, OrderSweeperService],
 })

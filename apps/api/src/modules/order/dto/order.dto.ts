@@ -1,10 +1,11 @@
 import { NestedList } from '../../../common/nested';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import {
   type CreateOrderRequest,
   MAX_PAGE_SIZE,
   type OrderItemInput,
   type OrderListQuery,
+  type PreviewOrderRequest,
   OrderStatus,
 } from '@sutwxapp/contracts';
 import { Type } from 'class-transformer';
@@ -54,6 +55,19 @@ export class CreateOrderDto implements CreateOrderRequest {
   @IsString()
   @MaxLength(200, { message: 'remark can be at most 200 characters' })
   remark?: string;
+}
+
+/** A preview needs no address yet: the checkout shows goods and total before the first one exists. */
+export class PreviewOrderDto
+  extends OmitType(CreateOrderDto, ['addressId', 'remark'] as const)
+  implements PreviewOrderRequest
+{
+  @ApiPropertyOptional({ description: 'the address the order would ship to; optional for a preview' })
+  @IsOptional()
+  @IsInt({ message: 'addressId must be an integer id' })
+  @Min(1, { message: 'addressId must be a positive id' })
+  @Max(2_147_483_647)
+  addressId?: number;
 }
 
 export class OrderListQueryDto implements OrderListQuery {
