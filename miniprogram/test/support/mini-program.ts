@@ -64,6 +64,16 @@ export function resolveComponent(fromDir: string, target: string): string {
 
 type Lifecycle = 'onLoad' | 'onShow' | 'onReady' | 'onHide' | 'onUnload';
 
+/**
+ * TDesign components are virtual hosts (no element of their own): what a shopper sees and taps
+ * is their root element, the one carrying the component's class prefix (`t-button`, `t-cell` …).
+ */
+function rendered(node: SimNode): SimNode {
+  if (node.dom) return node;
+  const prefix = node.instance?.data?.classPrefix as string | undefined;
+  return (prefix && node.querySelector(`.${prefix}`)) || node;
+}
+
 /** "/pages/x/index?id=3&a=b" → route "pages/x/index" and its query, as onLoad receives it. */
 export function parseUrl(url: string): { route: string; query: Record<string, string> } {
   const [path, qs = ''] = url.split('?');
@@ -128,11 +138,11 @@ export class PageHandle {
   text(selector?: string): string {
     const node = selector ? this.$(selector) : this.root;
     if (!node) throw new Error(`${this.route}: nothing matches ${selector}`);
-    return (node.dom?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return (rendered(node).dom?.textContent ?? '').replace(/\s+/g, ' ').trim();
   }
 
   texts(selector: string): string[] {
-    return this.$$(selector).map((n) => (n.dom?.textContent ?? '').replace(/\s+/g, ' ').trim());
+    return this.$$(selector).map((n) => (rendered(n).dom?.textContent ?? '').replace(/\s+/g, ' ').trim());
   }
 
   has(selector: string): boolean {
@@ -142,7 +152,7 @@ export class PageHandle {
   tap(selector: string, index = 0): void {
     const node = index === 0 ? this.$(selector) : this.$$(selector)[index];
     if (!node) throw new Error(`${this.route}: cannot tap ${selector}: not rendered`);
-    node.dispatchEvent('tap');
+    rendered(node).dispatchEvent('tap');
   }
 
   /** Types into an input (bindinput/bindblur/bindconfirm all receive detail.value). */
@@ -156,7 +166,9 @@ export class PageHandle {
   fire(selector: string, event: string, detail: unknown): void {
     const node = this.$(selector);
     if (!node) throw new Error(`${this.route}: no ${selector}`);
-    node.dispatchEvent(event, { detail });
+    // a TDesign component (virtual host) emits its events itself, as it does when touched
+    if (!node.dom && typeof node.instance?.triggerEvent === 'function') node.instance.triggerEvent(event, detail);
+    else node.dispatchEvent(event, { detail });
   }
 }
 
