@@ -186,11 +186,36 @@ export class MiniProgram implements Router {
   private constructor(apiBaseUrl: string, loginCode: string) {
     this.wx = new FakeWx(loginCode);
     this.wx.router = this;
-    const base = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
+    const base = { ...(globalThis as unknown as { wx: Record<string, unknown> }).wx, ...this.shellApi() };
     (globalThis as unknown as { wx: unknown }).wx = this.wx.api(base);
     // develop builds read their API origin from this storage key (see src/config.ts)
     this.wx.storage.set('sut.apiBaseUrl', JSON.stringify(apiBaseUrl));
     document.body.appendChild(this.host);
+  }
+
+  /** The tab bar's badges as WeChat would draw them (tab index → text). */
+  readonly tabBadges = new Map<number, string>();
+  /** Images opened full screen with wx.previewImage. */
+  readonly previews: Array<{ urls: string[]; current?: string }> = [];
+
+  /** WeChat's shell around the pages: tab badges, share menu, image preview. */
+  private shellApi(): Record<string, unknown> {
+    const ok = (o?: { success?: (r: unknown) => void }) => setTimeout(() => o?.success?.({ errMsg: 'ok' }), 0);
+    return {
+      setTabBarBadge: (o: { index: number; text: string }) => {
+        this.tabBadges.set(o.index, o.text);
+        ok(o);
+      },
+      removeTabBarBadge: (o: { index: number }) => {
+        this.tabBadges.delete(o.index);
+        ok(o);
+      },
+      showShareMenu: ok,
+      previewImage: (o: { urls: string[]; current?: string }) => {
+        this.previews.push({ urls: o.urls, current: o.current });
+        ok(o);
+      },
+    };
   }
 
   /** Boots the app against an API origin; each call is a new phone unless loginCode is shared. */
