@@ -106,6 +106,20 @@ describe('catalog pages', () => {
     expect(page.texts('.product-card >>> .title').sort()).toEqual(
       [0, 1, 2, 3, 4].map((i) => `右边商品${i} ${shop.tag}`).sort(),
     );
+
+    // pull-down on the list: a product added meanwhile shows up, the list never blanks meanwhile
+    await shop.product({ categoryId: right.id, title: '右边新品' });
+    const before = mp.wx.requests.length;
+    page.fire('.content', 'refresherrefresh', {});
+    await mp.until(() => page.data.refreshing === true, 'the refresher');
+    expect(page.$$('.product-card')).toHaveLength(5);
+    await mp.idle();
+    expect(mp.wx.requests.slice(before).map((r) => r.path.split('?')[0])).toEqual([
+      '/api/v1/catalog/categories',
+      '/api/v1/catalog/products',
+    ]);
+    expect(page.data.refreshing).toBe(false);
+    expect(page.texts('.product-card >>> .title')).toContain(`右边新品 ${shop.tag}`);
   });
 
   it('search: keyword results, sorting by price both ways, history, and an empty result', async () => {
