@@ -74,7 +74,7 @@ describe(`cart, address and me pages (${backendLabel})`, () => {
     expect(cart.text('.checkout')).toBe('结算(2)');
     expect((await cartOf()).items.find((i) => i.skuId === mug.skus[0].id)?.selected).toBe(false);
 
-    cart.tap(`.lines .stepper >>> .plus`, teeRow); // 2 → 3 T-shirts
+    cart.tap(`.lines .stepper >>> .t-stepper__plus`, teeRow); // 2 → 3 T-shirts
     await mp.idle();
     expect(cart.text('.total')).toBe(`¥${formatFen(3 * 5900)}`);
     expect((await cartOf()).items.find((i) => i.skuId === tee.skus[0].id)?.quantity).toBe(3);
@@ -90,6 +90,8 @@ describe(`cart, address and me pages (${backendLabel})`, () => {
     cart.tap('.lines .delete', mugRow);
     await mp.idle();
     expect(cart.texts('.lines .title')).toEqual([tee.title]);
+    // the tab bar's badge follows every change: 3 T-shirts left in the cart
+    expect(mp.tabBadges.get(2)).toBe('3');
     expect((await cartOf()).items.map((i) => i.skuId)).toEqual([tee.skus[0].id]);
 
     cart.tap('.checkout');
@@ -112,6 +114,7 @@ describe(`cart, address and me pages (${backendLabel})`, () => {
     const cart = await mp.open('/pages/cart/index');
     expect(cart.data.status).toBe('empty');
     expect(cart.text()).toContain('购物车还是空的');
+    expect(mp.tabBadges.has(2)).toBe(false); // nothing in the cart, no badge
     cart.tap('.page-state >>> .action');
     await mp.expectPage('pages/home/index');
   });
