@@ -227,13 +227,34 @@ describe(`cart, address and me pages (${backendLabel})`, () => {
       (me.data.shortcuts as Array<{ title: string; count: number }>).map((s) => [s.title, s.count]),
     );
     expect(counts).toEqual({ 待付款: 2, 待发货: 1, 待收货: 0, 已完成: 0 });
-    expect(me.texts('.badge')).toEqual(['2', '1']);
+    expect(me.texts('.shortcut')).toEqual(['2待付款', '1待发货', '待收货', '已完成']); // badge, then title
+    // one summary request, not one order list per shortcut
+    const orderCalls = mp.wx.requests.filter((r) => r.path.startsWith('/api/v1/orders')).map((r) => r.path);
+    expect(orderCalls).toEqual(['/api/v1/orders/summary']);
 
     me.input('.nickname', '小明同学', 'blur');
     await mp.idle();
     const profile = (await t.http.get('/api/v1/me').set(shopper.auth).expect(200)).body as UserProfile;
     expect(profile.nickname).toBe('小明同学');
     expect(mp.wx.takeToasts()).toContain('昵称已更新');
+
+    // the avatar the current WeChat way: chooseAvatar hands a temporary file, which stays on
+    // this phone (shown, and said so) until media upload exists; the profile is not touched
+    const writes = mp.wx.requests.filter((r) => r.method !== 'GET').length;
+    me.fire('.avatar-button', 'chooseavatar', { avatarUrl: 'http://tmp/avatar-1.png' });
+    await mp.idle();
+    expect(me.data).toMatchObject({ avatarUrl: 'http://tmp/avatar-1.png', avatarLocalOnly: true });
+    expect(me.text('.avatar-note')).toBe('头像仅保存在本机');
+    expect(mp.wx.takeToasts()).toEqual(['头像已在本机更新']);
+    expect(mp.wx.requests.filter((r) => r.method !== 'GET').length).toBe(writes);
+    expect(((await t.http.get('/api/v1/me').set(shopper.auth).expect(200)).body as UserProfile).avatarUrl).toBeNull();
+
+    // declining the phone number prompt asks nothing of the API and says nothing
+    const before = mp.wx.requests.length;
+    me.fire('.bind-phone', 'getphonenumber', { errMsg: 'getPhoneNumber:fail user deny' });
+    await mp.idle();
+    expect(mp.wx.requests.length).toBe(before);
+    expect(mp.wx.takeToasts()).toEqual([]);
 
     me.tap('.shortcut', 1);
     const list = await mp.expectPage('pages/order/list/index');
