@@ -258,7 +258,7 @@ describe(`cart, address and me pages (${backendLabel})`, () => {
 
     me.tap('.shortcut', 1);
     const list = await mp.expectPage('pages/order/list/index');
-    expect(list.text('.tab.active')).toBe('待发货');
+    expect(list.text('.tabs >>> .t-tabs__item--active')).toBe('待发货');
     expect(list.texts('.order-status')).toEqual(['待发货']);
   });
 });

@@ -143,19 +143,19 @@ describe(`order pages (${backendLabel})`, () => {
     await desk.pay(shopper, orders[0].id);
 
     const list = await mp.open('/pages/order/list/index');
-    expect(list.text('.tab.active')).toBe('全部');
+    expect(list.text('.tabs >>> .t-tabs__item--active')).toBe('全部');
     expect(list.$$('.order')).toHaveLength(10);
     await list.call('onReachBottom');
     await mp.idle();
     expect(list.$$('.order')).toHaveLength(11);
     expect(list.text('.load-more')).toBe('没有更多了');
 
-    list.tap('.tab', 2); // 待发货
+    list.tap('.tabs >>> .t-tabs__item', 2); // 待发货
     await mp.idle();
     expect(list.texts('.order-status')).toEqual(['待发货']);
     expect(list.text('.order')).toContain(orders[0].orderNo);
 
-    list.tap('.tab', 1); // 待付款
+    list.tap('.tabs >>> .t-tabs__item', 1); // 待付款
     await mp.idle();
     expect(list.$$('.order')).toHaveLength(10);
     expect(new Set(list.texts('.order-status'))).toEqual(new Set(['待付款']));

@@ -191,6 +191,9 @@ export class MiniProgram implements Router {
     // develop builds read their API origin from this storage key (see src/config.ts)
     this.wx.storage.set('sut.apiBaseUrl', JSON.stringify(apiBaseUrl));
     document.body.appendChild(this.host);
+    // WeChat's page stack, which TDesign asks for (tabs, sticky, popups find their page with it)
+    (globalThis as unknown as { getCurrentPages: () => unknown[] }).getCurrentPages = () =>
+      this.stack.map((p) => p.instance);
   }
 
   /** The tab bar's badges as WeChat would draw them (tab index → text). */
