@@ -42,17 +42,22 @@ if (process.argv.includes('--if-missing') && existsSync(stamp) && readFileSync(s
 
 if (!installed()) {
   console.log('mini-program npm: installing miniprogram/package.json dependencies (npm ci)');
-  execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts'], {
-    cwd: projectDir,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.platform === 'win32' ? 'npm.cmd' : 'npm',
+    ['ci', '--no-audit', '--no-fund', '--ignore-scripts'],
+    {
+      cwd: projectDir,
+      stdio: 'inherit',
+    },
+  );
 }
 
 // miniprogram-ci is CommonJS and prints its own progress lines; keep only ours
 const ci = createRequire(import.meta.url)('miniprogram-ci');
 rmSync(npmDir, { recursive: true, force: true });
 const result = await ci.packNpmManually({ packageJsonPath: packageJson, miniprogramNpmDistDir: distDir });
-for (const warning of result.warnList ?? []) console.warn(`mini-program npm: ${warning.msg ?? JSON.stringify(warning)}`);
+for (const warning of result.warnList ?? [])
+  console.warn(`mini-program npm: ${warning.msg ?? JSON.stringify(warning)}`);
 writeFileSync(stamp, lock);
 console.log(
   `mini-program npm: packed ${deps.join(', ')} into miniprogram/src/miniprogram_npm ` +

@@ -110,7 +110,10 @@ function useComponent(base) {
     if (target.startsWith('plugin://')) continue;
     const found = locate(dirname(base), target, ['.json']);
     if (found) useComponent(found.replace(/\.json$/, ''));
-    else problems.push(`${rel(json)}: <${tag}> ${target} not found${target.includes('/') ? ` (npm run miniprogram:npm?)` : ''}`);
+    else
+      problems.push(
+        `${rel(json)}: <${tag}> ${target} not found${target.includes('/') ? ` (npm run miniprogram:npm?)` : ''}`,
+      );
   }
 }
 
@@ -153,7 +156,8 @@ for (const path of walk(appRoot)) {
   entry.files += 1;
   if (owner === 'main') {
     const parts = name.split('/');
-    const top = parts.length === 1 ? '(root)' : parts.slice(0, parts[0] === NPM ? 3 : parts[0] === 'pages' ? 2 : 1).join('/');
+    const top =
+      parts.length === 1 ? '(root)' : parts.slice(0, parts[0] === NPM ? 3 : parts[0] === 'pages' ? 2 : 1).join('/');
     mainByDir.set(top, (mainByDir.get(top) ?? 0) + bytes);
   }
 }
@@ -180,7 +184,8 @@ if (process.argv.includes('--json')) {
 } else {
   const main = packages.get('main');
   console.log(`mini-program main package: ${kb(main.bytes)} (${main.files} files; budget ${kb(main.budget)})`);
-  for (const [dir, bytes] of [...mainByDir].sort((a, b) => b[1] - a[1])) console.log(`  ${dir.padEnd(40)} ${kb(bytes)}`);
+  for (const [dir, bytes] of [...mainByDir].sort((a, b) => b[1] - a[1]))
+    console.log(`  ${dir.padEnd(40)} ${kb(bytes)}`);
   for (const [name, p] of packages)
     if (name !== 'main') console.log(`subpackage ${name}: ${kb(p.bytes)} (${p.files} files; budget ${kb(p.budget)})`);
   console.log(`total: ${kb(total)}; not uploaded (unused miniprogram_npm files): ${kb(unusedNpm)}`);

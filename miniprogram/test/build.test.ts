@@ -75,7 +75,11 @@ describe('mini-program build checks', () => {
     // every file under src/, as DevTools compiles them
     const pages = wcc.wxmlToJs(SRC, { maxBuffer: 64 << 20 });
     for (const file of wxml) expect(pages).toContain(`'${file}'`);
-    const styles = wcsc(SRC, wxss.map((f) => f.replace(/\.wxss$/, '')), { maxBuffer: 64 << 20 });
+    const styles = wcsc(
+      SRC,
+      wxss.map((f) => f.replace(/\.wxss$/, '')),
+      { maxBuffer: 64 << 20 },
+    );
     if (styles instanceof Error) throw styles;
     // partials (@import-ed only) are folded into their importers; pages and components stand alone
     const standalone = wxss.filter((f) => existsSync(join(SRC, f.replace(/\.wxss$/, '.json'))));

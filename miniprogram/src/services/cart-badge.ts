@@ -19,7 +19,8 @@ export const cartBadgeCount = (): number => shown;
  */
 export function showCart(view: CartView): CartView {
   shown = cartPieces(view);
-  if (shown > 0) wx.setTabBarBadge({ index: CART_TAB, text: shown > 99 ? '99+' : String(shown), fail: () => undefined });
+  if (shown > 0)
+    wx.setTabBarBadge({ index: CART_TAB, text: shown > 99 ? '99+' : String(shown), fail: () => undefined });
   else wx.removeTabBarBadge({ index: CART_TAB, fail: () => undefined });
   return view;
 }

@@ -204,7 +204,8 @@ describe('catalog pages', () => {
     option(colour.name, wanted.specs[colour.name])!.dispatchEvent('tap');
     option(storage.name, wanted.specs[storage.name])!.dispatchEvent('tap');
     await mp.idle();
-    const own = wanted.originalPrice && wanted.originalPrice > wanted.price ? `¥${formatFen(wanted.originalPrice)}` : '';
+    const own =
+      wanted.originalPrice && wanted.originalPrice > wanted.price ? `¥${formatFen(wanted.originalPrice)}` : '';
     expect(page.text('.sku-picker >>> .picker-price')).toBe(`¥${formatFen(wanted.price)}${own}`);
     // the page's price line follows the pick: this SKU's price against this SKU's original
     expect(page.text('.detail-price')).toBe(`¥${formatFen(wanted.price)}${own}`);

@@ -87,7 +87,7 @@ describe('sharing, customer service and images', () => {
     }
   });
 
-  it('customer service is WeChat\'s contact button on product detail and order detail', () => {
+  it("customer service is WeChat's contact button on product detail and order detail", () => {
     for (const page of ['product/detail', 'order/detail']) {
       const wxml = readFileSync(join(SRC, 'pages', page, 'index.wxml'), 'utf8');
       expect([page, /<button[^>]*class="[^"]*contact[^"]*"[^>]*open-type="contact"/.test(wxml)]).toEqual([page, true]);

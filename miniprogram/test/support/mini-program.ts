@@ -203,18 +203,19 @@ export class MiniProgram implements Router {
 
   /** WeChat's shell around the pages: tab badges, share menu, image preview. */
   private shellApi(): Record<string, unknown> {
-    const ok = (o?: { success?: (r: unknown) => void }) => setTimeout(() => o?.success?.({ errMsg: 'ok' }), 0);
+    type Done = { success?: (r: unknown) => void };
+    const ok = (o?: Done) => setTimeout(() => o?.success?.({ errMsg: 'ok' }), 0);
     return {
-      setTabBarBadge: (o: { index: number; text: string }) => {
+      setTabBarBadge: (o: Done & { index: number; text: string }) => {
         this.tabBadges.set(o.index, o.text);
         ok(o);
       },
-      removeTabBarBadge: (o: { index: number }) => {
+      removeTabBarBadge: (o: Done & { index: number }) => {
         this.tabBadges.delete(o.index);
         ok(o);
       },
       showShareMenu: ok,
-      previewImage: (o: { urls: string[]; current?: string }) => {
+      previewImage: (o: Done & { urls: string[]; current?: string }) => {
         this.previews.push({ urls: o.urls, current: o.current });
         ok(o);
       },

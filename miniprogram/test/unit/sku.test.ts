@@ -154,7 +154,10 @@ describe('priceView: the price line and its struck-through original describe the
   });
 
   it('sold-out SKUs leave the range (unless everything is sold out)', () => {
-    expect(priceView([priced(5000, 9000, 0), priced(9900, 15900)], null)).toMatchObject({ min: 9900, originalMin: 15900 });
+    expect(priceView([priced(5000, 9000, 0), priced(9900, 15900)], null)).toMatchObject({
+      min: 9900,
+      originalMin: 15900,
+    });
     expect(priceView([priced(5000, 9000, 0)], null)).toMatchObject({ min: 5000, originalMax: 9000 });
     expect(priceView([], null)).toBeNull();
   });

@@ -19,7 +19,12 @@ Component({
   data: {
     banner: [[{ width: '702rpx', height: '300rpx', borderRadius: '16rpx' }]],
     card: [[{ width: '339rpx', height: '339rpx', borderRadius: '16rpx' }], [row('300rpx')], [row('160rpx')]],
-    listRow: [[{ width: '160rpx', height: '160rpx', borderRadius: '12rpx' }, { type: 'text', width: '480rpx' }]],
+    listRow: [
+      [
+        { width: '160rpx', height: '160rpx', borderRadius: '12rpx' },
+        { type: 'text', width: '480rpx' },
+      ],
+    ],
     paragraph: [[row('100%', '750rpx')], [row('60%', '48rpx')], [row('90%')], [row('80%')], [row('40%')]],
     cell: [[row('100%', '88rpx')]],
     four: [1, 2, 3, 4],

@@ -3,7 +3,14 @@ import { listOrders } from '../../../services/order';
 import { messageOf } from '../../../utils/errors';
 import { ORDER_TABS, orderCard, type OrderCardView } from '../../../utils/order';
 import { pullToRefresh } from '../../../utils/load';
-import { appendPatch, hasMore, type DetailEvent, type LoadStatus, type MoreStatus, type Tap } from '../../../utils/page';
+import {
+  appendPatch,
+  hasMore,
+  type DetailEvent,
+  type LoadStatus,
+  type MoreStatus,
+  type Tap,
+} from '../../../utils/page';
 import { logisticsPath, orderPath } from '../../../utils/routes';
 import { cancel, confirmReceived, payNow } from '../order-actions';
 
