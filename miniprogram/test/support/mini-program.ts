@@ -198,10 +198,8 @@ export class MiniProgram implements Router {
 
   /** The tab bar's badges as WeChat would draw them (tab index → text). */
   readonly tabBadges = new Map<number, string>();
-  /** Images opened full screen with wx.previewImage. */
-  readonly previews: Array<{ urls: string[]; current?: string }> = [];
 
-  /** WeChat's shell around the pages: tab badges, share menu, image preview. */
+  /** WeChat's shell around the pages: tab badges and the share menu. */
   private shellApi(): Record<string, unknown> {
     type Done = { success?: (r: unknown) => void };
     const ok = (o?: Done) => setTimeout(() => o?.success?.({ errMsg: 'ok' }), 0);
@@ -215,10 +213,6 @@ export class MiniProgram implements Router {
         ok(o);
       },
       showShareMenu: ok,
-      previewImage: (o: Done & { urls: string[]; current?: string }) => {
-        this.previews.push({ urls: o.urls, current: o.current });
-        ok(o);
-      },
     };
   }
 
