@@ -1,8 +1,8 @@
 import type { ProductPage } from '../../src/contracts/catalog';
 import { createShopper, type Shopper } from '../../../apps/api/test/support/factories';
 import { createAddress } from '../../../apps/api/test/support/shop-fixtures';
-import { backendLabel, startTestApp, type TestApp } from '../../../apps/api/test/support/test-app';
-import { startDemoShop } from '../support/demo-shop';
+import { backendLabel, type TestApp } from '../../../apps/api/test/support/test-app';
+import { startDemoShop, startOwnShop } from '../support/demo-shop';
 import { MiniProgram, type PageHandle } from '../support/mini-program';
 import { OrderDesk } from '../support/orders';
 import { Shop } from '../support/shop';
@@ -111,7 +111,7 @@ describe(`every page: skeleton, loaded, empty (${backendLabel})`, () => {
   describe('empty states, on a shop with nothing in it', () => {
     let empty: TestApp;
     beforeAll(async () => {
-      empty = await startTestApp();
+      empty = await startOwnShop();
     });
     afterAll(async () => {
       await empty?.close();
