@@ -75,7 +75,10 @@ module.exports = {
       // window/document and WeChat's App/Page globals.
       testMatch: ['<rootDir>/miniprogram/test/**/*.test.ts'],
       setupFiles: ['<rootDir>/miniprogram/test/support/setup.ts'],
-      globalSetup: '<rootDir>/apps/api/test/global-setup.ts',
+      // bare imports inside the packed npm components (TDesign's `tslib`) resolve the way WeChat
+      // resolves them: the nearest miniprogram_npm folder
+      moduleDirectories: ['node_modules', 'miniprogram_npm'],
+      globalSetup: '<rootDir>/miniprogram/test/support/global-setup.ts',
       testTimeout: 60000,
     },
   ],

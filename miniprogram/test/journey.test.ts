@@ -62,7 +62,9 @@ describe('journey: home to a paid order', () => {
       option!.dispatchEvent('tap');
       await mp.idle();
     }
-    expect(detail.text('.sku-picker >>> .picker-price')).toBe(`¥${formatFen(sku.price)}`);
+    // the picked SKU's price, and its own original struck through when it is on sale
+    const original = sku.originalPrice && sku.originalPrice > sku.price ? `¥${formatFen(sku.originalPrice)}` : '';
+    expect(detail.text('.sku-picker >>> .picker-price')).toBe(`¥${formatFen(sku.price)}${original}`);
     detail.tap('.sku-picker >>> .confirm-cart');
     await mp.idle();
     expect(mp.wx.takeToasts()).toContain('已加入购物车');
@@ -76,12 +78,11 @@ describe('journey: home to a paid order', () => {
     expect(cart.text('.checkout')).toBe('结算(1)');
     cart.tap('.checkout');
 
-    // ---- checkout: no address yet → import one from WeChat on the address page
-    let checkout = await mp.expectPage('pages/order/checkout/index');
-    expect(checkout.text('.address')).toBe('+ 添加收货地址');
-    checkout.tap('.address');
-    const addresses = await mp.expectPage('pages/address/list/index');
-    expect(addresses.data.status).toBe('empty');
+    // ---- checkout: no address yet → the goods and the real total show; import one from WeChat
+    const checkout = await mp.expectPage('pages/order/checkout/index');
+    expect(checkout.text('.address')).toContain('还没有收货地址');
+    expect(checkout.texts('.lines .title')).toEqual([product.title]);
+    expect(checkout.text('.payable')).toBe(`¥${formatFen(sku.price + FREIGHT)}`);
     mp.wx.chooseAddress = async () => ({
       userName: '王小明',
       telNumber: '13912345678',
@@ -93,8 +94,7 @@ describe('journey: home to a paid order', () => {
       postalCode: '310000',
       nationalCode: '330106',
     });
-    addresses.tap('.page-state >>> .action');
-    checkout = await mp.expectPage('pages/order/checkout/index');
+    checkout.tap('.import-address');
     await mp.until(() => checkout.data.address !== null, 'the imported address on checkout');
     await mp.idle();
     expect(checkout.text('.address')).toContain('王小明');

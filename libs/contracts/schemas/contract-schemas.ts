@@ -579,6 +579,10 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
         "type": "string",
         "description": "required for search (≤ 50 characters)"
       },
+      "source": {
+        "type": "string",
+        "description": "how the shopper arrived, e.g. `share_message` or `share_timeline` on a page opened from a share (letters, digits, _ and -, ≤ 32 characters); stored as the event's props.source"
+      },
       "clientTime": {
         "$ref": "#/components/schemas/IsoDateTime",
         "description": "the device's clock; kept only when within 7 days of the server's"
@@ -1762,6 +1766,56 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       "REFUNDED"
     ]
   },
+  "OrderSummary": {
+    "type": "object",
+    "properties": {
+      "total": {
+        "type": "number"
+      },
+      "byStatus": {
+        "type": "object",
+        "properties": {
+          "PENDING_PAYMENT": {
+            "type": "number"
+          },
+          "PAID": {
+            "type": "number"
+          },
+          "SHIPPED": {
+            "type": "number"
+          },
+          "COMPLETED": {
+            "type": "number"
+          },
+          "CANCELLED": {
+            "type": "number"
+          },
+          "REFUNDING": {
+            "type": "number"
+          },
+          "REFUNDED": {
+            "type": "number"
+          }
+        },
+        "required": [
+          "PENDING_PAYMENT",
+          "PAID",
+          "SHIPPED",
+          "COMPLETED",
+          "CANCELLED",
+          "REFUNDING",
+          "REFUNDED"
+        ],
+        "additionalProperties": false
+      }
+    },
+    "required": [
+      "total",
+      "byStatus"
+    ],
+    "additionalProperties": false,
+    "description": "GET /orders/summary: how many of the shopper's orders are in each state, for the badges on the me page (one request instead of one list per tab)."
+  },
   "PageQuery": {
     "type": "object",
     "properties": {
@@ -1792,7 +1846,12 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
   },
   "PreviewOrderRequest": {
     "type": "object",
+    "additionalProperties": false,
     "properties": {
+      "addressId": {
+        "type": "number",
+        "description": "when given, it must be one of the shopper's own addresses (404 otherwise, as for /orders)"
+      },
       "items": {
         "type": "array",
         "items": {
@@ -1803,17 +1862,9 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       "fromCart": {
         "type": "boolean",
         "description": "order the selected cart items"
-      },
-      "remark": {
-        "type": "string"
-      },
-      "addressId": {
-        "type": "number",
-        "description": "when given, it must be one of the shopper's own addresses (404 otherwise, as for /orders)"
       }
     },
-    "additionalProperties": false,
-    "description": "POST /orders/preview: the same lines; the address is optional (a first-time buyer has none yet)."
+    "description": "What an order would cost, before it is placed. The address is optional: a first-time buyer sees the goods and the real total before adding one (freight does not depend on it)."
   },
   "PreviewOrderResponse": {
     "type": "object",
@@ -2785,6 +2836,7 @@ export type ContractName =
   | 'OrderListQuery'
   | 'OrderPage'
   | 'OrderStatus'
+  | 'OrderSummary'
   | 'PageQuery'
   | 'PaySyncResponse'
   | 'PreviewOrderRequest'
@@ -2888,6 +2940,7 @@ export interface ContractTypes {
   OrderListQuery: C.OrderListQuery;
   OrderPage: C.OrderPage;
   OrderStatus: C.OrderStatus;
+  OrderSummary: C.OrderSummary;
   PageQuery: C.PageQuery;
   PaySyncResponse: C.PaySyncResponse;
   PreviewOrderRequest: C.PreviewOrderRequest;

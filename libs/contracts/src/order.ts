@@ -37,12 +37,6 @@ export interface CreateOrderRequest {
   remark?: string;
 }
 
-/** POST /orders/preview: the same lines; the address is optional (a first-time buyer has none yet). */
-export interface PreviewOrderRequest extends Omit<CreateOrderRequest, 'addressId'> {
-  /** when given, it must be one of the shopper's own addresses (404 otherwise, as for /orders) */
-  addressId?: number;
-}
-
 export interface OrderItem {
   skuId: number;
   productId: number;
@@ -96,6 +90,24 @@ export interface OrderListQuery extends PageQuery {
 }
 
 export type OrderPage = Page<Order>;
+
+/**
+ * GET /orders/summary: how many of the shopper's orders are in each state, for the badges on
+ * the me page (one request instead of one list per tab).
+ */
+export interface OrderSummary {
+  total: number;
+  byStatus: Record<OrderStatus, number>;
+}
+
+/**
+ * What an order would cost, before it is placed. The address is optional: a first-time buyer
+ * sees the goods and the real total before adding one (freight does not depend on it).
+ */
+export type PreviewOrderRequest = Pick<CreateOrderRequest, 'items' | 'fromCart'> & {
+  /** when given, it must be one of the shopper's own addresses (404 otherwise, as for /orders) */
+  addressId?: number;
+};
 
 export interface PreviewOrderResponse {
   items: OrderItem[];

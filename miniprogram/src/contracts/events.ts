@@ -36,6 +36,11 @@ export interface BehaviourEventInput {
   productId?: number;
   /** required for search (≤ 50 characters) */
   keyword?: string;
+  /**
+   * how the shopper arrived, e.g. `share_message` or `share_timeline` on a page opened from a
+   * share (letters, digits, _ and -, ≤ 32 characters); stored as the event's props.source
+   */
+  source?: string;
   /** the device's clock; kept only when within 7 days of the server's */
   clientTime: IsoDateTime;
 }
@@ -47,6 +52,7 @@ export interface TrackEventsRequest {
 export const MAX_EVENTS_PER_BATCH = 50;
 export const MAX_EVENT_PAGE_LENGTH = 200;
 export const MAX_EVENT_KEYWORD_LENGTH = 50;
+export const MAX_EVENT_SOURCE_LENGTH = 32;
 
 export interface TrackEventsResponse {
   /** events taken into the write queue (fewer than sent only when the server is overloaded) */

@@ -60,3 +60,8 @@ export interface AdminMedia extends Media {
 }
 
 export type AdminMediaPage = Page<AdminMedia>;
+
+/** One image for operators, with the rows that use it (it cannot be deleted while any do). */
+export interface AdminMediaDetail extends AdminMedia {
+  references: MediaReference[];
+}

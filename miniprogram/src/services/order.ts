@@ -1,7 +1,16 @@
-import type { CreateOrderRequest, Order, OrderListQuery, OrderPage, PreviewOrderResponse } from '../contracts/order';
+import type {
+  CreateOrderRequest,
+  Order,
+  OrderListQuery,
+  OrderPage,
+  OrderSummary,
+  PreviewOrderRequest,
+  PreviewOrderResponse,
+} from '../contracts/order';
 import { api } from './request';
 
-export const previewOrder = (body: CreateOrderRequest) =>
+/** What the order would cost; the address is optional (a first-time buyer has none yet). */
+export const previewOrder = (body: PreviewOrderRequest) =>
   api.post<PreviewOrderResponse>('/orders/preview', body, { toast: false });
 
 /**
@@ -12,6 +21,9 @@ export const createOrder = (body: CreateOrderRequest, idempotencyKey: string) =>
   api.post<Order>('/orders', body, { headers: { 'Idempotency-Key': idempotencyKey }, retries: 2, loading: '提交中' });
 
 export const listOrders = (query: OrderListQuery) => api.get<OrderPage>('/orders', { query: { ...query } });
+
+/** Orders per state, for the me page's badges (one request). */
+export const getOrderSummary = () => api.get<OrderSummary>('/orders/summary');
 
 export const getOrder = (id: number) => api.get<Order>(`/orders/${id}`);
 

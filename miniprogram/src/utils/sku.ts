@@ -126,3 +126,33 @@ export function specsText(specs: Record<string, string>): string {
     .map((axis) => specs[axis])
     .join(' ');
 }
+
+/** What a product's price line shows: a price (or range) and the original price struck through. */
+export interface PriceView {
+  min: Fen;
+  /** upper end of the range; equal to min for one price */
+  max: Fen;
+  /** struck-through original price (lower end); 0 when nothing is discounted */
+  originalMin: Fen;
+  originalMax: Fen;
+}
+
+/**
+ * The price line, consistent with itself: the selected SKU's price against that SKU's original
+ * price, or (nothing selected yet) the price range of the SKUs on offer against the original
+ * price range of the same SKUs. An SKU without an original price counts at its price, so the
+ * two ranges always describe the same SKUs; no original is shown when nothing is discounted.
+ */
+export function priceView(skus: Sku[], selected: Sku | null): PriceView | null {
+  const pool = selected ? [selected] : skus.some(inStock) ? skus.filter(inStock) : skus;
+  if (pool.length === 0) return null;
+  const prices = pool.map((sku) => sku.price);
+  const originals = pool.map((sku) => Math.max(sku.originalPrice ?? 0, sku.price));
+  const discounted = pool.some((sku) => (sku.originalPrice ?? 0) > sku.price);
+  return {
+    min: Math.min(...prices),
+    max: Math.max(...prices),
+    originalMin: discounted ? Math.min(...originals) : 0,
+    originalMax: discounted ? Math.max(...originals) : 0,
+  };
+}

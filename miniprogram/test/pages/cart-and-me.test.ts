@@ -74,7 +74,7 @@ describe(`cart, address and me pages (${backendLabel})`, () => {
     expect(cart.text('.checkout')).toBe('结算(2)');
     expect((await cartOf()).items.find((i) => i.skuId === mug.skus[0].id)?.selected).toBe(false);
 
-    cart.tap(`.lines .stepper >>> .plus`, teeRow); // 2 → 3 T-shirts
+    cart.tap(`.lines .stepper >>> .t-stepper__plus`, teeRow); // 2 → 3 T-shirts
     await mp.idle();
     expect(cart.text('.total')).toBe(`¥${formatFen(3 * 5900)}`);
     expect((await cartOf()).items.find((i) => i.skuId === tee.skus[0].id)?.quantity).toBe(3);
@@ -90,6 +90,8 @@ describe(`cart, address and me pages (${backendLabel})`, () => {
     cart.tap('.lines .delete', mugRow);
     await mp.idle();
     expect(cart.texts('.lines .title')).toEqual([tee.title]);
+    // the tab bar's badge follows every change: 3 T-shirts left in the cart
+    expect(mp.tabBadges.get(2)).toBe('3');
     expect((await cartOf()).items.map((i) => i.skuId)).toEqual([tee.skus[0].id]);
 
     cart.tap('.checkout');
@@ -112,6 +114,7 @@ describe(`cart, address and me pages (${backendLabel})`, () => {
     const cart = await mp.open('/pages/cart/index');
     expect(cart.data.status).toBe('empty');
     expect(cart.text()).toContain('购物车还是空的');
+    expect(mp.tabBadges.has(2)).toBe(false); // nothing in the cart, no badge
     cart.tap('.page-state >>> .action');
     await mp.expectPage('pages/home/index');
   });
@@ -224,7 +227,10 @@ describe(`cart, address and me pages (${backendLabel})`, () => {
       (me.data.shortcuts as Array<{ title: string; count: number }>).map((s) => [s.title, s.count]),
     );
     expect(counts).toEqual({ 待付款: 2, 待发货: 1, 待收货: 0, 已完成: 0 });
-    expect(me.texts('.badge')).toEqual(['2', '1']);
+    expect(me.texts('.shortcut')).toEqual(['2待付款', '1待发货', '待收货', '已完成']); // badge, then title
+    // one summary request, not one order list per shortcut
+    const orderCalls = mp.wx.requests.filter((r) => r.path.startsWith('/api/v1/orders')).map((r) => r.path);
+    expect(orderCalls).toEqual(['/api/v1/orders/summary']);
 
     me.input('.nickname', '小明同学', 'blur');
     await mp.idle();
@@ -232,9 +238,27 @@ describe(`cart, address and me pages (${backendLabel})`, () => {
     expect(profile.nickname).toBe('小明同学');
     expect(mp.wx.takeToasts()).toContain('昵称已更新');
 
+    // the avatar the current WeChat way: chooseAvatar hands a temporary file, which stays on
+    // this phone (shown, and said so) until media upload exists; the profile is not touched
+    const writes = mp.wx.requests.filter((r) => r.method !== 'GET').length;
+    me.fire('.avatar-button', 'chooseavatar', { avatarUrl: 'http://tmp/avatar-1.png' });
+    await mp.idle();
+    expect(me.data).toMatchObject({ avatarUrl: 'http://tmp/avatar-1.png', avatarLocalOnly: true });
+    expect(me.text('.avatar-note')).toBe('头像仅保存在本机');
+    expect(mp.wx.takeToasts()).toEqual(['头像已在本机更新']);
+    expect(mp.wx.requests.filter((r) => r.method !== 'GET').length).toBe(writes);
+    expect(((await t.http.get('/api/v1/me').set(shopper.auth).expect(200)).body as UserProfile).avatarUrl).toBeNull();
+
+    // declining the phone number prompt asks nothing of the API and says nothing
+    const before = mp.wx.requests.length;
+    me.fire('.bind-phone', 'getphonenumber', { errMsg: 'getPhoneNumber:fail user deny' });
+    await mp.idle();
+    expect(mp.wx.requests.length).toBe(before);
+    expect(mp.wx.takeToasts()).toEqual([]);
+
     me.tap('.shortcut', 1);
     const list = await mp.expectPage('pages/order/list/index');
-    expect(list.text('.tab.active')).toBe('待发货');
+    expect(list.text('.tabs >>> .t-tabs__item--active')).toBe('待发货');
     expect(list.texts('.order-status')).toEqual(['待发货']);
   });
 });

@@ -106,6 +106,20 @@ describe('catalog pages', () => {
     expect(page.texts('.product-card >>> .title').sort()).toEqual(
       [0, 1, 2, 3, 4].map((i) => `右边商品${i} ${shop.tag}`).sort(),
     );
+
+    // pull-down on the list: a product added meanwhile shows up, the list never blanks meanwhile
+    await shop.product({ categoryId: right.id, title: '右边新品' });
+    const before = mp.wx.requests.length;
+    page.fire('.content', 'refresherrefresh', {});
+    await mp.until(() => page.data.refreshing === true, 'the refresher');
+    expect(page.$$('.product-card')).toHaveLength(5);
+    await mp.idle();
+    expect(mp.wx.requests.slice(before).map((r) => r.path.split('?')[0])).toEqual([
+      '/api/v1/catalog/categories',
+      '/api/v1/catalog/products',
+    ]);
+    expect(page.data.refreshing).toBe(false);
+    expect(page.texts('.product-card >>> .title')).toContain(`右边新品 ${shop.tag}`);
   });
 
   it('search: keyword results, sorting by price both ways, history, and an empty result', async () => {
@@ -163,8 +177,15 @@ describe('catalog pages', () => {
     expect(page.$$('.gallery-image')).toHaveLength(product.images.length);
     const min = Math.min(...inStock.map((s) => s.price));
     const max = Math.max(...inStock.map((s) => s.price));
-    expect(page.text('.detail-price')).toContain(`¥${formatFen(min)} - ${formatFen(max)}`);
-    expect(page.text('.spec-label')).toBe(`请选择 ${product.specAxes.map((a) => a.name).join(' ')}`);
+    // the struck-through original is the range of the same SKUs' originals, never one SKU's
+    const originals = inStock.map((s) => Math.max(s.originalPrice ?? 0, s.price));
+    const [oMin, oMax] = [Math.min(...originals), Math.max(...originals)];
+    expect(oMax).toBeGreaterThan(max); // the demo phone is on sale
+    expect(page.text('.detail-price')).toBe(
+      `¥${formatFen(min)} - ${formatFen(max)}¥${formatFen(oMin)}${oMax > oMin ? ` - ${formatFen(oMax)}` : ''}`,
+    );
+    expect(page.text('.spec-row')).toContain(`请选择 ${product.specAxes.map((a) => a.name).join(' ')}`);
+    expect(page.has('.page-state >>> .skeleton')).toBe(false);
 
     page.tap('.add-to-cart');
     await mp.idle();
@@ -183,15 +204,22 @@ describe('catalog pages', () => {
     option(colour.name, wanted.specs[colour.name])!.dispatchEvent('tap');
     option(storage.name, wanted.specs[storage.name])!.dispatchEvent('tap');
     await mp.idle();
-    expect(page.text('.sku-picker >>> .picker-price')).toBe(`¥${formatFen(wanted.price)}`);
+    const own =
+      wanted.originalPrice && wanted.originalPrice > wanted.price ? `¥${formatFen(wanted.originalPrice)}` : '';
+    expect(page.text('.sku-picker >>> .picker-price')).toBe(`¥${formatFen(wanted.price)}${own}`);
+    // the page's price line follows the pick: this SKU's price against this SKU's original
+    expect(page.text('.detail-price')).toBe(`¥${formatFen(wanted.price)}${own}`);
     expect(page.text('.sku-picker >>> .stock')).toBe(`库存 ${wanted.stock} 件`);
-    expect(page.text('.spec-label')).toBe(`已选：${wanted.specs[colour.name]} ${wanted.specs[storage.name]}`);
-    page.tap('.sku-picker >>> .stepper >>> .plus');
+    expect(page.text('.spec-row')).toContain(`已选：${wanted.specs[colour.name]} ${wanted.specs[storage.name]}`);
+    page.tap('.sku-picker >>> .stepper >>> .t-stepper__plus');
     await mp.idle();
     page.tap('.sku-picker >>> .confirm-cart');
     await mp.idle();
     expect(mp.wx.takeToasts()).toContain('已加入购物车');
     expect(page.data.pickerVisible).toBe(false);
+    // the cart tab's badge and the page's cart icon count what is now in the cart
+    expect(mp.tabBadges.get(2)).toBe('2');
+    expect(page.text('.cart-link')).toContain('2');
 
     const shopper = await createShopper(t, mp.wx.loginCode);
     const cart = (await t.http.get('/api/v1/cart/items').set(shopper.auth).expect(200)).body as CartView;

@@ -73,6 +73,61 @@ describe(`order pages (${backendLabel})`, () => {
     expect((await desk.get(shopper, mine.items[0].id)).status).toBe('PAID');
   });
 
+  it('a first-time buyer (no address yet) sees the goods and the real total, then imports a WeChat address', async () => {
+    const newcomer = MiniProgram.start(t.baseUrl);
+    try {
+      const buyer = await createShopper(t, newcomer.wx.loginCode);
+      const checkout = await newcomer.open(`/pages/order/checkout/index?skuId=${skuId}&quantity=2`);
+      expect(checkout.data.status).toBe('ready');
+      expect(checkout.data.address).toBeNull();
+      // the goods and what they cost, not an empty page with 实付 ¥0.00
+      expect(checkout.texts('.lines .title')).toEqual([`订单测试商品 ${shop.tag}`]);
+      expect(checkout.text('.lines')).toContain('x2');
+      expect(checkout.text('.goods-amount')).toBe(`¥${formatFen(2 * PRICE)}`);
+      expect(checkout.text('.payable')).toBe(`¥${formatFen(2 * PRICE + 800)}`);
+      expect(checkout.text('.address')).toContain('还没有收货地址');
+      expect(checkout.text('.submit')).toBe('请先添加地址');
+
+      // submitting says what is missing and orders nothing
+      checkout.tap('.submit');
+      await newcomer.idle();
+      expect(newcomer.wx.takeToasts()).toEqual(['请先添加收货地址']);
+      expect(newcomer.wx.requests.some((r) => r.method === 'POST' && r.path === '/api/v1/orders')).toBe(false);
+
+      // "add address" opens the address form
+      checkout.tap('.add-address');
+      await newcomer.expectPage('pages/address/edit/index');
+      newcomer.navigateBack(1);
+      await newcomer.expectPage('pages/order/checkout/index');
+
+      // or WeChat's own address book: imported, saved, and used right away
+      newcomer.wx.chooseAddress = async () => ({
+        userName: '孙八',
+        telNumber: '139 0013 9000',
+        provinceName: '浙江省',
+        cityName: '杭州市',
+        countyName: '西湖区',
+        detailInfo: '文三路 90 号',
+        detailInfoNew: '',
+        postalCode: '310000',
+        nationalCode: '330106',
+      });
+      checkout.tap('.import-address');
+      await newcomer.until(() => checkout.data.address !== null, 'the imported address');
+      await newcomer.idle();
+      expect(checkout.text('.address')).toContain('孙八');
+      expect(checkout.text('.address')).toContain('139****9000');
+      expect(checkout.text('.payable')).toBe(`¥${formatFen(2 * PRICE + 800)}`);
+      const book = (await t.http.get('/api/v1/addresses').set(buyer.auth).expect(200)).body as Array<{
+        receiverName: string;
+      }>;
+      expect(book.map((a) => a.receiverName)).toEqual(['孙八']);
+      expect(checkout.text('.submit')).toBe('提交订单');
+    } finally {
+      newcomer.close();
+    }
+  });
+
   it('a submit the stock cannot cover is refused with the reason, and nothing is ordered', async () => {
     const category = await shop.category('缺货');
     const scarce = await shop.product({ categoryId: category.id, title: '限量商品', stock: 1 });
@@ -93,19 +148,19 @@ describe(`order pages (${backendLabel})`, () => {
     await desk.pay(shopper, orders[0].id);
 
     const list = await mp.open('/pages/order/list/index');
-    expect(list.text('.tab.active')).toBe('全部');
+    expect(list.text('.tabs >>> .t-tabs__item--active')).toBe('全部');
     expect(list.$$('.order')).toHaveLength(10);
     await list.call('onReachBottom');
     await mp.idle();
     expect(list.$$('.order')).toHaveLength(11);
     expect(list.text('.load-more')).toBe('没有更多了');
 
-    list.tap('.tab', 2); // 待发货
+    list.tap('.tabs >>> .t-tabs__item', 2); // 待发货
     await mp.idle();
     expect(list.texts('.order-status')).toEqual(['待发货']);
     expect(list.text('.order')).toContain(orders[0].orderNo);
 
-    list.tap('.tab', 1); // 待付款
+    list.tap('.tabs >>> .t-tabs__item', 1); // 待付款
     await mp.idle();
     expect(list.$$('.order')).toHaveLength(10);
     expect(new Set(list.texts('.order-status'))).toEqual(new Set(['待付款']));

@@ -10,7 +10,16 @@ import { startTestApp, usingMysql, type TestApp } from '../../../apps/api/test/s
  * close); on SQLite every test app has a fresh file anyway.
  */
 export async function startDemoShop(env: Record<string, string> = {}): Promise<TestApp> {
-  if (!usingMysql) return startTestApp({ SEED_DEMO: 'true', ...env });
+  return startOwnShop({ SEED_DEMO: 'true', ...env });
+}
+
+/**
+ * An API on a database of its own: a fresh SQLite file, or on MariaDB (where test files share a
+ * database) a schema made for it and dropped on close. For pages that must see exactly this
+ * shop's catalog, e.g. the empty shop's empty states.
+ */
+export async function startOwnShop(env: Record<string, string> = {}): Promise<TestApp> {
+  if (!usingMysql) return startTestApp(env);
   const db = parseDatabaseUrl(process.env.DATABASE_URL as string, []);
   if (db.type !== 'mysql') throw new Error('expected a MySQL DATABASE_URL');
   const name = `sutwxapp_mp_${randomUUID().slice(0, 8)}`;
@@ -20,7 +29,7 @@ export async function startDemoShop(env: Record<string, string> = {}): Promise<T
   await conn.end();
   const url = new URL(db.url);
   url.pathname = `/${name}`;
-  const t = await startTestApp({ SEED_DEMO: 'true', DATABASE_URL: url.toString(), ...env });
+  const t = await startTestApp({ ...env, DATABASE_URL: url.toString() });
   return {
     ...t,
     close: async () => {

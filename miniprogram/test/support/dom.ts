@@ -13,3 +13,7 @@ g.document = dom.window.document;
 // own event classes (Node 20 has a global CustomEvent of its own that jsdom refuses).
 g.CustomEvent = dom.window.CustomEvent;
 g.TouchEvent = dom.window.TouchEvent;
+// WeChat's view layer has requestAnimationFrame (TDesign's tabs animate their underline with it)
+const win = dom.window as unknown as { requestAnimationFrame?: unknown; cancelAnimationFrame?: unknown };
+win.requestAnimationFrame ??= (cb: (t: number) => void) => setTimeout(() => cb(Date.now()), 16);
+win.cancelAnimationFrame ??= (id: ReturnType<typeof setTimeout>) => clearTimeout(id);

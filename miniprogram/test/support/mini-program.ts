@@ -1,6 +1,7 @@
 import './dom';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import type { BehaviourEventInput } from '../../src/contracts/events';
 import { FakeWx, type Router } from './fake-wx';
 
@@ -33,7 +34,45 @@ interface Simulate {
 }
 const simulate = jest.requireActual<Simulate>('miniprogram-simulate');
 
+/**
+ * WeChat resolves a `usingComponents` path that is neither absolute nor relative
+ * ("tdesign-miniprogram/button/button") in the nearest miniprogram_npm folder, from the using
+ * component's folder up to the mini-program root; miniprogram-simulate only knows relative and
+ * absolute paths. Its JSON reader is the one seam where every component's usingComponents pass,
+ * so the harness rewrites npm paths there into root-absolute ones, found the way WeChat finds them.
+ */
+const simulateFiles = jest.requireActual<{ readJson(path: string): Record<string, unknown> | null }>(
+  'miniprogram-simulate/src/utils',
+);
+const readJson = simulateFiles.readJson.bind(simulateFiles);
+simulateFiles.readJson = (path: string) => {
+  const json = readJson(path);
+  const using = json?.usingComponents as Record<string, string> | undefined;
+  if (using) for (const [tag, target] of Object.entries(using)) using[tag] = resolveComponent(dirname(path), target);
+  return json;
+};
+
+export function resolveComponent(fromDir: string, target: string): string {
+  if (target.startsWith('/') || target.startsWith('.') || target.startsWith('plugin://')) return target;
+  for (let dir = fromDir; dir.startsWith(SRC); dir = dirname(dir)) {
+    const candidate = join(dir, 'miniprogram_npm', target);
+    if (existsSync(`${candidate}.json`)) return `/${relative(SRC, candidate).split(sep).join('/')}`;
+    if (dir === SRC) break;
+  }
+  throw new Error(`${fromDir}: component ${target} is in no miniprogram_npm (run npm run miniprogram:npm)`);
+}
+
 type Lifecycle = 'onLoad' | 'onShow' | 'onReady' | 'onHide' | 'onUnload';
+
+/**
+ * TDesign components are virtual hosts (no element of their own): what a shopper sees and taps
+ * is their root element, the one carrying the component's class prefix (`t-button`, `t-cell` …).
+ */
+function rendered(node: SimNode): SimNode {
+  if (node.dom) return node;
+  const prefix = node.instance?.data?.classPrefix as string | undefined;
+  return (prefix && node.querySelector(`.${prefix}`)) || node;
+}
 
 /** "/pages/x/index?id=3&a=b" → route "pages/x/index" and its query, as onLoad receives it. */
 export function parseUrl(url: string): { route: string; query: Record<string, string> } {
@@ -99,11 +138,11 @@ export class PageHandle {
   text(selector?: string): string {
     const node = selector ? this.$(selector) : this.root;
     if (!node) throw new Error(`${this.route}: nothing matches ${selector}`);
-    return (node.dom?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return (rendered(node).dom?.textContent ?? '').replace(/\s+/g, ' ').trim();
   }
 
   texts(selector: string): string[] {
-    return this.$$(selector).map((n) => (n.dom?.textContent ?? '').replace(/\s+/g, ' ').trim());
+    return this.$$(selector).map((n) => (rendered(n).dom?.textContent ?? '').replace(/\s+/g, ' ').trim());
   }
 
   has(selector: string): boolean {
@@ -113,7 +152,7 @@ export class PageHandle {
   tap(selector: string, index = 0): void {
     const node = index === 0 ? this.$(selector) : this.$$(selector)[index];
     if (!node) throw new Error(`${this.route}: cannot tap ${selector}: not rendered`);
-    node.dispatchEvent('tap');
+    rendered(node).dispatchEvent('tap');
   }
 
   /** Types into an input (bindinput/bindblur/bindconfirm all receive detail.value). */
@@ -127,7 +166,9 @@ export class PageHandle {
   fire(selector: string, event: string, detail: unknown): void {
     const node = this.$(selector);
     if (!node) throw new Error(`${this.route}: no ${selector}`);
-    node.dispatchEvent(event, { detail });
+    // a TDesign component (virtual host) emits its events itself, as it does when touched
+    if (!node.dom && typeof node.instance?.triggerEvent === 'function') node.instance.triggerEvent(event, detail);
+    else node.dispatchEvent(event, { detail });
   }
 }
 
@@ -145,11 +186,34 @@ export class MiniProgram implements Router {
   private constructor(apiBaseUrl: string, loginCode: string) {
     this.wx = new FakeWx(loginCode);
     this.wx.router = this;
-    const base = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
+    const base = { ...(globalThis as unknown as { wx: Record<string, unknown> }).wx, ...this.shellApi() };
     (globalThis as unknown as { wx: unknown }).wx = this.wx.api(base);
     // develop builds read their API origin from this storage key (see src/config.ts)
     this.wx.storage.set('sut.apiBaseUrl', JSON.stringify(apiBaseUrl));
     document.body.appendChild(this.host);
+    // WeChat's page stack, which TDesign asks for (tabs, sticky, popups find their page with it)
+    (globalThis as unknown as { getCurrentPages: () => unknown[] }).getCurrentPages = () =>
+      this.stack.map((p) => p.instance);
+  }
+
+  /** The tab bar's badges as WeChat would draw them (tab index → text). */
+  readonly tabBadges = new Map<number, string>();
+
+  /** WeChat's shell around the pages: tab badges and the share menu. */
+  private shellApi(): Record<string, unknown> {
+    type Done = { success?: (r: unknown) => void };
+    const ok = (o?: Done) => setTimeout(() => o?.success?.({ errMsg: 'ok' }), 0);
+    return {
+      setTabBarBadge: (o: Done & { index: number; text: string }) => {
+        this.tabBadges.set(o.index, o.text);
+        ok(o);
+      },
+      removeTabBarBadge: (o: Done & { index: number }) => {
+        this.tabBadges.delete(o.index);
+        ok(o);
+      },
+      showShareMenu: ok,
+    };
   }
 
   /** Boots the app against an API origin; each call is a new phone unless loginCode is shared. */

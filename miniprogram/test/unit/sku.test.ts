@@ -6,6 +6,7 @@ import {
   initialSelection,
   missingAxes,
   priceRange,
+  priceView,
   selectValue,
   selectionLabel,
   specsText,
@@ -113,5 +114,52 @@ describe('SKU picker rules', () => {
     expect(clampQuantity(5000, 100_000)).toBe(999);
     expect(clampQuantity(4, 0)).toBe(1);
     expect(clampQuantity(Number.NaN, 5)).toBe(1);
+  });
+});
+
+describe('priceView: the price line and its struck-through original describe the same SKUs', () => {
+  const priced = (price: number, originalPrice: number | null, stock = 5): Sku => ({
+    ...sku('红', 'S', price, stock),
+    originalPrice,
+  });
+
+  it('range against range: lowest price with the lowest original, highest with the highest', () => {
+    // before the fix the line read "¥99.00 - 129.00 ~~¥199.00~~": the highest SKU's original
+    const skus = [priced(9900, 15900), priced(12900, 19900)];
+    expect(priceView(skus, null)).toEqual({ min: 9900, max: 12900, originalMin: 15900, originalMax: 19900 });
+  });
+
+  it("the selected SKU's own price against its own original", () => {
+    const cheap = priced(9900, 15900);
+    expect(priceView([cheap, priced(12900, 19900)], cheap)).toEqual({
+      min: 9900,
+      max: 9900,
+      originalMin: 15900,
+      originalMax: 15900,
+    });
+  });
+
+  it('an SKU without an original counts at its price; nothing discounted shows no original', () => {
+    expect(priceView([priced(9900, 15900), priced(12900, null)], null)).toEqual({
+      min: 9900,
+      max: 12900,
+      originalMin: 12900,
+      originalMax: 15900,
+    });
+    expect(priceView([priced(9900, null), priced(12900, 12900)], null)).toEqual({
+      min: 9900,
+      max: 12900,
+      originalMin: 0,
+      originalMax: 0,
+    });
+  });
+
+  it('sold-out SKUs leave the range (unless everything is sold out)', () => {
+    expect(priceView([priced(5000, 9000, 0), priced(9900, 15900)], null)).toMatchObject({
+      min: 9900,
+      originalMin: 15900,
+    });
+    expect(priceView([priced(5000, 9000, 0)], null)).toMatchObject({ min: 5000, originalMax: 9000 });
+    expect(priceView([], null)).toBeNull();
   });
 });

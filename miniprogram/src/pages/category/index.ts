@@ -21,6 +21,8 @@ Page({
     products: [] as ProductSummary[],
     page: 0,
     more: 'idle' as MoreStatus,
+    /** the list's pull-down refresher is showing */
+    refreshing: false,
   },
   /** bumps on every new listing, so a late answer for an old category is ignored */
   listSeq: 0,
@@ -35,6 +37,27 @@ Page({
     if (this.data.status !== 'ready') return;
     const wanted = takeHandoff(HANDOFF.category);
     if (typeof wanted === 'number') this.open(wanted);
+  },
+
+  /**
+   * Pull-down on the product list (the list is a scroll-view, so its own refresher rather than
+   * the page's): the category tree and the list reload, what is on screen stays until they answer.
+   */
+  async onRefresh() {
+    this.setData({ refreshing: true });
+    try {
+      const tree = await getCategoryTree();
+      if (tree.length > 0) {
+        this.setData({ tree });
+        const top = tree.find((c) => c.id === this.data.activeTop) ?? tree[0];
+        this.setData({ activeTop: top.id, children: top.children });
+      }
+      await this.reloadProducts(true);
+    } catch {
+      // offline: keep what is shown; the retry is another pull
+    } finally {
+      this.setData({ refreshing: false });
+    }
   },
 
   async load() {
@@ -75,9 +98,10 @@ Page({
     void this.reloadProducts();
   },
 
-  async reloadProducts() {
+  /** `quiet` (a pull-down refresh) keeps the list on screen until the new first page arrives. */
+  async reloadProducts(quiet: unknown = false) {
     const seq = ++this.listSeq;
-    this.setData({ listStatus: 'loading', products: [], page: 0, more: 'idle' });
+    if (quiet !== true) this.setData({ listStatus: 'loading', products: [], page: 0, more: 'idle' });
     try {
       const res = await listProducts({
         categoryId: this.data.activeChild || this.data.activeTop,
@@ -92,7 +116,7 @@ Page({
         more: hasMore(res) ? 'idle' : 'done',
       });
     } catch (err) {
-      if (seq === this.listSeq) this.setData({ listStatus: 'error', listError: messageOf(err) });
+      if (seq === this.listSeq && quiet !== true) this.setData({ listStatus: 'error', listError: messageOf(err) });
     }
   },
 

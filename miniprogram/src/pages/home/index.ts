@@ -1,9 +1,11 @@
 import type { Banner, Category, ProductSummary } from '../../contracts/catalog';
+import { refreshCartBadge } from '../../services/cart';
 import { getHome } from '../../services/catalog';
 import { track } from '../../services/tracker';
 import type { LoadStatus, Tap } from '../../utils/page';
 import { HANDOFF, routes } from '../../utils/routes';
 import { loadInto, pullToRefresh } from '../../utils/load';
+import { homeShare } from '../../utils/share';
 
 Page({
   data: {
@@ -16,11 +18,22 @@ Page({
   },
 
   onLoad() {
+    wx.showShareMenu({ menus: ['shareAppMessage', 'shareTimeline'] });
     void this.load();
   },
 
   onShow() {
     track({ type: 'page_view', page: this.route });
+    // back on the tab: the cart may have changed elsewhere (the first show waits for the first screen)
+    if (this.data.status === 'ready') void refreshCartBadge();
+  },
+
+  onShareAppMessage() {
+    return homeShare(this.data.banners[0]?.image).message;
+  },
+
+  onShareTimeline() {
+    return homeShare(this.data.banners[0]?.image).timeline;
   },
 
   onPullDownRefresh() {
@@ -33,6 +46,7 @@ Page({
       const home = await getHome();
       const empty = home.hot.length === 0 && home.newest.length === 0;
       this.setData({ ...home, status: empty ? 'empty' : 'ready' });
+      void refreshCartBadge();
     });
   },
 

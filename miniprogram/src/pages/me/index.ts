@@ -1,6 +1,8 @@
 import type { OrderStatus } from '../../contracts/order';
 import { ORDER_STATUS_TEXT } from '../../contracts/order';
-import { listOrders } from '../../services/order';
+import { keepChosenAvatar, shownAvatar } from '../../services/avatar';
+import { getOrderSummary } from '../../services/order';
+import { bindPhoneNumber } from '../../services/phone';
 import { track } from '../../services/tracker';
 import { getProfile, updateProfile } from '../../services/user';
 import type { DetailEvent, LoadStatus, Tap } from '../../utils/page';
@@ -15,20 +17,14 @@ interface Shortcut {
 }
 
 const SHORTCUTS: Array<Omit<Shortcut, 'count' | 'title'>> = [
-  { status: 'PENDING_PAYMENT', icon: '💳' },
-  { status: 'PAID', icon: '📦' },
-  { status: 'SHIPPED', icon: '🚚' },
-  { status: 'COMPLETED', icon: '✅' },
+  { status: 'PENDING_PAYMENT', icon: 'wallet' },
+  { status: 'PAID', icon: 'gift' },
+  { status: 'SHIPPED', icon: 'deliver' },
+  { status: 'COMPLETED', icon: 'check-circle' },
 ];
 
-/** How many orders wait in a status (total of a one-row page), 0 when unknown. */
-async function countOrders(status: OrderStatus): Promise<number> {
-  try {
-    return (await listOrders({ status, page: 1, pageSize: 1 })).total;
-  } catch {
-    return 0;
-  }
-}
+const shortcuts = (counts: Partial<Record<OrderStatus, number>>): Shortcut[] =>
+  SHORTCUTS.map((s) => ({ ...s, title: ORDER_STATUS_TEXT[s.status], count: counts[s.status] ?? 0 }));
 
 Page({
   data: {
@@ -36,9 +32,12 @@ Page({
     errorMessage: '',
     nickname: '',
     avatarUrl: '',
+    /** the avatar lives on this phone only until media upload exists (see services/avatar.ts) */
+    avatarLocalOnly: false,
     initial: '微',
     memberSince: '',
-    shortcuts: SHORTCUTS.map((s) => ({ ...s, title: ORDER_STATUS_TEXT[s.status], count: 0 })) as Shortcut[],
+    phoneMasked: '',
+    shortcuts: shortcuts({}),
   },
 
   onShow() {
@@ -50,18 +49,30 @@ Page({
     return pullToRefresh(() => this.load(true));
   },
 
+  /** The profile and every order count: two requests (GET /me, GET /orders/summary). */
   load(quiet: unknown = false) {
     return loadInto(this, quiet, async () => {
-      const [profile, ...counts] = await Promise.all([getProfile(), ...SHORTCUTS.map((s) => countOrders(s.status))]);
+      const [profile, summary] = await Promise.all([getProfile(), getOrderSummary()]);
+      const avatarUrl = shownAvatar(profile);
       this.setData({
         status: 'ready',
         nickname: profile.nickname ?? '',
-        avatarUrl: profile.avatarUrl ?? '',
+        avatarUrl,
+        avatarLocalOnly: avatarUrl !== '' && avatarUrl !== profile.avatarUrl,
         initial: (profile.nickname ?? '微')[0],
         memberSince: `${profile.createdAt.slice(0, 10)} 加入`,
-        shortcuts: SHORTCUTS.map((s, i) => ({ ...s, title: ORDER_STATUS_TEXT[s.status], count: counts[i] })),
+        shortcuts: shortcuts(summary.byStatus),
       });
     });
+  },
+
+  /** The chooseAvatar button: WeChat's avatar picker hands back a temporary file. */
+  onChooseAvatar(e: DetailEvent<{ avatarUrl: string }>) {
+    const chosen = e.detail.avatarUrl;
+    if (!chosen) return;
+    const kept = keepChosenAvatar(chosen);
+    this.setData({ avatarUrl: kept.avatarUrl, avatarLocalOnly: !kept.savedToProfile });
+    wx.showToast({ title: '头像已在本机更新', icon: 'success' });
   },
 
   /** WeChat's nickname keyboard fills the input; saved when the shopper leaves it. */
@@ -75,6 +86,15 @@ Page({
     } catch {
       this.setData({ nickname: this.data.nickname });
     }
+  },
+
+  /** The getPhoneNumber button: a one-time code only when the shopper agreed. */
+  async onPhoneNumber(e: DetailEvent<{ code?: string; errMsg?: string }>) {
+    const code = e.detail.code;
+    if (!code) return; // declined: nothing to do, nothing to say
+    const bound = await bindPhoneNumber(code);
+    if (bound) this.setData({ phoneMasked: bound.phoneMasked });
+    wx.showToast({ title: bound ? '手机号已绑定' : '手机号暂未绑定，请稍后再试', icon: bound ? 'success' : 'none' });
   },
 
   onShortcut(e: Tap<{ status: OrderStatus }>) {

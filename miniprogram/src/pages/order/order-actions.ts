@@ -1,6 +1,7 @@
 import type { Order } from '../../contracts/order';
 import { cancelOrder, confirmReceipt } from '../../services/order';
 import { payOrder, sandboxPay, type PayOutcome } from '../../services/payment';
+import { askOrderSubscriptions } from '../../services/subscribe';
 import { confirmModal } from '../../utils/modal';
 
 /**
@@ -17,6 +18,8 @@ const OUTCOME_TOAST: Record<PayOutcome, string> = {
 };
 
 export async function payNow(orderId: number): Promise<PayOutcome | null> {
+  // asked on the tap that pays, as WeChat requires (never throws, never blocks the payment)
+  await askOrderSubscriptions('pay');
   try {
     const outcome = await payOrder(orderId);
     wx.showToast({ title: OUTCOME_TOAST[outcome], icon: outcome === 'paid' ? 'success' : 'none' });

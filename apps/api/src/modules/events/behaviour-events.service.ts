@@ -61,7 +61,7 @@ export class BehaviourEventsService {
       requestId,
       clientTime: plausibleClientTime(e.clientTime, serverTime),
       serverTime,
-      props: null,
+      props: e.source ? { source: e.source } : null,
     }));
     return { accepted: this.writer.enqueueBehaviour(events) };
   }

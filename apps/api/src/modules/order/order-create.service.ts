@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ErrorCode, type Order, OrderStatus, type PreviewOrderResponse } from '@sutwxapp/contracts';
+import {
+  ErrorCode,
+  type Order,
+  OrderStatus,
+  type PreviewOrderRequest,
+  type PreviewOrderResponse,
+} from '@sutwxapp/contracts';
 import { createHash, randomInt } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AppError, badRequest } from '../../common/errors/app-error';
@@ -88,7 +94,7 @@ export class OrderCreateService {
   }
 
   /** What the checkout page shows before submitting: same pricing, nothing reserved. */
-  async preview(userId: number, dto: PreviewOrderDto): Promise<PreviewOrderResponse> {
+  async preview(userId: number, dto: PreviewOrderRequest): Promise<PreviewOrderResponse> {
     const em = this.tx.manager;
     // someone else's address is as unknown here as it is to POST /orders: 404, never a price
     if (dto.addressId !== undefined) await this.addresses.snapshotForOrder(em, userId, dto.addressId);

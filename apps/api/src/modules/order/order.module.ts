@@ -12,6 +12,8 @@ import { OrderController } from './order.controller';
 import { OrderCreateService } from './order-create.service';
 import { OrderLifecycleService } from './order-lifecycle.service';
 import { OrderQueryService } from './order-query.service';
+import { OrderSummaryController } from './order-summary.controller';
+import { OrderSummaryService } from './order-summary.service';
 import { OrderSweeperService } from './order-sweeper.service';
 import { OrderTransitionsService } from './order-transitions.service';
 
@@ -23,7 +25,7 @@ import { OrderTransitionsService } from './order-transitions.service';
     AddressModule,
     MediaModule,
   ],
-  controllers: [OrderController, AdminOrderController],
+  controllers: [OrderController, OrderSummaryController, AdminOrderController],
   providers: [
     OrderCreateService,
     OrderQueryService,
@@ -31,6 +33,7 @@ import { OrderTransitionsService } from './order-transitions.service';
     OrderTransitionsService,
     OrderSweeperService,
     OrderMediaReferences,
+    OrderSummaryService,
   ],
   exports: [OrderQueryService, OrderLifecycleService, OrderTransitionsService, OrderSweeperService],
 })

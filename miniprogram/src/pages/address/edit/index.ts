@@ -5,7 +5,7 @@ import { messageOf } from '../../../utils/errors';
 import { confirmModal } from '../../../utils/modal';
 import type { DetailEvent, LoadStatus } from '../../../utils/page';
 import { idParam } from '../../../utils/query';
-import { chooseWechatAddress } from '../address-form';
+import { chooseWechatAddress } from '../../../services/wechat-address';
 
 type Form = Required<Omit<AddressInput, 'postalCode'>> & { postalCode: string | null };
 

@@ -1,6 +1,6 @@
 import { MAX_ADDRESSES, type Address } from '../../../contracts/address';
 import { createAddress, deleteAddress, listAddresses, updateAddress } from '../../../services/address';
-import { chooseWechatAddress } from '../address-form';
+import { chooseWechatAddress } from '../../../services/wechat-address';
 import { fullAddress, maskPhone } from '../../../utils/address';
 import { confirmModal } from '../../../utils/modal';
 import type { LoadStatus, Tap } from '../../../utils/page';

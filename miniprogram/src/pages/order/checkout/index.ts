@@ -1,9 +1,12 @@
 import type { Address } from '../../../contracts/address';
 import type { CreateOrderRequest } from '../../../contracts/order';
-import { listAddresses, preferredAddress } from '../../../services/address';
+import { createAddress, listAddresses, preferredAddress } from '../../../services/address';
 import { createOrder, newIdempotencyKey, previewOrder } from '../../../services/order';
 import { payOrder } from '../../../services/payment';
+import { bindPhoneNumber } from '../../../services/phone';
+import { askOrderSubscriptions } from '../../../services/subscribe';
 import { track } from '../../../services/tracker';
+import { chooseWechatAddress } from '../../../services/wechat-address';
 import { fullAddress, maskPhone } from '../../../utils/address';
 import { ApiError, messageOf } from '../../../utils/errors';
 import { orderLines, type OrderLineView } from '../../../utils/order';
@@ -33,6 +36,7 @@ Page({
     payableAmount: 0,
     remark: '',
     submitting: false,
+    phoneMasked: '',
   },
   source: { fromCart: true } as Source,
   /** one key per submit attempt, kept while an attempt's outcome is unknown (network failure) */
@@ -49,6 +53,11 @@ Page({
     if (!this.submitted) void this.load();
   },
 
+  /**
+   * The goods and the real total always show; the address is what the order still needs. A
+   * first-time buyer (no address yet) sees an "add address" entry and WeChat's address import
+   * above the goods, never an empty page with ¥0.00.
+   */
   async load() {
     if (this.data.status !== 'ready') this.setData({ status: 'loading' });
     try {
@@ -56,16 +65,12 @@ Page({
       const addresses = await listAddresses();
       const wanted = typeof picked === 'number' ? picked : (this.data.address?.id ?? null);
       const address = preferredAddress(addresses, wanted);
-      if (!address) {
-        this.setData({ status: 'ready', address: null, payableAmount: 0 });
-        return;
-      }
-      const preview = await previewOrder({ ...this.source, addressId: address.id });
+      const preview = await previewOrder({ ...this.source, ...(address ? { addressId: address.id } : {}) });
       this.setData({
         status: 'ready',
         address,
-        phone: maskPhone(address.phone),
-        addressLine: fullAddress(address),
+        phone: address ? maskPhone(address.phone) : '',
+        addressLine: address ? fullAddress(address) : '',
         lines: orderLines(preview.items),
         goodsAmount: preview.goodsAmount,
         freightAmount: preview.freightAmount,
@@ -74,6 +79,31 @@ Page({
     } catch (err) {
       this.setData({ status: 'error', errorMessage: messageOf(err) });
     }
+  },
+
+  /** wx.chooseAddress: one of the shopper's WeChat addresses, saved to the book and used here. */
+  async onImportAddress() {
+    const input = await chooseWechatAddress();
+    if (!input) return;
+    try {
+      const saved = await createAddress(input);
+      wx.setStorageSync(HANDOFF.checkoutAddress, saved.id);
+      await this.load();
+    } catch {
+      // request.ts has told the shopper why
+    }
+  },
+
+  onAddAddress() {
+    wx.navigateTo({ url: routes.addressEdit });
+  },
+
+  /** getPhoneNumber: the delivery contact's number, when the shopper agrees. */
+  async onPhoneNumber(e: DetailEvent<{ code?: string }>) {
+    if (!e.detail.code) return;
+    const bound = await bindPhoneNumber(e.detail.code);
+    if (bound) this.setData({ phoneMasked: bound.phoneMasked });
+    else wx.showToast({ title: '手机号暂未绑定，请稍后再试', icon: 'none' });
   },
 
   onAddressTap() {
@@ -111,6 +141,8 @@ Page({
     this.submitted = true;
     this.submitKey = '';
     track({ type: 'checkout', page: this.route });
+    // asked on the tap that pays, as WeChat requires (never throws, never blocks the payment)
+    await askOrderSubscriptions('pay');
     let outcome = 'failed';
     try {
       outcome = await payOrder(orderId);

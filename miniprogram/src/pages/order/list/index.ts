@@ -3,7 +3,14 @@ import { listOrders } from '../../../services/order';
 import { messageOf } from '../../../utils/errors';
 import { ORDER_TABS, orderCard, type OrderCardView } from '../../../utils/order';
 import { pullToRefresh } from '../../../utils/load';
-import { appendPatch, hasMore, type LoadStatus, type MoreStatus, type Tap } from '../../../utils/page';
+import {
+  appendPatch,
+  hasMore,
+  type DetailEvent,
+  type LoadStatus,
+  type MoreStatus,
+  type Tap,
+} from '../../../utils/page';
 import { logisticsPath, orderPath } from '../../../utils/routes';
 import { cancel, confirmReceived, payNow } from '../order-actions';
 
@@ -42,9 +49,9 @@ Page({
     void this.loadMore();
   },
 
-  onTabTap(e: Tap<{ key: TabKey }>) {
-    if (e.currentTarget.dataset.key === this.data.active) return;
-    this.setData({ active: e.currentTarget.dataset.key });
+  onTabChange(e: DetailEvent<{ value: TabKey }>) {
+    if (e.detail.value === this.data.active) return;
+    this.setData({ active: e.detail.value });
     void this.reload();
   },
 

@@ -1,37 +1,47 @@
 import type { ProductDetail } from '../../../contracts/catalog';
-import { addToCart } from '../../../services/cart';
+import { cartBadgeCount } from '../../../services/cart-badge';
+import { addToCart, refreshCartBadge } from '../../../services/cart';
 import { getProduct } from '../../../services/catalog';
 import { track } from '../../../services/tracker';
 import { messageOf } from '../../../utils/errors';
 import type { DetailEvent, LoadStatus, Tap } from '../../../utils/page';
 import { idParam } from '../../../utils/query';
 import { checkoutPath, routes } from '../../../utils/routes';
-import { initialSelection, priceRange, selectionLabel } from '../../../utils/sku';
+import { productShare, shareSource, type ShareSource } from '../../../utils/share';
+import { initialSelection, priceView, selectionLabel, type PriceView } from '../../../utils/sku';
 import type { PickerAction, PickerConfirm } from './sku-picker/index';
+
+const NO_PRICE: PriceView = { min: 0, max: 0, originalMin: 0, originalMax: 0 };
 
 Page({
   data: {
     status: 'loading' as LoadStatus,
     errorMessage: '',
     product: null as ProductDetail | null,
-    priceMin: 0,
-    priceMax: 0,
-    originalPrice: 0,
+    price: NO_PRICE,
     soldOut: false,
     galleryIndex: 0,
+    viewerVisible: false,
     specLabel: '',
     pickerVisible: false,
     pickerAction: 'both' as PickerAction,
+    cartCount: 0,
   },
   productId: 0,
+  /** set when the page was opened from a share: product_view records where the shopper came from */
+  source: null as ShareSource | null,
 
   onLoad(query: Record<string, string | undefined>) {
     this.productId = idParam(query.id) ?? 0;
+    this.source = shareSource(query.source);
+    wx.showShareMenu({ menus: ['shareAppMessage', 'shareTimeline'] });
     void this.load();
   },
 
   onShow() {
     track({ type: 'page_view', page: this.route });
+    // a shopper opening a shared link may not be logged in yet: the product shows regardless
+    void refreshCartBadge().then(() => this.setData({ cartCount: cartBadgeCount() }));
   },
 
   async load() {
@@ -42,23 +52,32 @@ Page({
     this.setData({ status: 'loading' });
     try {
       const product = await getProduct(this.productId);
-      const range = priceRange(product.skus);
-      const original = Math.max(0, ...product.skus.map((s) => s.originalPrice ?? 0));
       this.setData({
         product,
-        priceMin: range?.min ?? product.minPrice,
-        priceMax: range?.max ?? 0,
-        originalPrice: original,
+        price: priceView(product.skus, null) ?? { ...NO_PRICE, min: product.minPrice },
         soldOut: product.skus.every((s) => s.stock <= 0),
         // the picker reports later changes; this is where it starts
         specLabel: selectionLabel(product.specAxes, initialSelection(product.specAxes, product.skus)),
         status: 'ready',
       });
       wx.setNavigationBarTitle({ title: product.title });
-      track({ type: 'product_view', page: this.route, productId: product.id });
+      track({
+        type: 'product_view',
+        page: this.route,
+        productId: product.id,
+        ...(this.source ? { source: this.source } : {}),
+      });
     } catch (err) {
       this.setData({ status: 'error', errorMessage: messageOf(err) });
     }
+  },
+
+  onShareAppMessage() {
+    return productShare(this.data.product, this.productId).message;
+  },
+
+  onShareTimeline() {
+    return productShare(this.data.product, this.productId).timeline;
   },
 
   onGalleryChange(e: DetailEvent<{ current: number }>) {
@@ -66,8 +85,11 @@ Page({
   },
 
   onPreview(e: Tap<{ index: number }>) {
-    const urls = this.data.product?.images ?? [];
-    wx.previewImage({ urls, current: urls[e.currentTarget.dataset.index] });
+    this.setData({ viewerVisible: true, galleryIndex: e.currentTarget.dataset.index });
+  },
+
+  onViewerClose() {
+    this.setData({ viewerVisible: false });
   },
 
   onSpecTap() {
@@ -79,8 +101,11 @@ Page({
     this.setData({ pickerVisible: true, pickerAction: e.currentTarget.dataset.action });
   },
 
-  onPickerChange(e: DetailEvent<{ label: string }>) {
-    this.setData({ specLabel: e.detail.label });
+  /** The price line follows the picker: the chosen SKU's price and original, else the ranges. */
+  onPickerChange(e: DetailEvent<{ label: string; skuId: number }>) {
+    const skus = this.data.product?.skus ?? [];
+    const selected = skus.find((s) => s.id === e.detail.skuId) ?? null;
+    this.setData({ specLabel: e.detail.label, price: priceView(skus, selected) ?? this.data.price });
   },
 
   onPickerClose() {
@@ -97,7 +122,7 @@ Page({
     try {
       await addToCart({ skuId, quantity });
       track({ type: 'add_to_cart', page: this.route, productId: this.productId });
-      this.setData({ pickerVisible: false });
+      this.setData({ pickerVisible: false, cartCount: cartBadgeCount() });
       wx.showToast({ title: '已加入购物车', icon: 'success' });
     } catch {
       // request.ts has told the shopper (e.g. 库存不足); the picker stays open to adjust

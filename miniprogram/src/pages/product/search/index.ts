@@ -3,6 +3,7 @@ import { CATALOG_LIMITS } from '../../../contracts/catalog';
 import { listProducts } from '../../../services/catalog';
 import { track } from '../../../services/tracker';
 import { messageOf } from '../../../utils/errors';
+import { pullToRefresh } from '../../../utils/load';
 import {
   appendPatch,
   hasMore,
@@ -44,6 +45,12 @@ Page({
 
   onReachBottom() {
     void this.loadMore();
+  },
+
+  /** Pull-down on the results: the same search again, the list stays until the answer. */
+  onPullDownRefresh() {
+    if (!this.data.searched) return pullToRefresh(async () => undefined);
+    return pullToRefresh(() => this.runSearch(true));
   },
 
   onInput(e: DetailEvent<{ value: string }>) {
@@ -88,9 +95,9 @@ Page({
     void this.runSearch();
   },
 
-  async runSearch() {
+  async runSearch(quiet: unknown = false) {
     const seq = ++this.seq;
-    this.setData({ listStatus: 'loading', results: [], page: 0, more: 'idle' });
+    if (quiet !== true) this.setData({ listStatus: 'loading', results: [], page: 0, more: 'idle' });
     try {
       const res = await listProducts({
         keyword: this.data.searchedKeyword,
@@ -107,7 +114,7 @@ Page({
         more: hasMore(res) ? 'idle' : 'done',
       });
     } catch (err) {
-      if (seq === this.seq) this.setData({ listStatus: 'error', listError: messageOf(err) });
+      if (seq === this.seq && quiet !== true) this.setData({ listStatus: 'error', listError: messageOf(err) });
     }
   },
 

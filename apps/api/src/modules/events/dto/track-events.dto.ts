@@ -6,6 +6,7 @@ import {
   type BehaviourEventType,
   MAX_EVENT_KEYWORD_LENGTH,
   MAX_EVENT_PAGE_LENGTH,
+  MAX_EVENT_SOURCE_LENGTH,
   MAX_EVENTS_PER_BATCH,
   type TrackEventsRequest,
 } from '@sutwxapp/contracts';
@@ -17,6 +18,7 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
+  IsOptional,
   IsString,
   Matches,
   Max,
@@ -53,6 +55,11 @@ export class BehaviourEventDto implements BehaviourEventInput {
   @Matches(/\S/, { message: 'keyword must not be empty' })
   @MaxLength(MAX_EVENT_KEYWORD_LENGTH, { message: `keyword can be at most ${MAX_EVENT_KEYWORD_LENGTH} characters` })
   keyword?: string;
+
+  @ApiPropertyOptional({ maxLength: MAX_EVENT_SOURCE_LENGTH, example: 'share_message' })
+  @IsOptional()
+  @Matches(/^[\w-]{1,32}$/, { message: 'source must be 1 to 32 letters, digits, _ or -' })
+  source?: string;
 
   @ApiProperty({ example: '2025-01-01T08:00:00.000Z' })
   @IsISO8601({ strict: true }, { message: 'clientTime must be an ISO 8601 date-time' })

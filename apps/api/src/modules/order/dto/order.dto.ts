@@ -62,8 +62,12 @@ export class CreateOrderDto implements CreateOrderRequest {
   remark?: string;
 }
 
-export class PreviewOrderDto extends OmitType(CreateOrderDto, ['addressId'] as const) implements PreviewOrderRequest {
-  @ApiPropertyOptional({ description: 'one of your addresses; omit it before one is chosen' })
+/** A preview needs no address yet: the checkout shows goods and total before the first one exists. */
+export class PreviewOrderDto
+  extends OmitType(CreateOrderDto, ['addressId', 'remark'] as const)
+  implements PreviewOrderRequest
+{
+  @ApiPropertyOptional({ description: 'the address the order would ship to; optional for a preview' })
   @IsOptional()
   @IsInt({ message: 'addressId must be an integer id' })
   @Min(1, { message: 'addressId must be a positive id' })

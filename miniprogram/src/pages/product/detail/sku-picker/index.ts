@@ -5,7 +5,7 @@ import {
   clampQuantity,
   findSku,
   initialSelection,
-  priceRange,
+  priceView,
   selectValue,
   selectionLabel,
   stockFor,
@@ -41,6 +41,8 @@ Component({
     skuId: 0,
     priceFen: 0,
     priceUpTo: 0,
+    originalFen: 0,
+    originalUpTo: 0,
     stockText: '',
     label: '',
     quantity: 1,
@@ -76,7 +78,7 @@ Component({
     render(selection: Selection, quantity: number) {
       const { specAxes, skus, images } = this.detail();
       const sku: Sku | null = findSku(specAxes, skus, selection);
-      const range = priceRange(skus);
+      const price = priceView(skus, sku);
       const stock = sku ? sku.stock : stockFor(skus, selection);
       const label = selectionLabel(specAxes, selection);
       this.setData({
@@ -84,8 +86,10 @@ Component({
         axes: axisViews(specAxes, skus, selection),
         image: images[0] ?? '',
         skuId: sku ? sku.id : 0,
-        priceFen: sku ? sku.price : (range?.min ?? 0),
-        priceUpTo: sku ? 0 : (range?.max ?? 0),
+        priceFen: price?.min ?? 0,
+        priceUpTo: price?.max ?? 0,
+        originalFen: price?.originalMin ?? 0,
+        originalUpTo: price?.originalMax ?? 0,
         stockText: stock > 0 ? `库存 ${stock} 件` : '已售罄',
         label,
         quantity: clampQuantity(quantity, sku ? sku.stock : 1),

@@ -1,5 +1,6 @@
-import type { AddressInput } from '../../contracts/address';
-import { addressProblem, fromWechatAddress } from '../../utils/address';
+/** Shared by the address book and checkout (another subpackage), so it lives in the main package. */
+import type { AddressInput } from '../contracts/address';
+import { addressProblem, fromWechatAddress } from '../utils/address';
 
 /**
  * Asks WeChat for one of the shopper's saved addresses. Resolves null when the shopper closes
