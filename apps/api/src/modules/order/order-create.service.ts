@@ -20,7 +20,7 @@ import { AddressService } from '../address/address.service';
 import { CartService } from '../cart/cart.service';
 import { InventoryService, type SkuForSale } from '../catalog/inventory.service';
 import { publicUrl } from '../../common/public-url';
-import type { CreateOrderDto, PreviewOrderDto } from './dto/order.dto';
+import type { CreateOrderDto } from './dto/order.dto';
 import { OrderEntity } from './entities/order.entity';
 import { OrderItemEntity } from './entities/order-item.entity';
 import { OrderQueryService } from './order-query.service';
