@@ -8,3 +8,4 @@ export * from './events';
 export * from './health';
 export * from './logistics';
 export * from './order';
+export * from './wechat';

@@ -10,3 +10,4 @@ export * from './events';
 export * from './health';
 export * from './logistics';
 export * from './order';
+export * from './wechat';

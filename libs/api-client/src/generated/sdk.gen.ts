@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { AddressCreateData, AddressCreateErrors, AddressCreateResponses, AddressGetData, AddressGetErrors, AddressGetResponses, AddressListData, AddressListErrors, AddressListResponses, AddressRemoveData, AddressRemoveErrors, AddressRemoveResponses, AddressUpdateData, AddressUpdateErrors, AddressUpdateResponses, AdminCatalogAddSkuData, AdminCatalogAddSkuErrors, AdminCatalogAddSkuResponses, AdminCatalogAdjustStockData, AdminCatalogAdjustStockErrors, AdminCatalogAdjustStockResponses, AdminCatalogCategoryTreeData, AdminCatalogCategoryTreeErrors, AdminCatalogCategoryTreeResponses, AdminCatalogCreateCategoryData, AdminCatalogCreateCategoryErrors, AdminCatalogCreateCategoryResponses, AdminCatalogCreateProductData, AdminCatalogCreateProductErrors, AdminCatalogCreateProductResponses, AdminCatalogDeleteCategoryData, AdminCatalogDeleteCategoryErrors, AdminCatalogDeleteCategoryResponses, AdminCatalogDeleteProductData, AdminCatalogDeleteProductErrors, AdminCatalogDeleteProductResponses, AdminCatalogDeleteSkuData, AdminCatalogDeleteSkuErrors, AdminCatalogDeleteSkuResponses, AdminCatalogGetProductData, AdminCatalogGetProductErrors, AdminCatalogGetProductResponses, AdminCatalogListProductsData, AdminCatalogListProductsErrors, AdminCatalogListProductsResponses, AdminCatalogUpdateCategoryData, AdminCatalogUpdateCategoryErrors, AdminCatalogUpdateCategoryResponses, AdminCatalogUpdateProductData, AdminCatalogUpdateProductErrors, AdminCatalogUpdateProductResponses, AdminCatalogUpdateSkuData, AdminCatalogUpdateSkuErrors, AdminCatalogUpdateSkuResponses, AdminOperatorsChangePasswordData, AdminOperatorsChangePasswordErrors, AdminOperatorsChangePasswordResponses, AdminOperatorsDisableData, AdminOperatorsDisableErrors, AdminOperatorsDisableResponses, AdminOperatorsLogoutData, AdminOperatorsLogoutErrors, AdminOperatorsLogoutResponses, AdminOperatorsResetPasswordData, AdminOperatorsResetPasswordErrors, AdminOperatorsResetPasswordResponses, AdminOrderGetData, AdminOrderGetErrors, AdminOrderGetResponses, AdminOrderListData, AdminOrderListErrors, AdminOrderListResponses, AdminRefundRefundData, AdminRefundRefundErrors, AdminRefundRefundResponses, AdminShipmentShipData, AdminShipmentShipErrors, AdminShipmentShipResponses, AnalyticsDailySalesData, AnalyticsDailySalesErrors, AnalyticsDailySalesResponses, AnalyticsFunnelData, AnalyticsFunnelErrors, AnalyticsFunnelResponses, AnalyticsTopProductsData, AnalyticsTopProductsErrors, AnalyticsTopProductsResponses, AnalyticsTopSearchesData, AnalyticsTopSearchesErrors, AnalyticsTopSearchesResponses, AuthAdminLoginData, AuthAdminLoginErrors, AuthAdminLoginResponses, AuthWechatLoginData, AuthWechatLoginErrors, AuthWechatLoginResponses, BehaviourEventsTrackData, BehaviourEventsTrackErrors, BehaviourEventsTrackResponses, CartAddData, CartAddErrors, CartAddResponses, CartRemoveData, CartRemoveErrors, CartRemoveResponses, CartSelectAllData, CartSelectAllErrors, CartSelectAllResponses, CartUpdateData, CartUpdateErrors, CartUpdateResponses, CartView0Data, CartView0Errors, CartView0Responses, CartView1Data, CartView1Errors, CartView1Responses, CatalogCategoriesData, CatalogCategoriesResponses, CatalogHomeData, CatalogHomeResponses, CatalogProductData, CatalogProductErrors, CatalogProductResponses, CatalogProductsData, CatalogProductsErrors, CatalogProductsResponses, HealthLiveData, HealthLiveResponses, HealthReadinessData, HealthReadinessErrors, HealthReadinessResponses, LogisticsCarriersData, LogisticsCarriersResponses, LogisticsTrackData, LogisticsTrackErrors, LogisticsTrackResponses, MeMeData, MeMeErrors, MeMeResponses, MeUpdateData, MeUpdateErrors, MeUpdateResponses, OrderCancelData, OrderCancelErrors, OrderCancelResponses, OrderConfirmReceiptData, OrderConfirmReceiptErrors, OrderConfirmReceiptResponses, OrderCreateData, OrderCreateErrors, OrderCreateResponses, OrderGetData, OrderGetErrors, OrderGetResponses, OrderListData, OrderListErrors, OrderListResponses, OrderPreviewData, OrderPreviewErrors, OrderPreviewResponses, PaymentPayData, PaymentPayErrors, PaymentPayResponses, PaymentSyncData, PaymentSyncErrors, PaymentSyncResponses, PrometheusIndexData, PrometheusIndexResponses, SandboxPaymentSimulateData, SandboxPaymentSimulateErrors, SandboxPaymentSimulateResponses } from './types.gen';
+import type { AddressCreateData, AddressCreateErrors, AddressCreateResponses, AddressGetData, AddressGetErrors, AddressGetResponses, AddressListData, AddressListErrors, AddressListResponses, AddressRemoveData, AddressRemoveErrors, AddressRemoveResponses, AddressUpdateData, AddressUpdateErrors, AddressUpdateResponses, AdminCatalogAddSkuData, AdminCatalogAddSkuErrors, AdminCatalogAddSkuResponses, AdminCatalogAdjustStockData, AdminCatalogAdjustStockErrors, AdminCatalogAdjustStockResponses, AdminCatalogCategoryTreeData, AdminCatalogCategoryTreeErrors, AdminCatalogCategoryTreeResponses, AdminCatalogCreateCategoryData, AdminCatalogCreateCategoryErrors, AdminCatalogCreateCategoryResponses, AdminCatalogCreateProductData, AdminCatalogCreateProductErrors, AdminCatalogCreateProductResponses, AdminCatalogDeleteCategoryData, AdminCatalogDeleteCategoryErrors, AdminCatalogDeleteCategoryResponses, AdminCatalogDeleteProductData, AdminCatalogDeleteProductErrors, AdminCatalogDeleteProductResponses, AdminCatalogDeleteSkuData, AdminCatalogDeleteSkuErrors, AdminCatalogDeleteSkuResponses, AdminCatalogGetProductData, AdminCatalogGetProductErrors, AdminCatalogGetProductResponses, AdminCatalogListProductsData, AdminCatalogListProductsErrors, AdminCatalogListProductsResponses, AdminCatalogUpdateCategoryData, AdminCatalogUpdateCategoryErrors, AdminCatalogUpdateCategoryResponses, AdminCatalogUpdateProductData, AdminCatalogUpdateProductErrors, AdminCatalogUpdateProductResponses, AdminCatalogUpdateSkuData, AdminCatalogUpdateSkuErrors, AdminCatalogUpdateSkuResponses, AdminOperatorsChangePasswordData, AdminOperatorsChangePasswordErrors, AdminOperatorsChangePasswordResponses, AdminOperatorsDisableData, AdminOperatorsDisableErrors, AdminOperatorsDisableResponses, AdminOperatorsLogoutData, AdminOperatorsLogoutErrors, AdminOperatorsLogoutResponses, AdminOperatorsResetPasswordData, AdminOperatorsResetPasswordErrors, AdminOperatorsResetPasswordResponses, AdminOrderGetData, AdminOrderGetErrors, AdminOrderGetResponses, AdminOrderListData, AdminOrderListErrors, AdminOrderListResponses, AdminRefundRefundData, AdminRefundRefundErrors, AdminRefundRefundResponses, AdminShipmentShipData, AdminShipmentShipErrors, AdminShipmentShipResponses, AdminWechatShippingListData, AdminWechatShippingListErrors, AdminWechatShippingListResponses, AdminWechatShippingReuploadData, AdminWechatShippingReuploadErrors, AdminWechatShippingReuploadResponses, AdminWechatShippingStatusData, AdminWechatShippingStatusErrors, AdminWechatShippingStatusResponses, AnalyticsDailySalesData, AnalyticsDailySalesErrors, AnalyticsDailySalesResponses, AnalyticsFunnelData, AnalyticsFunnelErrors, AnalyticsFunnelResponses, AnalyticsTopProductsData, AnalyticsTopProductsErrors, AnalyticsTopProductsResponses, AnalyticsTopSearchesData, AnalyticsTopSearchesErrors, AnalyticsTopSearchesResponses, AuthAdminLoginData, AuthAdminLoginErrors, AuthAdminLoginResponses, AuthWechatLoginData, AuthWechatLoginErrors, AuthWechatLoginResponses, BehaviourEventsTrackData, BehaviourEventsTrackErrors, BehaviourEventsTrackResponses, CartAddData, CartAddErrors, CartAddResponses, CartRemoveData, CartRemoveErrors, CartRemoveResponses, CartSelectAllData, CartSelectAllErrors, CartSelectAllResponses, CartUpdateData, CartUpdateErrors, CartUpdateResponses, CartView0Data, CartView0Errors, CartView0Responses, CartView1Data, CartView1Errors, CartView1Responses, CatalogCategoriesData, CatalogCategoriesResponses, CatalogHomeData, CatalogHomeResponses, CatalogProductData, CatalogProductErrors, CatalogProductResponses, CatalogProductsData, CatalogProductsErrors, CatalogProductsResponses, HealthLiveData, HealthLiveResponses, HealthReadinessData, HealthReadinessErrors, HealthReadinessResponses, LogisticsCarriersData, LogisticsCarriersResponses, LogisticsTrackData, LogisticsTrackErrors, LogisticsTrackResponses, MeMeData, MeMeErrors, MeMeResponses, MeUpdateData, MeUpdateErrors, MeUpdateResponses, OrderCancelData, OrderCancelErrors, OrderCancelResponses, OrderConfirmReceiptData, OrderConfirmReceiptErrors, OrderConfirmReceiptResponses, OrderCreateData, OrderCreateErrors, OrderCreateResponses, OrderGetData, OrderGetErrors, OrderGetResponses, OrderListData, OrderListErrors, OrderListResponses, OrderPreviewData, OrderPreviewErrors, OrderPreviewResponses, PaymentPayData, PaymentPayErrors, PaymentPayResponses, PaymentSyncData, PaymentSyncErrors, PaymentSyncResponses, PrometheusIndexData, PrometheusIndexResponses, SandboxPaymentSimulateData, SandboxPaymentSimulateErrors, SandboxPaymentSimulateResponses, WechatShopperBindPhoneData, WechatShopperBindPhoneErrors, WechatShopperBindPhoneResponses, WechatShopperGetPhoneData, WechatShopperGetPhoneErrors, WechatShopperGetPhoneResponses, WechatShopperRecordData, WechatShopperRecordErrors, WechatShopperRecordResponses, WechatShopperTemplatesData, WechatShopperTemplatesErrors, WechatShopperTemplatesResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -716,6 +716,95 @@ export const sandboxPaymentSimulate = <ThrowOnError extends boolean = false>(opt
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/sandbox/orders/{id}/simulate-payment',
     ...options
+});
+
+/**
+ * Template ids the mini-program may ask to subscribe to at this moment
+ *
+ * **Auth:** bearer token of a shopper.
+ */
+export const wechatShopperTemplates = <ThrowOnError extends boolean = false>(options?: Options<WechatShopperTemplatesData, ThrowOnError>) => (options?.client ?? client).get<WechatShopperTemplatesResponses, WechatShopperTemplatesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/wechat/subscriptions/templates',
+    ...options
+});
+
+/**
+ * Record the shopper’s wx.requestSubscribeMessage answers (one notice per accept)
+ *
+ * **Auth:** bearer token of a shopper.
+ */
+export const wechatShopperRecord = <ThrowOnError extends boolean = false>(options: Options<WechatShopperRecordData, ThrowOnError>) => (options.client ?? client).post<WechatShopperRecordResponses, WechatShopperRecordErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/wechat/subscriptions',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * The bound phone number, masked (null when none)
+ *
+ * **Auth:** bearer token of a shopper.
+ */
+export const wechatShopperGetPhone = <ThrowOnError extends boolean = false>(options?: Options<WechatShopperGetPhoneData, ThrowOnError>) => (options?.client ?? client).get<WechatShopperGetPhoneResponses, WechatShopperGetPhoneErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/wechat/phone',
+    ...options
+});
+
+/**
+ * Bind the phone number from the getPhoneNumber button (answered masked)
+ *
+ * **Auth:** bearer token of a shopper.
+ */
+export const wechatShopperBindPhone = <ThrowOnError extends boolean = false>(options: Options<WechatShopperBindPhoneData, ThrowOnError>) => (options.client ?? client).post<WechatShopperBindPhoneResponses, WechatShopperBindPhoneErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/wechat/phone',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Shipping-info uploads to WeChat, newest first, filterable by status
+ *
+ * **Auth:** bearer token of an operator (admin).
+ */
+export const adminWechatShippingList = <ThrowOnError extends boolean = false>(options?: Options<AdminWechatShippingListData, ThrowOnError>) => (options?.client ?? client).get<AdminWechatShippingListResponses, AdminWechatShippingListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/wechat/shipping-uploads',
+    ...options
+});
+
+/**
+ * Status and last error of one order’s shipping-info upload
+ *
+ * **Auth:** bearer token of an operator (admin).
+ */
+export const adminWechatShippingStatus = <ThrowOnError extends boolean = false>(options: Options<AdminWechatShippingStatusData, ThrowOnError>) => (options.client ?? client).get<AdminWechatShippingStatusResponses, AdminWechatShippingStatusErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/orders/{id}/wechat-shipping',
+    ...options
+});
+
+/**
+ * Upload the shipping info again (optionally other parcels or a virtual/self-pickup type)
+ *
+ * **Auth:** bearer token of an operator (admin).
+ */
+export const adminWechatShippingReupload = <ThrowOnError extends boolean = false>(options: Options<AdminWechatShippingReuploadData, ThrowOnError>) => (options.client ?? client).post<AdminWechatShippingReuploadResponses, AdminWechatShippingReuploadErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/orders/{id}/wechat-shipping/reupload',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
 });
 
 /**
