@@ -72,7 +72,7 @@ export const meMe = <ThrowOnError extends boolean = false>(options?: Options<MeM
 });
 
 /**
- * Change nickname or avatar
+ * Change nickname or avatar (a new nickname passes WeChat content security first)
  *
  * **Auth:** bearer token of a shopper.
  */

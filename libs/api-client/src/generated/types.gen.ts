@@ -1127,6 +1127,12 @@ export type MeUpdateErrors = {
         code?: 'FORBIDDEN';
     };
     /**
+     * Conflict with the current state: CONTENT_UNDER_REVIEW
+     */
+    409: ErrorResponse & {
+        code?: 'CONTENT_UNDER_REVIEW';
+    };
+    /**
      * Request body too large: PAYLOAD_TOO_LARGE
      */
     413: ErrorResponse & {
@@ -1137,6 +1143,12 @@ export type MeUpdateErrors = {
      */
     415: ErrorResponse & {
         code?: 'UNSUPPORTED_MEDIA_TYPE';
+    };
+    /**
+     * Error: CONTENT_RISKY
+     */
+    422: ErrorResponse & {
+        code?: 'CONTENT_RISKY';
     };
 };
 
