@@ -606,6 +606,19 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       "share"
     ]
   },
+  "BindPhoneRequest": {
+    "type": "object",
+    "properties": {
+      "code": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "code"
+    ],
+    "additionalProperties": false,
+    "description": "POST /wechat/phone: the code from <button open-type=\"getPhoneNumber\"> (bindgetphonenumber)."
+  },
   "Carrier": {
     "type": "object",
     "properties": {
@@ -799,6 +812,25 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       "sortOrder"
     ],
     "additionalProperties": false
+  },
+  "ChangePasswordRequest": {
+    "type": "object",
+    "properties": {
+      "currentPassword": {
+        "type": "string"
+      },
+      "newPassword": {
+        "type": "string",
+        "description": "8 characters to 72 bytes in UTF-8 (bcrypt reads no further: about 24 Chinese characters)",
+        "minLength": 8
+      }
+    },
+    "required": [
+      "currentPassword",
+      "newPassword"
+    ],
+    "additionalProperties": false,
+    "description": "POST /admin/account/password: the calling operator's own password."
   },
   "CreateCategoryRequest": {
     "type": "object",
@@ -1844,6 +1876,22 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     ],
     "additionalProperties": false
   },
+  "PhoneBinding": {
+    "type": "object",
+    "properties": {
+      "phoneMasked": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "always masked, e.g. 138****8000; null when no number is bound"
+      }
+    },
+    "required": [
+      "phoneMasked"
+    ],
+    "additionalProperties": false
+  },
   "PreviewOrderRequest": {
     "type": "object",
     "additionalProperties": false,
@@ -2078,6 +2126,23 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     ],
     "additionalProperties": false
   },
+  "RecordSubscriptionsRequest": {
+    "type": "object",
+    "properties": {
+      "results": {
+        "type": "object",
+        "additionalProperties": {
+          "type": "string"
+        },
+        "description": "templateId → WeChat's answer: accept, reject, ban or filter (only ids from GET /wechat/subscriptions/templates)"
+      }
+    },
+    "required": [
+      "results"
+    ],
+    "additionalProperties": false,
+    "description": "POST /wechat/subscriptions: wx.requestSubscribeMessage's success result without errMsg."
+  },
   "RefundRequest": {
     "type": "object",
     "properties": {
@@ -2119,6 +2184,44 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     ],
     "additionalProperties": false,
     "description": "Exactly what wx.requestPayment takes (the mini-program does not pass appId)."
+  },
+  "ResetPasswordRequest": {
+    "type": "object",
+    "properties": {
+      "newPassword": {
+        "type": "string",
+        "description": "8 characters to 72 bytes in UTF-8",
+        "minLength": 8
+      }
+    },
+    "required": [
+      "newPassword"
+    ],
+    "additionalProperties": false,
+    "description": "POST /admin/operators/:id/password: another operator's password."
+  },
+  "ReuploadShippingRequest": {
+    "type": "object",
+    "properties": {
+      "parcels": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ShippingParcel"
+        },
+        "description": "several parcels = split delivery (at most 15); default: the parcels of the last upload, or the shipped one"
+      },
+      "logisticsType": {
+        "type": "number",
+        "enum": [
+          1,
+          3,
+          4
+        ],
+        "description": "1 express, 3 virtual goods, 4 self-pickup; default: as before"
+      }
+    },
+    "additionalProperties": false,
+    "description": "POST /admin/orders/:id/wechat-shipping/reupload"
   },
   "Role": {
     "type": "string",
@@ -2191,6 +2294,136 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       "shippedAt"
     ],
     "additionalProperties": false
+  },
+  "ShippingParcel": {
+    "type": "object",
+    "properties": {
+      "carrierCode": {
+        "type": "string",
+        "description": "our (Kuaidi100) carrier code, see GET /logistics/carriers"
+      },
+      "trackingNo": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "carrierCode",
+      "trackingNo"
+    ],
+    "additionalProperties": false,
+    "description": "One parcel reported to WeChat's shipping-information management."
+  },
+  "ShippingUpload": {
+    "type": "object",
+    "properties": {
+      "orderId": {
+        "type": "number"
+      },
+      "orderNo": {
+        "type": "string"
+      },
+      "status": {
+        "$ref": "#/components/schemas/ShippingUploadStatus"
+      },
+      "logisticsType": {
+        "type": "number",
+        "enum": [
+          1,
+          2,
+          3,
+          4
+        ],
+        "description": "1 express, 2 same-city delivery, 3 virtual goods, 4 self-pickup"
+      },
+      "parcels": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ShippingParcel"
+        }
+      },
+      "attempts": {
+        "type": "number"
+      },
+      "lastError": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "WeChat's answer to the last failed attempt"
+      },
+      "nextAttemptAt": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/IsoDateTime"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "when the next attempt runs (PENDING only)"
+      },
+      "uploadedAt": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/IsoDateTime"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      }
+    },
+    "required": [
+      "orderId",
+      "orderNo",
+      "status",
+      "logisticsType",
+      "parcels",
+      "attempts",
+      "lastError",
+      "nextAttemptAt",
+      "uploadedAt"
+    ],
+    "additionalProperties": false,
+    "description": "One order's shipping-info upload to WeChat (发货信息录入)."
+  },
+  "ShippingUploadPage": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ShippingUpload"
+        }
+      },
+      "total": {
+        "type": "number"
+      },
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "items",
+      "total",
+      "page",
+      "pageSize"
+    ],
+    "additionalProperties": false,
+    "description": "GET /admin/wechat/shipping-uploads"
+  },
+  "ShippingUploadStatus": {
+    "type": "string",
+    "enum": [
+      "PENDING",
+      "UPLOADING",
+      "DONE",
+      "FAILED"
+    ],
+    "description": "FAILED = given up; re-upload after fixing the cause."
   },
   "SimulatePaymentResponse": {
     "type": "object",
@@ -2378,6 +2611,51 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       "reason"
     ],
     "additionalProperties": false
+  },
+  "SubscribeMoment": {
+    "type": "string",
+    "enum": [
+      "pay",
+      "aftersale"
+    ],
+    "description": "The tap that asks for subscriptions: checkout/pay or after-sale submit."
+  },
+  "SubscribeResult": {
+    "type": "object",
+    "properties": {
+      "accepted": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "template ids recorded as one more allowed notice"
+      }
+    },
+    "required": [
+      "accepted"
+    ],
+    "additionalProperties": false
+  },
+  "SubscribeTemplates": {
+    "type": "object",
+    "properties": {
+      "moment": {
+        "$ref": "#/components/schemas/SubscribeMoment"
+      },
+      "templateIds": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "pass to wx.requestSubscribeMessage({tmplIds}); empty when no template is configured"
+      }
+    },
+    "required": [
+      "moment",
+      "templateIds"
+    ],
+    "additionalProperties": false,
+    "description": "GET /wechat/subscriptions/templates"
   },
   "TopKeyword": {
     "type": "object",
@@ -2795,6 +3073,7 @@ export type ContractName =
   | 'Banner'
   | 'BehaviourEventInput'
   | 'BehaviourEventType'
+  | 'BindPhoneRequest'
   | 'Carrier'
   | 'CarrierList'
   | 'CartItem'
@@ -2802,6 +3081,7 @@ export type ContractName =
   | 'CartView'
   | 'Category'
   | 'CategoryNode'
+  | 'ChangePasswordRequest'
   | 'CreateCategoryRequest'
   | 'CreateOrderRequest'
   | 'CreateProductRequest'
@@ -2839,6 +3119,7 @@ export type ContractName =
   | 'OrderSummary'
   | 'PageQuery'
   | 'PaySyncResponse'
+  | 'PhoneBinding'
   | 'PreviewOrderRequest'
   | 'PreviewOrderResponse'
   | 'ProductDetail'
@@ -2846,13 +3127,20 @@ export type ContractName =
   | 'ProductPage'
   | 'ProductSort'
   | 'ProductSummary'
+  | 'RecordSubscriptionsRequest'
   | 'RefundRequest'
   | 'RequestPaymentParams'
+  | 'ResetPasswordRequest'
+  | 'ReuploadShippingRequest'
   | 'Role'
   | 'SelectAllRequest'
   | 'ServerEventType'
   | 'ShipOrderRequest'
   | 'Shipment'
+  | 'ShippingParcel'
+  | 'ShippingUpload'
+  | 'ShippingUploadPage'
+  | 'ShippingUploadStatus'
   | 'SimulatePaymentResponse'
   | 'Sku'
   | 'SkuInput'
@@ -2860,6 +3148,9 @@ export type ContractName =
   | 'SpecValues'
   | 'StockAdjustment'
   | 'StockAdjustmentRequest'
+  | 'SubscribeMoment'
+  | 'SubscribeResult'
+  | 'SubscribeTemplates'
   | 'TopKeyword'
   | 'TopKeywordsReport'
   | 'TopProduct'
@@ -2899,6 +3190,7 @@ export interface ContractTypes {
   Banner: C.Banner;
   BehaviourEventInput: C.BehaviourEventInput;
   BehaviourEventType: C.BehaviourEventType;
+  BindPhoneRequest: C.BindPhoneRequest;
   Carrier: C.Carrier;
   CarrierList: C.CarrierList;
   CartItem: C.CartItem;
@@ -2906,6 +3198,7 @@ export interface ContractTypes {
   CartView: C.CartView;
   Category: C.Category;
   CategoryNode: C.CategoryNode;
+  ChangePasswordRequest: C.ChangePasswordRequest;
   CreateCategoryRequest: C.CreateCategoryRequest;
   CreateOrderRequest: C.CreateOrderRequest;
   CreateProductRequest: C.CreateProductRequest;
@@ -2943,6 +3236,7 @@ export interface ContractTypes {
   OrderSummary: C.OrderSummary;
   PageQuery: C.PageQuery;
   PaySyncResponse: C.PaySyncResponse;
+  PhoneBinding: C.PhoneBinding;
   PreviewOrderRequest: C.PreviewOrderRequest;
   PreviewOrderResponse: C.PreviewOrderResponse;
   ProductDetail: C.ProductDetail;
@@ -2950,13 +3244,20 @@ export interface ContractTypes {
   ProductPage: C.ProductPage;
   ProductSort: C.ProductSort;
   ProductSummary: C.ProductSummary;
+  RecordSubscriptionsRequest: C.RecordSubscriptionsRequest;
   RefundRequest: C.RefundRequest;
   RequestPaymentParams: C.RequestPaymentParams;
+  ResetPasswordRequest: C.ResetPasswordRequest;
+  ReuploadShippingRequest: C.ReuploadShippingRequest;
   Role: C.Role;
   SelectAllRequest: C.SelectAllRequest;
   ServerEventType: C.ServerEventType;
   ShipOrderRequest: C.ShipOrderRequest;
   Shipment: C.Shipment;
+  ShippingParcel: C.ShippingParcel;
+  ShippingUpload: C.ShippingUpload;
+  ShippingUploadPage: C.ShippingUploadPage;
+  ShippingUploadStatus: C.ShippingUploadStatus;
   SimulatePaymentResponse: C.SimulatePaymentResponse;
   Sku: C.Sku;
   SkuInput: C.SkuInput;
@@ -2964,6 +3265,9 @@ export interface ContractTypes {
   SpecValues: C.SpecValues;
   StockAdjustment: C.StockAdjustment;
   StockAdjustmentRequest: C.StockAdjustmentRequest;
+  SubscribeMoment: C.SubscribeMoment;
+  SubscribeResult: C.SubscribeResult;
+  SubscribeTemplates: C.SubscribeTemplates;
   TopKeyword: C.TopKeyword;
   TopKeywordsReport: C.TopKeywordsReport;
   TopProduct: C.TopProduct;

@@ -42,3 +42,22 @@ export interface AdminLoginResponse {
   expiresIn: number;
   admin: AdminProfile;
 }
+
+/** POST /admin/account/password: the calling operator's own password. */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  /**
+   * 8 characters to 72 bytes in UTF-8 (bcrypt reads no further: about 24 Chinese characters)
+   * @minLength 8
+   */
+  newPassword: string;
+}
+
+/** POST /admin/operators/:id/password: another operator's password. */
+export interface ResetPasswordRequest {
+  /**
+   * 8 characters to 72 bytes in UTF-8
+   * @minLength 8
+   */
+  newPassword: string;
+}

@@ -9,3 +9,4 @@ export * from './health';
 export * from './logistics';
 export * from './media';
 export * from './order';
+export * from './wechat';

@@ -11,3 +11,4 @@ export * from './health';
 export * from './logistics';
 export * from './media';
 export * from './order';
+export * from './wechat';

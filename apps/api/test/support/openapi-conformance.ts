@@ -18,6 +18,10 @@ import { buildOpenApiDocument } from '../../src/common/openapi/openapi-document'
 export const UNDOCUMENTED_ROUTES: Record<string, string> = {
   'POST /api/v1/payments/wechat/notify': 'WeChat Pay callback: WeChat signs it and reads its own answer shape',
   'POST /api/v1/payments/wechat/refund-notify': 'WeChat Pay callback: WeChat signs it and reads its own answer shape',
+  'GET /api/v1/wechat/push':
+    'WeChat message push URL verification: WeChat signs it and reads the echostr as plain text',
+  'POST /api/v1/wechat/push':
+    'WeChat message push (safe mode): WeChat signs and encrypts it and reads "success" as plain text',
   'GET /api/docs': 'Swagger UI (HTML)',
   'GET /api/docs-json': 'the document itself',
   'GET /api/docs-yaml': 'the document itself',

@@ -4,21 +4,6 @@ export type ClientOptions = {
     baseUrl: string;
 };
 
-export type ChangePasswordDto = {
-    currentPassword: string;
-    /**
-     * at most 72 bytes in UTF-8
-     */
-    newPassword: string;
-};
-
-export type ResetPasswordDto = {
-    /**
-     * at most 72 bytes in UTF-8
-     */
-    newPassword: string;
-};
-
 export type AddCartItemRequest = {
     skuId: number;
     quantity: number;
@@ -62,6 +47,73 @@ export type AdminLoginResponse = {
     accessToken: string;
     expiresIn: number;
     admin: AdminProfile;
+};
+
+export type AdminMedia = {
+    id: number;
+    /**
+     * what to put in a product's `images`, a category's `icon` or a banner's `image`
+     */
+    ref: string;
+    kind: MediaKind;
+    status: MediaStatus;
+    /**
+     * the original's format, decided from its bytes
+     */
+    sourceFormat: 'jpeg' | 'png' | 'webp' | 'gif';
+    width: number;
+    height: number;
+    /**
+     * size of the upload as received
+     */
+    bytes: number;
+    /**
+     * the 750 px JPEG: what pages show by default
+     */
+    url: string;
+    variants: Array<MediaVariant>;
+    createdAt: IsoDateTime;
+    ownerType: 'admin' | 'user';
+    ownerId: number;
+};
+
+/**
+ * One image for operators, with the rows that use it (it cannot be deleted while any do).
+ */
+export type AdminMediaDetail = {
+    id: number;
+    /**
+     * what to put in a product's `images`, a category's `icon` or a banner's `image`
+     */
+    ref: string;
+    kind: MediaKind;
+    status: MediaStatus;
+    /**
+     * the original's format, decided from its bytes
+     */
+    sourceFormat: 'jpeg' | 'png' | 'webp' | 'gif';
+    width: number;
+    height: number;
+    /**
+     * size of the upload as received
+     */
+    bytes: number;
+    /**
+     * the 750 px JPEG: what pages show by default
+     */
+    url: string;
+    variants: Array<MediaVariant>;
+    createdAt: IsoDateTime;
+    ownerType: 'admin' | 'user';
+    ownerId: number;
+    references: Array<MediaReference>;
+};
+
+export type AdminMediaPage = {
+    items: Array<AdminMedia>;
+    total: number;
+    page: number;
+    pageSize: number;
 };
 
 /**
@@ -157,12 +209,23 @@ export type BehaviourEventInput = {
      */
     keyword?: string;
     /**
+     * how the shopper arrived, e.g. `share_message` or `share_timeline` on a page opened from a share (letters, digits, _ and -, ≤ 32 characters); stored as the event's props.source
+     */
+    source?: string;
+    /**
      * the device's clock; kept only when within 7 days of the server's
      */
     clientTime: IsoDateTime;
 };
 
 export type BehaviourEventType = 'page_view' | 'product_view' | 'search' | 'add_to_cart' | 'checkout' | 'share';
+
+/**
+ * POST /wechat/phone: the code from <button open-type="getPhoneNumber"> (bindgetphonenumber).
+ */
+export type BindPhoneRequest = {
+    code: string;
+};
 
 export type Carrier = {
     /**
@@ -229,6 +292,17 @@ export type CategoryNode = {
     children: Array<Category>;
 };
 
+/**
+ * POST /admin/account/password: the calling operator's own password.
+ */
+export type ChangePasswordRequest = {
+    currentPassword: string;
+    /**
+     * 8 characters to 72 bytes in UTF-8 (bcrypt reads no further: about 24 Chinese characters)
+     */
+    newPassword: string;
+};
+
 export type CreateCategoryRequest = {
     name: string;
     parentId?: number | null;
@@ -291,7 +365,7 @@ export type DailySalesReport = {
 /**
  * Stable error codes. Clients (the mini-program, operators' scripts) branch on these, never on messages, so a code is never renamed once released.
  */
-export type ErrorCode = 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'MALFORMED_REQUEST' | 'HEADERS_TOO_LARGE' | 'URL_TOO_LONG' | 'REQUEST_TIMEOUT' | 'UNSUPPORTED_MEDIA_TYPE' | 'PAYLOAD_TOO_LARGE' | 'NOT_FOUND' | 'ROUTE_NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'CONFLICT' | 'TOO_MANY_REQUESTS' | 'SERVICE_UNAVAILABLE' | 'INTERNAL_ERROR' | 'HEALTH_CHECK_FAILED' | 'UNAUTHORIZED' | 'TOKEN_EXPIRED' | 'FORBIDDEN' | 'INVALID_LOGIN_CODE' | 'WECHAT_RATE_LIMITED' | 'WECHAT_LOGIN_BLOCKED' | 'WECHAT_UNAVAILABLE' | 'INVALID_CREDENTIALS' | 'CATEGORY_NOT_FOUND' | 'CATEGORY_NOT_EMPTY' | 'CATEGORY_TOO_DEEP' | 'PRODUCT_NOT_FOUND' | 'SKU_NOT_FOUND' | 'SKU_SPEC_MISMATCH' | 'STOCK_WOULD_BE_NEGATIVE' | 'CART_ITEM_NOT_FOUND' | 'CART_FULL' | 'ADDRESS_NOT_FOUND' | 'ADDRESS_LIMIT_REACHED' | 'ORDER_NOT_FOUND' | 'OUT_OF_STOCK' | 'PRODUCT_UNAVAILABLE' | 'EMPTY_ORDER' | 'ILLEGAL_ORDER_STATE' | 'IDEMPOTENCY_KEY_REUSED' | 'PURCHASE_LIMIT_EXCEEDED' | 'ORDER_TOO_LARGE' | 'ORDER_AMOUNT_TOO_LARGE' | 'TOO_MANY_UNPAID_ORDERS' | 'UNPAID_UNITS_LIMIT' | 'ORDER_NOT_PAYABLE' | 'ORDER_PAYMENT_IN_PROGRESS' | 'PAYMENT_PROVIDER_ERROR' | 'REFUND_NOT_ALLOWED' | 'CARRIER_NOT_SUPPORTED' | 'TRACKING_UNAVAILABLE' | 'TRACKING_PROVIDER_ERROR' | 'NOT_SHIPPED';
+export type ErrorCode = 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'MALFORMED_REQUEST' | 'HEADERS_TOO_LARGE' | 'URL_TOO_LONG' | 'REQUEST_TIMEOUT' | 'UNSUPPORTED_MEDIA_TYPE' | 'PAYLOAD_TOO_LARGE' | 'NOT_FOUND' | 'ROUTE_NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'CONFLICT' | 'TOO_MANY_REQUESTS' | 'SERVICE_UNAVAILABLE' | 'INTERNAL_ERROR' | 'HEALTH_CHECK_FAILED' | 'UNAUTHORIZED' | 'TOKEN_EXPIRED' | 'FORBIDDEN' | 'INVALID_LOGIN_CODE' | 'WECHAT_RATE_LIMITED' | 'WECHAT_LOGIN_BLOCKED' | 'WECHAT_UNAVAILABLE' | 'INVALID_CREDENTIALS' | 'CATEGORY_NOT_FOUND' | 'CATEGORY_NOT_EMPTY' | 'CATEGORY_TOO_DEEP' | 'PRODUCT_NOT_FOUND' | 'SKU_NOT_FOUND' | 'SKU_SPEC_MISMATCH' | 'STOCK_WOULD_BE_NEGATIVE' | 'CART_ITEM_NOT_FOUND' | 'CART_FULL' | 'ADDRESS_NOT_FOUND' | 'ADDRESS_LIMIT_REACHED' | 'ORDER_NOT_FOUND' | 'OUT_OF_STOCK' | 'PRODUCT_UNAVAILABLE' | 'EMPTY_ORDER' | 'ILLEGAL_ORDER_STATE' | 'IDEMPOTENCY_KEY_REUSED' | 'PURCHASE_LIMIT_EXCEEDED' | 'ORDER_TOO_LARGE' | 'ORDER_AMOUNT_TOO_LARGE' | 'TOO_MANY_UNPAID_ORDERS' | 'UNPAID_UNITS_LIMIT' | 'ORDER_NOT_PAYABLE' | 'ORDER_PAYMENT_IN_PROGRESS' | 'PAYMENT_PROVIDER_ERROR' | 'REFUND_NOT_ALLOWED' | 'CARRIER_NOT_SUPPORTED' | 'TRACKING_UNAVAILABLE' | 'TRACKING_PROVIDER_ERROR' | 'NOT_SHIPPED' | 'WECHAT_PUSH_REJECTED' | 'CONTENT_RISKY' | 'CONTENT_UNDER_REVIEW' | 'PHONE_CODE_INVALID' | 'MEDIA_TYPE_NOT_ALLOWED' | 'MEDIA_TOO_LARGE' | 'MEDIA_TOO_MANY_FILES' | 'MEDIA_TOO_MANY_PIXELS' | 'MEDIA_UNREADABLE' | 'MEDIA_NO_FILE' | 'MEDIA_QUOTA_EXCEEDED' | 'MEDIA_NOT_FOUND' | 'MEDIA_IN_USE' | 'MEDIA_NOT_USABLE';
 
 /**
  * The one error body every endpoint answers with.
@@ -412,6 +486,66 @@ export type LoginResponse = {
     user: UserProfile;
 };
 
+export type Media = {
+    id: number;
+    /**
+     * what to put in a product's `images`, a category's `icon` or a banner's `image`
+     */
+    ref: string;
+    kind: MediaKind;
+    status: MediaStatus;
+    /**
+     * the original's format, decided from its bytes
+     */
+    sourceFormat: 'jpeg' | 'png' | 'webp' | 'gif';
+    width: number;
+    height: number;
+    /**
+     * size of the upload as received
+     */
+    bytes: number;
+    /**
+     * the 750 px JPEG: what pages show by default
+     */
+    url: string;
+    variants: Array<MediaVariant>;
+    createdAt: IsoDateTime;
+};
+
+/**
+ * What an upload is for; decides nothing about processing, only what operators filter by.
+ */
+export type MediaKind = 'product' | 'banner' | 'category' | 'review' | 'avatar' | 'other';
+
+export type MediaReference = {
+    type: string;
+    id: number;
+    label: string;
+};
+
+/**
+ * PENDING: a shopper's image waiting for WeChat's content check, shown only to its owner. READY: visible to anyone it is put in front of. REVIEW: WeChat asked for a human look; held. REJECTED: WeChat found it risky; its files are removed.
+ */
+export type MediaStatus = 'PENDING' | 'READY' | 'REVIEW' | 'REJECTED';
+
+export type MediaUploadResult = {
+    items: Array<Media>;
+};
+
+export type MediaVariant = {
+    /**
+     * the nominal width this file is served under (240, 750 or 1500)
+     */
+    name: MediaWidth;
+    format: 'jpeg' | 'webp';
+    width: number;
+    height: number;
+    bytes: number;
+    url: string;
+};
+
+export type MediaWidth = 240 | 750 | 1500;
+
 export type Order = {
     id: number;
     orderNo: string;
@@ -475,6 +609,22 @@ export type OrderPage = {
 
 export type OrderStatus = 'PENDING_PAYMENT' | 'PAID' | 'SHIPPED' | 'COMPLETED' | 'CANCELLED' | 'REFUNDING' | 'REFUNDED';
 
+/**
+ * GET /orders/summary: how many of the shopper's orders are in each state, for the badges on the me page (one request instead of one list per tab).
+ */
+export type OrderSummary = {
+    total: number;
+    byStatus: {
+        PENDING_PAYMENT: number;
+        PAID: number;
+        SHIPPED: number;
+        COMPLETED: number;
+        CANCELLED: number;
+        REFUNDING: number;
+        REFUNDED: number;
+    };
+};
+
 export type PageQuery = {
     page?: number;
     pageSize?: number;
@@ -485,10 +635,21 @@ export type PaySyncResponse = {
     paid: boolean;
 };
 
+export type PhoneBinding = {
+    /**
+     * always masked, e.g. 138****8000; null when no number is bound
+     */
+    phoneMasked: string | null;
+};
+
 /**
- * POST /orders/preview: the same lines; the address is optional (a first-time buyer has none yet).
+ * What an order would cost, before it is placed. The address is optional: a first-time buyer sees the goods and the real total before adding one (freight does not depend on it).
  */
 export type PreviewOrderRequest = {
+    /**
+     * when given, it must be one of the shopper's own addresses (404 otherwise, as for /orders)
+     */
+    addressId?: number;
     /**
      * explicit items ("buy now"); or omit and set fromCart
      */
@@ -497,11 +658,6 @@ export type PreviewOrderRequest = {
      * order the selected cart items
      */
     fromCart?: boolean;
-    remark?: string;
-    /**
-     * when given, it must be one of the shopper's own addresses (404 otherwise, as for /orders)
-     */
-    addressId?: number;
 };
 
 export type PreviewOrderResponse = {
@@ -555,6 +711,18 @@ export type ProductSummary = {
     createdAt: IsoDateTime;
 };
 
+/**
+ * POST /wechat/subscriptions: wx.requestSubscribeMessage's success result without errMsg.
+ */
+export type RecordSubscriptionsRequest = {
+    /**
+     * templateId → WeChat's answer: accept, reject, ban or filter (only ids from GET /wechat/subscriptions/templates)
+     */
+    results: {
+        [key: string]: string;
+    };
+};
+
 export type RefundRequest = {
     reason: string;
 };
@@ -568,6 +736,30 @@ export type RequestPaymentParams = {
     package: string;
     signType: 'RSA';
     paySign: string;
+};
+
+/**
+ * POST /admin/operators/:id/password: another operator's password.
+ */
+export type ResetPasswordRequest = {
+    /**
+     * 8 characters to 72 bytes in UTF-8
+     */
+    newPassword: string;
+};
+
+/**
+ * POST /admin/orders/:id/wechat-shipping/reupload
+ */
+export type ReuploadShippingRequest = {
+    /**
+     * several parcels = split delivery (at most 15); default: the parcels of the last upload, or the shipped one
+     */
+    parcels?: Array<ShippingParcel>;
+    /**
+     * 1 express, 3 virtual goods, 4 self-pickup; default: as before
+     */
+    logisticsType?: 1 | 3 | 4;
 };
 
 export type Role = 'shopper' | 'admin';
@@ -589,6 +781,56 @@ export type Shipment = {
     trackingNo: string;
     shippedAt: IsoDateTime;
 };
+
+/**
+ * One parcel reported to WeChat's shipping-information management.
+ */
+export type ShippingParcel = {
+    /**
+     * our (Kuaidi100) carrier code, see GET /logistics/carriers
+     */
+    carrierCode: string;
+    trackingNo: string;
+};
+
+/**
+ * One order's shipping-info upload to WeChat (发货信息录入).
+ */
+export type ShippingUpload = {
+    orderId: number;
+    orderNo: string;
+    status: ShippingUploadStatus;
+    /**
+     * 1 express, 2 same-city delivery, 3 virtual goods, 4 self-pickup
+     */
+    logisticsType: 1 | 2 | 3 | 4;
+    parcels: Array<ShippingParcel>;
+    attempts: number;
+    /**
+     * WeChat's answer to the last failed attempt
+     */
+    lastError: string | null;
+    /**
+     * when the next attempt runs (PENDING only)
+     */
+    nextAttemptAt: IsoDateTime | null;
+    uploadedAt: IsoDateTime | null;
+};
+
+/**
+ * GET /admin/wechat/shipping-uploads
+ */
+export type ShippingUploadPage = {
+    items: Array<ShippingUpload>;
+    total: number;
+    page: number;
+    pageSize: number;
+};
+
+/**
+ * FAILED = given up; re-upload after fixing the cause.
+ */
+export type ShippingUploadStatus = 'PENDING' | 'UPLOADING' | 'DONE' | 'FAILED';
 
 /**
  * POST /sandbox/orders/:id/simulate-payment (development only, WECHAT_SANDBOX on).
@@ -656,6 +898,29 @@ export type StockAdjustmentRequest = {
      */
     delta: number;
     reason: string;
+};
+
+/**
+ * The tap that asks for subscriptions: checkout/pay or after-sale submit.
+ */
+export type SubscribeMoment = 'pay' | 'aftersale';
+
+export type SubscribeResult = {
+    /**
+     * template ids recorded as one more allowed notice
+     */
+    accepted: Array<string>;
+};
+
+/**
+ * GET /wechat/subscriptions/templates
+ */
+export type SubscribeTemplates = {
+    moment: SubscribeMoment;
+    /**
+     * pass to wx.requestSubscribeMessage({tmplIds}); empty when no template is configured
+     */
+    templateIds: Array<string>;
 };
 
 export type TopKeyword = {
@@ -1008,6 +1273,12 @@ export type MeUpdateErrors = {
         code?: 'FORBIDDEN';
     };
     /**
+     * Conflict with the current state: CONTENT_UNDER_REVIEW
+     */
+    409: ErrorResponse & {
+        code?: 'CONTENT_UNDER_REVIEW';
+    };
+    /**
      * Request body too large: PAYLOAD_TOO_LARGE
      */
     413: ErrorResponse & {
@@ -1018,6 +1289,12 @@ export type MeUpdateErrors = {
      */
     415: ErrorResponse & {
         code?: 'UNSUPPORTED_MEDIA_TYPE';
+    };
+    /**
+     * Error: CONTENT_RISKY
+     */
+    422: ErrorResponse & {
+        code?: 'CONTENT_RISKY';
     };
 };
 
@@ -1058,7 +1335,7 @@ export type AdminOperatorsLogoutError = AdminOperatorsLogoutErrors[keyof AdminOp
 
 export type AdminOperatorsLogoutResponses = {
     /**
-     * signed out everywhere
+     * No content
      */
     204: void;
 };
@@ -1066,7 +1343,7 @@ export type AdminOperatorsLogoutResponses = {
 export type AdminOperatorsLogoutResponse = AdminOperatorsLogoutResponses[keyof AdminOperatorsLogoutResponses];
 
 export type AdminOperatorsChangePasswordData = {
-    body: ChangePasswordDto;
+    body: ChangePasswordRequest;
     path?: never;
     query?: never;
     url: '/api/v1/admin/account/password';
@@ -1074,10 +1351,10 @@ export type AdminOperatorsChangePasswordData = {
 
 export type AdminOperatorsChangePasswordErrors = {
     /**
-     * Bad request: VALIDATION_FAILED, MALFORMED_JSON
+     * Bad request: VALIDATION_FAILED, MALFORMED_JSON, INVALID_CREDENTIALS
      */
     400: ErrorResponse & {
-        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON';
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'INVALID_CREDENTIALS';
     };
     /**
      * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
@@ -1109,7 +1386,7 @@ export type AdminOperatorsChangePasswordError = AdminOperatorsChangePasswordErro
 
 export type AdminOperatorsChangePasswordResponses = {
     /**
-     * password changed; sign in again
+     * No content
      */
     204: void;
 };
@@ -1117,7 +1394,7 @@ export type AdminOperatorsChangePasswordResponses = {
 export type AdminOperatorsChangePasswordResponse = AdminOperatorsChangePasswordResponses[keyof AdminOperatorsChangePasswordResponses];
 
 export type AdminOperatorsResetPasswordData = {
-    body: ResetPasswordDto;
+    body: ResetPasswordRequest;
     path: {
         /**
          * a positive integer id
@@ -1148,6 +1425,12 @@ export type AdminOperatorsResetPasswordErrors = {
         code?: 'FORBIDDEN';
     };
     /**
+     * Not found: NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'NOT_FOUND';
+    };
+    /**
      * Request body too large: PAYLOAD_TOO_LARGE
      */
     413: ErrorResponse & {
@@ -1165,7 +1448,7 @@ export type AdminOperatorsResetPasswordError = AdminOperatorsResetPasswordErrors
 
 export type AdminOperatorsResetPasswordResponses = {
     /**
-     * password reset
+     * No content
      */
     204: void;
 };
@@ -1203,18 +1486,353 @@ export type AdminOperatorsDisableErrors = {
     403: ErrorResponse & {
         code?: 'FORBIDDEN';
     };
+    /**
+     * Not found: NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'NOT_FOUND';
+    };
+    /**
+     * Conflict with the current state: CONFLICT
+     */
+    409: ErrorResponse & {
+        code?: 'CONFLICT';
+    };
 };
 
 export type AdminOperatorsDisableError = AdminOperatorsDisableErrors[keyof AdminOperatorsDisableErrors];
 
 export type AdminOperatorsDisableResponses = {
     /**
-     * operator disabled
+     * No content
      */
     204: void;
 };
 
 export type AdminOperatorsDisableResponse = AdminOperatorsDisableResponses[keyof AdminOperatorsDisableResponses];
+
+export type MediaUploadData = {
+    body: {
+        /**
+         * JPEG, PNG, WebP or GIF; one or more
+         */
+        file?: Blob | File;
+    };
+    path?: never;
+    query?: {
+        kind?: 'review' | 'avatar';
+    };
+    url: '/api/v1/media';
+};
+
+export type MediaUploadErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_JSON, MEDIA_NO_FILE, MEDIA_UNREADABLE
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'MEDIA_NO_FILE' | 'MEDIA_UNREADABLE';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Request body too large: PAYLOAD_TOO_LARGE, MEDIA_TOO_LARGE, MEDIA_TOO_MANY_FILES, MEDIA_TOO_MANY_PIXELS
+     */
+    413: ErrorResponse & {
+        code?: 'PAYLOAD_TOO_LARGE' | 'MEDIA_TOO_LARGE' | 'MEDIA_TOO_MANY_FILES' | 'MEDIA_TOO_MANY_PIXELS';
+    };
+    /**
+     * Request body is not JSON: UNSUPPORTED_MEDIA_TYPE, MEDIA_TYPE_NOT_ALLOWED
+     */
+    415: ErrorResponse & {
+        code?: 'UNSUPPORTED_MEDIA_TYPE' | 'MEDIA_TYPE_NOT_ALLOWED';
+    };
+    /**
+     * Too many requests: MEDIA_QUOTA_EXCEEDED
+     */
+    429: ErrorResponse & {
+        code?: 'MEDIA_QUOTA_EXCEEDED';
+    };
+};
+
+export type MediaUploadError = MediaUploadErrors[keyof MediaUploadErrors];
+
+export type MediaUploadResponses = {
+    /**
+     * MediaUploadResult
+     */
+    201: MediaUploadResult;
+};
+
+export type MediaUploadResponse = MediaUploadResponses[keyof MediaUploadResponses];
+
+export type MediaGetData = {
+    body?: never;
+    path: {
+        /**
+         * a positive integer id
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/v1/media/{id}';
+};
+
+export type MediaGetErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Not found: MEDIA_NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'MEDIA_NOT_FOUND';
+    };
+};
+
+export type MediaGetError = MediaGetErrors[keyof MediaGetErrors];
+
+export type MediaGetResponses = {
+    /**
+     * Media
+     */
+    200: Media;
+};
+
+export type MediaGetResponse = MediaGetResponses[keyof MediaGetResponses];
+
+export type AdminMediaListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        status?: 'PENDING' | 'READY' | 'REVIEW' | 'REJECTED';
+        kind?: 'product' | 'banner' | 'category' | 'review' | 'avatar' | 'other';
+        ownerType?: 'admin' | 'user';
+        page?: unknown;
+        pageSize?: unknown;
+    };
+    url: '/api/v1/admin/media';
+};
+
+export type AdminMediaListErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+};
+
+export type AdminMediaListError = AdminMediaListErrors[keyof AdminMediaListErrors];
+
+export type AdminMediaListResponses = {
+    /**
+     * AdminMediaPage
+     */
+    200: AdminMediaPage;
+};
+
+export type AdminMediaListResponse = AdminMediaListResponses[keyof AdminMediaListResponses];
+
+export type AdminMediaUploadData = {
+    body: {
+        /**
+         * JPEG, PNG, WebP or GIF; one or more
+         */
+        file?: Blob | File;
+    };
+    path?: never;
+    query?: {
+        kind?: 'product' | 'banner' | 'category' | 'other';
+    };
+    url: '/api/v1/admin/media';
+};
+
+export type AdminMediaUploadErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_JSON, MEDIA_NO_FILE, MEDIA_UNREADABLE
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'MEDIA_NO_FILE' | 'MEDIA_UNREADABLE';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Request body too large: PAYLOAD_TOO_LARGE, MEDIA_TOO_LARGE, MEDIA_TOO_MANY_FILES, MEDIA_TOO_MANY_PIXELS
+     */
+    413: ErrorResponse & {
+        code?: 'PAYLOAD_TOO_LARGE' | 'MEDIA_TOO_LARGE' | 'MEDIA_TOO_MANY_FILES' | 'MEDIA_TOO_MANY_PIXELS';
+    };
+    /**
+     * Request body is not JSON: UNSUPPORTED_MEDIA_TYPE, MEDIA_TYPE_NOT_ALLOWED
+     */
+    415: ErrorResponse & {
+        code?: 'UNSUPPORTED_MEDIA_TYPE' | 'MEDIA_TYPE_NOT_ALLOWED';
+    };
+};
+
+export type AdminMediaUploadError = AdminMediaUploadErrors[keyof AdminMediaUploadErrors];
+
+export type AdminMediaUploadResponses = {
+    /**
+     * MediaUploadResult
+     */
+    201: MediaUploadResult;
+};
+
+export type AdminMediaUploadResponse = AdminMediaUploadResponses[keyof AdminMediaUploadResponses];
+
+export type AdminMediaRemoveData = {
+    body?: never;
+    path: {
+        /**
+         * a positive integer id
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/media/{id}';
+};
+
+export type AdminMediaRemoveErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Not found: MEDIA_NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'MEDIA_NOT_FOUND';
+    };
+    /**
+     * Conflict with the current state: MEDIA_IN_USE
+     */
+    409: ErrorResponse & {
+        code?: 'MEDIA_IN_USE';
+    };
+};
+
+export type AdminMediaRemoveError = AdminMediaRemoveErrors[keyof AdminMediaRemoveErrors];
+
+export type AdminMediaRemoveResponses = {
+    /**
+     * No content
+     */
+    204: void;
+};
+
+export type AdminMediaRemoveResponse = AdminMediaRemoveResponses[keyof AdminMediaRemoveResponses];
+
+export type AdminMediaGetData = {
+    body?: never;
+    path: {
+        /**
+         * a positive integer id
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/media/{id}';
+};
+
+export type AdminMediaGetErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Not found: MEDIA_NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'MEDIA_NOT_FOUND';
+    };
+};
+
+export type AdminMediaGetError = AdminMediaGetErrors[keyof AdminMediaGetErrors];
+
+export type AdminMediaGetResponses = {
+    /**
+     * AdminMediaDetail
+     */
+    200: AdminMediaDetail;
+};
+
+export type AdminMediaGetResponse = AdminMediaGetResponses[keyof AdminMediaGetResponses];
 
 export type CatalogCategoriesData = {
     body?: never;
@@ -1367,10 +1985,10 @@ export type AdminCatalogCreateCategoryData = {
 
 export type AdminCatalogCreateCategoryErrors = {
     /**
-     * Bad request: VALIDATION_FAILED, MALFORMED_JSON, CATEGORY_NOT_FOUND, CATEGORY_TOO_DEEP
+     * Bad request: VALIDATION_FAILED, MALFORMED_JSON, CATEGORY_NOT_FOUND, CATEGORY_TOO_DEEP, MEDIA_NOT_USABLE
      */
     400: ErrorResponse & {
-        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'CATEGORY_NOT_FOUND' | 'CATEGORY_TOO_DEEP';
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'CATEGORY_NOT_FOUND' | 'CATEGORY_TOO_DEEP' | 'MEDIA_NOT_USABLE';
     };
     /**
      * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
@@ -1479,10 +2097,10 @@ export type AdminCatalogUpdateCategoryData = {
 
 export type AdminCatalogUpdateCategoryErrors = {
     /**
-     * Bad request: VALIDATION_FAILED, MALFORMED_JSON, CATEGORY_NOT_FOUND, CATEGORY_TOO_DEEP
+     * Bad request: VALIDATION_FAILED, MALFORMED_JSON, CATEGORY_NOT_FOUND, CATEGORY_TOO_DEEP, MEDIA_NOT_USABLE
      */
     400: ErrorResponse & {
-        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'CATEGORY_NOT_FOUND' | 'CATEGORY_TOO_DEEP';
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'CATEGORY_NOT_FOUND' | 'CATEGORY_TOO_DEEP' | 'MEDIA_NOT_USABLE';
     };
     /**
      * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
@@ -1590,10 +2208,10 @@ export type AdminCatalogCreateProductData = {
 
 export type AdminCatalogCreateProductErrors = {
     /**
-     * Bad request: VALIDATION_FAILED, MALFORMED_JSON, CATEGORY_NOT_FOUND, SKU_SPEC_MISMATCH
+     * Bad request: VALIDATION_FAILED, MALFORMED_JSON, CATEGORY_NOT_FOUND, SKU_SPEC_MISMATCH, MEDIA_NOT_USABLE
      */
     400: ErrorResponse & {
-        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'CATEGORY_NOT_FOUND' | 'SKU_SPEC_MISMATCH';
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'CATEGORY_NOT_FOUND' | 'SKU_SPEC_MISMATCH' | 'MEDIA_NOT_USABLE';
     };
     /**
      * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
@@ -1746,10 +2364,10 @@ export type AdminCatalogUpdateProductData = {
 
 export type AdminCatalogUpdateProductErrors = {
     /**
-     * Bad request: VALIDATION_FAILED, MALFORMED_JSON, CATEGORY_NOT_FOUND, SKU_SPEC_MISMATCH
+     * Bad request: VALIDATION_FAILED, MALFORMED_JSON, CATEGORY_NOT_FOUND, SKU_SPEC_MISMATCH, MEDIA_NOT_USABLE
      */
     400: ErrorResponse & {
-        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'CATEGORY_NOT_FOUND' | 'SKU_SPEC_MISMATCH';
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'CATEGORY_NOT_FOUND' | 'SKU_SPEC_MISMATCH' | 'MEDIA_NOT_USABLE';
     };
     /**
      * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
@@ -2945,6 +3563,39 @@ export type OrderConfirmReceiptResponses = {
 
 export type OrderConfirmReceiptResponse = OrderConfirmReceiptResponses[keyof OrderConfirmReceiptResponses];
 
+export type OrderSummaryGetData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/orders/summary';
+};
+
+export type OrderSummaryGetErrors = {
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+};
+
+export type OrderSummaryGetError = OrderSummaryGetErrors[keyof OrderSummaryGetErrors];
+
+export type OrderSummaryGetResponses = {
+    /**
+     * OrderSummary
+     */
+    200: OrderSummary;
+};
+
+export type OrderSummaryGetResponse = OrderSummaryGetResponses[keyof OrderSummaryGetResponses];
+
 export type AdminOrderListData = {
     body?: never;
     path?: never;
@@ -3682,6 +4333,352 @@ export type SandboxPaymentSimulateResponses = {
 };
 
 export type SandboxPaymentSimulateResponse = SandboxPaymentSimulateResponses[keyof SandboxPaymentSimulateResponses];
+
+export type WechatShopperTemplatesData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * the tap that asks: checkout/pay or after-sale submit
+         */
+        moment?: 'pay' | 'aftersale';
+    };
+    url: '/api/v1/wechat/subscriptions/templates';
+};
+
+export type WechatShopperTemplatesErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+};
+
+export type WechatShopperTemplatesError = WechatShopperTemplatesErrors[keyof WechatShopperTemplatesErrors];
+
+export type WechatShopperTemplatesResponses = {
+    /**
+     * SubscribeTemplates
+     */
+    200: SubscribeTemplates;
+};
+
+export type WechatShopperTemplatesResponse = WechatShopperTemplatesResponses[keyof WechatShopperTemplatesResponses];
+
+export type WechatShopperRecordData = {
+    body: RecordSubscriptionsRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/wechat/subscriptions';
+};
+
+export type WechatShopperRecordErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_JSON
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Request body too large: PAYLOAD_TOO_LARGE
+     */
+    413: ErrorResponse & {
+        code?: 'PAYLOAD_TOO_LARGE';
+    };
+    /**
+     * Request body is not JSON: UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorResponse & {
+        code?: 'UNSUPPORTED_MEDIA_TYPE';
+    };
+};
+
+export type WechatShopperRecordError = WechatShopperRecordErrors[keyof WechatShopperRecordErrors];
+
+export type WechatShopperRecordResponses = {
+    /**
+     * SubscribeResult
+     */
+    200: SubscribeResult;
+};
+
+export type WechatShopperRecordResponse = WechatShopperRecordResponses[keyof WechatShopperRecordResponses];
+
+export type WechatShopperGetPhoneData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/wechat/phone';
+};
+
+export type WechatShopperGetPhoneErrors = {
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+};
+
+export type WechatShopperGetPhoneError = WechatShopperGetPhoneErrors[keyof WechatShopperGetPhoneErrors];
+
+export type WechatShopperGetPhoneResponses = {
+    /**
+     * PhoneBinding
+     */
+    200: PhoneBinding;
+};
+
+export type WechatShopperGetPhoneResponse = WechatShopperGetPhoneResponses[keyof WechatShopperGetPhoneResponses];
+
+export type WechatShopperBindPhoneData = {
+    body: BindPhoneRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/wechat/phone';
+};
+
+export type WechatShopperBindPhoneErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_JSON, PHONE_CODE_INVALID
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'PHONE_CODE_INVALID';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Request body too large: PAYLOAD_TOO_LARGE
+     */
+    413: ErrorResponse & {
+        code?: 'PAYLOAD_TOO_LARGE';
+    };
+    /**
+     * Request body is not JSON: UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorResponse & {
+        code?: 'UNSUPPORTED_MEDIA_TYPE';
+    };
+    /**
+     * A dependency is unavailable: WECHAT_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'WECHAT_UNAVAILABLE';
+    };
+};
+
+export type WechatShopperBindPhoneError = WechatShopperBindPhoneErrors[keyof WechatShopperBindPhoneErrors];
+
+export type WechatShopperBindPhoneResponses = {
+    /**
+     * PhoneBinding
+     */
+    200: PhoneBinding;
+};
+
+export type WechatShopperBindPhoneResponse = WechatShopperBindPhoneResponses[keyof WechatShopperBindPhoneResponses];
+
+export type AdminWechatShippingListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        status?: 'PENDING' | 'UPLOADING' | 'DONE' | 'FAILED';
+        page?: number;
+        pageSize?: number;
+    };
+    url: '/api/v1/admin/wechat/shipping-uploads';
+};
+
+export type AdminWechatShippingListErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+};
+
+export type AdminWechatShippingListError = AdminWechatShippingListErrors[keyof AdminWechatShippingListErrors];
+
+export type AdminWechatShippingListResponses = {
+    /**
+     * ShippingUploadPage
+     */
+    200: ShippingUploadPage;
+};
+
+export type AdminWechatShippingListResponse = AdminWechatShippingListResponses[keyof AdminWechatShippingListResponses];
+
+export type AdminWechatShippingStatusData = {
+    body?: never;
+    path: {
+        /**
+         * a positive integer id
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/orders/{id}/wechat-shipping';
+};
+
+export type AdminWechatShippingStatusErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Not found: NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'NOT_FOUND';
+    };
+};
+
+export type AdminWechatShippingStatusError = AdminWechatShippingStatusErrors[keyof AdminWechatShippingStatusErrors];
+
+export type AdminWechatShippingStatusResponses = {
+    /**
+     * ShippingUpload
+     */
+    200: ShippingUpload;
+};
+
+export type AdminWechatShippingStatusResponse = AdminWechatShippingStatusResponses[keyof AdminWechatShippingStatusResponses];
+
+export type AdminWechatShippingReuploadData = {
+    body: ReuploadShippingRequest;
+    path: {
+        /**
+         * a positive integer id
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/orders/{id}/wechat-shipping/reupload';
+};
+
+export type AdminWechatShippingReuploadErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_JSON
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Not found: ORDER_NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'ORDER_NOT_FOUND';
+    };
+    /**
+     * Conflict with the current state: ILLEGAL_ORDER_STATE, CONFLICT
+     */
+    409: ErrorResponse & {
+        code?: 'ILLEGAL_ORDER_STATE' | 'CONFLICT';
+    };
+    /**
+     * Request body too large: PAYLOAD_TOO_LARGE
+     */
+    413: ErrorResponse & {
+        code?: 'PAYLOAD_TOO_LARGE';
+    };
+    /**
+     * Request body is not JSON: UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorResponse & {
+        code?: 'UNSUPPORTED_MEDIA_TYPE';
+    };
+};
+
+export type AdminWechatShippingReuploadError = AdminWechatShippingReuploadErrors[keyof AdminWechatShippingReuploadErrors];
+
+export type AdminWechatShippingReuploadResponses = {
+    /**
+     * ShippingUpload
+     */
+    200: ShippingUpload;
+};
+
+export type AdminWechatShippingReuploadResponse = AdminWechatShippingReuploadResponses[keyof AdminWechatShippingReuploadResponses];
 
 export type PrometheusIndexData = {
     body?: never;

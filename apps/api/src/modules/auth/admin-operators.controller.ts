@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiRoute } from '../../common/openapi/api-route.decorator';
 import { IdParam } from '../../common/parse-id.pipe';
 import { AdminAccountService } from './admin-account.service';
 import { ChangePasswordDto, ResetPasswordDto } from './dto/auth.dto';
@@ -14,32 +15,42 @@ export class AdminOperatorsController {
 
   @Post('admin/logout')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Log out: every token of the calling operator stops working' })
-  @ApiNoContentResponse({ description: 'signed out everywhere' })
+  @ApiRoute({ summary: 'Log out: every token of the calling operator stops working', ok: { 204: null } })
   logout(@CurrentUserId() adminId: number): Promise<void> {
     return this.admins.logout(adminId);
   }
 
   @Post('admin/account/password')
   @HttpCode(204)
-  @ApiOperation({ summary: "Change the calling operator's password; their tokens stop working" })
-  @ApiNoContentResponse({ description: 'password changed; sign in again' })
+  @ApiRoute({
+    summary: "Change the calling operator's password; their tokens stop working",
+    body: 'ChangePasswordRequest',
+    ok: { 204: null },
+    errors: { 400: ['INVALID_CREDENTIALS'] },
+  })
   changePassword(@CurrentUserId() adminId: number, @Body() dto: ChangePasswordDto): Promise<void> {
     return this.admins.changePassword(adminId, dto.currentPassword, dto.newPassword);
   }
 
   @Post('admin/operators/:id/password')
   @HttpCode(204)
-  @ApiOperation({ summary: "Reset another operator's password; their tokens stop working" })
-  @ApiNoContentResponse({ description: 'password reset' })
+  @ApiRoute({
+    summary: "Reset another operator's password; their tokens stop working",
+    body: 'ResetPasswordRequest',
+    ok: { 204: null },
+    errors: { 404: ['NOT_FOUND'] },
+  })
   resetPassword(@IdParam() id: number, @Body() dto: ResetPasswordDto): Promise<void> {
     return this.admins.resetPassword(id, dto.newPassword);
   }
 
   @Post('admin/operators/:id/disable')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Disable an operator: no more logins, their tokens stop working' })
-  @ApiNoContentResponse({ description: 'operator disabled' })
+  @ApiRoute({
+    summary: 'Disable an operator: no more logins, their tokens stop working',
+    ok: { 204: null },
+    errors: { 404: ['NOT_FOUND'], 409: ['CONFLICT'] },
+  })
   disable(@CurrentUserId() actorId: number, @IdParam() id: number): Promise<void> {
     return this.admins.disable(actorId, id);
   }

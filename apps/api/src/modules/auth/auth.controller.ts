@@ -64,7 +64,12 @@ export class MeController {
   }
 
   @Patch()
-  @ApiRoute({ summary: 'Change nickname or avatar', body: 'UpdateProfileRequest', ok: { 200: 'UserProfile' } })
+  @ApiRoute({
+    summary: 'Change nickname or avatar (a new nickname passes WeChat content security first)',
+    body: 'UpdateProfileRequest',
+    ok: { 200: 'UserProfile' },
+    errors: { 409: ['CONTENT_UNDER_REVIEW'], 422: ['CONTENT_RISKY'] },
+  })
   update(@CurrentUserId() userId: number, @Body() dto: UpdateProfileDto): Promise<UserProfile> {
     return this.auth.updateProfile(userId, dto);
   }

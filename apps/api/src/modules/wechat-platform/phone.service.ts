@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode } from '@sutwxapp/contracts';
+import { ErrorCode, type PhoneBinding } from '@sutwxapp/contracts';
 import { maskPhone, MiniProgramOpenApi, WechatOpenApiError } from '@sutwxapp/wechat';
 import { Repository } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
-import type { PhoneDto } from './dto/phone.dto';
 import { UserPhoneEntity } from './entities/user-phone.entity';
 import { InjectAppId } from './tokens';
 
@@ -22,7 +21,7 @@ export class PhoneService {
     @InjectAppId() private readonly appId: string,
   ) {}
 
-  async bind(userId: number, code: string): Promise<PhoneDto> {
+  async bind(userId: number, code: string): Promise<PhoneBinding> {
     let phone: string;
     try {
       phone = (await this.api.getPhoneNumber(code, this.appId)).purePhoneNumber;
@@ -46,7 +45,7 @@ export class PhoneService {
     return { phoneMasked: maskPhone(phone) };
   }
 
-  async get(userId: number): Promise<PhoneDto> {
+  async get(userId: number): Promise<PhoneBinding> {
     const phone = await this.phoneOf(userId);
     return { phoneMasked: phone ? maskPhone(phone) : null };
   }

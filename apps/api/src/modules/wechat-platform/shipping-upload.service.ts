@@ -6,7 +6,7 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, OrderStatus } from '@sutwxapp/contracts';
+import { ErrorCode, OrderStatus, type ShippingUpload, type ShippingUploadPage } from '@sutwxapp/contracts';
 import {
   maskPhone,
   MiniProgramOpenApi,
@@ -23,7 +23,7 @@ import { isUniqueViolation } from '../../database/db-errors';
 import { AuthService } from '../auth/auth.service';
 import { OrderQueryService } from '../order/order-query.service';
 import { PaymentService } from '../payment/payment.service';
-import type { ShippingUploadDto, ShippingUploadPageDto, ReuploadDto } from './dto/shipping-upload.dto';
+import type { ReuploadDto } from './dto/shipping-upload.dto';
 import { type Parcel, ShippingUploadEntity } from './entities/shipping-upload.entity';
 import { backoffMs, OutboxWorker } from './outbox';
 import { platformMetrics } from './platform-metrics';
@@ -203,7 +203,7 @@ export class ShippingUploadService implements OnModuleInit, OnApplicationBootstr
     return (res.affected ?? 0) > 0;
   }
 
-  async status(orderId: number): Promise<ShippingUploadDto> {
+  async status(orderId: number): Promise<ShippingUpload> {
     const row = await this.uploads.findOneBy({ orderId });
     if (!row) {
       throw new AppError(
@@ -215,7 +215,7 @@ export class ShippingUploadService implements OnModuleInit, OnApplicationBootstr
     return toDto(row);
   }
 
-  async list(status: string | undefined, page: number, pageSize: number): Promise<ShippingUploadPageDto> {
+  async list(status: string | undefined, page: number, pageSize: number): Promise<ShippingUploadPage> {
     const [rows, total] = await this.uploads.findAndCount({
       where: status ? { status: status as ShippingUploadEntity['status'] } : {},
       order: { id: 'DESC' },
@@ -226,7 +226,7 @@ export class ShippingUploadService implements OnModuleInit, OnApplicationBootstr
   }
 
   /** An operator asks for another upload (after fixing the cause), optionally with other parcels. */
-  async reupload(orderId: number, dto: ReuploadDto): Promise<ShippingUploadDto> {
+  async reupload(orderId: number, dto: ReuploadDto): Promise<ShippingUpload> {
     const order = await this.orders.findEntity(orderId);
     if (order.status !== OrderStatus.SHIPPED && order.status !== OrderStatus.COMPLETED) {
       throw new AppError(
@@ -260,7 +260,7 @@ export class ShippingUploadService implements OnModuleInit, OnApplicationBootstr
   }
 }
 
-function toDto(row: ShippingUploadEntity): ShippingUploadDto {
+function toDto(row: ShippingUploadEntity): ShippingUpload {
   return {
     orderId: row.orderId,
     orderNo: row.orderNo,

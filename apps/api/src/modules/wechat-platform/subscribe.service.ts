@@ -6,7 +6,13 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, type FieldError } from '@sutwxapp/contracts';
+import {
+  ErrorCode,
+  type FieldError,
+  type SubscribeMoment,
+  type SubscribeResult,
+  type SubscribeTemplates,
+} from '@sutwxapp/contracts';
 import { MiniProgramOpenApi, WechatOpenApiError } from '@sutwxapp/wechat';
 import { MoreThan, Repository } from 'typeorm';
 import { DomainEvents } from '../../common/domain-events';
@@ -18,7 +24,6 @@ import { TransactionService } from '../../database/transaction.service';
 import { AuthService } from '../auth/auth.service';
 import { OrderQueryService } from '../order/order-query.service';
 import { findCarrierName } from '../order/carriers';
-import type { SubscribeResultDto, SubscribeTemplatesDto } from './dto/subscribe.dto';
 import { SubscribeAcceptanceEntity, SubscribeMessageEntity } from './entities/subscribe.entity';
 import { backoffMs, OutboxWorker } from './outbox';
 import { platformMetrics } from './platform-metrics';
@@ -91,7 +96,7 @@ export class SubscribeService implements OnModuleInit, OnApplicationBootstrap, O
     await this.worker.stop();
   }
 
-  templatesFor(moment: 'pay' | 'aftersale'): SubscribeTemplatesDto {
+  templatesFor(moment: SubscribeMoment): SubscribeTemplates {
     const templateIds = MOMENTS[moment]
       .map((e) => this.config.wechatPlatform.templates[e].templateId)
       .filter((id) => id !== '');
@@ -99,7 +104,7 @@ export class SubscribeService implements OnModuleInit, OnApplicationBootstrap, O
   }
 
   /** wx.requestSubscribeMessage's answer: {templateId: 'accept' | 'reject' | 'ban' | 'filter'}. */
-  async recordAcceptances(userId: number, results: Record<string, string>): Promise<SubscribeResultDto> {
+  async recordAcceptances(userId: number, results: Record<string, string>): Promise<SubscribeResult> {
     const known = new Set(SUBSCRIBE_EVENTS.map((e) => this.config.wechatPlatform.templates[e].templateId));
     known.delete('');
     // Only ids this API handed out may come back, each with one of WeChat's four answers.

@@ -1,26 +1,27 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
+import type {
+  PhoneBinding,
+  ShippingUpload,
+  ShippingUploadPage,
+  SubscribeResult,
+  SubscribeTemplates,
+} from '@sutwxapp/contracts';
+import { ApiRoute } from '../../common/openapi/api-route.decorator';
 import { IdParam } from '../../common/parse-id.pipe';
 import { AdminOnly, CurrentUserId, ShopperOnly } from '../auth/guards/auth.guard';
-import { BindPhoneDto, PhoneDto } from './dto/phone.dto';
-import {
-  ReuploadDto,
-  ShippingUploadDto,
-  ShippingUploadListQueryDto,
-  ShippingUploadPageDto,
-} from './dto/shipping-upload.dto';
-import {
-  RecordSubscriptionsDto,
-  SubscribeResultDto,
-  SubscribeTemplatesDto,
-  SubscribeTemplatesQueryDto,
-} from './dto/subscribe.dto';
+import { BindPhoneDto } from './dto/phone.dto';
+import { ReuploadDto, ShippingUploadListQueryDto } from './dto/shipping-upload.dto';
+import { RecordSubscriptionsDto, SubscribeTemplatesQueryDto } from './dto/subscribe.dto';
 import { PhoneService } from './phone.service';
 import { type PushQuery, PushService } from './push.service';
 import { ShippingUploadService } from './shipping-upload.service';
 import { SubscribeService } from './subscribe.service';
 
-/** WeChat's message push (the mini-program's 消息推送 server URL). No login: the signature is the check. */
+/**
+ * WeChat's message push (the mini-program's 消息推送 server URL). No login: the signature is the check.
+ * Not in the OpenAPI document: WeChat calls it in its own format (UNDOCUMENTED_ROUTES in the conformance check).
+ */
 @ApiTags('wechat')
 @Controller('wechat/push')
 export class WechatPushController {
@@ -28,8 +29,7 @@ export class WechatPushController {
 
   @Get()
   @Header('Content-Type', 'text/plain; charset=utf-8')
-  @ApiOperation({ summary: 'URL verification by WeChat: answers echostr when the signature is valid' })
-  @ApiOkResponse({ type: String })
+  @ApiExcludeEndpoint() // URL verification by WeChat: answers echostr when the signature is valid
   verify(@Query() query: PushQuery): string {
     return this.push.verifyUrl(query);
   }
@@ -37,8 +37,7 @@ export class WechatPushController {
   @Post()
   @HttpCode(200)
   @Header('Content-Type', 'text/plain; charset=utf-8')
-  @ApiOperation({ summary: 'Safe-mode JSON message push from WeChat (settlement, shipping reminder, media check)' })
-  @ApiOkResponse({ type: String, description: '"success"' })
+  @ApiExcludeEndpoint() // safe-mode JSON push (settlement, shipping reminder, media check); answers "success"
   receive(@Query() query: PushQuery, @Body() body: unknown): Promise<string> {
     return this.push.receive(query, body);
   }
@@ -54,32 +53,40 @@ export class WechatShopperController {
   ) {}
 
   @Get('subscriptions/templates')
-  @ApiOperation({ summary: 'Template ids the mini-program may ask to subscribe to at this moment' })
-  @ApiOkResponse({ type: SubscribeTemplatesDto })
-  templates(@Query() q: SubscribeTemplatesQueryDto): SubscribeTemplatesDto {
+  @ApiRoute({
+    summary: 'Template ids the mini-program may ask to subscribe to at this moment',
+    ok: { 200: 'SubscribeTemplates' },
+  })
+  templates(@Query() q: SubscribeTemplatesQueryDto): SubscribeTemplates {
     return this.subscribe.templatesFor(q.moment ?? 'pay');
   }
 
   @Post('subscriptions')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Record the shopper’s wx.requestSubscribeMessage answers (one notice per accept)' })
-  @ApiOkResponse({ type: SubscribeResultDto })
-  record(@CurrentUserId() userId: number, @Body() dto: RecordSubscriptionsDto): Promise<SubscribeResultDto> {
+  @ApiRoute({
+    summary: 'Record the shopper’s wx.requestSubscribeMessage answers (one notice per accept)',
+    body: 'RecordSubscriptionsRequest',
+    ok: { 200: 'SubscribeResult' },
+  })
+  record(@CurrentUserId() userId: number, @Body() dto: RecordSubscriptionsDto): Promise<SubscribeResult> {
     return this.subscribe.recordAcceptances(userId, dto.results);
   }
 
   @Post('phone')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Bind the phone number from the getPhoneNumber button (answered masked)' })
-  @ApiOkResponse({ type: PhoneDto })
-  bindPhone(@CurrentUserId() userId: number, @Body() dto: BindPhoneDto): Promise<PhoneDto> {
+  @ApiRoute({
+    summary: 'Bind the phone number from the getPhoneNumber button (answered masked)',
+    body: 'BindPhoneRequest',
+    ok: { 200: 'PhoneBinding' },
+    errors: { 400: ['PHONE_CODE_INVALID'], 503: ['WECHAT_UNAVAILABLE'] },
+  })
+  bindPhone(@CurrentUserId() userId: number, @Body() dto: BindPhoneDto): Promise<PhoneBinding> {
     return this.phone.bind(userId, dto.code);
   }
 
   @Get('phone')
-  @ApiOperation({ summary: 'The bound phone number, masked (null when none)' })
-  @ApiOkResponse({ type: PhoneDto })
-  getPhone(@CurrentUserId() userId: number): Promise<PhoneDto> {
+  @ApiRoute({ summary: 'The bound phone number, masked (null when none)', ok: { 200: 'PhoneBinding' } })
+  getPhone(@CurrentUserId() userId: number): Promise<PhoneBinding> {
     return this.phone.get(userId);
   }
 }
@@ -91,24 +98,33 @@ export class AdminWechatShippingController {
   constructor(private readonly shipping: ShippingUploadService) {}
 
   @Get('wechat/shipping-uploads')
-  @ApiOperation({ summary: 'Shipping-info uploads to WeChat, newest first, filterable by status' })
-  @ApiOkResponse({ type: ShippingUploadPageDto })
-  list(@Query() q: ShippingUploadListQueryDto): Promise<ShippingUploadPageDto> {
+  @ApiRoute({
+    summary: 'Shipping-info uploads to WeChat, newest first, filterable by status',
+    ok: { 200: 'ShippingUploadPage' },
+  })
+  list(@Query() q: ShippingUploadListQueryDto): Promise<ShippingUploadPage> {
     return this.shipping.list(q.status, q.page ?? 1, q.pageSize ?? 20);
   }
 
   @Get('orders/:id/wechat-shipping')
-  @ApiOperation({ summary: 'Status and last error of one order’s shipping-info upload' })
-  @ApiOkResponse({ type: ShippingUploadDto })
-  status(@IdParam() id: number): Promise<ShippingUploadDto> {
+  @ApiRoute({
+    summary: 'Status and last error of one order’s shipping-info upload',
+    ok: { 200: 'ShippingUpload' },
+    errors: { 404: ['NOT_FOUND'] },
+  })
+  status(@IdParam() id: number): Promise<ShippingUpload> {
     return this.shipping.status(id);
   }
 
   @Post('orders/:id/wechat-shipping/reupload')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Upload the shipping info again (optionally other parcels or a virtual/self-pickup type)' })
-  @ApiOkResponse({ type: ShippingUploadDto })
-  reupload(@IdParam() id: number, @Body() dto: ReuploadDto): Promise<ShippingUploadDto> {
+  @ApiRoute({
+    summary: 'Upload the shipping info again (optionally other parcels or a virtual/self-pickup type)',
+    body: 'ReuploadShippingRequest',
+    ok: { 200: 'ShippingUpload' },
+    errors: { 404: ['ORDER_NOT_FOUND'], 409: ['ILLEGAL_ORDER_STATE', 'CONFLICT'] },
+  })
+  reupload(@IdParam() id: number, @Body() dto: ReuploadDto): Promise<ShippingUpload> {
     return this.shipping.reupload(id, dto);
   }
 }

@@ -1,6 +1,12 @@
 import { SAFE_TEXT, safeTextMessage } from '../../../common/safe-text';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { AdminLoginRequest, UpdateProfileRequest, WechatLoginRequest } from '@sutwxapp/contracts';
+import type {
+  AdminLoginRequest,
+  ChangePasswordRequest,
+  ResetPasswordRequest,
+  UpdateProfileRequest,
+  WechatLoginRequest,
+} from '@sutwxapp/contracts';
 import {
   IsNotEmpty,
   IsOptional,
@@ -67,7 +73,7 @@ const MaxUtf8Bytes = (max: number, message: string): PropertyDecorator =>
     { message },
   );
 
-export class ChangePasswordDto {
+export class ChangePasswordDto implements ChangePasswordRequest {
   @ApiProperty()
   @IsString()
   @IsNotEmpty()
@@ -81,7 +87,7 @@ export class ChangePasswordDto {
   newPassword!: string;
 }
 
-export class ResetPasswordDto {
+export class ResetPasswordDto implements ResetPasswordRequest {
   @ApiProperty({ minLength: 8, description: 'at most 72 bytes in UTF-8' })
   @IsString({ message: NEW_PASSWORD })
   @MinLength(8, { message: NEW_PASSWORD })

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { ReuploadShippingRequest, ShippingParcel, ShippingUploadStatus } from '@sutwxapp/contracts';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -15,7 +16,7 @@ import {
 } from 'class-validator';
 import { NestedList } from '../../../common/nested';
 
-export class ParcelDto {
+export class ParcelDto implements ShippingParcel {
   @ApiProperty({ example: 'yuantong', description: 'our (Kuaidi100) carrier code, see GET /logistics/carriers' })
   @IsString()
   @MaxLength(32)
@@ -27,7 +28,7 @@ export class ParcelDto {
   trackingNo!: string;
 }
 
-export class ReuploadDto {
+export class ReuploadDto implements ReuploadShippingRequest {
   @ApiPropertyOptional({
     type: [ParcelDto],
     description: 'several parcels = split delivery; default: the shipped parcel',
@@ -49,7 +50,7 @@ export class ShippingUploadListQueryDto {
   @ApiPropertyOptional({ enum: ['PENDING', 'UPLOADING', 'DONE', 'FAILED'] })
   @IsOptional()
   @IsIn(['PENDING', 'UPLOADING', 'DONE', 'FAILED'])
-  status?: string;
+  status?: ShippingUploadStatus;
 
   @ApiPropertyOptional({ default: 1 })
   @IsOptional()
@@ -66,28 +67,4 @@ export class ShippingUploadListQueryDto {
   @Min(1)
   @Max(100)
   pageSize?: number;
-}
-
-export class ShippingUploadDto {
-  @ApiProperty() orderId!: number;
-  @ApiProperty() orderNo!: string;
-  @ApiProperty({
-    enum: ['PENDING', 'UPLOADING', 'DONE', 'FAILED'],
-    description: 'FAILED = given up; re-upload after fixing',
-  })
-  status!: string;
-  @ApiProperty({ enum: [1, 2, 3, 4] }) logisticsType!: number;
-  @ApiProperty({ type: [ParcelDto] }) parcels!: ParcelDto[];
-  @ApiProperty() attempts!: number;
-  @ApiProperty({ nullable: true, type: String, description: 'WeChat’s answer to the last failed attempt' })
-  lastError!: string | null;
-  @ApiProperty({ nullable: true, type: String }) nextAttemptAt!: string | null;
-  @ApiProperty({ nullable: true, type: String }) uploadedAt!: string | null;
-}
-
-export class ShippingUploadPageDto {
-  @ApiProperty({ type: [ShippingUploadDto] }) items!: ShippingUploadDto[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
 }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { RecordSubscriptionsRequest, SubscribeMoment } from '@sutwxapp/contracts';
 import { IsIn, IsObject, IsOptional } from 'class-validator';
 
 export class SubscribeTemplatesQueryDto {
@@ -9,16 +10,10 @@ export class SubscribeTemplatesQueryDto {
   })
   @IsOptional()
   @IsIn(['pay', 'aftersale'], { message: 'moment must be pay or aftersale' })
-  moment?: 'pay' | 'aftersale';
+  moment?: SubscribeMoment;
 }
 
-export class SubscribeTemplatesDto {
-  @ApiProperty({ enum: ['pay', 'aftersale'] }) moment!: string;
-  @ApiProperty({ type: [String], description: 'pass to wx.requestSubscribeMessage({tmplIds})' })
-  templateIds!: string[];
-}
-
-export class RecordSubscriptionsDto {
+export class RecordSubscriptionsDto implements RecordSubscriptionsRequest {
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'string', enum: ['accept', 'reject', 'ban', 'filter'] },
@@ -27,9 +22,4 @@ export class RecordSubscriptionsDto {
   })
   @IsObject({ message: 'results must be an object of templateId: accept|reject|ban|filter' })
   results!: Record<string, string>;
-}
-
-export class SubscribeResultDto {
-  @ApiProperty({ type: [String], description: 'template ids recorded as one more allowed notice' })
-  accepted!: string[];
 }
