@@ -27,7 +27,6 @@ const sku = (颜色: string, 尺码: string, price: number, stock: number): Sku 
   purchaseLimit: null,
   stock,
   code: null,
-  purchaseLimit: null,
 });
 // 红/S 5, 红/M 0, 蓝/S 0, 蓝/M 3, no 黑 at all in stock
 const skus = [
