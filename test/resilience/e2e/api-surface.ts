@@ -20,6 +20,8 @@ import {
   type Shopper,
 } from '../../../apps/api/test/support/factories';
 import { AdminAccountService } from '../../../apps/api/src/modules/auth/admin-account.service';
+import { WECHAT_SANDBOX } from '../../../apps/api/src/modules/wechat/wechat.module';
+import type { WechatSandbox } from '@sutwxapp/wechat-sandbox';
 import { createAddress, sampleAddress } from '../../../apps/api/test/support/shop-fixtures';
 import type { TestApp } from '../../../apps/api/test/support/test-app';
 
@@ -227,6 +229,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const jpeg = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#c33' } })
     .jpeg()
     .toBuffer();
+  // held for a human look (REVIEW), so it stays its owner's alone: the others-get-404 check holds
+  t.app.get<WechatSandbox>(WECHAT_SANDBOX).platform.verdictNextMediaChecks('review');
   const media = await t.http
     .post('/api/v1/media')
     .set(owner.auth)

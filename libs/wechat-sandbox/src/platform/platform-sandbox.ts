@@ -68,6 +68,12 @@ export class PlatformSandbox {
     this.faults.set(endpoint, list);
   }
 
+  /** The next media_check_async calls get these verdicts (otherwise decided from the URL). */
+  verdictNextMediaChecks(...verdicts: Array<'pass' | 'risky' | 'review'>): void {
+    this.nextMediaVerdicts.push(...verdicts);
+  }
+  private readonly nextMediaVerdicts: Array<'pass' | 'risky' | 'review'> = [];
+
   /** What WeChat records when the shopper taps "allow" in wx.requestSubscribeMessage: one send each. */
   acceptSubscription(openid: string, templateId: string): void {
     const key = `${openid}\u0000${templateId}`;
@@ -272,7 +278,9 @@ export class PlatformSandbox {
     if (![1, 2, 3, 4].includes(b.scene as number)) return err(40129, 'invalid scene');
     if (typeof b.media_url !== 'string' || !/^https?:\/\//.test(b.media_url)) return err(47001, 'invalid media_url');
     const traceId = randomBytes(12).toString('hex');
-    const verdict = b.media_url.includes('risky') ? 'risky' : b.media_url.includes('review') ? 'review' : 'pass';
+    const verdict =
+      this.nextMediaVerdicts.shift() ??
+      (b.media_url.includes('risky') ? 'risky' : b.media_url.includes('review') ? 'review' : 'pass');
     this.mediaChecks.set(traceId, { openid: b.openid, url: b.media_url, verdict });
     // The verdict comes later through the message push, as at WeChat (within 30 minutes there).
     if (this.push) {
