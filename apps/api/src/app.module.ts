@@ -7,6 +7,7 @@ import { DatabaseModule } from './database/database.module';
 import { CacheModule } from './infra/cache/cache.module';
 import { RedisModule } from './infra/redis.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { ProfileModule } from './modules/profile/profile.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { AddressModule } from './modules/address/address.module';
 import { CartModule } from './modules/cart/cart.module';
@@ -46,6 +47,7 @@ export class AppModule {
         WechatModule,
         AuthModule,
         MediaModule,
+        ProfileModule,
         CatalogModule,
         CartModule,
         AddressModule,

@@ -2964,7 +2964,8 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
         "type": "string"
       },
       "avatarUrl": {
-        "type": "string"
+        "type": "string",
+        "description": "the `ref` of one's own avatar upload (`media:<id>`, POST /media?kind=avatar), or an http(s) URL"
       }
     },
     "additionalProperties": false
@@ -3022,7 +3023,8 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
         "type": [
           "string",
           "null"
-        ]
+        ],
+        "description": "240 px wide; an uploaded avatar is shown to its owner while WeChat's content check runs"
       },
       "createdAt": {
         "$ref": "#/components/schemas/IsoDateTime"

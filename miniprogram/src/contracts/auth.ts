@@ -12,6 +12,7 @@ export interface WechatLoginRequest {
 export interface UserProfile {
   id: number;
   nickname: string | null;
+  /** 240 px wide; an uploaded avatar is shown to its owner while WeChat's content check runs */
   avatarUrl: string | null;
   createdAt: IsoDateTime;
 }
@@ -25,6 +26,7 @@ export interface LoginResponse {
 
 export interface UpdateProfileRequest {
   nickname?: string;
+  /** the `ref` of one's own avatar upload (`media:<id>`, POST /media?kind=avatar), or an http(s) URL */
   avatarUrl?: string;
 }
 

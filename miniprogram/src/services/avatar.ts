@@ -1,21 +1,50 @@
 import type { UserProfile } from '../contracts/auth';
+import type { MediaUploadResult } from '../contracts/media';
+import { ApiError, ClientErrorCode } from '../utils/errors';
+import { apiRoot } from './env';
+import type { HttpResponse } from './http';
+import { api, errorFrom, withSession } from './request';
+import { rememberUser } from './session';
 
-const LOCAL_AVATAR = 'sut.avatar.local';
-
-/**
- * The avatar the shopper picked with the chooseAvatar button. WeChat hands the page a
- * TEMPORARY file (http://tmp/… in DevTools, wxfile://… on a phone): not a URL anyone else can
- * load, and the API refuses it as the profile's avatarUrl. Until the API takes uploads, the
- * choice is kept on this phone and shown here only; this is the one function that changes when
- * media upload lands (upload the file, save the URL the API answers with PATCH /me).
- */
-export function keepChosenAvatar(tempPath: string): { avatarUrl: string; savedToProfile: false } {
-  wx.setStorageSync(LOCAL_AVATAR, tempPath);
-  return { avatarUrl: tempPath, savedToProfile: false };
+/** wx.uploadFile as a promise: resolves for every HTTP answer (JSON parsed), rejects with no answer. */
+function uploadOnce(url: string, filePath: string, token: string): Promise<HttpResponse> {
+  return new Promise((resolve, reject) => {
+    wx.uploadFile({
+      url,
+      filePath,
+      name: 'file',
+      header: { Authorization: `Bearer ${token}` },
+      timeout: 30000,
+      success: (res) => {
+        // uploadFile hands back the body as text, whatever its type
+        let data: unknown = res.data;
+        try {
+          data = JSON.parse(res.data);
+        } catch {
+          /* not JSON: an HTML error page from a proxy, kept as text */
+        }
+        resolve({ statusCode: res.statusCode, data });
+      },
+      fail: (err) => reject(new ApiError(0, ClientErrorCode.NETWORK_ERROR, err.errMsg)),
+    });
+  });
 }
 
-/** The avatar to show: one kept on this phone (not uploadable yet) wins over the profile's. */
-export function shownAvatar(profile: Pick<UserProfile, 'avatarUrl'>): string {
-  const local: unknown = wx.getStorageSync(LOCAL_AVATAR);
-  return typeof local === 'string' && local ? local : (profile.avatarUrl ?? '');
+/**
+ * The avatar the shopper picked with the chooseAvatar button. WeChat hands the page a TEMPORARY
+ * file (http://tmp/… in DevTools, wxfile://… on a phone) that nobody else can load: it is
+ * uploaded to POST /media?kind=avatar (same API base and token handling as every request), then
+ * its ref is saved with PATCH /me. The profile answers the URL to show: the API's copy, shown to
+ * its owner at once and to others only after WeChat's content check passes.
+ * Rejects with an ApiError whose message is one line for the shopper.
+ */
+export async function uploadAvatar(tempPath: string): Promise<UserProfile> {
+  const url = `${apiRoot()}/media?kind=avatar`;
+  const res = await withSession((token) => uploadOnce(url, tempPath, token));
+  if (res.statusCode < 200 || res.statusCode >= 300) throw errorFrom(res);
+  const uploaded = (res.data as MediaUploadResult).items[0];
+  // the page says what failed, once: no toast from request() as well
+  const user = await api.patch<UserProfile>('/me', { avatarUrl: uploaded.ref }, { toast: false });
+  rememberUser(user);
+  return user;
 }

@@ -42,7 +42,19 @@ function wireMethod(method: HttpMethod): { method: WireMethod; override?: Record
   return method === 'PATCH' ? { method: 'POST', override: { 'X-HTTP-Method-Override': 'PATCH' } } : { method };
 }
 
-function errorFrom(res: HttpResponse): ApiError {
+/**
+ * Runs a call with the shopper's token, logging in first when there is none. On 401 (the token
+ * expired or the signing secret changed) it logs in again, silently, and replays once; a second
+ * 401 is an answer, not a reason to loop. wx.request and wx.uploadFile both go through here.
+ */
+export async function withSession(call: (token: string) => Promise<HttpResponse>): Promise<HttpResponse> {
+  const res = await call(currentToken() ?? (await login()));
+  if (res.statusCode !== 401) return res;
+  clearSession();
+  return call(await login());
+}
+
+export function errorFrom(res: HttpResponse): ApiError {
   const body = (res.data ?? {}) as Partial<ErrorResponse>;
   const code = typeof body.code === 'string' ? body.code : `HTTP_${res.statusCode}`;
   return new ApiError(res.statusCode, code, typeof body.message === 'string' ? body.message : '', body.requestId);
@@ -56,15 +68,9 @@ async function perform<T>(path: string, options: RequestOptions, method: HttpMet
   const headers = { ...options.headers, ...wire.override };
   const data = method === 'GET' ? undefined : (options.data ?? {});
 
-  let token = auth ? (currentToken() ?? (await login())) : null;
-  let res = await send(url, wire.method, data, headersFor(token, headers), retries);
-  if (res.statusCode === 401 && auth) {
-    // The token expired or the signing secret changed: log in again, silently, and replay once.
-    // A second 401 is an answer, not a reason to loop.
-    clearSession();
-    token = await login();
-    res = await send(url, wire.method, data, headersFor(token, headers), retries);
-  }
+  const res = auth
+    ? await withSession((token) => send(url, wire.method, data, headersFor(token, headers), retries))
+    : await send(url, wire.method, data, headersFor(null, headers), retries);
   if (res.statusCode >= 200 && res.statusCode < 300) return (res.statusCode === 204 ? undefined : res.data) as T;
   throw errorFrom(res);
 }

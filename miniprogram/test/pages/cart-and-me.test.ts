@@ -2,6 +2,7 @@ import type { Address } from '../../src/contracts/address';
 import type { CartView } from '../../src/contracts/cart';
 import type { UserProfile } from '../../src/contracts/auth';
 import { formatFen } from '../../src/utils/money';
+import { photoJpeg } from '../../../apps/api/test/support/images';
 import { createShopper, type Shopper } from '../../../apps/api/test/support/factories';
 import { createAddress } from '../../../apps/api/test/support/shop-fixtures';
 import { backendLabel, startTestApp, type TestApp } from '../../../apps/api/test/support/test-app';
@@ -238,16 +239,49 @@ describe(`cart, address and me pages (${backendLabel})`, () => {
     expect(profile.nickname).toBe('小明同学');
     expect(mp.wx.takeToasts()).toContain('昵称已更新');
 
-    // the avatar the current WeChat way: chooseAvatar hands a temporary file, which stays on
-    // this phone (shown, and said so) until media upload exists; the profile is not touched
-    const writes = mp.wx.requests.filter((r) => r.method !== 'GET').length;
-    me.fire('.avatar-button', 'chooseavatar', { avatarUrl: 'http://tmp/avatar-1.png' });
+    // the avatar the current WeChat way: chooseAvatar hands a temporary file, which is uploaded
+    // to the API (POST /media?kind=avatar, multipart) and saved on the profile by its ref
+    const avatarFile = mp.wx.addTempFile('http://tmp/avatar-1.jpg', await photoJpeg(400, 400));
+    // a stale token on the phone: the upload logs in again silently and is sent once more
+    const session = JSON.parse(mp.wx.storage.get('sut.session')!) as { token: string };
+    mp.wx.storage.set('sut.session', JSON.stringify({ ...session, token: `${session.token}x` }));
+    me.fire('.avatar-button', 'chooseavatar', { avatarUrl: avatarFile });
     await mp.idle();
-    expect(me.data).toMatchObject({ avatarUrl: 'http://tmp/avatar-1.png', avatarLocalOnly: true });
-    expect(me.text('.avatar-note')).toBe('头像仅保存在本机');
-    expect(mp.wx.takeToasts()).toEqual(['头像已在本机更新']);
-    expect(mp.wx.requests.filter((r) => r.method !== 'GET').length).toBe(writes);
-    expect(((await t.http.get('/api/v1/me').set(shopper.auth).expect(200)).body as UserProfile).avatarUrl).toBeNull();
+    const uploads = mp.wx.requests.filter((r) => r.path === '/api/v1/media?kind=avatar');
+    expect(uploads.map((r) => r.status)).toEqual([401, 201]);
+    const uploaded = (uploads[1].response as { items: Array<{ id: number; ref: string }> }).items[0];
+    const saved = mp.wx.requests.find(
+      (r) =>
+        r.path === '/api/v1/me' &&
+        r.method === 'POST' &&
+        r.status === 200 &&
+        (r.body as { avatarUrl?: string }).avatarUrl,
+    );
+    expect(saved?.body).toEqual({ avatarUrl: uploaded.ref });
+    const serverAvatar = ((await t.http.get('/api/v1/me').set(shopper.auth).expect(200)).body as UserProfile).avatarUrl;
+    expect(serverAvatar).toMatch(/^http:\/\/.+\/[0-9a-f]{16,64}\/240\.jpg$/);
+    expect(me.data).toMatchObject({ avatarUrl: serverAvatar, avatarError: '', avatarUploading: false });
+    expect(me.has('.avatar-note')).toBe(false);
+    expect(mp.wx.takeToasts()).toEqual(['头像已更新']);
+    // the page shows the API's copy, which really is there
+    await t.http.get(new URL(serverAvatar!).pathname).expect(200);
+
+    // a file the API refuses: one line under the nickname, the profile keeps its avatar
+    const notAnImage = mp.wx.addTempFile('http://tmp/avatar-2.jpg', Buffer.from('%PDF-1.7 not a picture'));
+    me.fire('.avatar-button', 'chooseavatar', { avatarUrl: notAnImage });
+    await mp.idle();
+    expect(me.text('.avatar-error')).toBe('头像上传失败：仅支持 JPG、PNG、WebP、GIF 图片');
+    expect(me.data.avatarUrl).toBe(serverAvatar);
+    expect(mp.wx.takeToasts()).toEqual([]);
+    expect(((await t.http.get('/api/v1/me').set(shopper.auth).expect(200)).body as UserProfile).avatarUrl).toBe(
+      serverAvatar,
+    );
+
+    // no network: the same one line
+    mp.wx.failNextRequests(1);
+    me.fire('.avatar-button', 'chooseavatar', { avatarUrl: avatarFile });
+    await mp.idle();
+    expect(me.text('.avatar-error')).toBe('头像上传失败：网络不给力，请检查网络后重试');
 
     // declining the phone number prompt asks nothing of the API and says nothing
     const before = mp.wx.requests.length;

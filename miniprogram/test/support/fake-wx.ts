@@ -1,10 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 
 /**
  * The `wx` object the mini-program runs against in tests. Storage, toasts and dialogs are kept
  * in memory; wx.request is bridged to a real HTTP server (the API started by the test), with
  * wx.request's own rules: only its methods (no PATCH), GET data becomes the query string, JSON
- * bodies are parsed, and "no answer" is a `fail` callback. Navigation goes to a Router (the
+ * bodies are parsed, and "no answer" is a `fail` callback. wx.uploadFile really posts the file
+ * (multipart, one `name` field) to the same server and answers its body as text, as WeChat does;
+ * its `filePath` is a temporary file the test registered with addTempFile (or a real path). Navigation goes to a Router (the
  * harness), wx.requestPayment and wx.chooseAddress to handlers the test sets.
  */
 
@@ -96,6 +99,9 @@ export class FakeWx {
   private networkDown = 0;
   private answersLost = 0;
 
+  /** WeChat's temporary files (http://tmp/… in DevTools, wxfile://… on a phone) and their bytes */
+  readonly tempFiles = new Map<string, { bytes: Buffer; contentType: string }>();
+
   /** when set, wx.login calls `fail` with this errMsg (no network, WeChat not signed in) */
   loginFailure: string | null = null;
 
@@ -104,6 +110,12 @@ export class FakeWx {
    * DEVTOOLS_TOURIST_LOGIN_CODE to run as WeChat DevTools in tourist mode does.
    */
   constructor(public loginCode: string) {}
+
+  /** A temporary file as chooseAvatar/chooseMedia would hand it to the page. */
+  addTempFile(path: string, bytes: Buffer, contentType = 'image/jpeg'): string {
+    this.tempFiles.set(path, { bytes, contentType });
+    return path;
+  }
 
   /** The next `n` requests fail as if the phone had no network (they never reach the API). */
   failNextRequests(n: number): void {
@@ -132,6 +144,7 @@ export class FakeWx {
         else settle(options, true, { code: this.loginCode, errMsg: 'login:ok' });
       },
       request: (options: AnyOptions) => this.request(options),
+      uploadFile: (options: AnyOptions) => this.uploadFile(options),
       showToast: (options: { title: string }) => {
         this.toasts.push(options.title);
         this.loading = null;
@@ -184,6 +197,59 @@ export class FakeWx {
     this.calls.push(`${kind} ${url}`);
     // Navigation completes after the calling handler has returned, as in WeChat.
     setTimeout(() => this.router?.[kind](url), 0);
+  }
+
+  /** wx.uploadFile: multipart POST of one file (plus formData) to the real server; `data` is the body as text. */
+  private uploadFile(options: AnyOptions): { abort(): void } {
+    const url = String(options.url);
+    const filePath = String(options.filePath ?? '');
+    const field = String(options.name ?? '');
+    const header = (options.header ?? {}) as Record<string, string>;
+    const file = this.tempFiles.get(filePath) ?? readRealFile(filePath);
+    if (!file || !field) {
+      settle(options, false, {
+        errMsg: `uploadFile:fail ${!field ? 'parameter error: name' : `file not found ${filePath}`}`,
+      });
+      return { abort: () => undefined };
+    }
+    if (this.networkDown > 0) {
+      this.networkDown -= 1;
+      settle(options, false, { errMsg: 'uploadFile:fail timeout' });
+      return { abort: () => undefined };
+    }
+    const form = new FormData();
+    for (const [k, v] of Object.entries((options.formData ?? {}) as Record<string, unknown>)) form.append(k, String(v));
+    const name = filePath.split('/').pop() || 'file';
+    form.append(field, new Blob([new Uint8Array(file.bytes)], { type: file.contentType }), name);
+    const controller = new AbortController();
+    const target = new URL(url);
+    this.inflight += 1;
+    fetch(target, { method: 'POST', headers: header, body: form, signal: controller.signal }).then(
+      async (res) => {
+        const text = await res.text();
+        this.inflight -= 1;
+        let parsed: unknown = text;
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          /* logged as text */
+        }
+        this.requests.push({
+          method: 'POST',
+          path: `${target.pathname}${target.search}`,
+          status: res.status,
+          headers: header,
+          body: { [field]: name },
+          response: parsed,
+        });
+        settle(options, true, { statusCode: res.status, data: text, errMsg: 'uploadFile:ok' });
+      },
+      (err: Error) => {
+        this.inflight -= 1;
+        settle(options, false, { errMsg: `uploadFile:fail ${err.message}` });
+      },
+    );
+    return { abort: () => controller.abort() };
   }
 
   private request(options: AnyOptions): { abort(): void } {
@@ -272,5 +338,14 @@ export class FakeWx {
     if (body !== undefined) req.write(body);
     req.end();
     return { abort: () => req.destroy() };
+  }
+}
+
+function readRealFile(path: string): { bytes: Buffer; contentType: string } | null {
+  if (!path.startsWith('/')) return null;
+  try {
+    return { bytes: readFileSync(path), contentType: 'application/octet-stream' };
+  } catch {
+    return null;
   }
 }

@@ -61,32 +61,6 @@ export const authAdminLogin = <ThrowOnError extends boolean = false>(options: Op
 });
 
 /**
- * The signed-in shopper's profile
- *
- * **Auth:** bearer token of a shopper.
- */
-export const meMe = <ThrowOnError extends boolean = false>(options?: Options<MeMeData, ThrowOnError>) => (options?.client ?? client).get<MeMeResponses, MeMeErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/me',
-    ...options
-});
-
-/**
- * Change nickname or avatar (a new nickname passes WeChat content security first)
- *
- * **Auth:** bearer token of a shopper.
- */
-export const meUpdate = <ThrowOnError extends boolean = false>(options: Options<MeUpdateData, ThrowOnError>) => (options.client ?? client).patch<MeUpdateResponses, MeUpdateErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/me',
-    ...options,
-    headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
-
-/**
  * Log out: every token of the calling operator stops working
  *
  * **Auth:** bearer token of an operator (admin).
@@ -212,6 +186,32 @@ export const adminMediaGet = <ThrowOnError extends boolean = false>(options: Opt
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/admin/media/{id}',
     ...options
+});
+
+/**
+ * The signed-in shopper's profile
+ *
+ * **Auth:** bearer token of a shopper.
+ */
+export const meMe = <ThrowOnError extends boolean = false>(options?: Options<MeMeData, ThrowOnError>) => (options?.client ?? client).get<MeMeResponses, MeMeErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/me',
+    ...options
+});
+
+/**
+ * Change nickname or avatar (a new nickname passes WeChat content security first; an avatar is one of your own uploads)
+ *
+ * **Auth:** bearer token of a shopper.
+ */
+export const meUpdate = <ThrowOnError extends boolean = false>(options: Options<MeUpdateData, ThrowOnError>) => (options.client ?? client).patch<MeUpdateResponses, MeUpdateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/me',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
 });
 
 /**

@@ -1030,6 +1030,9 @@ export type UpdateProductRequest = {
 
 export type UpdateProfileRequest = {
     nickname?: string;
+    /**
+     * the `ref` of one's own avatar upload (`media:<id>`, POST /media?kind=avatar), or an http(s) URL
+     */
     avatarUrl?: string;
 };
 
@@ -1045,6 +1048,9 @@ export type UpdateSkuRequest = {
 export type UserProfile = {
     id: number;
     nickname: string | null;
+    /**
+     * 240 px wide; an uploaded avatar is shown to its owner while WeChat's content check runs
+     */
     avatarUrl: string | null;
     createdAt: IsoDateTime;
 };
@@ -1212,102 +1218,6 @@ export type AuthAdminLoginResponses = {
 };
 
 export type AuthAdminLoginResponse = AuthAdminLoginResponses[keyof AuthAdminLoginResponses];
-
-export type MeMeData = {
-    body?: never;
-    path?: never;
-    query?: never;
-    url: '/api/v1/me';
-};
-
-export type MeMeErrors = {
-    /**
-     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
-     */
-    401: ErrorResponse & {
-        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
-    };
-    /**
-     * Signed in with the wrong role: FORBIDDEN
-     */
-    403: ErrorResponse & {
-        code?: 'FORBIDDEN';
-    };
-};
-
-export type MeMeError = MeMeErrors[keyof MeMeErrors];
-
-export type MeMeResponses = {
-    /**
-     * UserProfile
-     */
-    200: UserProfile;
-};
-
-export type MeMeResponse = MeMeResponses[keyof MeMeResponses];
-
-export type MeUpdateData = {
-    body: UpdateProfileRequest;
-    path?: never;
-    query?: never;
-    url: '/api/v1/me';
-};
-
-export type MeUpdateErrors = {
-    /**
-     * Bad request: VALIDATION_FAILED, MALFORMED_JSON
-     */
-    400: ErrorResponse & {
-        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON';
-    };
-    /**
-     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
-     */
-    401: ErrorResponse & {
-        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
-    };
-    /**
-     * Signed in with the wrong role: FORBIDDEN
-     */
-    403: ErrorResponse & {
-        code?: 'FORBIDDEN';
-    };
-    /**
-     * Conflict with the current state: CONTENT_UNDER_REVIEW
-     */
-    409: ErrorResponse & {
-        code?: 'CONTENT_UNDER_REVIEW';
-    };
-    /**
-     * Request body too large: PAYLOAD_TOO_LARGE
-     */
-    413: ErrorResponse & {
-        code?: 'PAYLOAD_TOO_LARGE';
-    };
-    /**
-     * Request body is not JSON: UNSUPPORTED_MEDIA_TYPE
-     */
-    415: ErrorResponse & {
-        code?: 'UNSUPPORTED_MEDIA_TYPE';
-    };
-    /**
-     * Error: CONTENT_RISKY
-     */
-    422: ErrorResponse & {
-        code?: 'CONTENT_RISKY';
-    };
-};
-
-export type MeUpdateError = MeUpdateErrors[keyof MeUpdateErrors];
-
-export type MeUpdateResponses = {
-    /**
-     * UserProfile
-     */
-    200: UserProfile;
-};
-
-export type MeUpdateResponse = MeUpdateResponses[keyof MeUpdateResponses];
 
 export type AdminOperatorsLogoutData = {
     body?: never;
@@ -1833,6 +1743,102 @@ export type AdminMediaGetResponses = {
 };
 
 export type AdminMediaGetResponse = AdminMediaGetResponses[keyof AdminMediaGetResponses];
+
+export type MeMeData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/me';
+};
+
+export type MeMeErrors = {
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+};
+
+export type MeMeError = MeMeErrors[keyof MeMeErrors];
+
+export type MeMeResponses = {
+    /**
+     * UserProfile
+     */
+    200: UserProfile;
+};
+
+export type MeMeResponse = MeMeResponses[keyof MeMeResponses];
+
+export type MeUpdateData = {
+    body: UpdateProfileRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/me';
+};
+
+export type MeUpdateErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_JSON, MEDIA_NOT_USABLE
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'MEDIA_NOT_USABLE';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Conflict with the current state: CONTENT_UNDER_REVIEW
+     */
+    409: ErrorResponse & {
+        code?: 'CONTENT_UNDER_REVIEW';
+    };
+    /**
+     * Request body too large: PAYLOAD_TOO_LARGE
+     */
+    413: ErrorResponse & {
+        code?: 'PAYLOAD_TOO_LARGE';
+    };
+    /**
+     * Request body is not JSON: UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorResponse & {
+        code?: 'UNSUPPORTED_MEDIA_TYPE';
+    };
+    /**
+     * Error: CONTENT_RISKY
+     */
+    422: ErrorResponse & {
+        code?: 'CONTENT_RISKY';
+    };
+};
+
+export type MeUpdateError = MeUpdateErrors[keyof MeUpdateErrors];
+
+export type MeUpdateResponses = {
+    /**
+     * UserProfile
+     */
+    200: UserProfile;
+};
+
+export type MeUpdateResponse = MeUpdateResponses[keyof MeUpdateResponses];
 
 export type CatalogCategoriesData = {
     body?: never;

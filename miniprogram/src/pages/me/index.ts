@@ -1,6 +1,6 @@
 import type { OrderStatus } from '../../contracts/order';
 import { ORDER_STATUS_TEXT } from '../../contracts/order';
-import { keepChosenAvatar, shownAvatar } from '../../services/avatar';
+import { uploadAvatar } from '../../services/avatar';
 import { getOrderSummary } from '../../services/order';
 import { bindPhoneNumber } from '../../services/phone';
 import { track } from '../../services/tracker';
@@ -8,6 +8,7 @@ import { getProfile, updateProfile } from '../../services/user';
 import type { DetailEvent, LoadStatus, Tap } from '../../utils/page';
 import { orderListPath, routes } from '../../utils/routes';
 import { loadInto, pullToRefresh } from '../../utils/load';
+import { messageOf } from '../../utils/errors';
 
 interface Shortcut {
   status: OrderStatus;
@@ -31,9 +32,11 @@ Page({
     status: 'loading' as LoadStatus,
     errorMessage: '',
     nickname: '',
+    /** the profile's avatar as the API serves it (never WeChat's temporary file) */
     avatarUrl: '',
-    /** the avatar lives on this phone only until media upload exists (see services/avatar.ts) */
-    avatarLocalOnly: false,
+    /** one line under the nickname when the chosen avatar could not be saved */
+    avatarError: '',
+    avatarUploading: false,
     initial: '微',
     memberSince: '',
     phoneMasked: '',
@@ -53,12 +56,10 @@ Page({
   load(quiet: unknown = false) {
     return loadInto(this, quiet, async () => {
       const [profile, summary] = await Promise.all([getProfile(), getOrderSummary()]);
-      const avatarUrl = shownAvatar(profile);
       this.setData({
         status: 'ready',
         nickname: profile.nickname ?? '',
-        avatarUrl,
-        avatarLocalOnly: avatarUrl !== '' && avatarUrl !== profile.avatarUrl,
+        avatarUrl: profile.avatarUrl ?? '',
         initial: (profile.nickname ?? '微')[0],
         memberSince: `${profile.createdAt.slice(0, 10)} 加入`,
         shortcuts: shortcuts(summary.byStatus),
@@ -66,13 +67,20 @@ Page({
     });
   },
 
-  /** The chooseAvatar button: WeChat's avatar picker hands back a temporary file. */
-  onChooseAvatar(e: DetailEvent<{ avatarUrl: string }>) {
+  /** The chooseAvatar button: WeChat's picker hands a temporary file, uploaded and saved on the profile. */
+  async onChooseAvatar(e: DetailEvent<{ avatarUrl: string }>) {
     const chosen = e.detail.avatarUrl;
-    if (!chosen) return;
-    const kept = keepChosenAvatar(chosen);
-    this.setData({ avatarUrl: kept.avatarUrl, avatarLocalOnly: !kept.savedToProfile });
-    wx.showToast({ title: '头像已在本机更新', icon: 'success' });
+    if (!chosen || this.data.avatarUploading) return;
+    this.setData({ avatarUploading: true, avatarError: '' });
+    try {
+      const profile = await uploadAvatar(chosen);
+      this.setData({ avatarUrl: profile.avatarUrl ?? '' });
+      wx.showToast({ title: '头像已更新', icon: 'success' });
+    } catch (err) {
+      this.setData({ avatarError: `头像上传失败：${messageOf(err)}` });
+    } finally {
+      this.setData({ avatarUploading: false });
+    }
   },
 
   /** WeChat's nickname keyboard fills the input; saved when the shopper leaves it. */

@@ -1,12 +1,11 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../../common/openapi/api-route.decorator';
-import type { AdminLoginResponse, LoginResponse, UserProfile } from '@sutwxapp/contracts';
+import type { AdminLoginResponse, LoginResponse } from '@sutwxapp/contracts';
 import { AdminAccountService } from './admin-account.service';
 import { AuthService } from './auth.service';
-import { AdminLoginDto, UpdateProfileDto, WechatLoginDto } from './dto/auth.dto';
-import { CurrentUserId, ShopperOnly } from './guards/auth.guard';
+import { AdminLoginDto, WechatLoginDto } from './dto/auth.dto';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -44,33 +43,5 @@ export class AuthController {
   })
   adminLogin(@Body() dto: AdminLoginDto): Promise<AdminLoginResponse> {
     return this.admins.login(dto.username, dto.password);
-  }
-}
-
-@ApiTags('me')
-@Controller('me')
-@ShopperOnly()
-export class MeController {
-  constructor(private readonly auth: AuthService) {}
-
-  @Get()
-  @ApiRoute({
-    summary: "The signed-in shopper's profile",
-    ok: { 200: 'UserProfile' },
-    errors: { 401: ['UNAUTHORIZED'] },
-  })
-  me(@CurrentUserId() userId: number): Promise<UserProfile> {
-    return this.auth.profile(userId);
-  }
-
-  @Patch()
-  @ApiRoute({
-    summary: 'Change nickname or avatar (a new nickname passes WeChat content security first)',
-    body: 'UpdateProfileRequest',
-    ok: { 200: 'UserProfile' },
-    errors: { 409: ['CONTENT_UNDER_REVIEW'], 422: ['CONTENT_RISKY'] },
-  })
-  update(@CurrentUserId() userId: number, @Body() dto: UpdateProfileDto): Promise<UserProfile> {
-    return this.auth.updateProfile(userId, dto);
   }
 }

@@ -9,7 +9,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { REDIS } from '../../infra/redis.module';
 import { AdminAccountService } from './admin-account.service';
 import { AdminOperatorsController } from './admin-operators.controller';
-import { AuthController, MeController } from './auth.controller';
+import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AdminUserEntity } from './entities/admin-user.entity';
 import { UserEntity } from './entities/user.entity';
@@ -52,8 +52,8 @@ const isOperatorLogin = (context: ExecutionContext): boolean =>
       }),
     }),
   ],
-  controllers: [AuthController, MeController, AdminOperatorsController],
+  controllers: [AuthController, AdminOperatorsController],
   providers: [AuthService, AdminAccountService, AuthGuard],
-  exports: [AuthService, AdminAccountService, AuthGuard],
+  exports: [TypeOrmModule, AuthService, AdminAccountService, AuthGuard],
 })
 export class AuthModule {}

@@ -6,17 +6,18 @@ import { Code2SessionClient, isIssuableLoginCode, WechatApiError } from '@sutwxa
 import { Repository } from 'typeorm';
 import { CONTENT_SECURITY, type ContentSecurityPort } from '../../common/content-security.port';
 import { AppError } from '../../common/errors/app-error';
+import { publicUrl, type PublicUrlConfig } from '../../common/public-url';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { UserEntity } from './entities/user.entity';
 import type { TokenPayload } from './guards/auth.guard';
-import type { UpdateProfileDto } from './dto/auth.dto';
 
-export function toUserProfile(user: UserEntity): UserProfile {
+/** The avatar is stored as a WeChat URL or a media ref (`media:<id>/<hash>`), shown 240 px wide. */
+export function toUserProfile(user: UserEntity, config: PublicUrlConfig): UserProfile {
   return {
     id: user.id,
     nickname: user.nickname,
-    avatarUrl: user.avatarUrl,
+    avatarUrl: publicUrl(config, user.avatarUrl, 240),
     createdAt: user.createdAt.toISOString(),
   };
 }
@@ -50,7 +51,7 @@ export class AuthService {
       throw err;
     }
     const user = await this.upsertByOpenid(session);
-    return { ...this.sign(user.id, 'shopper'), user: toUserProfile(user) };
+    return { ...this.sign(user.id, 'shopper'), user: toUserProfile(user, this.config) };
   }
 
   /** Insert-or-update by openid; a concurrent first login of the same user resolves to one row. */
@@ -76,12 +77,6 @@ export class AuthService {
     return { accessToken: this.jwt.sign(payload), expiresIn: this.config.jwtExpiresInSeconds };
   }
 
-  async profile(userId: number): Promise<UserProfile> {
-    const user = await this.users.findOneBy({ id: userId });
-    if (!user) throw new AppError(401, ErrorCode.UNAUTHORIZED, 'This account no longer exists; sign in again');
-    return toUserProfile(user);
-  }
-
   /** The payer id WeChat Pay needs (it must come from the same appid). */
   async openidOf(userId: number): Promise<string> {
     const user = await this.users.findOne({ where: { id: userId }, select: { id: true, openid: true } });
@@ -89,19 +84,8 @@ export class AuthService {
     return user.openid;
   }
 
-  async updateProfile(userId: number, dto: UpdateProfileDto): Promise<UserProfile> {
-    const patch: Partial<UserEntity> = {};
-    if (dto.nickname !== undefined) {
-      patch.nickname = dto.nickname.trim();
-      await this.checkNickname(userId, patch.nickname);
-    }
-    if (dto.avatarUrl !== undefined) patch.avatarUrl = dto.avatarUrl;
-    if (Object.keys(patch).length > 0) await this.users.update({ id: userId }, patch);
-    return this.profile(userId);
-  }
-
   /** Others see nicknames: WeChat's msg_sec_check (scene 1, profile) decides before it is saved. */
-  private async checkNickname(userId: number, nickname: string): Promise<void> {
+  async checkNickname(userId: number, nickname: string): Promise<void> {
     if (!this.contentSecurity) return;
     const { verdict } = await this.contentSecurity.checkText({
       openid: await this.openidOf(userId),

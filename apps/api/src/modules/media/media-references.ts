@@ -10,7 +10,7 @@ export interface FoundReference extends MediaReference {
 export type MediaReferenceFinder = (em: EntityManager, mediaIds: number[]) => Promise<FoundReference[]>;
 
 /**
- * The features that put media on their rows (catalog today; reviews and avatars later) register
+ * The features that put media on their rows (catalog, orders, users' avatars; reviews later) register
  * a finder here, so deletion and the orphan sweep can ask "who uses this?" without the media
  * module reading other features' tables. A feature that stores `media:` references and does not
  * register a finder will see its images swept after a day.

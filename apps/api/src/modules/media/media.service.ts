@@ -1,6 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type AdminMedia, type AdminMediaPage, ErrorCode, type Media, type MediaReference } from '@sutwxapp/contracts';
+import {
+  type AdminMedia,
+  type AdminMediaPage,
+  ErrorCode,
+  type Media,
+  type MediaReference,
+  type MediaStatus,
+} from '@sutwxapp/contracts';
 import { type EntityManager, In, LessThan, MoreThan, Not, Repository } from 'typeorm';
 import { AppError, notFound } from '../../common/errors/app-error';
 import { formatMediaRef, parseMediaRef } from '../../common/media-ref';
@@ -140,6 +147,49 @@ export class MediaService {
       const row = want === null ? undefined : resolve(want);
       return row ? formatMediaRef(row) : v;
     });
+  }
+
+  /**
+   * A shopper's avatar, inside the profile's transaction: `media:<id>` (or its full ref, or one of
+   * our URLs of it) must be the shopper's own avatar upload, not rejected; it may still be
+   * PENDING (its owner sees it, nobody else is shown it before the check passes). The row is
+   * touched like claimForCatalog does, so a concurrent delete waits and then finds the user.
+   * Anything else (a WeChat avatar URL) is returned as it is.
+   */
+  async claimAvatar(em: EntityManager, userId: number, value: string): Promise<string> {
+    const want = this.mediaIdIn(value);
+    if (want === null) return value;
+    const ownerKey = ownerKeyOf({ type: 'user', id: userId });
+    const row = await em.findOneBy(
+      MediaEntity,
+      typeof want === 'number' ? { id: want, ownerKey } : { hash: want, ownerKey, kind: 'avatar' },
+    );
+    const usable: MediaStatus[] = ['PENDING', 'REVIEW', 'READY'];
+    if (!row || row.kind !== 'avatar' || !usable.includes(row.status)) {
+      throw new AppError(
+        400,
+        ErrorCode.MEDIA_NOT_USABLE,
+        `Image ${want} cannot be your avatar: upload it with POST /media?kind=avatar first (only your own avatar uploads can be used)`,
+        [{ field: 'avatarUrl', message: 'not one of your avatar uploads' }],
+      );
+    }
+    const touched = await em
+      .createQueryBuilder()
+      .update(MediaEntity)
+      .set({ updatedAt: new Date() })
+      .where({ id: row.id, status: In(usable) })
+      .execute();
+    if (!touched.affected) {
+      throw new AppError(400, ErrorCode.MEDIA_NOT_USABLE, 'The image was removed while saving; upload it again');
+    }
+    return formatMediaRef(row);
+  }
+
+  /** Status of media ids (absent: deleted), for features that render stored refs. */
+  async statusOf(ids: number[]): Promise<Map<number, MediaStatus>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.media.find({ select: { id: true, status: true }, where: { id: In(ids) } });
+    return new Map(rows.map((r) => [r.id, r.status]));
   }
 
   /**

@@ -17,6 +17,7 @@ import {
   MaxLength,
   MinLength,
   ValidateBy,
+  ValidateIf,
 } from 'class-validator';
 
 export class WechatLoginDto implements WechatLoginRequest {
@@ -44,6 +45,9 @@ export class AdminLoginDto implements AdminLoginRequest {
   password!: string;
 }
 
+const AVATAR = 'avatarUrl must be media:<id> from POST /media?kind=avatar, or an http(s) URL';
+const MEDIA_REF = /^media:\d{1,12}(\/[0-9a-f]{16,64})?$/;
+
 export class UpdateProfileDto implements UpdateProfileRequest {
   @ApiPropertyOptional({ example: '小明😀', description: 'any Unicode, emoji included, 1 to 32 characters' })
   @IsOptional()
@@ -52,10 +56,15 @@ export class UpdateProfileDto implements UpdateProfileRequest {
   @Matches(SAFE_TEXT, { message: safeTextMessage('nickname') })
   nickname?: string;
 
-  @ApiPropertyOptional({ example: 'https://thirdwx.qlogo.cn/mmopen/abc/132' })
+  @ApiPropertyOptional({
+    example: 'media:42',
+    description: 'the `ref` of your own upload (POST /media?kind=avatar), or an http(s) URL (a WeChat avatar)',
+  })
   @IsOptional()
-  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'avatarUrl must be an http(s) URL' })
-  @MaxLength(512)
+  @IsString({ message: AVATAR })
+  @MaxLength(512, { message: AVATAR })
+  @ValidateIf((_, v: unknown) => typeof v === 'string' && !MEDIA_REF.test(v))
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: AVATAR })
   avatarUrl?: string;
 }
 
