@@ -53,6 +53,7 @@ up=$(cli . run)
 new=$(( $(applied | wc -l) - $(wc -l <"$OPS_TMP/applied.prev") ))
 note "upgrade: $up ($new new migration(s))"
 cli . show | grep -q 'Up to date' || { note "not up to date after the upgrade"; exit 1; }
+schema >"$OPS_TMP/schema.new"
 
 for _ in $(seq 1 "$new"); do
   out=$(cli . revert)
@@ -72,9 +73,10 @@ note "rollback: $new migration(s) reverted; schema, ledger and data equal the pr
 # cleanly on MariaDB (the step a rollback past that release would take).
 out=$(cli . revert)
 grep -q '^Reverted: ' <<<"$out" || { note "revert of the previous release's newest migration said: $out"; exit 1; }
+# `run` re-applies it and every newer migration: the schema is the upgraded one again
 cli . run >/dev/null
 schema >"$OPS_TMP/schema.again"
-diff -q "$OPS_TMP/schema.prev" "$OPS_TMP/schema.again" >/dev/null || { note "schema differs after down and up of ${out#Reverted: }"; exit 1; }
+diff -q "$OPS_TMP/schema.new" "$OPS_TMP/schema.again" >/dev/null || { note "schema differs after down and up of ${out#Reverted: }"; exit 1; }
 note "down and up again: ${out#Reverted: }"
 cli . run >/dev/null && cli . show | grep -q 'Up to date' || { note "upgrade after rollback failed"; exit 1; }
 ok=1

@@ -133,6 +133,8 @@ describe('login without the sandbox (the sandbox stands in for WeChat)', () => {
     const { miniProgram, pay } = wechat.credentials;
     t = await startTestApp({
       WECHAT_SANDBOX: 'false',
+      WECHAT_PUSH_TOKEN: 'token123',
+      WECHAT_ENCODING_AES_KEY: 'a'.repeat(43),
       WECHAT_API_BASE_URL: wechat.url,
       WECHAT_APP_ID: miniProgram.appId,
       WECHAT_APP_SECRET: miniProgram.appSecret,

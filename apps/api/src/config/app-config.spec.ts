@@ -125,6 +125,8 @@ describe('loadConfig', () => {
       WECHAT_PAY_API_V3_KEY: 'k'.repeat(32),
       WECHAT_PAY_PUBLIC_KEY_ID: 'PUB_KEY_ID_1',
       WECHAT_PAY_PUBLIC_KEY: 'pub',
+      WECHAT_PUSH_TOKEN: 'token123',
+      WECHAT_ENCODING_AES_KEY: 'a'.repeat(43),
       PUBLIC_BASE_URL: 'https://shop.example.com',
     };
 
@@ -168,6 +170,8 @@ describe('loadConfig', () => {
     WECHAT_PAY_API_V3_KEY: 'k'.repeat(32),
     WECHAT_PAY_PUBLIC_KEY_ID: 'PUB_KEY_ID_1',
     WECHAT_PAY_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----',
+    WECHAT_PUSH_TOKEN: 'token123',
+    WECHAT_ENCODING_AES_KEY: 'a'.repeat(43),
   };
 
   it('turns the sandbox off by default once real WeChat credentials are set, even without NODE_ENV', () => {

@@ -1437,10 +1437,10 @@ export type MediaUploadData = {
 
 export type MediaUploadErrors = {
     /**
-     * Bad request: VALIDATION_FAILED, MALFORMED_JSON, MEDIA_NO_FILE, MEDIA_UNREADABLE
+     * Bad request: VALIDATION_FAILED, MALFORMED_REQUEST, MALFORMED_JSON, MEDIA_NO_FILE, MEDIA_UNREADABLE
      */
     400: ErrorResponse & {
-        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'MEDIA_NO_FILE' | 'MEDIA_UNREADABLE';
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST' | 'MALFORMED_JSON' | 'MEDIA_NO_FILE' | 'MEDIA_UNREADABLE';
     };
     /**
      * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
@@ -1550,10 +1550,10 @@ export type AdminMediaListData = {
 
 export type AdminMediaListErrors = {
     /**
-     * Bad request: VALIDATION_FAILED
+     * Bad request: VALIDATION_FAILED, MALFORMED_REQUEST
      */
     400: ErrorResponse & {
-        code?: 'VALIDATION_FAILED';
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST';
     };
     /**
      * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
@@ -1596,10 +1596,10 @@ export type AdminMediaUploadData = {
 
 export type AdminMediaUploadErrors = {
     /**
-     * Bad request: VALIDATION_FAILED, MALFORMED_JSON, MEDIA_NO_FILE, MEDIA_UNREADABLE
+     * Bad request: VALIDATION_FAILED, MALFORMED_REQUEST, MALFORMED_JSON, MEDIA_NO_FILE, MEDIA_UNREADABLE
      */
     400: ErrorResponse & {
-        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'MEDIA_NO_FILE' | 'MEDIA_UNREADABLE';
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST' | 'MALFORMED_JSON' | 'MEDIA_NO_FILE' | 'MEDIA_UNREADABLE';
     };
     /**
      * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
@@ -1893,10 +1893,10 @@ export type CatalogProductsData = {
 
 export type CatalogProductsErrors = {
     /**
-     * Bad request: VALIDATION_FAILED
+     * Bad request: VALIDATION_FAILED, MALFORMED_REQUEST
      */
     400: ErrorResponse & {
-        code?: 'VALIDATION_FAILED';
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST';
     };
 };
 
@@ -2175,10 +2175,10 @@ export type AdminCatalogListProductsData = {
 
 export type AdminCatalogListProductsErrors = {
     /**
-     * Bad request: VALIDATION_FAILED
+     * Bad request: VALIDATION_FAILED, MALFORMED_REQUEST
      */
     400: ErrorResponse & {
-        code?: 'VALIDATION_FAILED';
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST';
     };
     /**
      * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
@@ -3241,10 +3241,10 @@ export type OrderListData = {
 
 export type OrderListErrors = {
     /**
-     * Bad request: VALIDATION_FAILED
+     * Bad request: VALIDATION_FAILED, MALFORMED_REQUEST
      */
     400: ErrorResponse & {
-        code?: 'VALIDATION_FAILED';
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST';
     };
     /**
      * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
@@ -3286,10 +3286,10 @@ export type OrderCreateData = {
 
 export type OrderCreateErrors = {
     /**
-     * Bad request: VALIDATION_FAILED, MALFORMED_JSON, EMPTY_ORDER
+     * Bad request: VALIDATION_FAILED, MALFORMED_JSON, EMPTY_ORDER, PURCHASE_LIMIT_EXCEEDED, ORDER_TOO_LARGE, ORDER_AMOUNT_TOO_LARGE
      */
     400: ErrorResponse & {
-        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'EMPTY_ORDER';
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'EMPTY_ORDER' | 'PURCHASE_LIMIT_EXCEEDED' | 'ORDER_TOO_LARGE' | 'ORDER_AMOUNT_TOO_LARGE';
     };
     /**
      * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
@@ -3310,10 +3310,10 @@ export type OrderCreateErrors = {
         code?: 'ADDRESS_NOT_FOUND' | 'SKU_NOT_FOUND';
     };
     /**
-     * Conflict with the current state: OUT_OF_STOCK, PRODUCT_UNAVAILABLE, IDEMPOTENCY_KEY_REUSED
+     * Conflict with the current state: OUT_OF_STOCK, PRODUCT_UNAVAILABLE, IDEMPOTENCY_KEY_REUSED, TOO_MANY_UNPAID_ORDERS, UNPAID_UNITS_LIMIT
      */
     409: ErrorResponse & {
-        code?: 'OUT_OF_STOCK' | 'PRODUCT_UNAVAILABLE' | 'IDEMPOTENCY_KEY_REUSED';
+        code?: 'OUT_OF_STOCK' | 'PRODUCT_UNAVAILABLE' | 'IDEMPOTENCY_KEY_REUSED' | 'TOO_MANY_UNPAID_ORDERS' | 'UNPAID_UNITS_LIMIT';
     };
     /**
      * Request body too large: PAYLOAD_TOO_LARGE
@@ -3353,10 +3353,10 @@ export type OrderPreviewData = {
 
 export type OrderPreviewErrors = {
     /**
-     * Bad request: VALIDATION_FAILED, MALFORMED_JSON, EMPTY_ORDER
+     * Bad request: VALIDATION_FAILED, MALFORMED_JSON, EMPTY_ORDER, PURCHASE_LIMIT_EXCEEDED, ORDER_TOO_LARGE, ORDER_AMOUNT_TOO_LARGE
      */
     400: ErrorResponse & {
-        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'EMPTY_ORDER';
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'EMPTY_ORDER' | 'PURCHASE_LIMIT_EXCEEDED' | 'ORDER_TOO_LARGE' | 'ORDER_AMOUNT_TOO_LARGE';
     };
     /**
      * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
@@ -3495,10 +3495,10 @@ export type OrderCancelErrors = {
         code?: 'ORDER_NOT_FOUND';
     };
     /**
-     * Conflict with the current state: ILLEGAL_ORDER_STATE
+     * Conflict with the current state: ILLEGAL_ORDER_STATE, ORDER_PAYMENT_IN_PROGRESS
      */
     409: ErrorResponse & {
-        code?: 'ILLEGAL_ORDER_STATE';
+        code?: 'ILLEGAL_ORDER_STATE' | 'ORDER_PAYMENT_IN_PROGRESS';
     };
 };
 
@@ -3615,10 +3615,10 @@ export type AdminOrderListData = {
 
 export type AdminOrderListErrors = {
     /**
-     * Bad request: VALIDATION_FAILED
+     * Bad request: VALIDATION_FAILED, MALFORMED_REQUEST
      */
     400: ErrorResponse & {
-        code?: 'VALIDATION_FAILED';
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST';
     };
     /**
      * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
@@ -3885,6 +3885,18 @@ export type BehaviourEventsTrackErrors = {
     415: ErrorResponse & {
         code?: 'UNSUPPORTED_MEDIA_TYPE';
     };
+    /**
+     * Too many requests: TOO_MANY_REQUESTS
+     */
+    429: ErrorResponse & {
+        code?: 'TOO_MANY_REQUESTS';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
 };
 
 export type BehaviourEventsTrackError = BehaviourEventsTrackErrors[keyof BehaviourEventsTrackErrors];
@@ -3916,10 +3928,10 @@ export type AnalyticsFunnelData = {
 
 export type AnalyticsFunnelErrors = {
     /**
-     * Bad request: VALIDATION_FAILED
+     * Bad request: VALIDATION_FAILED, MALFORMED_REQUEST
      */
     400: ErrorResponse & {
-        code?: 'VALIDATION_FAILED';
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST';
     };
     /**
      * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
@@ -3965,10 +3977,10 @@ export type AnalyticsTopProductsData = {
 
 export type AnalyticsTopProductsErrors = {
     /**
-     * Bad request: VALIDATION_FAILED
+     * Bad request: VALIDATION_FAILED, MALFORMED_REQUEST
      */
     400: ErrorResponse & {
-        code?: 'VALIDATION_FAILED';
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST';
     };
     /**
      * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
@@ -4014,10 +4026,10 @@ export type AnalyticsTopSearchesData = {
 
 export type AnalyticsTopSearchesErrors = {
     /**
-     * Bad request: VALIDATION_FAILED
+     * Bad request: VALIDATION_FAILED, MALFORMED_REQUEST
      */
     400: ErrorResponse & {
-        code?: 'VALIDATION_FAILED';
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST';
     };
     /**
      * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
@@ -4062,10 +4074,10 @@ export type AnalyticsDailySalesData = {
 
 export type AnalyticsDailySalesErrors = {
     /**
-     * Bad request: VALIDATION_FAILED
+     * Bad request: VALIDATION_FAILED, MALFORMED_REQUEST
      */
     400: ErrorResponse & {
-        code?: 'VALIDATION_FAILED';
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST';
     };
     /**
      * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
@@ -4354,10 +4366,10 @@ export type WechatShopperTemplatesData = {
 
 export type WechatShopperTemplatesErrors = {
     /**
-     * Bad request: VALIDATION_FAILED
+     * Bad request: VALIDATION_FAILED, MALFORMED_REQUEST
      */
     400: ErrorResponse & {
-        code?: 'VALIDATION_FAILED';
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST';
     };
     /**
      * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
@@ -4538,10 +4550,10 @@ export type AdminWechatShippingListData = {
 
 export type AdminWechatShippingListErrors = {
     /**
-     * Bad request: VALIDATION_FAILED
+     * Bad request: VALIDATION_FAILED, MALFORMED_REQUEST
      */
     400: ErrorResponse & {
-        code?: 'VALIDATION_FAILED';
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST';
     };
     /**
      * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
@@ -4692,6 +4704,23 @@ export type PrometheusIndexData = {
     query?: never;
     url: '/metrics';
 };
+
+export type PrometheusIndexErrors = {
+    /**
+     * METRICS_TOKEN is set and the bearer token is missing or wrong
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED';
+    };
+    /**
+     * METRICS_PORT is set: /metrics is served there, not on the public port
+     */
+    404: ErrorResponse & {
+        code?: 'ROUTE_NOT_FOUND';
+    };
+};
+
+export type PrometheusIndexError = PrometheusIndexErrors[keyof PrometheusIndexErrors];
 
 export type PrometheusIndexResponses = {
     /**

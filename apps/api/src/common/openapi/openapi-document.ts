@@ -82,12 +82,28 @@ export function finishDocument(document: OpenAPIObject): OpenAPIObject {
   return JSON.parse(JSON.stringify(toOpenApi31(document))) as OpenAPIObject;
 }
 
+/** The error shape with the codes a status can carry (as finishOperation writes them). */
+function errorResponse(description: string, codes: ErrorCode[]): Json {
+  return {
+    description,
+    content: {
+      'application/json': {
+        schema: { allOf: [{ $ref: '#/components/schemas/ErrorResponse' }], properties: { code: { enum: codes } } },
+      },
+    },
+  };
+}
+
 /** Routes whose controllers are not ours (no @ApiRoute possible): documented here. */
 const FRAMEWORK_ROUTES: Record<string, Partial<Operation>> = {
   'GET /metrics': {
     summary: 'Prometheus metrics (text exposition format)',
     responses: {
       '200': { description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } },
+      '401': errorResponse('METRICS_TOKEN is set and the bearer token is missing or wrong', [ErrorCode.UNAUTHORIZED]),
+      '404': errorResponse('METRICS_PORT is set: /metrics is served there, not on the public port', [
+        ErrorCode.ROUTE_NOT_FOUND,
+      ]),
     },
   },
 };
@@ -119,6 +135,8 @@ function finishOperation(op: Operation): void {
   };
   const hasInput = Boolean(op.requestBody) || (op.parameters ?? []).length > 0;
   if (hasInput) add(400, ErrorCode.VALIDATION_FAILED);
+  // a query string that is not valid percent-encoded UTF-8 is refused before the route runs
+  if ((op.parameters ?? []).some((p) => p.in === 'query')) add(400, ErrorCode.MALFORMED_REQUEST);
   if (op.requestBody) {
     add(400, ErrorCode.MALFORMED_JSON);
     add(413, ErrorCode.PAYLOAD_TOO_LARGE);

@@ -20,6 +20,7 @@ export class BehaviourEventsController {
     summary: 'Report a batch of behaviour events (at most 50)',
     body: 'TrackEventsRequest',
     ok: { 202: 'TrackEventsResponse' },
+    errors: { 429: ['TOO_MANY_REQUESTS'], 503: ['SERVICE_UNAVAILABLE'] },
   })
   track(
     @CurrentUserId() userId: number,

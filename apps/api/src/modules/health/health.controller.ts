@@ -42,7 +42,7 @@ export class HealthController implements OnModuleDestroy {
     const heapLimit = Number(process.env.HEALTH_HEAP_LIMIT_MB ?? 1536) * 1024 * 1024;
     const diskThreshold = Number(process.env.HEALTH_DISK_THRESHOLD ?? 0.98);
     this.checks = [
-      () => db.schemaCheck('database').withTimeout(1500),
+      () => db.schemaCheck('database').withTimeout(3000),
       ...(config.redisUrl ? [() => redis.pingCheck('redis').withTimeout(1000)] : []),
       ...(config.mongodbUri && mongo ? [() => mongo.pingCheck('mongodb').withTimeout(1500)] : []),
       () => memory.checkHeap('heap', heapLimit),

@@ -36,9 +36,15 @@ export class OrderController {
     body: 'CreateOrderRequest',
     ok: { 201: 'Order', 200: 'Order' },
     errors: {
-      400: ['EMPTY_ORDER'],
+      400: ['EMPTY_ORDER', 'PURCHASE_LIMIT_EXCEEDED', 'ORDER_TOO_LARGE', 'ORDER_AMOUNT_TOO_LARGE'],
       404: ['ADDRESS_NOT_FOUND', 'SKU_NOT_FOUND'],
-      409: ['OUT_OF_STOCK', 'PRODUCT_UNAVAILABLE', 'IDEMPOTENCY_KEY_REUSED'],
+      409: [
+        'OUT_OF_STOCK',
+        'PRODUCT_UNAVAILABLE',
+        'IDEMPOTENCY_KEY_REUSED',
+        'TOO_MANY_UNPAID_ORDERS',
+        'UNPAID_UNITS_LIMIT',
+      ],
     },
   })
   async create(
@@ -63,7 +69,7 @@ export class OrderController {
     body: 'PreviewOrderRequest',
     ok: { 200: 'PreviewOrderResponse' },
     errors: {
-      400: ['EMPTY_ORDER'],
+      400: ['EMPTY_ORDER', 'PURCHASE_LIMIT_EXCEEDED', 'ORDER_TOO_LARGE', 'ORDER_AMOUNT_TOO_LARGE'],
       404: ['ADDRESS_NOT_FOUND', 'SKU_NOT_FOUND'],
       409: ['OUT_OF_STOCK', 'PRODUCT_UNAVAILABLE'],
     },
@@ -89,7 +95,7 @@ export class OrderController {
   @ApiRoute({
     summary: 'Cancel an unpaid order and release its stock',
     ok: { 200: 'Order' },
-    errors: { 404: ['ORDER_NOT_FOUND'], 409: ['ILLEGAL_ORDER_STATE'] },
+    errors: { 404: ['ORDER_NOT_FOUND'], 409: ['ILLEGAL_ORDER_STATE', 'ORDER_PAYMENT_IN_PROGRESS'] },
   })
   cancel(@CurrentUserId() userId: number, @IdParam() id: number): Promise<Order> {
     return this.lifecycle.cancelByShopper(userId, id);
