@@ -1,5 +1,6 @@
 import type { ErrorResponse } from '../contracts/errors';
 import { ApiError } from '../utils/errors';
+import { toast } from '../utils/feedback';
 import { withQuery, type QueryValue } from '../utils/query';
 import { apiRoot } from './env';
 import { send, type HttpResponse, type WireMethod } from './http';
@@ -72,7 +73,7 @@ async function perform<T>(path: string, options: RequestOptions, method: HttpMet
 /** The one way pages reach the API: typed result, or an ApiError whose message is for the shopper. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const toast = options.toast ?? method !== 'GET';
+  const showError = options.toast ?? method !== 'GET';
   if (options.loading) wx.showLoading({ title: options.loading, mask: true });
   let failure: ApiError | null = null;
   try {
@@ -83,7 +84,9 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   } finally {
     // hideLoading also closes a toast, so the loading mask goes first.
     if (options.loading) wx.hideLoading();
-    if (failure && toast) wx.showToast({ title: failure.message, icon: 'none', duration: 2500 });
+    // utils/feedback draws it in the page on top (its t-toast), or with wx.showToast when that
+    // page has none: the request layer has no page of its own.
+    if (failure && showError) toast(failure.message, undefined, 2500);
   }
 }
 

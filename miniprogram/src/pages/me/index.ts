@@ -8,6 +8,7 @@ import { getProfile, updateProfile } from '../../services/user';
 import type { DetailEvent, LoadStatus, Tap } from '../../utils/page';
 import { orderListPath, routes } from '../../utils/routes';
 import { loadInto, pullToRefresh } from '../../utils/load';
+import { toast } from '../../utils/feedback';
 
 interface Shortcut {
   status: OrderStatus;
@@ -72,7 +73,7 @@ Page({
     if (!chosen) return;
     const kept = keepChosenAvatar(chosen);
     this.setData({ avatarUrl: kept.avatarUrl, avatarLocalOnly: !kept.savedToProfile });
-    wx.showToast({ title: '头像已在本机更新', icon: 'success' });
+    toast('头像已在本机更新', 'success');
   },
 
   /** WeChat's nickname keyboard fills the input; saved when the shopper leaves it. */
@@ -82,7 +83,7 @@ Page({
     try {
       const profile = await updateProfile({ nickname });
       this.setData({ nickname: profile.nickname ?? '', initial: (profile.nickname ?? '微')[0] });
-      wx.showToast({ title: '昵称已更新', icon: 'success' });
+      toast('昵称已更新', 'success');
     } catch {
       this.setData({ nickname: this.data.nickname });
     }
@@ -94,7 +95,7 @@ Page({
     if (!code) return; // declined: nothing to do, nothing to say
     const bound = await bindPhoneNumber(code);
     if (bound) this.setData({ phoneMasked: bound.phoneMasked });
-    wx.showToast({ title: bound ? '手机号已绑定' : '手机号暂未绑定，请稍后再试', icon: bound ? 'success' : 'none' });
+    toast(bound ? '手机号已绑定' : '手机号暂未绑定，请稍后再试', bound ? 'success' : undefined);
   },
 
   onShortcut(e: Tap<{ status: OrderStatus }>) {
