@@ -53,6 +53,35 @@ export function toast(message: string, theme?: ToastTheme, duration = 2000): voi
   wx.showToast({ title: message, icon: theme === 'success' ? 'success' : 'none', duration });
 }
 
+/**
+ * A loading toast over a mask (taps on the page wait) until the returned function is called.
+ * Closing it leaves a toast shown since then (an error, a success) alone.
+ */
+export function showLoading(message: string): () => void {
+  const page = pageWith('#t-toast');
+  if (!page) {
+    // same fallback as toast()
+    wx.showLoading({ title: message, mask: true });
+    return () => wx.hideLoading();
+  }
+  tdesignToast()({
+    context: page,
+    selector: '#t-toast',
+    message,
+    theme: 'loading',
+    direction: 'column',
+    duration: 0,
+    preventScrollThrough: true,
+  });
+  return () => {
+    const node = page.selectComponent('#t-toast') as WechatMiniprogram.Component.TrivialInstance | null;
+    const data = node?.data as { visible?: boolean; theme?: string; message?: string } | undefined;
+    if (data?.visible && data.theme === 'loading' && data.message === message) {
+      (node as unknown as { hide(): void }).hide();
+    }
+  };
+}
+
 /** A yes/no question; resolves true only on the confirm button. */
 export function confirm({
   title = '提示',

@@ -179,6 +179,7 @@ describe(`order pages (${backendLabel})`, () => {
     list.answerDialog(true);
     await mp.idle();
     expect(list.dialog()).toBeNull();
+    expect(list.toast()).toBeNull(); // the 取消中 loading toast has closed again
     expect(mp.wx.modals).toEqual([]); // TDesign's dialog, not WeChat's
     expect((await desk.get(shopper, newest.id)).status).toBe('CANCELLED');
     expect(list.text()).not.toContain(newest.orderNo);
