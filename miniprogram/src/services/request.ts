@@ -1,5 +1,6 @@
 import type { ErrorResponse } from '../contracts/errors';
 import { ApiError } from '../utils/errors';
+import { showLoading, toast } from '../utils/feedback';
 import { withQuery, type QueryValue } from '../utils/query';
 import { apiRoot } from './env';
 import { send, type HttpResponse, type WireMethod } from './http';
@@ -19,7 +20,7 @@ export interface RequestOptions {
    * error state with a retry button instead.
    */
   toast?: boolean;
-  /** wx.showLoading text (with a mask) while the request runs */
+  /** loading toast text (with a mask) while the request runs (utils/feedback showLoading) */
   loading?: string;
   /**
    * Retries after a network failure (no answer at all). Default 2 for GET, 0 for writes: only a
@@ -78,8 +79,8 @@ async function perform<T>(path: string, options: RequestOptions, method: HttpMet
 /** The one way pages reach the API: typed result, or an ApiError whose message is for the shopper. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const toast = options.toast ?? method !== 'GET';
-  if (options.loading) wx.showLoading({ title: options.loading, mask: true });
+  const showError = options.toast ?? method !== 'GET';
+  const hideLoading = options.loading ? showLoading(options.loading) : null;
   let failure: ApiError | null = null;
   try {
     return await perform<T>(path, options, method);
@@ -87,9 +88,12 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     failure = err instanceof ApiError ? err : new ApiError(0, 'CLIENT_ERROR', String(err));
     throw failure;
   } finally {
-    // hideLoading also closes a toast, so the loading mask goes first.
-    if (options.loading) wx.hideLoading();
-    if (failure && toast) wx.showToast({ title: failure.message, icon: 'none', duration: 2500 });
+    // the loading toast and an error toast share one node (and wx.hideLoading also closes a
+    // toast), so the loading goes first
+    hideLoading?.();
+    // utils/feedback draws it in the page on top (its t-toast), or with wx.showToast when that
+    // page has none: the request layer has no page of its own.
+    if (failure && showError) toast(failure.message, undefined, 2500);
   }
 }
 

@@ -1,6 +1,7 @@
 /** Shared by the address book and checkout (another subpackage), so it lives in the main package. */
 import type { AddressInput } from '../contracts/address';
 import { addressProblem, fromWechatAddress } from '../utils/address';
+import { toast } from '../utils/feedback';
 
 /**
  * Asks WeChat for one of the shopper's saved addresses. Resolves null when the shopper closes
@@ -13,7 +14,7 @@ export function chooseWechatAddress(validate = true): Promise<AddressInput | nul
         const input = fromWechatAddress(res);
         const problem = validate ? addressProblem(input) : null;
         if (problem) {
-          wx.showToast({ title: `导入失败：${problem}`, icon: 'none' });
+          toast(`导入失败：${problem}`);
           resolve(null);
         } else resolve(input);
       },

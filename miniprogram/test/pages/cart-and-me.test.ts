@@ -85,10 +85,22 @@ describe(`cart, address and me pages (${backendLabel})`, () => {
     expect(cart.text('.checkout')).toBe('结算(4)');
 
     cart.tap('.clear-unavailable');
+    await mp.until(() => cart.dialog(), 'the clear dialog');
+    expect(cart.dialog()).toEqual({ title: '提示', content: '确定清空失效商品吗？', buttons: ['取消', '清空'] });
+    cart.answerDialog(true);
     await mp.idle();
     expect(cart.has('.unavailable')).toBe(false);
 
     cart.tap('.lines .delete', mugRow);
+    await mp.until(() => cart.dialog(), 'the delete dialog');
+    expect(cart.dialog()?.content).toBe('确定删除这件商品吗？');
+    cart.answerDialog(false); // second thoughts: the line stays
+    await mp.idle();
+    expect(cart.dialog()).toBeNull();
+    expect(cart.texts('.lines .title')).toHaveLength(2);
+    cart.tap('.lines .delete', mugRow);
+    await mp.until(() => cart.dialog(), 'the delete dialog');
+    cart.answerDialog(true);
     await mp.idle();
     expect(cart.texts('.lines .title')).toEqual([tee.title]);
     // the tab bar's badge follows every change: 3 T-shirts left in the cart
@@ -159,7 +171,8 @@ describe(`cart, address and me pages (${backendLabel})`, () => {
     edit.input('.phone', '1590000');
     edit.tap('.save');
     await mp.idle();
-    expect(mp.wx.takeToasts()).toEqual(['请填写正确的手机号码']);
+    expect(edit.toast()).toBe('请填写正确的手机号码');
+    expect(mp.wx.toasts).toEqual([]); // TDesign's toast, not WeChat's
     edit.input('.phone', '15900002222');
     edit.fire('.region-picker', 'change', { value: ['广东省', '广州市', '天河区'] });
     edit.input('.detail', '体育西路 1 号');
@@ -192,6 +205,9 @@ describe(`cart, address and me pages (${backendLabel})`, () => {
     // delete the other one
     const zhao = list.$$('.address').findIndex((a) => a.dom?.textContent?.includes('赵六'));
     list.tap('.delete', zhao);
+    await mp.until(() => list.dialog(), 'the delete dialog');
+    expect(list.dialog()).toEqual({ title: '提示', content: '确定删除这个地址吗？', buttons: ['取消', '删除'] });
+    list.answerDialog(true);
     await mp.idle();
     expect(list.$$('.address')).toHaveLength(1);
     expect(list.text()).not.toContain('赵六');
@@ -237,7 +253,7 @@ describe(`cart, address and me pages (${backendLabel})`, () => {
     await mp.idle();
     const profile = (await t.http.get('/api/v1/me').set(shopper.auth).expect(200)).body as UserProfile;
     expect(profile.nickname).toBe('小明同学');
-    expect(mp.wx.takeToasts()).toContain('昵称已更新');
+    expect(me.toast()).toBe('昵称已更新');
 
     // the avatar the current WeChat way: chooseAvatar hands a temporary file, which is uploaded
     // to the API (POST /media?kind=avatar, multipart) and saved on the profile by its ref
@@ -262,7 +278,8 @@ describe(`cart, address and me pages (${backendLabel})`, () => {
     expect(serverAvatar).toMatch(/^http:\/\/.+\/[0-9a-f]{16,64}\/240\.jpg$/);
     expect(me.data).toMatchObject({ avatarUrl: serverAvatar, avatarError: '', avatarUploading: false });
     expect(me.has('.avatar-note')).toBe(false);
-    expect(mp.wx.takeToasts()).toEqual(['头像已更新']);
+    expect(me.toast()).toBe('头像已更新');
+    me.dismissToast();
     // the page shows the API's copy, which really is there
     await t.http.get(new URL(serverAvatar!).pathname).expect(200);
 
@@ -284,11 +301,13 @@ describe(`cart, address and me pages (${backendLabel})`, () => {
     expect(me.text('.avatar-error')).toBe('头像上传失败：网络不给力，请检查网络后重试');
 
     // declining the phone number prompt asks nothing of the API and says nothing
+    me.dismissToast();
     const before = mp.wx.requests.length;
     me.fire('.bind-phone', 'getphonenumber', { errMsg: 'getPhoneNumber:fail user deny' });
     await mp.idle();
     expect(mp.wx.requests.length).toBe(before);
-    expect(mp.wx.takeToasts()).toEqual([]);
+    expect(me.toast()).toBeNull();
+    expect(mp.wx.toasts).toEqual([]);
 
     me.tap('.shortcut', 1);
     const list = await mp.expectPage('pages/order/list/index');

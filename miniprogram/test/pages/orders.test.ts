@@ -91,7 +91,8 @@ describe(`order pages (${backendLabel})`, () => {
       // submitting says what is missing and orders nothing
       checkout.tap('.submit');
       await newcomer.idle();
-      expect(newcomer.wx.takeToasts()).toEqual(['请先添加收货地址']);
+      expect(checkout.toast()).toBe('请先添加收货地址');
+      expect(newcomer.wx.toasts).toEqual([]);
       expect(newcomer.wx.requests.some((r) => r.method === 'POST' && r.path === '/api/v1/orders')).toBe(false);
 
       // "add address" opens the address form
@@ -135,7 +136,8 @@ describe(`order pages (${backendLabel})`, () => {
     expect(checkout.data.status).toBe('ready'); // a preview reserves nothing, so it does not check stock
     checkout.tap('.submit');
     await mp.idle();
-    expect(mp.wx.takeToasts()).toEqual(['库存不足，请调整购买数量']);
+    expect(checkout.toast()).toBe('库存不足，请调整购买数量');
+    expect(mp.wx.toasts).toEqual([]); // TDesign's toast, not WeChat's
     expect(mp.current.route).toBe('pages/order/checkout/index');
     expect(checkout.data.submitting).toBe(false);
     const mine = (await t.http.get('/api/v1/orders').set(shopper.auth).expect(200)).body as OrderPage;
@@ -167,10 +169,18 @@ describe(`order pages (${backendLabel})`, () => {
     const newest = orders[orders.length - 1];
     expect(list.text('.order')).toContain(newest.orderNo);
 
-    mp.wx.confirmModals = true;
     list.tap('.cancel', 0);
+    await mp.until(() => list.dialog(), 'the cancel dialog');
+    expect(list.dialog()).toEqual({
+      title: '提示',
+      content: '确定取消这个订单吗？',
+      buttons: ['暂不取消', '取消订单'],
+    });
+    list.answerDialog(true);
     await mp.idle();
-    expect(mp.wx.modals.map((m) => m.content)).toContain('确定取消这个订单吗？');
+    expect(list.dialog()).toBeNull();
+    expect(list.toast()).toBeNull(); // the 取消中 loading toast has closed again
+    expect(mp.wx.modals).toEqual([]); // TDesign's dialog, not WeChat's
     expect((await desk.get(shopper, newest.id)).status).toBe('CANCELLED');
     expect(list.text()).not.toContain(newest.orderNo);
 
@@ -211,12 +221,16 @@ describe(`order pages (${backendLabel})`, () => {
 
     mp.navigateBack(1);
     await mp.idle();
-    mp.wx.confirmModals = false;
     detail.tap('.confirm-receipt');
+    await mp.until(() => detail.dialog(), 'the receipt dialog');
+    expect(detail.dialog()?.content).toBe('确认已经收到商品了吗？');
+    detail.answerDialog(false); // 还没收到
     await mp.idle();
+    expect(detail.dialog()).toBeNull();
     expect(detail.text('.status-text')).toBe('待收货');
-    mp.wx.confirmModals = true;
     detail.tap('.confirm-receipt');
+    await mp.until(() => detail.dialog(), 'the receipt dialog');
+    detail.answerDialog(true);
     await mp.idle();
     expect(detail.text('.status-text')).toBe('已完成');
     expect((await desk.get(shopper, order.id)).status).toBe('COMPLETED');
@@ -226,6 +240,8 @@ describe(`order pages (${backendLabel})`, () => {
     const order = await desk.place(shopper, addressId, skuId);
     const detail = await mp.open(`/pages/order/detail/index?id=${order.id}`);
     detail.tap('.cancel');
+    await mp.until(() => detail.dialog(), 'the cancel dialog');
+    detail.answerDialog(true);
     await mp.idle();
     expect(detail.text('.status-text')).toBe('已取消');
     expect(detail.has('.actions')).toBe(false);

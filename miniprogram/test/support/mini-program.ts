@@ -145,6 +145,37 @@ export class PageHandle {
     return this.$$(selector).map((n) => (rendered(n).dom?.textContent ?? '').replace(/\s+/g, ' ').trim());
   }
 
+  /**
+   * The TDesign toast on screen (utils/feedback draws it into the page's t-toast): its message,
+   * or null while none shows.
+   */
+  toast(): string | null {
+    if (!this.$('#t-toast')?.instance?.data?.visible || !this.$('#t-toast >>> .t-toast__text')) return null;
+    return this.text('#t-toast >>> .t-toast__text');
+  }
+
+  /** Lets the toast on screen go, as its duration running out would. */
+  dismissToast(): void {
+    this.$('#t-toast')?.instance?.hide?.();
+  }
+
+  /** The TDesign confirm dialog on screen (the page's t-dialog): title, content, buttons; or null. */
+  dialog(): { title: string; content: string; buttons: string[] } | null {
+    const dialog = this.$('#t-dialog');
+    if (!dialog?.instance?.data?.visible) return null;
+    return {
+      title: this.text('#t-dialog >>> .t-dialog__header'),
+      content: this.text('#t-dialog >>> .t-dialog__body'),
+      buttons: this.texts('#t-dialog >>> .t-dialog__button'),
+    };
+  }
+
+  /** Taps the confirm dialog's confirm (true) or cancel (false) button, as the shopper would. */
+  answerDialog(confirm: boolean): void {
+    if (!this.dialog()) throw new Error(`${this.route}: no dialog to answer`);
+    this.tap(`#t-dialog >>> .t-dialog__button--${confirm ? 'confirm' : 'cancel'}`);
+  }
+
   has(selector: string): boolean {
     return this.$(selector) !== undefined;
   }

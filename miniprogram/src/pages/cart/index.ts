@@ -1,6 +1,6 @@
 import { getCart, removeCartItem, selectAllCartItems, updateCartItem } from '../../services/cart';
 import { track } from '../../services/tracker';
-import { confirmModal } from '../../utils/modal';
+import { confirm, toast } from '../../utils/feedback';
 import type { DetailEvent, LoadStatus, Tap } from '../../utils/page';
 import { checkoutPath, productPath, routes } from '../../utils/routes';
 import { cartScreen, type CartLineView } from './cart-view';
@@ -66,11 +66,12 @@ Page({
 
   async onDelete(e: Tap<{ id: number }>) {
     const id = e.currentTarget.dataset.id;
-    if (await confirmModal('确定删除这件商品吗？')) void this.change(() => removeCartItem(id));
+    if (await confirm({ content: '确定删除这件商品吗？', confirmText: '删除' }))
+      void this.change(() => removeCartItem(id));
   },
 
   async onClearUnavailable() {
-    if (!(await confirmModal('确定清空失效商品吗？'))) return;
+    if (!(await confirm({ content: '确定清空失效商品吗？', confirmText: '清空' }))) return;
     const ids = this.data.unavailable.map((line) => line.id);
     void this.change(async () => {
       for (const id of ids) await removeCartItem(id);
@@ -83,7 +84,7 @@ Page({
 
   onCheckout() {
     if (this.data.selectedCount === 0) {
-      wx.showToast({ title: '请先选择要结算的商品', icon: 'none' });
+      toast('请先选择要结算的商品');
       return;
     }
     wx.navigateTo({ url: checkoutPath() });

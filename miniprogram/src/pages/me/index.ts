@@ -9,6 +9,7 @@ import type { DetailEvent, LoadStatus, Tap } from '../../utils/page';
 import { orderListPath, routes } from '../../utils/routes';
 import { loadInto, pullToRefresh } from '../../utils/load';
 import { messageOf } from '../../utils/errors';
+import { toast } from '../../utils/feedback';
 
 interface Shortcut {
   status: OrderStatus;
@@ -75,7 +76,7 @@ Page({
     try {
       const profile = await uploadAvatar(chosen);
       this.setData({ avatarUrl: profile.avatarUrl ?? '' });
-      wx.showToast({ title: '头像已更新', icon: 'success' });
+      toast('头像已更新', 'success');
     } catch (err) {
       this.setData({ avatarError: `头像上传失败：${messageOf(err)}` });
     } finally {
@@ -90,7 +91,7 @@ Page({
     try {
       const profile = await updateProfile({ nickname });
       this.setData({ nickname: profile.nickname ?? '', initial: (profile.nickname ?? '微')[0] });
-      wx.showToast({ title: '昵称已更新', icon: 'success' });
+      toast('昵称已更新', 'success');
     } catch {
       this.setData({ nickname: this.data.nickname });
     }
@@ -102,7 +103,7 @@ Page({
     if (!code) return; // declined: nothing to do, nothing to say
     const bound = await bindPhoneNumber(code);
     if (bound) this.setData({ phoneMasked: bound.phoneMasked });
-    wx.showToast({ title: bound ? '手机号已绑定' : '手机号暂未绑定，请稍后再试', icon: bound ? 'success' : 'none' });
+    toast(bound ? '手机号已绑定' : '手机号暂未绑定，请稍后再试', bound ? 'success' : undefined);
   },
 
   onShortcut(e: Tap<{ status: OrderStatus }>) {

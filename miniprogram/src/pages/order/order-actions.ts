@@ -2,7 +2,7 @@ import type { Order } from '../../contracts/order';
 import { cancelOrder, confirmReceipt } from '../../services/order';
 import { payOrder, sandboxPay, type PayOutcome } from '../../services/payment';
 import { askOrderSubscriptions } from '../../services/subscribe';
-import { confirmModal } from '../../utils/modal';
+import { confirm, toast } from '../../utils/feedback';
 
 /**
  * The order buttons shared by the order list, order detail and pay result pages. Each resolves
@@ -22,7 +22,7 @@ export async function payNow(orderId: number): Promise<PayOutcome | null> {
   await askOrderSubscriptions('pay');
   try {
     const outcome = await payOrder(orderId);
-    wx.showToast({ title: OUTCOME_TOAST[outcome], icon: outcome === 'paid' ? 'success' : 'none' });
+    toast(OUTCOME_TOAST[outcome], outcome === 'paid' ? 'success' : undefined);
     return outcome;
   } catch {
     return null;
@@ -33,7 +33,7 @@ export async function payNow(orderId: number): Promise<PayOutcome | null> {
 export async function payWithSandbox(orderId: number): Promise<boolean> {
   try {
     await sandboxPay(orderId);
-    wx.showToast({ title: '沙箱支付成功', icon: 'success' });
+    toast('沙箱支付成功', 'success');
     return true;
   } catch {
     return false;
@@ -41,8 +41,13 @@ export async function payWithSandbox(orderId: number): Promise<boolean> {
 }
 
 /** Asks first; then the transition, whose answer is the order as it is now. */
-async function confirmThen(question: string, label: string, transition: () => Promise<Order>): Promise<Order | null> {
-  if (!(await confirmModal(question, label))) return null;
+async function confirmThen(
+  question: string,
+  label: string,
+  keep: string,
+  transition: () => Promise<Order>,
+): Promise<Order | null> {
+  if (!(await confirm({ content: question, confirmText: label, cancelText: keep }))) return null;
   try {
     return await transition();
   } catch {
@@ -51,7 +56,7 @@ async function confirmThen(question: string, label: string, transition: () => Pr
 }
 
 export const cancel = (orderId: number): Promise<Order | null> =>
-  confirmThen('确定取消这个订单吗？', '取消订单', () => cancelOrder(orderId));
+  confirmThen('确定取消这个订单吗？', '取消订单', '暂不取消', () => cancelOrder(orderId));
 
 export const confirmReceived = (orderId: number): Promise<Order | null> =>
-  confirmThen('确认已经收到商品了吗？', '确认收货', () => confirmReceipt(orderId));
+  confirmThen('确认已经收到商品了吗？', '确认收货', '还没收到', () => confirmReceipt(orderId));

@@ -2,7 +2,7 @@ import type { AddressInput } from '../../../contracts/address';
 import { createAddress, deleteAddress, getAddress, updateAddress } from '../../../services/address';
 import { addressProblem } from '../../../utils/address';
 import { messageOf } from '../../../utils/errors';
-import { confirmModal } from '../../../utils/modal';
+import { confirm, toast } from '../../../utils/feedback';
 import type { DetailEvent, LoadStatus } from '../../../utils/page';
 import { idParam } from '../../../utils/query';
 import { chooseWechatAddress } from '../../../services/wechat-address';
@@ -93,7 +93,7 @@ Page({
     };
     const problem = addressProblem(input);
     if (problem) {
-      wx.showToast({ title: problem, icon: 'none' });
+      toast(problem);
       return;
     }
     this.setData({ saving: true });
@@ -109,7 +109,7 @@ Page({
   },
 
   async onDelete() {
-    if (!(await confirmModal('确定删除这个地址吗？', '删除'))) return;
+    if (!(await confirm({ content: '确定删除这个地址吗？', confirmText: '删除' }))) return;
     try {
       await deleteAddress(this.data.addressId);
       wx.navigateBack();

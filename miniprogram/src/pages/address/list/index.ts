@@ -2,7 +2,7 @@ import { MAX_ADDRESSES, type Address } from '../../../contracts/address';
 import { createAddress, deleteAddress, listAddresses, updateAddress } from '../../../services/address';
 import { chooseWechatAddress } from '../../../services/wechat-address';
 import { fullAddress, maskPhone } from '../../../utils/address';
-import { confirmModal } from '../../../utils/modal';
+import { confirm, toast } from '../../../utils/feedback';
 import type { LoadStatus, Tap } from '../../../utils/page';
 import { withQuery } from '../../../utils/query';
 import { HANDOFF, routes } from '../../../utils/routes';
@@ -56,7 +56,7 @@ Page({
 
   onAdd() {
     if (this.data.full) {
-      wx.showToast({ title: `最多保存 ${MAX_ADDRESSES} 个地址`, icon: 'none' });
+      toast(`最多保存 ${MAX_ADDRESSES} 个地址`);
       return;
     }
     wx.navigateTo({ url: routes.addressEdit });
@@ -72,7 +72,7 @@ Page({
   },
 
   async onDelete(e: Tap<{ id: number }>) {
-    if (!(await confirmModal('确定删除这个地址吗？', '删除'))) return;
+    if (!(await confirm({ content: '确定删除这个地址吗？', confirmText: '删除' }))) return;
     try {
       await deleteAddress(e.currentTarget.dataset.id);
     } catch {

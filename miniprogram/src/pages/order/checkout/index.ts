@@ -10,6 +10,7 @@ import { chooseWechatAddress } from '../../../services/wechat-address';
 import { fullAddress, maskPhone } from '../../../utils/address';
 import { ApiError, messageOf } from '../../../utils/errors';
 import { orderLines, type OrderLineView } from '../../../utils/order';
+import { toast } from '../../../utils/feedback';
 import type { DetailEvent, LoadStatus } from '../../../utils/page';
 import { idParam, withQuery } from '../../../utils/query';
 import { HANDOFF, payResultPath, routes, takeHandoff } from '../../../utils/routes';
@@ -103,7 +104,7 @@ Page({
     if (!e.detail.code) return;
     const bound = await bindPhoneNumber(e.detail.code);
     if (bound) this.setData({ phoneMasked: bound.phoneMasked });
-    else wx.showToast({ title: '手机号暂未绑定，请稍后再试', icon: 'none' });
+    else toast('手机号暂未绑定，请稍后再试');
   },
 
   onAddressTap() {
@@ -118,7 +119,7 @@ Page({
     const address = this.data.address;
     if (this.data.submitting) return;
     if (!address) {
-      wx.showToast({ title: '请先添加收货地址', icon: 'none' });
+      toast('请先添加收货地址');
       return;
     }
     this.setData({ submitting: true });

@@ -10,6 +10,7 @@ import { checkoutPath, routes } from '../../../utils/routes';
 import { productShare, shareSource, type ShareSource } from '../../../utils/share';
 import { initialSelection, priceView, selectionLabel, type PriceView } from '../../../utils/sku';
 import type { PickerAction, PickerConfirm } from './sku-picker/index';
+import { toast } from '../../../utils/feedback';
 
 const NO_PRICE: PriceView = { min: 0, max: 0, originalMin: 0, originalMax: 0 };
 
@@ -123,7 +124,7 @@ Page({
       await addToCart({ skuId, quantity });
       track({ type: 'add_to_cart', page: this.route, productId: this.productId });
       this.setData({ pickerVisible: false, cartCount: cartBadgeCount() });
-      wx.showToast({ title: '已加入购物车', icon: 'success' });
+      toast('已加入购物车', 'success');
     } catch {
       // request.ts has told the shopper (e.g. 库存不足); the picker stays open to adjust
     }

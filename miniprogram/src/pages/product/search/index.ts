@@ -1,3 +1,4 @@
+import { toast } from '../../../utils/feedback';
 import type { ProductSummary } from '../../../contracts/catalog';
 import { CATALOG_LIMITS } from '../../../contracts/catalog';
 import { listProducts } from '../../../services/catalog';
@@ -87,7 +88,7 @@ Page({
   search(raw: string) {
     const keyword = raw.trim();
     if (!keyword) {
-      wx.showToast({ title: '请输入搜索内容', icon: 'none' });
+      toast('请输入搜索内容');
       return;
     }
     this.setData({ keyword, searchedKeyword: keyword, searched: true, history: addToHistory(keyword) });

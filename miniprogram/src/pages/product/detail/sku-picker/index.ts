@@ -1,3 +1,4 @@
+import { toast } from '../../../../utils/feedback';
 import type { ProductDetail, Sku } from '../../../../contracts/catalog';
 import type { DetailEvent, Tap } from '../../../../utils/page';
 import {
@@ -112,7 +113,7 @@ Component({
 
     onConfirm(e: Tap<{ action: 'cart' | 'buy' }>) {
       if (!this.data.canConfirm) {
-        wx.showToast({ title: this.data.skuId ? '该规格已售罄' : this.data.label, icon: 'none' });
+        toast(this.data.skuId ? '该规格已售罄' : this.data.label);
         return;
       }
       const confirm: PickerConfirm = {
