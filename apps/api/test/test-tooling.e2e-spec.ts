@@ -16,6 +16,9 @@ const run = promisify(execFile);
 function bareEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const name of ['DATABASE_URL', 'REDIS_URL', 'MONGODB_URI']) delete env[name];
+  // the nested jest must not share this run's OpenAPI coverage directory: its global teardown
+  // removes the directory it was given, which would erase what this run's suites recorded
+  delete env.OPENAPI_COVERAGE_DIR;
   return env;
 }
 

@@ -37,6 +37,9 @@ export interface TestApp {
 export async function startTestApp(env: Record<string, string | undefined> = {}): Promise<TestApp> {
   const dir = join(tmpdir(), 'sutwxapp-tests');
   mkdirSync(dir, { recursive: true });
+  // One jest worker hosts every suite's apps in one heap: readiness's heap check would measure the
+  // worker, not an app (the health module reads HEALTH_HEAP_LIMIT_MB from the environment).
+  process.env.HEALTH_HEAP_LIMIT_MB ??= '16384';
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: process.env.DATABASE_URL || `sqlite:${join(dir, `${randomUUID()}.sqlite`)}`,
