@@ -92,11 +92,7 @@ describe(`WeChat platform duties (${backendLabel})`, () => {
   beforeAll(async () => {
     t = await startTestApp({ ...FAST, MONGODB_URI: '' });
     sandbox = t.app.get<WechatSandbox>(WECHAT_SANDBOX);
-    sandbox.platform.configurePush({
-      url: `${t.baseUrl}/api/v1/wechat/push`,
-      token: t.config.wechatPlatform.pushToken,
-      encodingAesKey: t.config.wechatPlatform.encodingAesKey,
-    });
+    // startTestApp already points the sandbox's message push at this app
     admin = await createAdmin(t);
   });
   afterAll(async () => {
