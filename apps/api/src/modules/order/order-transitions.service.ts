@@ -4,6 +4,7 @@ import { In, type EntityManager } from 'typeorm';
 import { notFound } from '../../common/errors/app-error';
 import { OrderEntity } from './entities/order.entity';
 import { OrderItemEntity } from './entities/order-item.entity';
+import { OrderHooks } from './order-hooks';
 import { illegalTransition, ORDER_TRANSITIONS, type OrderTransition } from './order-state';
 
 /**
@@ -13,6 +14,8 @@ import { illegalTransition, ORDER_TRANSITIONS, type OrderTransition } from './or
  */
 @Injectable()
 export class OrderTransitionsService {
+  constructor(private readonly hooks: OrderHooks) {}
+
   async apply(
     em: EntityManager,
     orderId: number,
@@ -26,7 +29,9 @@ export class OrderTransitionsService {
       .set({ ...patch, status: to, updatedAt: new Date() })
       .where({ id: orderId, status: In([...from]) })
       .execute();
-    return result.affected === 1;
+    if (result.affected !== 1) return false;
+    await this.hooks.afterTransition(em, { orderId, transition, to });
+    return true;
   }
 
   /**

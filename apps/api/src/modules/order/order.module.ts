@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AddressModule } from '../address/address.module';
 import { CartModule } from '../cart/cart.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { MediaModule } from '../media/media.module';
+import { OrderHooks } from './order-hooks';
 import { OrderMediaReferences } from './order-media-references';
 import { AdminOrderController } from './admin-order.controller';
 import { OrderItemEntity } from './entities/order-item.entity';
@@ -24,6 +26,7 @@ import { OrderTransitionsService } from './order-transitions.service';
     CartModule,
     AddressModule,
     MediaModule,
+    DiscoveryModule,
   ],
   controllers: [OrderController, OrderSummaryController, AdminOrderController],
   providers: [
@@ -34,6 +37,7 @@ import { OrderTransitionsService } from './order-transitions.service';
     OrderSweeperService,
     OrderMediaReferences,
     OrderSummaryService,
+    OrderHooks,
   ],
   exports: [OrderQueryService, OrderLifecycleService, OrderTransitionsService, OrderSweeperService],
 })
