@@ -1071,10 +1071,10 @@ export type HealthReadinessData = {
 
 export type HealthReadinessErrors = {
     /**
-     * A dependency is unavailable: HEALTH_CHECK_FAILED
+     * A dependency is unavailable: HEALTH_CHECK_FAILED, SERVICE_UNAVAILABLE
      */
     503: ErrorResponse & {
-        code?: 'HEALTH_CHECK_FAILED';
+        code?: 'HEALTH_CHECK_FAILED' | 'SERVICE_UNAVAILABLE';
     };
 };
 
@@ -1095,6 +1095,17 @@ export type HealthLiveData = {
     query?: never;
     url: '/api/v1/health/live';
 };
+
+export type HealthLiveErrors = {
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type HealthLiveError = HealthLiveErrors[keyof HealthLiveErrors];
 
 export type HealthLiveResponses = {
     /**
@@ -1150,10 +1161,10 @@ export type AuthWechatLoginErrors = {
         code?: 'TOO_MANY_REQUESTS' | 'WECHAT_RATE_LIMITED';
     };
     /**
-     * A dependency is unavailable: WECHAT_UNAVAILABLE
+     * A dependency is unavailable: WECHAT_UNAVAILABLE, SERVICE_UNAVAILABLE
      */
     503: ErrorResponse & {
-        code?: 'WECHAT_UNAVAILABLE';
+        code?: 'WECHAT_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
     };
 };
 
@@ -1206,6 +1217,12 @@ export type AuthAdminLoginErrors = {
     429: ErrorResponse & {
         code?: 'TOO_MANY_REQUESTS';
     };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
 };
 
 export type AuthAdminLoginError = AuthAdminLoginErrors[keyof AuthAdminLoginErrors];
@@ -1238,6 +1255,12 @@ export type AdminOperatorsLogoutErrors = {
      */
     403: ErrorResponse & {
         code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
     };
 };
 
@@ -1289,6 +1312,12 @@ export type AdminOperatorsChangePasswordErrors = {
      */
     415: ErrorResponse & {
         code?: 'UNSUPPORTED_MEDIA_TYPE';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
     };
 };
 
@@ -1352,6 +1381,12 @@ export type AdminOperatorsResetPasswordErrors = {
     415: ErrorResponse & {
         code?: 'UNSUPPORTED_MEDIA_TYPE';
     };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
 };
 
 export type AdminOperatorsResetPasswordError = AdminOperatorsResetPasswordErrors[keyof AdminOperatorsResetPasswordErrors];
@@ -1407,6 +1442,12 @@ export type AdminOperatorsDisableErrors = {
      */
     409: ErrorResponse & {
         code?: 'CONFLICT';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
     };
 };
 
@@ -1472,6 +1513,12 @@ export type MediaUploadErrors = {
     429: ErrorResponse & {
         code?: 'MEDIA_QUOTA_EXCEEDED';
     };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
 };
 
 export type MediaUploadError = MediaUploadErrors[keyof MediaUploadErrors];
@@ -1522,6 +1569,12 @@ export type MediaGetErrors = {
     404: ErrorResponse & {
         code?: 'MEDIA_NOT_FOUND';
     };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
 };
 
 export type MediaGetError = MediaGetErrors[keyof MediaGetErrors];
@@ -1566,6 +1619,12 @@ export type AdminMediaListErrors = {
      */
     403: ErrorResponse & {
         code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
     };
 };
 
@@ -1625,6 +1684,12 @@ export type AdminMediaUploadErrors = {
     415: ErrorResponse & {
         code?: 'UNSUPPORTED_MEDIA_TYPE' | 'MEDIA_TYPE_NOT_ALLOWED';
     };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
 };
 
 export type AdminMediaUploadError = AdminMediaUploadErrors[keyof AdminMediaUploadErrors];
@@ -1681,6 +1746,12 @@ export type AdminMediaRemoveErrors = {
     409: ErrorResponse & {
         code?: 'MEDIA_IN_USE';
     };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
 };
 
 export type AdminMediaRemoveError = AdminMediaRemoveErrors[keyof AdminMediaRemoveErrors];
@@ -1731,6 +1802,12 @@ export type AdminMediaGetErrors = {
     404: ErrorResponse & {
         code?: 'MEDIA_NOT_FOUND';
     };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
 };
 
 export type AdminMediaGetError = AdminMediaGetErrors[keyof AdminMediaGetErrors];
@@ -1763,6 +1840,12 @@ export type MeMeErrors = {
      */
     403: ErrorResponse & {
         code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
     };
 };
 
@@ -1827,6 +1910,12 @@ export type MeUpdateErrors = {
     422: ErrorResponse & {
         code?: 'CONTENT_RISKY';
     };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
 };
 
 export type MeUpdateError = MeUpdateErrors[keyof MeUpdateErrors];
@@ -1847,6 +1936,17 @@ export type CatalogCategoriesData = {
     url: '/api/v1/catalog/categories';
 };
 
+export type CatalogCategoriesErrors = {
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type CatalogCategoriesError = CatalogCategoriesErrors[keyof CatalogCategoriesErrors];
+
 export type CatalogCategoriesResponses = {
     /**
      * CategoryNode[]
@@ -1862,6 +1962,17 @@ export type CatalogHomeData = {
     query?: never;
     url: '/api/v1/catalog/home';
 };
+
+export type CatalogHomeErrors = {
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type CatalogHomeError = CatalogHomeErrors[keyof CatalogHomeErrors];
 
 export type CatalogHomeResponses = {
     /**
@@ -1897,6 +2008,12 @@ export type CatalogProductsErrors = {
      */
     400: ErrorResponse & {
         code?: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
     };
 };
 
@@ -1936,6 +2053,12 @@ export type CatalogProductErrors = {
     404: ErrorResponse & {
         code?: 'PRODUCT_NOT_FOUND';
     };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
 };
 
 export type CatalogProductError = CatalogProductErrors[keyof CatalogProductErrors];
@@ -1968,6 +2091,12 @@ export type AdminCatalogCategoryTreeErrors = {
      */
     403: ErrorResponse & {
         code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
     };
 };
 
@@ -2019,6 +2148,12 @@ export type AdminCatalogCreateCategoryErrors = {
      */
     415: ErrorResponse & {
         code?: 'UNSUPPORTED_MEDIA_TYPE';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
     };
 };
 
@@ -2075,6 +2210,12 @@ export type AdminCatalogDeleteCategoryErrors = {
      */
     409: ErrorResponse & {
         code?: 'CATEGORY_NOT_EMPTY';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
     };
 };
 
@@ -2138,6 +2279,12 @@ export type AdminCatalogUpdateCategoryErrors = {
     415: ErrorResponse & {
         code?: 'UNSUPPORTED_MEDIA_TYPE';
     };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
 };
 
 export type AdminCatalogUpdateCategoryError = AdminCatalogUpdateCategoryErrors[keyof AdminCatalogUpdateCategoryErrors];
@@ -2192,6 +2339,12 @@ export type AdminCatalogListProductsErrors = {
     403: ErrorResponse & {
         code?: 'FORBIDDEN';
     };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
 };
 
 export type AdminCatalogListProductsError = AdminCatalogListProductsErrors[keyof AdminCatalogListProductsErrors];
@@ -2243,6 +2396,12 @@ export type AdminCatalogCreateProductErrors = {
     415: ErrorResponse & {
         code?: 'UNSUPPORTED_MEDIA_TYPE';
     };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
 };
 
 export type AdminCatalogCreateProductError = AdminCatalogCreateProductErrors[keyof AdminCatalogCreateProductErrors];
@@ -2293,6 +2452,12 @@ export type AdminCatalogDeleteProductErrors = {
     404: ErrorResponse & {
         code?: 'PRODUCT_NOT_FOUND';
     };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
 };
 
 export type AdminCatalogDeleteProductError = AdminCatalogDeleteProductErrors[keyof AdminCatalogDeleteProductErrors];
@@ -2342,6 +2507,12 @@ export type AdminCatalogGetProductErrors = {
      */
     404: ErrorResponse & {
         code?: 'PRODUCT_NOT_FOUND';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
     };
 };
 
@@ -2404,6 +2575,12 @@ export type AdminCatalogUpdateProductErrors = {
      */
     415: ErrorResponse & {
         code?: 'UNSUPPORTED_MEDIA_TYPE';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
     };
 };
 
@@ -2473,6 +2650,12 @@ export type AdminCatalogAddSkuErrors = {
     415: ErrorResponse & {
         code?: 'UNSUPPORTED_MEDIA_TYPE';
     };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
 };
 
 export type AdminCatalogAddSkuError = AdminCatalogAddSkuErrors[keyof AdminCatalogAddSkuErrors];
@@ -2528,6 +2711,12 @@ export type AdminCatalogDeleteSkuErrors = {
      */
     409: ErrorResponse & {
         code?: 'CONFLICT';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
     };
 };
 
@@ -2597,6 +2786,12 @@ export type AdminCatalogUpdateSkuErrors = {
     415: ErrorResponse & {
         code?: 'UNSUPPORTED_MEDIA_TYPE';
     };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
 };
 
 export type AdminCatalogUpdateSkuError = AdminCatalogUpdateSkuErrors[keyof AdminCatalogUpdateSkuErrors];
@@ -2665,6 +2860,12 @@ export type AdminCatalogAdjustStockErrors = {
     415: ErrorResponse & {
         code?: 'UNSUPPORTED_MEDIA_TYPE';
     };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
 };
 
 export type AdminCatalogAdjustStockError = AdminCatalogAdjustStockErrors[keyof AdminCatalogAdjustStockErrors];
@@ -2698,6 +2899,12 @@ export type CartView0Errors = {
     403: ErrorResponse & {
         code?: 'FORBIDDEN';
     };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
 };
 
 export type CartView0Error = CartView0Errors[keyof CartView0Errors];
@@ -2730,6 +2937,12 @@ export type CartView1Errors = {
      */
     403: ErrorResponse & {
         code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
     };
 };
 
@@ -2794,6 +3007,12 @@ export type CartAddErrors = {
     415: ErrorResponse & {
         code?: 'UNSUPPORTED_MEDIA_TYPE';
     };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
 };
 
 export type CartAddError = CartAddErrors[keyof CartAddErrors];
@@ -2845,6 +3064,12 @@ export type CartSelectAllErrors = {
     415: ErrorResponse & {
         code?: 'UNSUPPORTED_MEDIA_TYPE';
     };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
 };
 
 export type CartSelectAllError = CartSelectAllErrors[keyof CartSelectAllErrors];
@@ -2894,6 +3119,12 @@ export type CartRemoveErrors = {
      */
     404: ErrorResponse & {
         code?: 'CART_ITEM_NOT_FOUND';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
     };
 };
 
@@ -2963,6 +3194,12 @@ export type CartUpdateErrors = {
     415: ErrorResponse & {
         code?: 'UNSUPPORTED_MEDIA_TYPE';
     };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
 };
 
 export type CartUpdateError = CartUpdateErrors[keyof CartUpdateErrors];
@@ -2995,6 +3232,12 @@ export type AddressListErrors = {
      */
     403: ErrorResponse & {
         code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
     };
 };
 
@@ -3053,6 +3296,12 @@ export type AddressCreateErrors = {
     415: ErrorResponse & {
         code?: 'UNSUPPORTED_MEDIA_TYPE';
     };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
 };
 
 export type AddressCreateError = AddressCreateErrors[keyof AddressCreateErrors];
@@ -3103,6 +3352,12 @@ export type AddressRemoveErrors = {
     404: ErrorResponse & {
         code?: 'ADDRESS_NOT_FOUND';
     };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
 };
 
 export type AddressRemoveError = AddressRemoveErrors[keyof AddressRemoveErrors];
@@ -3152,6 +3407,12 @@ export type AddressGetErrors = {
      */
     404: ErrorResponse & {
         code?: 'ADDRESS_NOT_FOUND';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
     };
 };
 
@@ -3215,6 +3476,12 @@ export type AddressUpdateErrors = {
     415: ErrorResponse & {
         code?: 'UNSUPPORTED_MEDIA_TYPE';
     };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
 };
 
 export type AddressUpdateError = AddressUpdateErrors[keyof AddressUpdateErrors];
@@ -3257,6 +3524,12 @@ export type OrderListErrors = {
      */
     403: ErrorResponse & {
         code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
     };
 };
 
@@ -3327,6 +3600,12 @@ export type OrderCreateErrors = {
     415: ErrorResponse & {
         code?: 'UNSUPPORTED_MEDIA_TYPE';
     };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
 };
 
 export type OrderCreateError = OrderCreateErrors[keyof OrderCreateErrors];
@@ -3394,6 +3673,12 @@ export type OrderPreviewErrors = {
     415: ErrorResponse & {
         code?: 'UNSUPPORTED_MEDIA_TYPE';
     };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
 };
 
 export type OrderPreviewError = OrderPreviewErrors[keyof OrderPreviewErrors];
@@ -3443,6 +3728,12 @@ export type OrderGetErrors = {
      */
     404: ErrorResponse & {
         code?: 'ORDER_NOT_FOUND';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
     };
 };
 
@@ -3500,6 +3791,12 @@ export type OrderCancelErrors = {
     409: ErrorResponse & {
         code?: 'ILLEGAL_ORDER_STATE' | 'ORDER_PAYMENT_IN_PROGRESS';
     };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
 };
 
 export type OrderCancelError = OrderCancelErrors[keyof OrderCancelErrors];
@@ -3556,6 +3853,12 @@ export type OrderConfirmReceiptErrors = {
     409: ErrorResponse & {
         code?: 'ILLEGAL_ORDER_STATE';
     };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
 };
 
 export type OrderConfirmReceiptError = OrderConfirmReceiptErrors[keyof OrderConfirmReceiptErrors];
@@ -3588,6 +3891,12 @@ export type OrderSummaryGetErrors = {
      */
     403: ErrorResponse & {
         code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
     };
 };
 
@@ -3631,6 +3940,12 @@ export type AdminOrderListErrors = {
      */
     403: ErrorResponse & {
         code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
     };
 };
 
@@ -3682,6 +3997,12 @@ export type AdminOrderGetErrors = {
     404: ErrorResponse & {
         code?: 'ORDER_NOT_FOUND';
     };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
 };
 
 export type AdminOrderGetError = AdminOrderGetErrors[keyof AdminOrderGetErrors];
@@ -3701,6 +4022,17 @@ export type LogisticsCarriersData = {
     query?: never;
     url: '/api/v1/logistics/carriers';
 };
+
+export type LogisticsCarriersErrors = {
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type LogisticsCarriersError = LogisticsCarriersErrors[keyof LogisticsCarriersErrors];
 
 export type LogisticsCarriersResponses = {
     /**
@@ -3761,10 +4093,10 @@ export type LogisticsTrackErrors = {
         code?: 'TRACKING_PROVIDER_ERROR';
     };
     /**
-     * A dependency is unavailable: TRACKING_UNAVAILABLE
+     * A dependency is unavailable: TRACKING_UNAVAILABLE, SERVICE_UNAVAILABLE
      */
     503: ErrorResponse & {
-        code?: 'TRACKING_UNAVAILABLE';
+        code?: 'TRACKING_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
     };
 };
 
@@ -3833,6 +4165,12 @@ export type AdminShipmentShipErrors = {
      */
     415: ErrorResponse & {
         code?: 'UNSUPPORTED_MEDIA_TYPE';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
     };
 };
 
@@ -3945,6 +4283,12 @@ export type AnalyticsFunnelErrors = {
     403: ErrorResponse & {
         code?: 'FORBIDDEN';
     };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
 };
 
 export type AnalyticsFunnelError = AnalyticsFunnelErrors[keyof AnalyticsFunnelErrors];
@@ -3993,6 +4337,12 @@ export type AnalyticsTopProductsErrors = {
      */
     403: ErrorResponse & {
         code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
     };
 };
 
@@ -4043,6 +4393,12 @@ export type AnalyticsTopSearchesErrors = {
     403: ErrorResponse & {
         code?: 'FORBIDDEN';
     };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
 };
 
 export type AnalyticsTopSearchesError = AnalyticsTopSearchesErrors[keyof AnalyticsTopSearchesErrors];
@@ -4090,6 +4446,12 @@ export type AnalyticsDailySalesErrors = {
      */
     403: ErrorResponse & {
         code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
     };
 };
 
@@ -4148,10 +4510,10 @@ export type PaymentPayErrors = {
         code?: 'ORDER_NOT_PAYABLE';
     };
     /**
-     * A dependency is unavailable: PAYMENT_PROVIDER_ERROR
+     * A dependency is unavailable: PAYMENT_PROVIDER_ERROR, SERVICE_UNAVAILABLE
      */
     503: ErrorResponse & {
-        code?: 'PAYMENT_PROVIDER_ERROR';
+        code?: 'PAYMENT_PROVIDER_ERROR' | 'SERVICE_UNAVAILABLE';
     };
 };
 
@@ -4204,10 +4566,10 @@ export type PaymentSyncErrors = {
         code?: 'ORDER_NOT_FOUND';
     };
     /**
-     * A dependency is unavailable: PAYMENT_PROVIDER_ERROR
+     * A dependency is unavailable: PAYMENT_PROVIDER_ERROR, SERVICE_UNAVAILABLE
      */
     503: ErrorResponse & {
-        code?: 'PAYMENT_PROVIDER_ERROR';
+        code?: 'PAYMENT_PROVIDER_ERROR' | 'SERVICE_UNAVAILABLE';
     };
 };
 
@@ -4278,10 +4640,10 @@ export type AdminRefundRefundErrors = {
         code?: 'UNSUPPORTED_MEDIA_TYPE';
     };
     /**
-     * A dependency is unavailable: PAYMENT_PROVIDER_ERROR
+     * A dependency is unavailable: PAYMENT_PROVIDER_ERROR, SERVICE_UNAVAILABLE
      */
     503: ErrorResponse & {
-        code?: 'PAYMENT_PROVIDER_ERROR';
+        code?: 'PAYMENT_PROVIDER_ERROR' | 'SERVICE_UNAVAILABLE';
     };
 };
 
@@ -4339,6 +4701,12 @@ export type SandboxPaymentSimulateErrors = {
     409: ErrorResponse & {
         code?: 'ORDER_NOT_PAYABLE';
     };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
 };
 
 export type SandboxPaymentSimulateError = SandboxPaymentSimulateErrors[keyof SandboxPaymentSimulateErrors];
@@ -4382,6 +4750,12 @@ export type WechatShopperTemplatesErrors = {
      */
     403: ErrorResponse & {
         code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
     };
 };
 
@@ -4434,6 +4808,12 @@ export type WechatShopperRecordErrors = {
     415: ErrorResponse & {
         code?: 'UNSUPPORTED_MEDIA_TYPE';
     };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
 };
 
 export type WechatShopperRecordError = WechatShopperRecordErrors[keyof WechatShopperRecordErrors];
@@ -4466,6 +4846,12 @@ export type WechatShopperGetPhoneErrors = {
      */
     403: ErrorResponse & {
         code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
     };
 };
 
@@ -4519,10 +4905,10 @@ export type WechatShopperBindPhoneErrors = {
         code?: 'UNSUPPORTED_MEDIA_TYPE';
     };
     /**
-     * A dependency is unavailable: WECHAT_UNAVAILABLE
+     * A dependency is unavailable: WECHAT_UNAVAILABLE, SERVICE_UNAVAILABLE
      */
     503: ErrorResponse & {
-        code?: 'WECHAT_UNAVAILABLE';
+        code?: 'WECHAT_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
     };
 };
 
@@ -4566,6 +4952,12 @@ export type AdminWechatShippingListErrors = {
      */
     403: ErrorResponse & {
         code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
     };
 };
 
@@ -4616,6 +5008,12 @@ export type AdminWechatShippingStatusErrors = {
      */
     404: ErrorResponse & {
         code?: 'NOT_FOUND';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
     };
 };
 
@@ -4685,6 +5083,12 @@ export type AdminWechatShippingReuploadErrors = {
     415: ErrorResponse & {
         code?: 'UNSUPPORTED_MEDIA_TYPE';
     };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
 };
 
 export type AdminWechatShippingReuploadError = AdminWechatShippingReuploadErrors[keyof AdminWechatShippingReuploadErrors];
@@ -4717,6 +5121,12 @@ export type PrometheusIndexErrors = {
      */
     404: ErrorResponse & {
         code?: 'ROUTE_NOT_FOUND';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
     };
 };
 

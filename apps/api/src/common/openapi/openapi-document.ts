@@ -154,6 +154,8 @@ function finishOperation(op: Operation): void {
     op.description = ['**Auth:** none (public).', op.description].filter(Boolean).join('\n\n');
   }
   for (const [status, codes] of Object.entries(op[ERROR_CODES_EXTENSION] ?? {})) add(Number(status), ...codes);
+  // any route can meet a database or cache that is down or whose pool stays exhausted
+  add(503, ErrorCode.SERVICE_UNAVAILABLE);
   delete op[ERROR_CODES_EXTENSION];
 
   for (const [status, codes] of [...errors].sort(([a], [b]) => a - b)) {
