@@ -500,6 +500,16 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     },
     "additionalProperties": false
   },
+  "ApproveContentReviewRequest": {
+    "type": "object",
+    "properties": {
+      "reason": {
+        "type": "string"
+      }
+    },
+    "additionalProperties": false,
+    "description": "POST /admin/content-reviews/:id/approve (the reason is optional)"
+  },
   "AuditActor": {
     "type": "object",
     "properties": {
@@ -832,6 +842,129 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     "additionalProperties": false,
     "description": "POST /admin/account/password: the calling operator's own password."
   },
+  "ContentReview": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "subjectType": {
+        "$ref": "#/components/schemas/ContentReviewSubjectType"
+      },
+      "subjectId": {
+        "type": "number"
+      },
+      "userId": {
+        "type": "number",
+        "description": "the shopper who wrote it"
+      },
+      "text": {
+        "type": "string"
+      },
+      "wechatTraceId": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "msg_sec_check's trace_id; null when WeChat could not be asked (held because it was down)"
+      },
+      "wechatLabel": {
+        "type": [
+          "number",
+          "null"
+        ],
+        "description": "msg_sec_check's result.label (e.g. 21000 other); null when WeChat could not be asked"
+      },
+      "status": {
+        "$ref": "#/components/schemas/ContentReviewStatus"
+      },
+      "operatorId": {
+        "type": [
+          "number",
+          "null"
+        ],
+        "description": "the admin account that decided; null while pending or when withdrawn"
+      },
+      "reason": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "the operator's reason (required to reject)"
+      },
+      "createdAt": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      },
+      "decidedAt": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/IsoDateTime"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      }
+    },
+    "required": [
+      "id",
+      "subjectType",
+      "subjectId",
+      "userId",
+      "text",
+      "wechatTraceId",
+      "wechatLabel",
+      "status",
+      "operatorId",
+      "reason",
+      "createdAt",
+      "decidedAt"
+    ],
+    "additionalProperties": false,
+    "description": "Shopper text WeChat's msg_sec_check answered `review` for, held for an operator."
+  },
+  "ContentReviewPage": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ContentReview"
+        }
+      },
+      "total": {
+        "type": "number"
+      },
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "items",
+      "total",
+      "page",
+      "pageSize"
+    ],
+    "additionalProperties": false,
+    "description": "GET /admin/content-reviews"
+  },
+  "ContentReviewStatus": {
+    "type": "string",
+    "enum": [
+      "PENDING",
+      "APPROVED",
+      "REJECTED",
+      "WITHDRAWN"
+    ],
+    "description": "PENDING waits for an operator; APPROVED applied the text; REJECTED dropped it; WITHDRAWN: the author replaced the text (a newer submission) before anyone decided."
+  },
+  "ContentReviewSubjectType": {
+    "type": "string",
+    "description": "What the held text belongs to, e.g. `user_nickname` (subjectId = the user's id)."
+  },
   "CreateCategoryRequest": {
     "type": "object",
     "properties": {
@@ -1049,6 +1182,7 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       "WECHAT_PUSH_REJECTED",
       "CONTENT_RISKY",
       "CONTENT_UNDER_REVIEW",
+      "CONTENT_REVIEW_DECIDED",
       "PHONE_CODE_INVALID",
       "MEDIA_TYPE_NOT_ALLOWED",
       "MEDIA_TOO_LARGE",
@@ -1371,6 +1505,51 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       "user"
     ],
     "additionalProperties": false
+  },
+  "MeProfile": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "nickname": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "avatarUrl": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "240 px wide; an uploaded avatar is shown to its owner while WeChat's content check runs"
+      },
+      "createdAt": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      },
+      "nicknamePending": {
+        "type": "boolean",
+        "description": "a new nickname waits for an operator (WeChat's msg_sec_check said `review`); others still see `nickname`"
+      },
+      "pendingNickname": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "the nickname that waits, shown only to its owner; null when none"
+      }
+    },
+    "required": [
+      "avatarUrl",
+      "createdAt",
+      "id",
+      "nickname",
+      "nicknamePending",
+      "pendingNickname"
+    ],
+    "additionalProperties": false,
+    "description": "GET/PATCH /me: the profile as its owner sees it, with what still waits for an operator."
   },
   "Media": {
     "type": "object",
@@ -2154,6 +2333,20 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       "reason"
     ],
     "additionalProperties": false
+  },
+  "RejectContentReviewRequest": {
+    "type": "object",
+    "properties": {
+      "reason": {
+        "type": "string",
+        "description": "shown in the audit trail and to other operators; 1 to 200 characters"
+      }
+    },
+    "required": [
+      "reason"
+    ],
+    "additionalProperties": false,
+    "description": "POST /admin/content-reviews/:id/reject"
   },
   "RequestPaymentParams": {
     "type": "object",
@@ -3070,6 +3263,7 @@ export type ContractName =
   | 'AdminProfile'
   | 'AnalyticsRangeQuery'
   | 'AnalyticsTopQuery'
+  | 'ApproveContentReviewRequest'
   | 'AuditActor'
   | 'AuditKind'
   | 'Banner'
@@ -3084,6 +3278,10 @@ export type ContractName =
   | 'Category'
   | 'CategoryNode'
   | 'ChangePasswordRequest'
+  | 'ContentReview'
+  | 'ContentReviewPage'
+  | 'ContentReviewStatus'
+  | 'ContentReviewSubjectType'
   | 'CreateCategoryRequest'
   | 'CreateOrderRequest'
   | 'CreateProductRequest'
@@ -3104,6 +3302,7 @@ export type ContractName =
   | 'IsoDateTime'
   | 'LivenessReport'
   | 'LoginResponse'
+  | 'MeProfile'
   | 'Media'
   | 'MediaKind'
   | 'MediaReference'
@@ -3131,6 +3330,7 @@ export type ContractName =
   | 'ProductSummary'
   | 'RecordSubscriptionsRequest'
   | 'RefundRequest'
+  | 'RejectContentReviewRequest'
   | 'RequestPaymentParams'
   | 'ResetPasswordRequest'
   | 'ReuploadShippingRequest'
@@ -3187,6 +3387,7 @@ export interface ContractTypes {
   AdminProfile: C.AdminProfile;
   AnalyticsRangeQuery: C.AnalyticsRangeQuery;
   AnalyticsTopQuery: C.AnalyticsTopQuery;
+  ApproveContentReviewRequest: C.ApproveContentReviewRequest;
   AuditActor: C.AuditActor;
   AuditKind: C.AuditKind;
   Banner: C.Banner;
@@ -3201,6 +3402,10 @@ export interface ContractTypes {
   Category: C.Category;
   CategoryNode: C.CategoryNode;
   ChangePasswordRequest: C.ChangePasswordRequest;
+  ContentReview: C.ContentReview;
+  ContentReviewPage: C.ContentReviewPage;
+  ContentReviewStatus: C.ContentReviewStatus;
+  ContentReviewSubjectType: C.ContentReviewSubjectType;
   CreateCategoryRequest: C.CreateCategoryRequest;
   CreateOrderRequest: C.CreateOrderRequest;
   CreateProductRequest: C.CreateProductRequest;
@@ -3221,6 +3426,7 @@ export interface ContractTypes {
   IsoDateTime: C.IsoDateTime;
   LivenessReport: C.LivenessReport;
   LoginResponse: C.LoginResponse;
+  MeProfile: C.MeProfile;
   Media: C.Media;
   MediaKind: C.MediaKind;
   MediaReference: C.MediaReference;
@@ -3248,6 +3454,7 @@ export interface ContractTypes {
   ProductSummary: C.ProductSummary;
   RecordSubscriptionsRequest: C.RecordSubscriptionsRequest;
   RefundRequest: C.RefundRequest;
+  RejectContentReviewRequest: C.RejectContentReviewRequest;
   RequestPaymentParams: C.RequestPaymentParams;
   ResetPasswordRequest: C.ResetPasswordRequest;
   ReuploadShippingRequest: C.ReuploadShippingRequest;

@@ -15,6 +15,14 @@ export interface UserProfile {
   createdAt: IsoDateTime;
 }
 
+/** GET/PATCH /me: the profile as its owner sees it, with what still waits for an operator. */
+export interface MeProfile extends UserProfile {
+  /** a new nickname waits for an operator (WeChat's msg_sec_check said `review`); others still see `nickname` */
+  nicknamePending: boolean;
+  /** the nickname that waits, shown only to its owner; null when none */
+  pendingNickname: string | null;
+}
+
 export interface LoginResponse {
   accessToken: string;
   /** seconds until the token expires */

@@ -8,5 +8,6 @@ export * from './events';
 export * from './health';
 export * from './logistics';
 export * from './media';
+export * from './moderation';
 export * from './order';
 export * from './wechat';

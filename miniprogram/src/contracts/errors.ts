@@ -75,7 +75,10 @@ export const ErrorCode = {
   // WeChat platform (message push, content security, phone number)
   WECHAT_PUSH_REJECTED: 'WECHAT_PUSH_REJECTED',
   CONTENT_RISKY: 'CONTENT_RISKY',
+  /** (before content reviews were queued) text WeChat wanted a person to check was refused; no longer answered */
   CONTENT_UNDER_REVIEW: 'CONTENT_UNDER_REVIEW',
+  /** an operator decided a content review that was already decided otherwise (or withdrawn) */
+  CONTENT_REVIEW_DECIDED: 'CONTENT_REVIEW_DECIDED',
   PHONE_CODE_INVALID: 'PHONE_CODE_INVALID',
   // media
   MEDIA_TYPE_NOT_ALLOWED: 'MEDIA_TYPE_NOT_ALLOWED',

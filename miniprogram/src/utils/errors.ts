@@ -68,6 +68,7 @@ const MESSAGES: Record<ErrorCode, string> = {
   WECHAT_PUSH_REJECTED: '微信服务繁忙，请稍后再试',
   CONTENT_RISKY: '内容含有不适宜展示的信息，请修改后再试',
   CONTENT_UNDER_REVIEW: '内容需要人工审核，请稍后再试或修改',
+  CONTENT_REVIEW_DECIDED: '该内容已审核过，请刷新后查看',
   PHONE_CODE_INVALID: '获取手机号失败，请重新点击授权',
   MEDIA_TYPE_NOT_ALLOWED: '仅支持 JPG、PNG、WebP、GIF 图片',
   MEDIA_TOO_LARGE: '图片太大，请压缩后再上传',

@@ -1,9 +1,9 @@
 import type { Address } from '../../src/contracts/address';
 import type { CartView } from '../../src/contracts/cart';
-import type { UserProfile } from '../../src/contracts/auth';
+import type { MeProfile, UserProfile } from '../../src/contracts/auth';
 import { formatFen } from '../../src/utils/money';
 import { photoJpeg } from '../../../apps/api/test/support/images';
-import { createShopper, type Shopper } from '../../../apps/api/test/support/factories';
+import { createAdmin, createShopper, type Shopper } from '../../../apps/api/test/support/factories';
 import { createAddress } from '../../../apps/api/test/support/shop-fixtures';
 import { backendLabel, startTestApp, type TestApp } from '../../../apps/api/test/support/test-app';
 import { MiniProgram } from '../support/mini-program';
@@ -313,5 +313,33 @@ describe(`cart, address and me pages (${backendLabel})`, () => {
     const list = await mp.expectPage('pages/order/list/index');
     expect(list.text('.tabs >>> .t-tabs__item--active')).toBe('待发货');
     expect(list.texts('.order-status')).toEqual(['待发货']);
+  });
+
+  it('me: a nickname WeChat wants a person to check shows 昵称审核中 until an operator approves it', async () => {
+    const me = await mp.open('/pages/me/index');
+    expect(me.has('.nickname-pending')).toBe(false);
+    // the sandbox's msg_sec_check answers `review` for this marker word
+    me.input('.nickname', '待人工审核的昵称', 'blur');
+    await mp.idle();
+    expect(me.text('.nickname-pending')).toBe('昵称审核中');
+    expect(me.toast()).toBe('昵称已提交，审核通过后对他人展示');
+    me.dismissToast();
+    const held = (await t.http.get('/api/v1/me').set(shopper.auth).expect(200)).body as MeProfile;
+    expect(held).toMatchObject({ nicknamePending: true, pendingNickname: '待人工审核的昵称' });
+    expect(held.nickname).not.toBe('待人工审核的昵称');
+
+    const admin = await createAdmin(t);
+    const queue = await t.http
+      .get('/api/v1/admin/content-reviews')
+      .query({ status: 'PENDING', pageSize: 100 })
+      .set(admin.auth)
+      .expect(200);
+    const review = (queue.body.items as Array<{ id: number; userId: number }>).find(
+      (r) => r.userId === shopper.userId,
+    )!;
+    await t.http.post(`/api/v1/admin/content-reviews/${review.id}/approve`).set(admin.auth).send({}).expect(200);
+    const again = await mp.open('/pages/me/index');
+    expect(again.has('.nickname-pending')).toBe(false);
+    expect(again.data.nickname).toBe('待人工审核的昵称');
   });
 });

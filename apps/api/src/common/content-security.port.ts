@@ -9,15 +9,24 @@ export type ContentVerdict = 'pass' | 'review' | 'risky';
 /** WeChat's scene values: 1 profile, 2 comment, 3 forum, 4 social log. */
 export type ContentScene = 1 | 2 | 3 | 4;
 
+export interface TextVerdict {
+  verdict: ContentVerdict;
+  label?: number;
+  traceId?: string;
+}
+
 export interface ContentSecurityPort {
-  /** Synchronous text check (msg_sec_check v2). */
+  /**
+   * Synchronous text check (msg_sec_check v2). `traceId`/`label` are WeChat's, kept with a held
+   * text so an operator can look the verdict up; absent when WeChat could not be asked.
+   */
   checkText(input: {
     openid: string;
     scene: ContentScene;
     content: string;
     title?: string;
     nickname?: string;
-  }): Promise<{ verdict: ContentVerdict; label?: number }>;
+  }): Promise<TextVerdict>;
 
   /** Starts an asynchronous image check (media_check_async); the verdict comes as `media_check_result`. */
   submitImage(input: { openid: string; scene: ContentScene; url: string }): Promise<{ traceId: string }>;

@@ -177,6 +177,13 @@ export type AnalyticsTopQuery = {
     limit?: number;
 };
 
+/**
+ * POST /admin/content-reviews/:id/approve (the reason is optional)
+ */
+export type ApproveContentReviewRequest = {
+    reason?: string;
+};
+
 export type AuditActor = {
     type: 'admin' | 'shopper' | 'system' | 'wechatpay';
     id?: number | string | null;
@@ -303,6 +310,59 @@ export type ChangePasswordRequest = {
     newPassword: string;
 };
 
+/**
+ * Shopper text WeChat's msg_sec_check answered `review` for, held for an operator.
+ */
+export type ContentReview = {
+    id: number;
+    subjectType: ContentReviewSubjectType;
+    subjectId: number;
+    /**
+     * the shopper who wrote it
+     */
+    userId: number;
+    text: string;
+    /**
+     * msg_sec_check's trace_id; null when WeChat could not be asked (held because it was down)
+     */
+    wechatTraceId: string | null;
+    /**
+     * msg_sec_check's result.label (e.g. 21000 other); null when WeChat could not be asked
+     */
+    wechatLabel: number | null;
+    status: ContentReviewStatus;
+    /**
+     * the admin account that decided; null while pending or when withdrawn
+     */
+    operatorId: number | null;
+    /**
+     * the operator's reason (required to reject)
+     */
+    reason: string | null;
+    createdAt: IsoDateTime;
+    decidedAt: IsoDateTime | null;
+};
+
+/**
+ * GET /admin/content-reviews
+ */
+export type ContentReviewPage = {
+    items: Array<ContentReview>;
+    total: number;
+    page: number;
+    pageSize: number;
+};
+
+/**
+ * PENDING waits for an operator; APPROVED applied the text; REJECTED dropped it; WITHDRAWN: the author replaced the text (a newer submission) before anyone decided.
+ */
+export type ContentReviewStatus = 'PENDING' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN';
+
+/**
+ * What the held text belongs to, e.g. `user_nickname` (subjectId = the user's id).
+ */
+export type ContentReviewSubjectType = string;
+
 export type CreateCategoryRequest = {
     name: string;
     parentId?: number | null;
@@ -365,7 +425,7 @@ export type DailySalesReport = {
 /**
  * Stable error codes. Clients (the mini-program, operators' scripts) branch on these, never on messages, so a code is never renamed once released.
  */
-export type ErrorCode = 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'MALFORMED_REQUEST' | 'HEADERS_TOO_LARGE' | 'URL_TOO_LONG' | 'REQUEST_TIMEOUT' | 'UNSUPPORTED_MEDIA_TYPE' | 'PAYLOAD_TOO_LARGE' | 'NOT_FOUND' | 'ROUTE_NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'CONFLICT' | 'TOO_MANY_REQUESTS' | 'SERVICE_UNAVAILABLE' | 'INTERNAL_ERROR' | 'HEALTH_CHECK_FAILED' | 'UNAUTHORIZED' | 'TOKEN_EXPIRED' | 'FORBIDDEN' | 'INVALID_LOGIN_CODE' | 'WECHAT_RATE_LIMITED' | 'WECHAT_LOGIN_BLOCKED' | 'WECHAT_UNAVAILABLE' | 'INVALID_CREDENTIALS' | 'CATEGORY_NOT_FOUND' | 'CATEGORY_NOT_EMPTY' | 'CATEGORY_TOO_DEEP' | 'PRODUCT_NOT_FOUND' | 'SKU_NOT_FOUND' | 'SKU_SPEC_MISMATCH' | 'STOCK_WOULD_BE_NEGATIVE' | 'CART_ITEM_NOT_FOUND' | 'CART_FULL' | 'ADDRESS_NOT_FOUND' | 'ADDRESS_LIMIT_REACHED' | 'ORDER_NOT_FOUND' | 'OUT_OF_STOCK' | 'PRODUCT_UNAVAILABLE' | 'EMPTY_ORDER' | 'ILLEGAL_ORDER_STATE' | 'IDEMPOTENCY_KEY_REUSED' | 'PURCHASE_LIMIT_EXCEEDED' | 'ORDER_TOO_LARGE' | 'ORDER_AMOUNT_TOO_LARGE' | 'TOO_MANY_UNPAID_ORDERS' | 'UNPAID_UNITS_LIMIT' | 'ORDER_NOT_PAYABLE' | 'ORDER_PAYMENT_IN_PROGRESS' | 'PAYMENT_PROVIDER_ERROR' | 'REFUND_NOT_ALLOWED' | 'CARRIER_NOT_SUPPORTED' | 'TRACKING_UNAVAILABLE' | 'TRACKING_PROVIDER_ERROR' | 'NOT_SHIPPED' | 'WECHAT_PUSH_REJECTED' | 'CONTENT_RISKY' | 'CONTENT_UNDER_REVIEW' | 'PHONE_CODE_INVALID' | 'MEDIA_TYPE_NOT_ALLOWED' | 'MEDIA_TOO_LARGE' | 'MEDIA_TOO_MANY_FILES' | 'MEDIA_TOO_MANY_PIXELS' | 'MEDIA_UNREADABLE' | 'MEDIA_NO_FILE' | 'MEDIA_QUOTA_EXCEEDED' | 'MEDIA_NOT_FOUND' | 'MEDIA_IN_USE' | 'MEDIA_NOT_USABLE';
+export type ErrorCode = 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'MALFORMED_REQUEST' | 'HEADERS_TOO_LARGE' | 'URL_TOO_LONG' | 'REQUEST_TIMEOUT' | 'UNSUPPORTED_MEDIA_TYPE' | 'PAYLOAD_TOO_LARGE' | 'NOT_FOUND' | 'ROUTE_NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'CONFLICT' | 'TOO_MANY_REQUESTS' | 'SERVICE_UNAVAILABLE' | 'INTERNAL_ERROR' | 'HEALTH_CHECK_FAILED' | 'UNAUTHORIZED' | 'TOKEN_EXPIRED' | 'FORBIDDEN' | 'INVALID_LOGIN_CODE' | 'WECHAT_RATE_LIMITED' | 'WECHAT_LOGIN_BLOCKED' | 'WECHAT_UNAVAILABLE' | 'INVALID_CREDENTIALS' | 'CATEGORY_NOT_FOUND' | 'CATEGORY_NOT_EMPTY' | 'CATEGORY_TOO_DEEP' | 'PRODUCT_NOT_FOUND' | 'SKU_NOT_FOUND' | 'SKU_SPEC_MISMATCH' | 'STOCK_WOULD_BE_NEGATIVE' | 'CART_ITEM_NOT_FOUND' | 'CART_FULL' | 'ADDRESS_NOT_FOUND' | 'ADDRESS_LIMIT_REACHED' | 'ORDER_NOT_FOUND' | 'OUT_OF_STOCK' | 'PRODUCT_UNAVAILABLE' | 'EMPTY_ORDER' | 'ILLEGAL_ORDER_STATE' | 'IDEMPOTENCY_KEY_REUSED' | 'PURCHASE_LIMIT_EXCEEDED' | 'ORDER_TOO_LARGE' | 'ORDER_AMOUNT_TOO_LARGE' | 'TOO_MANY_UNPAID_ORDERS' | 'UNPAID_UNITS_LIMIT' | 'ORDER_NOT_PAYABLE' | 'ORDER_PAYMENT_IN_PROGRESS' | 'PAYMENT_PROVIDER_ERROR' | 'REFUND_NOT_ALLOWED' | 'CARRIER_NOT_SUPPORTED' | 'TRACKING_UNAVAILABLE' | 'TRACKING_PROVIDER_ERROR' | 'NOT_SHIPPED' | 'WECHAT_PUSH_REJECTED' | 'CONTENT_RISKY' | 'CONTENT_UNDER_REVIEW' | 'CONTENT_REVIEW_DECIDED' | 'PHONE_CODE_INVALID' | 'MEDIA_TYPE_NOT_ALLOWED' | 'MEDIA_TOO_LARGE' | 'MEDIA_TOO_MANY_FILES' | 'MEDIA_TOO_MANY_PIXELS' | 'MEDIA_UNREADABLE' | 'MEDIA_NO_FILE' | 'MEDIA_QUOTA_EXCEEDED' | 'MEDIA_NOT_FOUND' | 'MEDIA_IN_USE' | 'MEDIA_NOT_USABLE';
 
 /**
  * The one error body every endpoint answers with.
@@ -484,6 +544,27 @@ export type LoginResponse = {
      */
     expiresIn: number;
     user: UserProfile;
+};
+
+/**
+ * GET/PATCH /me: the profile as its owner sees it, with what still waits for an operator.
+ */
+export type MeProfile = {
+    id: number;
+    nickname: string | null;
+    /**
+     * 240 px wide; an uploaded avatar is shown to its owner while WeChat's content check runs
+     */
+    avatarUrl: string | null;
+    createdAt: IsoDateTime;
+    /**
+     * a new nickname waits for an operator (WeChat's msg_sec_check said `review`); others still see `nickname`
+     */
+    nicknamePending: boolean;
+    /**
+     * the nickname that waits, shown only to its owner; null when none
+     */
+    pendingNickname: string | null;
 };
 
 export type Media = {
@@ -724,6 +805,16 @@ export type RecordSubscriptionsRequest = {
 };
 
 export type RefundRequest = {
+    reason: string;
+};
+
+/**
+ * POST /admin/content-reviews/:id/reject
+ */
+export type RejectContentReviewRequest = {
+    /**
+     * shown in the audit trail and to other operators; 1 to 200 characters
+     */
     reason: string;
 };
 
@@ -1853,9 +1944,9 @@ export type MeMeError = MeMeErrors[keyof MeMeErrors];
 
 export type MeMeResponses = {
     /**
-     * UserProfile
+     * MeProfile
      */
-    200: UserProfile;
+    200: MeProfile;
 };
 
 export type MeMeResponse = MeMeResponses[keyof MeMeResponses];
@@ -1887,12 +1978,6 @@ export type MeUpdateErrors = {
         code?: 'FORBIDDEN';
     };
     /**
-     * Conflict with the current state: CONTENT_UNDER_REVIEW
-     */
-    409: ErrorResponse & {
-        code?: 'CONTENT_UNDER_REVIEW';
-    };
-    /**
      * Request body too large: PAYLOAD_TOO_LARGE
      */
     413: ErrorResponse & {
@@ -1922,9 +2007,9 @@ export type MeUpdateError = MeUpdateErrors[keyof MeUpdateErrors];
 
 export type MeUpdateResponses = {
     /**
-     * UserProfile
+     * MeProfile
      */
-    200: UserProfile;
+    200: MeProfile;
 };
 
 export type MeUpdateResponse = MeUpdateResponses[keyof MeUpdateResponses];
@@ -5140,3 +5225,203 @@ export type PrometheusIndexResponses = {
 };
 
 export type PrometheusIndexResponse = PrometheusIndexResponses[keyof PrometheusIndexResponses];
+
+export type AdminContentReviewListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * default: every status
+         */
+        status?: 'PENDING' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN';
+        page?: number;
+        pageSize?: number;
+    };
+    url: '/api/v1/admin/content-reviews';
+};
+
+export type AdminContentReviewListErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_REQUEST
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AdminContentReviewListError = AdminContentReviewListErrors[keyof AdminContentReviewListErrors];
+
+export type AdminContentReviewListResponses = {
+    /**
+     * ContentReviewPage
+     */
+    200: ContentReviewPage;
+};
+
+export type AdminContentReviewListResponse = AdminContentReviewListResponses[keyof AdminContentReviewListResponses];
+
+export type AdminContentReviewApproveData = {
+    body: ApproveContentReviewRequest;
+    path: {
+        /**
+         * a positive integer id
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/content-reviews/{id}/approve';
+};
+
+export type AdminContentReviewApproveErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_JSON
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Not found: NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'NOT_FOUND';
+    };
+    /**
+     * Conflict with the current state: CONTENT_REVIEW_DECIDED
+     */
+    409: ErrorResponse & {
+        code?: 'CONTENT_REVIEW_DECIDED';
+    };
+    /**
+     * Request body too large: PAYLOAD_TOO_LARGE
+     */
+    413: ErrorResponse & {
+        code?: 'PAYLOAD_TOO_LARGE';
+    };
+    /**
+     * Request body is not JSON: UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorResponse & {
+        code?: 'UNSUPPORTED_MEDIA_TYPE';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AdminContentReviewApproveError = AdminContentReviewApproveErrors[keyof AdminContentReviewApproveErrors];
+
+export type AdminContentReviewApproveResponses = {
+    /**
+     * ContentReview
+     */
+    200: ContentReview;
+};
+
+export type AdminContentReviewApproveResponse = AdminContentReviewApproveResponses[keyof AdminContentReviewApproveResponses];
+
+export type AdminContentReviewRejectData = {
+    body: RejectContentReviewRequest;
+    path: {
+        /**
+         * a positive integer id
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/content-reviews/{id}/reject';
+};
+
+export type AdminContentReviewRejectErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_JSON
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Not found: NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'NOT_FOUND';
+    };
+    /**
+     * Conflict with the current state: CONTENT_REVIEW_DECIDED
+     */
+    409: ErrorResponse & {
+        code?: 'CONTENT_REVIEW_DECIDED';
+    };
+    /**
+     * Request body too large: PAYLOAD_TOO_LARGE
+     */
+    413: ErrorResponse & {
+        code?: 'PAYLOAD_TOO_LARGE';
+    };
+    /**
+     * Request body is not JSON: UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorResponse & {
+        code?: 'UNSUPPORTED_MEDIA_TYPE';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AdminContentReviewRejectError = AdminContentReviewRejectErrors[keyof AdminContentReviewRejectErrors];
+
+export type AdminContentReviewRejectResponses = {
+    /**
+     * ContentReview
+     */
+    200: ContentReview;
+};
+
+export type AdminContentReviewRejectResponse = AdminContentReviewRejectResponses[keyof AdminContentReviewRejectResponses];

@@ -33,6 +33,8 @@ Page({
     status: 'loading' as LoadStatus,
     errorMessage: '',
     nickname: '',
+    /** a new nickname waits for an operator (WeChat asked for a person to check it) */
+    nicknamePending: false,
     /** the profile's avatar as the API serves it (never WeChat's temporary file) */
     avatarUrl: '',
     /** one line under the nickname when the chosen avatar could not be saved */
@@ -59,7 +61,9 @@ Page({
       const [profile, summary] = await Promise.all([getProfile(), getOrderSummary()]);
       this.setData({
         status: 'ready',
-        nickname: profile.nickname ?? '',
+        // the owner sees the nickname they chose while it waits; others see the old one until approved
+        nickname: profile.pendingNickname ?? profile.nickname ?? '',
+        nicknamePending: profile.nicknamePending,
         avatarUrl: profile.avatarUrl ?? '',
         initial: (profile.nickname ?? '微')[0],
         memberSince: `${profile.createdAt.slice(0, 10)} 加入`,
@@ -90,8 +94,12 @@ Page({
     if (!nickname || nickname === this.data.nickname) return;
     try {
       const profile = await updateProfile({ nickname });
-      this.setData({ nickname: profile.nickname ?? '', initial: (profile.nickname ?? '微')[0] });
-      toast('昵称已更新', 'success');
+      const shown = profile.pendingNickname ?? profile.nickname ?? '';
+      this.setData({ nickname: shown, nicknamePending: profile.nicknamePending, initial: (shown || '微')[0] });
+      toast(
+        profile.nicknamePending ? '昵称已提交，审核通过后对他人展示' : '昵称已更新',
+        profile.nicknamePending ? undefined : 'success',
+      );
     } catch {
       this.setData({ nickname: this.data.nickname });
     }

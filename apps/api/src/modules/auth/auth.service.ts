@@ -1,10 +1,9 @@
-import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, type LoginResponse, type Role, type UserProfile } from '@sutwxapp/contracts';
 import { Code2SessionClient, isIssuableLoginCode, WechatApiError } from '@sutwxapp/wechat';
 import { Repository } from 'typeorm';
-import { CONTENT_SECURITY, type ContentSecurityPort } from '../../common/content-security.port';
 import { AppError } from '../../common/errors/app-error';
 import { publicUrl, type PublicUrlConfig } from '../../common/public-url';
 import type { AppConfig } from '../../config/app-config';
@@ -31,7 +30,6 @@ export class AuthService {
     private readonly code2Session: Code2SessionClient,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Optional() @Inject(CONTENT_SECURITY) private readonly contentSecurity: ContentSecurityPort | null = null,
   ) {}
 
   async wechatLogin(code: string): Promise<LoginResponse> {
@@ -82,27 +80,6 @@ export class AuthService {
     const user = await this.users.findOne({ where: { id: userId }, select: { id: true, openid: true } });
     if (!user) throw new AppError(401, ErrorCode.UNAUTHORIZED, 'This account no longer exists; sign in again');
     return user.openid;
-  }
-
-  /** Others see nicknames: WeChat's msg_sec_check (scene 1, profile) decides before it is saved. */
-  async checkNickname(userId: number, nickname: string): Promise<void> {
-    if (!this.contentSecurity) return;
-    const { verdict } = await this.contentSecurity.checkText({
-      openid: await this.openidOf(userId),
-      scene: 1,
-      content: nickname,
-      nickname,
-    });
-    if (verdict === 'risky') {
-      throw new AppError(422, ErrorCode.CONTENT_RISKY, '昵称含有不适宜展示的内容，请修改后再试', [
-        { field: 'nickname', message: 'refused by content security' },
-      ]);
-    }
-    if (verdict === 'review') {
-      throw new AppError(409, ErrorCode.CONTENT_UNDER_REVIEW, '昵称需要人工审核，暂不能使用，请换一个昵称', [
-        { field: 'nickname', message: 'held for review' },
-      ]);
-    }
   }
 }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { UserProfile } from '@sutwxapp/contracts';
+import type { MeProfile } from '@sutwxapp/contracts';
 import { ApiRoute } from '../../common/openapi/api-route.decorator';
 import { UpdateProfileDto } from '../auth/dto/auth.dto';
 import { CurrentUserId, ShopperOnly } from '../auth/guards/auth.guard';
@@ -14,23 +14,23 @@ export class MeController {
 
   @Get()
   @ApiRoute({
-    summary: "The signed-in shopper's profile",
-    ok: { 200: 'UserProfile' },
+    summary: "The signed-in shopper's profile (with a nickname that waits for review, if any)",
+    ok: { 200: 'MeProfile' },
     errors: { 401: ['UNAUTHORIZED'] },
   })
-  me(@CurrentUserId() userId: number): Promise<UserProfile> {
+  me(@CurrentUserId() userId: number): Promise<MeProfile> {
     return this.profiles.profile(userId);
   }
 
   @Patch()
   @ApiRoute({
     summary:
-      'Change nickname or avatar (a new nickname passes WeChat content security first; an avatar is one of your own uploads)',
+      'Change nickname or avatar (a new nickname passes WeChat content security first: risky is refused, one WeChat wants a person to check waits for an operator with nicknamePending; an avatar is one of your own uploads)',
     body: 'UpdateProfileRequest',
-    ok: { 200: 'UserProfile' },
-    errors: { 400: ['MEDIA_NOT_USABLE'], 409: ['CONTENT_UNDER_REVIEW'], 422: ['CONTENT_RISKY'] },
+    ok: { 200: 'MeProfile' },
+    errors: { 400: ['MEDIA_NOT_USABLE'], 422: ['CONTENT_RISKY'] },
   })
-  update(@CurrentUserId() userId: number, @Body() dto: UpdateProfileDto): Promise<UserProfile> {
+  update(@CurrentUserId() userId: number, @Body() dto: UpdateProfileDto): Promise<MeProfile> {
     return this.profiles.update(userId, dto);
   }
 }

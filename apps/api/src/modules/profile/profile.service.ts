@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, type UserProfile } from '@sutwxapp/contracts';
+import { ErrorCode, type MeProfile } from '@sutwxapp/contracts';
 import { Repository } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { parseMediaRef } from '../../common/media-ref';
@@ -11,8 +11,14 @@ import { AuthService, toUserProfile } from '../auth/auth.service';
 import type { UpdateProfileDto } from '../auth/dto/auth.dto';
 import { UserEntity } from '../auth/entities/user.entity';
 import { MediaService } from '../media/media.service';
+import { ModerationService } from '../moderation/moderation.service';
+import { NICKNAME_SUBJECT } from './nickname-review.handler';
 
-/** The shopper's own profile: nickname (content-checked) and avatar (a WeChat URL or their upload). */
+/**
+ * The shopper's own profile: nickname (content-checked) and avatar (a WeChat URL or their upload).
+ * A nickname WeChat answers `review` for is held in the moderation queue: the shopper sees it as
+ * pending, everyone else keeps seeing the old one until an operator approves it.
+ */
 @Injectable()
 export class ProfileService {
   constructor(
@@ -20,10 +26,11 @@ export class ProfileService {
     private readonly auth: AuthService,
     private readonly media: MediaService,
     private readonly tx: TransactionService,
+    private readonly moderation: ModerationService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async profile(userId: number): Promise<UserProfile> {
+  async profile(userId: number): Promise<MeProfile> {
     const user = await this.users.findOneBy({ id: userId });
     if (!user) throw new AppError(401, ErrorCode.UNAUTHORIZED, 'This account no longer exists; sign in again');
     const ref = user.avatarUrl ? parseMediaRef(user.avatarUrl) : null;
@@ -32,14 +39,30 @@ export class ProfileService {
       const status = (await this.media.statusOf([ref.id])).get(ref.id);
       if (!status || status === 'REJECTED') user.avatarUrl = null;
     }
-    return toUserProfile(user, this.config);
+    const pending = (await this.moderation.pendingTexts(NICKNAME_SUBJECT, [userId])).get(userId) ?? null;
+    return { ...toUserProfile(user, this.config), nicknamePending: pending !== null, pendingNickname: pending };
   }
 
-  async update(userId: number, dto: UpdateProfileDto): Promise<UserProfile> {
+  async update(userId: number, dto: UpdateProfileDto): Promise<MeProfile> {
     const patch: Partial<UserEntity> = {};
     if (dto.nickname !== undefined) {
-      patch.nickname = dto.nickname.trim();
-      await this.auth.checkNickname(userId, patch.nickname);
+      const nickname = dto.nickname.trim();
+      // WeChat's msg_sec_check, scene 1 (profile): risky is refused, review is held for an operator
+      const screened = await this.moderation.screenText({
+        subjectType: NICKNAME_SUBJECT,
+        subjectId: userId,
+        userId,
+        openid: await this.auth.openidOf(userId),
+        scene: 1,
+        content: nickname,
+        nickname,
+      });
+      if (screened.verdict === 'risky') {
+        throw new AppError(422, ErrorCode.CONTENT_RISKY, '昵称含有不适宜展示的内容，请修改后再试', [
+          { field: 'nickname', message: 'refused by content security' },
+        ]);
+      }
+      if (screened.verdict === 'pass') patch.nickname = nickname;
     }
     if (dto.avatarUrl !== undefined || Object.keys(patch).length > 0) {
       // the avatar upload is claimed on the same transaction as the row that points at it (see MediaService.remove)

@@ -1,12 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { MiniProgramOpenApi } from '@sutwxapp/wechat';
-import type { ContentScene, ContentSecurityPort, ContentVerdict } from '../../common/content-security.port';
+import type { ContentScene, ContentSecurityPort, TextVerdict } from '../../common/content-security.port';
 import { platformMetrics } from './platform-metrics';
 
 /**
  * WeChat content security behind the CONTENT_SECURITY port. Text is checked synchronously
  * (msg_sec_check v2); when WeChat cannot answer, the verdict is `review`: the text is held for a
- * person rather than shown unchecked or refused for our outage. Images are submitted to
+ * person (the moderation module's content_reviews queue) rather than shown unchecked or refused
+ * for our outage. Images are submitted to
  * media_check_async; their verdict arrives by message push as `media_check_result`.
  */
 @Injectable()
@@ -21,11 +22,11 @@ export class ContentSecurityService implements ContentSecurityPort {
     content: string;
     title?: string;
     nickname?: string;
-  }): Promise<{ verdict: ContentVerdict; label?: number }> {
+  }): Promise<TextVerdict> {
     try {
       const r = await this.api.msgSecCheck(input);
       platformMetrics.openApiCalls.inc({ api: 'msg_sec_check', result: r.suggest });
-      return { verdict: r.suggest, label: r.label };
+      return { verdict: r.suggest, label: r.label, ...(r.traceId ? { traceId: r.traceId } : {}) };
     } catch (err) {
       platformMetrics.openApiCalls.inc({ api: 'msg_sec_check', result: 'error' });
       this.logger.warn(`msg_sec_check unavailable, holding the text for review: ${(err as Error).message}`);
