@@ -371,6 +371,8 @@ describe(`WeChat platform duties (${backendLabel})`, () => {
       expect((await t.http.get('/api/v1/wechat/phone').set(s.auth).expect(200)).body).toEqual({
         phoneMasked: '139****9876',
       });
+      // the me page shows the bound number after a reload: /me carries it, masked
+      expect((await t.http.get('/api/v1/me').set(s.auth).expect(200)).body.phoneMasked).toBe('139****9876');
       expect(t.logs.join('\n')).not.toContain('13912349876');
       const bad = await t.http.post('/api/v1/wechat/phone').set(s.auth).send({ code: 'invalid-code' }).expect(400);
       expect(bad.body.code).toBe('PHONE_CODE_INVALID');

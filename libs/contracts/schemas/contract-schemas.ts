@@ -1538,6 +1538,13 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
           "null"
         ],
         "description": "the nickname that waits, shown only to its owner; null when none"
+      },
+      "phoneMasked": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "the phone number bound through WeChat's button, masked (139****9876); null when none is bound"
       }
     },
     "required": [
@@ -1546,7 +1553,8 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       "id",
       "nickname",
       "nicknamePending",
-      "pendingNickname"
+      "pendingNickname",
+      "phoneMasked"
     ],
     "additionalProperties": false,
     "description": "GET/PATCH /me: the profile as its owner sees it, with what still waits for an operator."

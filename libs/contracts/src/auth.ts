@@ -21,6 +21,8 @@ export interface MeProfile extends UserProfile {
   nicknamePending: boolean;
   /** the nickname that waits, shown only to its owner; null when none */
   pendingNickname: string | null;
+  /** the phone number bound through WeChat's button, masked (139****9876); null when none is bound */
+  phoneMasked: string | null;
 }
 
 export interface LoginResponse {

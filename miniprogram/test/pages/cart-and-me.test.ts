@@ -315,6 +315,16 @@ describe(`cart, address and me pages (${backendLabel})`, () => {
     expect(list.texts('.order-status')).toEqual(['待发货']);
   });
 
+  it('me: a bound phone number shows masked, and still after the page is opened again', async () => {
+    const me = await mp.open('/pages/me/index');
+    me.fire('.bind-phone', 'getphonenumber', { code: 'phone13912349876' });
+    await mp.idle();
+    expect(me.data.phoneMasked).toBe('139****9876');
+    const again = await mp.open('/pages/me/index');
+    expect(again.data.phoneMasked).toBe('139****9876');
+    expect(again.has('.bind-phone')).toBe(false);
+  });
+
   it('me: a nickname WeChat wants a person to check shows 昵称审核中 until an operator approves it', async () => {
     const me = await mp.open('/pages/me/index');
     expect(me.has('.nickname-pending')).toBe(false);

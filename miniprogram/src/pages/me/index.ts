@@ -64,6 +64,8 @@ Page({
         // the owner sees the nickname they chose while it waits; others see the old one until approved
         nickname: profile.pendingNickname ?? profile.nickname ?? '',
         nicknamePending: profile.nicknamePending,
+        // the bound number survives a reload: /me carries it masked
+        phoneMasked: profile.phoneMasked ?? '',
         avatarUrl: profile.avatarUrl ?? '',
         initial: (profile.nickname ?? '微')[0],
         memberSince: `${profile.createdAt.slice(0, 10)} 加入`,

@@ -1,7 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, type MeProfile } from '@sutwxapp/contracts';
+import { maskPhone } from '@sutwxapp/wechat';
 import { Repository } from 'typeorm';
+import { BOUND_PHONE, type BoundPhonePort } from '../../common/bound-phone.port';
 import { AppError } from '../../common/errors/app-error';
 import { parseMediaRef } from '../../common/media-ref';
 import type { AppConfig } from '../../config/app-config';
@@ -28,6 +30,7 @@ export class ProfileService {
     private readonly tx: TransactionService,
     private readonly moderation: ModerationService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() @Inject(BOUND_PHONE) private readonly boundPhone: BoundPhonePort | null = null,
   ) {}
 
   async profile(userId: number): Promise<MeProfile> {
@@ -39,8 +42,16 @@ export class ProfileService {
       const status = (await this.media.statusOf([ref.id])).get(ref.id);
       if (!status || status === 'REJECTED') user.avatarUrl = null;
     }
-    const pending = (await this.moderation.pendingTexts(NICKNAME_SUBJECT, [userId])).get(userId) ?? null;
-    return { ...toUserProfile(user, this.config), nicknamePending: pending !== null, pendingNickname: pending };
+    const [pending, phone] = await Promise.all([
+      this.moderation.pendingTexts(NICKNAME_SUBJECT, [userId]).then((m) => m.get(userId) ?? null),
+      this.boundPhone?.phoneOf(userId) ?? null,
+    ]);
+    return {
+      ...toUserProfile(user, this.config),
+      nicknamePending: pending !== null,
+      pendingNickname: pending,
+      phoneMasked: phone ? maskPhone(phone) : null,
+    };
   }
 
   async update(userId: number, dto: UpdateProfileDto): Promise<MeProfile> {
