@@ -3620,10 +3620,10 @@ export type OrderCreateData = {
 
 export type OrderCreateErrors = {
     /**
-     * Bad request: VALIDATION_FAILED, MALFORMED_JSON, EMPTY_ORDER, PURCHASE_LIMIT_EXCEEDED, ORDER_TOO_LARGE, ORDER_AMOUNT_TOO_LARGE
+     * Bad request: VALIDATION_FAILED, MALFORMED_JSON, EMPTY_ORDER, PURCHASE_LIMIT_EXCEEDED, ORDER_TOO_LARGE, ORDER_AMOUNT_TOO_LARGE, POINTS_OVER_CAP
      */
     400: ErrorResponse & {
-        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'EMPTY_ORDER' | 'PURCHASE_LIMIT_EXCEEDED' | 'ORDER_TOO_LARGE' | 'ORDER_AMOUNT_TOO_LARGE';
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'EMPTY_ORDER' | 'PURCHASE_LIMIT_EXCEEDED' | 'ORDER_TOO_LARGE' | 'ORDER_AMOUNT_TOO_LARGE' | 'POINTS_OVER_CAP';
     };
     /**
      * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
@@ -3644,10 +3644,10 @@ export type OrderCreateErrors = {
         code?: 'ADDRESS_NOT_FOUND' | 'SKU_NOT_FOUND';
     };
     /**
-     * Conflict with the current state: OUT_OF_STOCK, PRODUCT_UNAVAILABLE, IDEMPOTENCY_KEY_REUSED, TOO_MANY_UNPAID_ORDERS, UNPAID_UNITS_LIMIT
+     * Conflict with the current state: OUT_OF_STOCK, PRODUCT_UNAVAILABLE, IDEMPOTENCY_KEY_REUSED, TOO_MANY_UNPAID_ORDERS, UNPAID_UNITS_LIMIT, COUPON_NOT_USABLE, POINTS_INSUFFICIENT
      */
     409: ErrorResponse & {
-        code?: 'OUT_OF_STOCK' | 'PRODUCT_UNAVAILABLE' | 'IDEMPOTENCY_KEY_REUSED' | 'TOO_MANY_UNPAID_ORDERS' | 'UNPAID_UNITS_LIMIT';
+        code?: 'OUT_OF_STOCK' | 'PRODUCT_UNAVAILABLE' | 'IDEMPOTENCY_KEY_REUSED' | 'TOO_MANY_UNPAID_ORDERS' | 'UNPAID_UNITS_LIMIT' | 'COUPON_NOT_USABLE' | 'POINTS_INSUFFICIENT';
     };
     /**
      * Request body too large: PAYLOAD_TOO_LARGE
@@ -3711,10 +3711,10 @@ export type OrderPreviewErrors = {
         code?: 'ADDRESS_NOT_FOUND' | 'SKU_NOT_FOUND';
     };
     /**
-     * Conflict with the current state: OUT_OF_STOCK, PRODUCT_UNAVAILABLE
+     * Conflict with the current state: OUT_OF_STOCK, PRODUCT_UNAVAILABLE, COUPON_NOT_USABLE
      */
     409: ErrorResponse & {
-        code?: 'OUT_OF_STOCK' | 'PRODUCT_UNAVAILABLE';
+        code?: 'OUT_OF_STOCK' | 'PRODUCT_UNAVAILABLE' | 'COUPON_NOT_USABLE';
     };
     /**
      * Request body too large: PAYLOAD_TOO_LARGE
