@@ -2,6 +2,7 @@ import type { WechatSandbox } from '@sutwxapp/wechat-sandbox';
 import { TransactionService } from '../src/database/transaction.service';
 import { PointsService } from '../src/modules/promotion/points.service';
 import { RefundService } from '../src/modules/payment/refund.service';
+import { PromotionDemoSeeder } from '../src/modules/promotion/promotion-demo-seeder';
 import { WECHAT_SANDBOX } from '../src/modules/wechat/wechat.module';
 import { createAdmin, createShopper, type Admin, type Shopper } from './support/factories';
 import { photoJpeg } from './support/images';
@@ -331,3 +332,25 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promi
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+describe(`demo coupons (${backendLabel})`, () => {
+  it('turns the banner’s 满199减30 into a claimable coupon, once', async () => {
+    const t = await startTestApp();
+    try {
+      const seeder = t.app.get(PromotionDemoSeeder);
+      const seeded = await seeder.seedIfEmpty();
+      const s = await createShopper(t);
+      const offers = (await t.http.get('/api/v1/coupons').set(s.auth).expect(200)).body.items;
+      const banner = offers.find((o: { label: string }) => o.label === '满199减30');
+      // on a shared MariaDB database another suite's templates may exist already: then nothing is seeded
+      if (seeded > 0) {
+        expect(banner).toBeDefined();
+        expect(offers.map((o: { label: string }) => o.label)).toContain('无门槛减5');
+        await t.http.post(`/api/v1/coupons/${banner.id}/claim`).set(s.auth).expect(201);
+      }
+      expect(await seeder.seedIfEmpty()).toBe(0);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -17,6 +17,7 @@ import { CouponTemplateEntity, OrderLineShareEntity, UserCouponEntity } from './
 import { CheckinEntity, PointsAccountEntity, PointsLedgerEntity } from './entities/points.entity';
 import { LineSharesService } from './line-shares.service';
 import { PointsService } from './points.service';
+import { PromotionDemoSeeder } from './promotion-demo-seeder';
 import { PromotionOrderListener } from './promotion-order.listener';
 import { AdminCouponController, PromotionController } from './promotion.controller';
 
@@ -65,6 +66,7 @@ class PointsExpirySweeper implements OnApplicationBootstrap, OnApplicationShutdo
     CheckoutAdjustmentsService,
     PromotionOrderListener,
     PointsExpirySweeper,
+    PromotionDemoSeeder,
     { provide: CHECKOUT_ADJUSTMENTS, useExisting: CheckoutAdjustmentsService },
   ],
   exports: [CHECKOUT_ADJUSTMENTS, CouponService, PointsService, LineSharesService],
