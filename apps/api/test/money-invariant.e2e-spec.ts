@@ -144,16 +144,13 @@ describe(`money invariant, property-based (${backendLabel}; FC_SEED=${SEED} FC_R
               expectedStock[1] += 2 - o.restocked[1];
             }
           } else {
-            res = await t.http
-              .post('/api/v1/aftersales')
-              .set(s.auth)
-              .send({
-                orderId: o.id,
-                skuId: skus[op.line],
-                quantity: op.quantity,
-                type: 'REFUND_ONLY',
-                reason: '随机售后',
-              });
+            res = await t.http.post('/api/v1/aftersales').set(s.auth).send({
+              orderId: o.id,
+              skuId: skus[op.line],
+              quantity: op.quantity,
+              type: 'REFUND_ONLY',
+              reason: '随机售后',
+            });
             if (res.status === 201) {
               const approved = await t.http.post(`/api/v1/admin/aftersales/${res.body.id}/approve`).set(admin.auth);
               expect(approved.status).toBeLessThan(500);

@@ -1,5 +1,6 @@
 import type { WechatSandbox } from '@sutwxapp/wechat-sandbox';
 import { TransactionService } from '../src/database/transaction.service';
+import { AfterSaleService } from '../src/modules/aftersale/aftersale.service';
 import { PointsService } from '../src/modules/promotion/points.service';
 import { RefundService } from '../src/modules/payment/refund.service';
 import { PromotionDemoSeeder } from '../src/modules/promotion/promotion-demo-seeder';
@@ -322,6 +323,66 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
       .send({ orderId: order.id, skuId: p.skuIds[0], quantity: 1, type: 'REFUND_ONLY', reason: '再退' })
       .expect(409);
     expect(none.body.code).toBe('AFTERSALE_NOT_ALLOWED');
+  });
+
+  it('times out durably: no answer → approved (refund-only refunded), return not shipped → closed; points earn, claw back and expire', async () => {
+    const s = await createShopper(t);
+    const addressId = await createAddress(t, s);
+    const p = await seedProduct(t, { price: 20000, stock: 5 });
+    const q = await seedProduct(t, { price: 10000, stock: 5 });
+    const items = [
+      { skuId: p.skuIds[0], quantity: 1 },
+      { skuId: q.skuIds[0], quantity: 1 },
+    ];
+    const order = (await t.http.post('/api/v1/orders').set(s.auth).send({ items, addressId }).expect(201)).body;
+    await pay(s, order);
+    await t.http
+      .post(`/api/v1/admin/orders/${order.id}/ship`)
+      .set(admin.auth)
+      .send({ carrierCode: 'yuantong', trackingNo: 'YT5555555555' })
+      .expect(200);
+    await t.http.post(`/api/v1/orders/${order.id}/confirm-receipt`).set(s.auth).expect(200);
+    // 1 point per yuan paid on completion (300 yuan of goods)
+    expect(await balance(s)).toBe(300);
+    const refundOnly = (
+      await t.http
+        .post('/api/v1/aftersales')
+        .set(s.auth)
+        .send({ orderId: order.id, skuId: q.skuIds[0], quantity: 1, type: 'REFUND_ONLY', reason: '质量问题' })
+        .expect(201)
+    ).body;
+    const ret = (
+      await t.http
+        .post('/api/v1/aftersales')
+        .set(s.auth)
+        .send({ orderId: order.id, skuId: p.skuIds[0], quantity: 1, type: 'RETURN_REFUND', reason: '不喜欢' })
+        .expect(201)
+    ).body;
+    await t.http.post(`/api/v1/admin/aftersales/${ret.id}/approve`).set(admin.auth).expect(200);
+    const sweeper = t.app.get(AfterSaleService);
+    const day = 86_400_000;
+    expect(await sweeper.sweep(new Date(Date.now() + 1 * day))).toBe(0);
+    await sweeper.sweep(new Date(Date.now() + (t.config.promotion.aftersaleAutoApproveDays + 1) * day));
+    await sandbox.whenIdle();
+    await waitFor(
+      async () => (await t.http.get(`/api/v1/aftersales/${refundOnly.id}`).set(s.auth)).body.status === 'REFUNDED',
+    );
+    // the refunded 100 yuan line takes its earned points back: 300 × 10000 / 30000
+    expect(await balance(s)).toBe(200);
+    await sweeper.sweep(new Date(Date.now() + (t.config.promotion.aftersaleReturnShipDays + 1) * day));
+    const closed = (await t.http.get(`/api/v1/aftersales/${ret.id}`).set(s.auth).expect(200)).body;
+    expect(closed.status).toBe('CLOSED');
+    // a closed request frees the line for a new one
+    await t.http
+      .post('/api/v1/aftersales')
+      .set(s.auth)
+      .send({ orderId: order.id, skuId: p.skuIds[0], quantity: 1, type: 'REFUND_ONLY', reason: '再次申请' })
+      .expect(201);
+    // points expire after POINTS_EXPIRE_DAYS; what was clawed back is not expired twice
+    await t.app.get(PointsService).expireDue(new Date(Date.now() + (t.config.promotion.pointsExpireDays + 1) * day));
+    expect(await balance(s)).toBe(0);
+    const ledger = (await t.http.get('/api/v1/points').set(s.auth).expect(200)).body.entries;
+    expect(ledger.map((e: { reason: string }) => e.reason)).toEqual(['EXPIRE', 'CLAWBACK', 'EARN']);
   });
 });
 
