@@ -4,8 +4,8 @@ import { getOrder } from '../../../services/order';
 import { fullAddress, maskPhone } from '../../../utils/address';
 import { orderActions, orderLines, type OrderActions, type OrderLineView } from '../../../utils/order';
 import type { LoadStatus, Tap } from '../../../utils/page';
-import { idParam } from '../../../utils/query';
-import { logisticsPath, productPath } from '../../../utils/routes';
+import { idParam, withQuery } from '../../../utils/query';
+import { logisticsPath, productPath, routes } from '../../../utils/routes';
 import { formatCountdown, formatDateTime } from '../../../utils/time';
 import { cancel, confirmReceived, payNow, payWithSandbox } from '../order-actions';
 import { loadInto, pullToRefresh } from '../../../utils/load';
@@ -116,6 +116,19 @@ Page({
   async onConfirmReceipt() {
     const order = await confirmReceived(this.orderId);
     if (order) this.show(order);
+  },
+
+  onAfterSale(e: { currentTarget: { dataset: { skuId: number } } }) {
+    const order = this.data.order;
+    if (order)
+      wx.navigateTo({
+        url: withQuery(routes.aftersaleApply, { orderId: order.id, skuId: e.currentTarget.dataset.skuId }),
+      });
+  },
+
+  onAfterSaleList() {
+    const order = this.data.order;
+    if (order) wx.navigateTo({ url: withQuery(routes.aftersaleList, { orderId: order.id }) });
   },
 
   onLogistics() {
