@@ -1,6 +1,7 @@
 import type { WechatSandbox } from '@sutwxapp/wechat-sandbox';
 import { TransactionService } from '../src/database/transaction.service';
 import { AfterSaleService } from '../src/modules/aftersale/aftersale.service';
+import { AuthService } from '../src/modules/auth/auth.service';
 import { PointsService } from '../src/modules/promotion/points.service';
 import { RefundService } from '../src/modules/payment/refund.service';
 import { PromotionDemoSeeder } from '../src/modules/promotion/promotion-demo-seeder';
@@ -383,6 +384,93 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
     expect(await balance(s)).toBe(0);
     const ledger = (await t.http.get('/api/v1/points').set(s.auth).expect(200)).body.entries;
     expect(ledger.map((e: { reason: string }) => e.reason)).toEqual(['EXPIRE', 'CLAWBACK', 'EARN']);
+  });
+
+  it('tells the shopper the result by subscribe message (queued after the commit)', async () => {
+    const s = await createShopper(t);
+    const addressId = await createAddress(t, s);
+    const p = await seedProduct(t, { price: 5000, stock: 5 });
+    const order = (
+      await t.http
+        .post('/api/v1/orders')
+        .set(s.auth)
+        .send({ items: [{ skuId: p.skuIds[0], quantity: 1 }], addressId })
+        .expect(201)
+    ).body;
+    await pay(s, order);
+    const openid = await t.app.get(AuthService).openidOf(s.userId);
+    const tpl = t.config.wechatPlatform.templates.aftersale_result.templateId;
+    sandbox.platform.acceptSubscription(openid, tpl);
+    await t.http
+      .post('/api/v1/wechat/subscriptions')
+      .set(s.auth)
+      .send({ results: { [tpl]: 'accept' } })
+      .expect(200);
+    const r = (
+      await t.http
+        .post('/api/v1/aftersales')
+        .set(s.auth)
+        .send({ orderId: order.id, skuId: p.skuIds[0], quantity: 1, type: 'REFUND_ONLY', reason: '不想要了' })
+        .expect(201)
+    ).body;
+    await t.http
+      .post(`/api/v1/admin/aftersales/${r.id}/reject`)
+      .set(admin.auth)
+      .send({ reason: '商品已发出' })
+      .expect(200);
+    const mine = () => sandbox.platform.subscribeMessages.filter((m) => m.openid === openid);
+    await waitFor(async () => mine().length === 1);
+    expect(mine()[0].templateId).toBe(tpl);
+    expect(mine()[0].data.phrase2.value).toBe('已拒绝');
+    expect(mine()[0].data.thing3.value).toBe('商品已发出');
+  });
+
+  it('stops issuing a template, lets the shopper withdraw a request, lists requests for operators', async () => {
+    const id = await template({ name: '停发测试' });
+    const s = await createShopper(t);
+    const stopped = await t.http
+      .patch(`/api/v1/admin/coupons/${id}`)
+      .set(admin.auth)
+      .send({ issuing: false })
+      .expect(200);
+    expect(stopped.body.issuing).toBe(false);
+    expect((await claim(s, id).expect(409)).body.code).toBe('COUPON_NOT_ISSUING');
+    const low = await t.http
+      .patch(`/api/v1/admin/coupons/${id}`)
+      .set(admin.auth)
+      .send({ totalQuantity: 0 })
+      .expect(400);
+    expect(low.body.code).toBe('VALIDATION_FAILED');
+    const addressId = await createAddress(t, s);
+    const p = await seedProduct(t, { price: 5000, stock: 5 });
+    const order = (
+      await t.http
+        .post('/api/v1/orders')
+        .set(s.auth)
+        .send({ items: [{ skuId: p.skuIds[0], quantity: 1 }], addressId })
+        .expect(201)
+    ).body;
+    // not paid yet: no after-sale
+    const early = await t.http
+      .post('/api/v1/aftersales')
+      .set(s.auth)
+      .send({ orderId: order.id, skuId: p.skuIds[0], quantity: 1, type: 'REFUND_ONLY', reason: '不想要了' })
+      .expect(409);
+    expect(early.body.code).toBe('AFTERSALE_NOT_ALLOWED');
+    await pay(s, order);
+    const r = (
+      await t.http
+        .post('/api/v1/aftersales')
+        .set(s.auth)
+        .send({ orderId: order.id, skuId: p.skuIds[0], quantity: 1, type: 'REFUND_ONLY', reason: '不想要了' })
+        .expect(201)
+    ).body;
+    const listed = (await t.http.get(`/api/v1/admin/aftersales?status=REQUESTED`).set(admin.auth).expect(200)).body;
+    expect(listed.items.map((x: { id: number }) => x.id)).toContain(r.id);
+    const withdrawn = (await t.http.post(`/api/v1/aftersales/${r.id}/cancel`).set(s.auth).expect(200)).body;
+    expect(withdrawn.status).toBe('CANCELLED');
+    const late = await t.http.post(`/api/v1/admin/aftersales/${r.id}/approve`).set(admin.auth).expect(409);
+    expect(late.body.code).toBe('ILLEGAL_AFTERSALE_STATE');
   });
 });
 
