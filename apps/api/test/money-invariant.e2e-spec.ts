@@ -144,10 +144,11 @@ describe(`money invariant, property-based (${backendLabel}; FC_SEED=${SEED} FC_R
               expectedStock[1] += 2 - o.restocked[1];
             }
           } else {
+            const { line, quantity } = op as Extract<Op, { kind: 'afterSale' }>;
             res = await t.http.post('/api/v1/aftersales').set(s.auth).send({
               orderId: o.id,
-              skuId: skus[op.line],
-              quantity: op.quantity,
+              skuId: skus[line],
+              quantity,
               type: 'REFUND_ONLY',
               reason: '随机售后',
             });
@@ -155,8 +156,8 @@ describe(`money invariant, property-based (${backendLabel}; FC_SEED=${SEED} FC_R
               const approved = await t.http.post(`/api/v1/admin/aftersales/${res.body.id}/approve`).set(admin.auth);
               expect(approved.status).toBeLessThan(500);
               if (approved.status === 200 && !o.shipped) {
-                expectedStock[op.line] += op.quantity;
-                o.restocked[op.line] += op.quantity;
+                expectedStock[line] += quantity;
+                o.restocked[line] += quantity;
               }
               res = approved;
             }
