@@ -1,7 +1,7 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { WechatSandbox } from '@sutwxapp/wechat-sandbox';
 import fc from 'fast-check';
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { TransactionService } from '../src/database/transaction.service';
 import { RefundEntity } from '../src/modules/payment/entities/refund.entity';
 import { RefundService } from '../src/modules/payment/refund.service';
@@ -167,7 +167,14 @@ describe(`money invariant, property-based (${backendLabel}; FC_SEED=${SEED} FC_R
           await sandbox.whenIdle();
         }
         await sandbox.whenIdle();
-        await waitFor(async () => (await ds.getRepository(RefundEntity).countBy({ status: 'PROCESSING' })) === 0);
+        // this run's refunds only: a shared MariaDB database holds other suites' refunds too
+        const ids = In(orders.map((o) => o.id));
+        await waitFor(
+          async () =>
+            (await ds
+              .getRepository(RefundEntity)
+              .countBy({ orderId: ids, status: In(['SUBMITTING', 'PROCESSING']) })) === 0,
+        );
 
         for (const o of orders) {
           const refunded = await t.app.get(RefundService).refundedTotal(o.id);
