@@ -300,6 +300,8 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
       .send({ carrierCode: 'yuantong', trackingNo: 'YT9876543210' })
       .expect(409);
     expect(early.body.code).toBe('ILLEGAL_AFTERSALE_STATE');
+    const notYet = await t.http.get(`/api/v1/aftersales/${r.id}/logistics`).set(s.auth).expect(409);
+    expect(notYet.body.code).toBe('NOT_SHIPPED');
     await t.http.post(`/api/v1/admin/aftersales/${r.id}/approve`).set(admin.auth).expect(200);
     const shipped = (
       await t.http
@@ -309,6 +311,10 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
         .expect(200)
     ).body;
     expect(shipped.status).toBe('RETURN_SHIPPED');
+    // the return is tracked like an outgoing parcel
+    const parcel = (await t.http.get(`/api/v1/aftersales/${r.id}/logistics`).set(s.auth).expect(200)).body;
+    expect(parcel).toMatchObject({ trackingNo: 'YT9876543210', carrier: { code: 'yuantong' } });
+    await t.http.get(`/api/v1/admin/aftersales/${r.id}/logistics`).set(admin.auth).expect(200);
     expect(await skuStock(t, p.skuIds[0])).toBe(3);
     await t.http.post(`/api/v1/admin/aftersales/${r.id}/receive`).set(admin.auth).send({ restock: true }).expect(200);
     await sandbox.whenIdle();

@@ -5576,6 +5576,74 @@ export type AfterSaleGetResponses = {
 
 export type AfterSaleGetResponse = AfterSaleGetResponses[keyof AfterSaleGetResponses];
 
+export type AfterSaleLogisticsData = {
+    body?: never;
+    path: {
+        /**
+         * a positive integer id
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/v1/aftersales/{id}/logistics';
+};
+
+export type AfterSaleLogisticsErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Not found: AFTERSALE_NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'AFTERSALE_NOT_FOUND';
+    };
+    /**
+     * Conflict with the current state: NOT_SHIPPED
+     */
+    409: ErrorResponse & {
+        code?: 'NOT_SHIPPED';
+    };
+    /**
+     * An upstream service answered an error: TRACKING_PROVIDER_ERROR
+     */
+    502: ErrorResponse & {
+        code?: 'TRACKING_PROVIDER_ERROR';
+    };
+    /**
+     * A dependency is unavailable: TRACKING_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'TRACKING_UNAVAILABLE';
+    };
+};
+
+export type AfterSaleLogisticsError = AfterSaleLogisticsErrors[keyof AfterSaleLogisticsErrors];
+
+export type AfterSaleLogisticsResponses = {
+    /**
+     * Tracking
+     */
+    200: Tracking;
+};
+
+export type AfterSaleLogisticsResponse = AfterSaleLogisticsResponses[keyof AfterSaleLogisticsResponses];
+
 export type AfterSaleCancelData = {
     body?: never;
     path: {
@@ -5741,6 +5809,74 @@ export type AdminAfterSaleListResponses = {
 };
 
 export type AdminAfterSaleListResponse = AdminAfterSaleListResponses[keyof AdminAfterSaleListResponses];
+
+export type AdminAfterSaleLogisticsData = {
+    body?: never;
+    path: {
+        /**
+         * a positive integer id
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/aftersales/{id}/logistics';
+};
+
+export type AdminAfterSaleLogisticsErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Not found: AFTERSALE_NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'AFTERSALE_NOT_FOUND';
+    };
+    /**
+     * Conflict with the current state: NOT_SHIPPED
+     */
+    409: ErrorResponse & {
+        code?: 'NOT_SHIPPED';
+    };
+    /**
+     * An upstream service answered an error: TRACKING_PROVIDER_ERROR
+     */
+    502: ErrorResponse & {
+        code?: 'TRACKING_PROVIDER_ERROR';
+    };
+    /**
+     * A dependency is unavailable: TRACKING_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'TRACKING_UNAVAILABLE';
+    };
+};
+
+export type AdminAfterSaleLogisticsError = AdminAfterSaleLogisticsErrors[keyof AdminAfterSaleLogisticsErrors];
+
+export type AdminAfterSaleLogisticsResponses = {
+    /**
+     * Tracking
+     */
+    200: Tracking;
+};
+
+export type AdminAfterSaleLogisticsResponse = AdminAfterSaleLogisticsResponses[keyof AdminAfterSaleLogisticsResponses];
 
 export type AdminAfterSaleApproveData = {
     body?: never;

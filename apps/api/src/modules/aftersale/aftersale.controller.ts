@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { AfterSale, AfterSaleList } from '@sutwxapp/contracts';
+import type { AfterSale, AfterSaleList, Tracking } from '@sutwxapp/contracts';
 import { ApiRoute } from '../../common/openapi/api-route.decorator';
 import { IdParam } from '../../common/parse-id.pipe';
 import { AdminOnly, CurrentUserId, ShopperOnly } from '../auth/guards/auth.guard';
@@ -50,6 +50,21 @@ export class AfterSaleController {
     return this.service.get(id, userId);
   }
 
+  @Get(':id/logistics')
+  @ApiRoute({
+    summary: 'Tracking of the return parcel (cached like order tracking)',
+    ok: { 200: 'Tracking' },
+    errors: {
+      404: ['AFTERSALE_NOT_FOUND'],
+      409: ['NOT_SHIPPED'],
+      502: ['TRACKING_PROVIDER_ERROR'],
+      503: ['TRACKING_UNAVAILABLE'],
+    },
+  })
+  logistics(@CurrentUserId() userId: number, @IdParam() id: number): Promise<Tracking> {
+    return this.service.returnTracking(id, userId);
+  }
+
   @Post(':id/cancel')
   @HttpCode(200)
   @ApiRoute({
@@ -84,6 +99,21 @@ export class AdminAfterSaleController {
   @ApiRoute({ summary: 'After-sale requests, newest first', ok: { 200: 'AfterSaleList' } })
   async list(@Query() query: AfterSaleListQueryDto): Promise<AfterSaleList> {
     return { items: await this.service.list(null, query) };
+  }
+
+  @Get(':id/logistics')
+  @ApiRoute({
+    summary: 'Tracking of a return parcel',
+    ok: { 200: 'Tracking' },
+    errors: {
+      404: ['AFTERSALE_NOT_FOUND'],
+      409: ['NOT_SHIPPED'],
+      502: ['TRACKING_PROVIDER_ERROR'],
+      503: ['TRACKING_UNAVAILABLE'],
+    },
+  })
+  logistics(@IdParam() id: number): Promise<Tracking> {
+    return this.service.returnTracking(id, null);
   }
 
   @Post(':id/approve')

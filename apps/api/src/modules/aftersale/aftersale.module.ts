@@ -11,6 +11,7 @@ import { parseMediaRef } from '../../common/media-ref';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { CatalogModule } from '../catalog/catalog.module';
+import { LogisticsModule } from '../logistics/logistics.module';
 import { MediaModule } from '../media/media.module';
 import { MediaReferences, refLike } from '../media/media-references';
 import { OrderModule } from '../order/order.module';
@@ -64,7 +65,14 @@ class AfterSaleMediaReferences implements OnModuleInit {
 }
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AfterSaleEntity]), OrderModule, PaymentModule, CatalogModule, MediaModule],
+  imports: [
+    TypeOrmModule.forFeature([AfterSaleEntity]),
+    OrderModule,
+    PaymentModule,
+    CatalogModule,
+    MediaModule,
+    LogisticsModule,
+  ],
   controllers: [AfterSaleController, AdminAfterSaleController],
   providers: [AfterSaleService, AfterSaleSweeper, AfterSaleMediaReferences],
   exports: [AfterSaleService],

@@ -6,6 +6,7 @@ import {
   AFTERSALE_STATUS_TEXT,
   ErrorCode,
   OrderStatus,
+  type Tracking,
 } from '@sutwxapp/contracts';
 import { findCarrier } from '@sutwxapp/wechat';
 import { In, type EntityManager } from 'typeorm';
@@ -16,6 +17,7 @@ import { isUniqueViolation } from '../../database/db-errors';
 import { insertRow } from '../../database/insert-row';
 import { TransactionService } from '../../database/transaction.service';
 import { InventoryService } from '../catalog/inventory.service';
+import { TrackingService } from '../logistics/tracking.service';
 import { MediaService } from '../media/media.service';
 import { OrderReadsService } from '../order/order-reads.service';
 import type { RefundEntity } from '../payment/entities/refund.entity';
@@ -47,6 +49,7 @@ export class AfterSaleService implements OnModuleInit {
     private readonly inventory: InventoryService,
     private readonly media: MediaService,
     private readonly subscribe: SubscribeService,
+    private readonly tracking: TrackingService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -127,6 +130,18 @@ export class AfterSaleService implements OnModuleInit {
     const row = await this.tx.manager.findOneBy(AfterSaleEntity, userId === null ? { id } : { id, userId });
     if (!row) throw notFound(ErrorCode.AFTERSALE_NOT_FOUND, 'After-sale request');
     return toAfterSale(row);
+  }
+
+  /** The return parcel's tracking, like an outgoing parcel's (409 NOT_SHIPPED before it is sent). */
+  async returnTracking(id: number, userId: number | null): Promise<Tracking> {
+    const row = await this.tx.manager.findOneBy(AfterSaleEntity, userId === null ? { id } : { id, userId });
+    if (!row) throw notFound(ErrorCode.AFTERSALE_NOT_FOUND, 'After-sale request');
+    if (!row.carrierCode || !row.trackingNo) {
+      throw new AppError(409, ErrorCode.NOT_SHIPPED, 'The return has not been shipped yet', undefined, {
+        status: row.status,
+      });
+    }
+    return this.tracking.forParcel(row.carrierCode, row.trackingNo);
   }
 
   async list(userId: number | null, query: AfterSaleListQuery): Promise<AfterSale[]> {
