@@ -113,5 +113,8 @@ describe(`promotion and after-sale pages (${backendLabel})`, () => {
       refundAmount: expected,
     });
     expect(requests.items[0].photos).toHaveLength(1);
+    // the order detail shows the line's after-sale state
+    const detail = await mp.open(`/pages/order/detail/index?id=${order.id}`);
+    expect(detail.text('.aftersale-state')).toBe('售后：待审核');
   });
 });
