@@ -10,6 +10,7 @@ import {
 } from '@sutwxapp/contracts';
 import { findCarrier } from '@sutwxapp/wechat';
 import { In, type EntityManager } from 'typeorm';
+import { DomainEvents } from '../../common/domain-events';
 import { AppError, notFound } from '../../common/errors/app-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -40,6 +41,8 @@ const DAY_MS = 86_400_000;
 @Injectable()
 export class AfterSaleService implements OnModuleInit {
   private readonly logger = new Logger(AfterSaleService.name);
+  /** requests refunded inside a refund transaction, told to the shopper once it has committed */
+  private readonly refundedAwaitingNotice = new Set<number>();
 
   constructor(
     private readonly tx: TransactionService,
@@ -50,13 +53,21 @@ export class AfterSaleService implements OnModuleInit {
     private readonly media: MediaService,
     private readonly subscribe: SubscribeService,
     private readonly tracking: TrackingService,
+    private readonly events: DomainEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
     this.refunds.onPartialSettled(async (em, refund, status) => {
       if (refund.aftersaleId === null || status !== 'SUCCESS') return;
-      if (await this.move(em, refund.aftersaleId, 'refunded')) this.afterCommit(em, refund.aftersaleId);
+      if (await this.move(em, refund.aftersaleId, 'refunded')) this.refundedAwaitingNotice.add(refund.aftersaleId);
+    });
+    // published after the refund's transaction committed: the shopper hears "已退款" only then
+    this.events.on('refund_succeeded', () => {
+      for (const id of [...this.refundedAwaitingNotice]) {
+        this.refundedAwaitingNotice.delete(id);
+        this.notify(id);
+      }
     });
   }
 
@@ -172,7 +183,7 @@ export class AfterSaleService implements OnModuleInit {
     await this.tx.run((em) =>
       this.require(em, id, 'reject', { rejectReason: reason.trim(), openKey: null, deadlineAt: null }),
     );
-    return this.finish(id, null);
+    return this.finish(id, null, true);
   }
 
   async cancel(userId: number, id: number): Promise<AfterSale> {
@@ -217,7 +228,7 @@ export class AfterSaleService implements OnModuleInit {
         if (row.status === AfterSaleStatus.REQUESTED) await this.approve(row.id);
         else if (row.type === 'RETURN_REFUND') {
           await this.tx.run((em) => this.require(em, row.id, 'close', { openKey: null, deadlineAt: null }));
-          await this.finish(row.id, null);
+          await this.finish(row.id, null, true);
         }
         moved++;
       } catch (err) {
@@ -255,16 +266,15 @@ export class AfterSaleService implements OnModuleInit {
     });
   }
 
-  /** After commit: send the refund to WeChat Pay and tell the shopper (subscribe message). */
-  private async finish(id: number, refund: RefundEntity | null): Promise<AfterSale> {
+  /**
+   * After commit: send the refund to WeChat Pay, and tell the shopper a final result (rejected,
+   * closed; refunded when the refund notification arrives) by subscribe message. Approval is not
+   * sent on its own: one "allow" buys one message, best spent on the outcome.
+   */
+  private async finish(id: number, refund: RefundEntity | null, tell = false): Promise<AfterSale> {
     if (refund) await this.refunds.submit(refund);
-    this.notify(id);
+    if (tell) this.notify(id);
     return this.get(id, null);
-  }
-
-  private afterCommit(_em: EntityManager, id: number): void {
-    // the settle listener runs inside the refund's transaction: notify once it has committed
-    setImmediate(() => this.notify(id));
   }
 
   private notify(id: number): void {
