@@ -16,7 +16,9 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
   let admin: Admin;
   let sandbox: WechatSandbox;
   beforeAll(async () => {
-    t = await startTestApp();
+    // 500 claims at once on 2 shared cores: the test is about exact counts, not latency, so the
+    // pool wait is generous (the 503 bounds have their own tests in money-safety/operations)
+    t = await startTestApp({ DB_POOL_ACQUIRE_TIMEOUT_MS: '30000' });
     admin = await createAdmin(t);
     sandbox = t.app.get<WechatSandbox>(WECHAT_SANDBOX);
   });

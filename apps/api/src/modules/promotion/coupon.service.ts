@@ -95,15 +95,14 @@ export class CouponService {
   }
 
   async claim(userId: number, templateId: number): Promise<UserCoupon> {
+    // refused before any lock when plainly sold out or stopped: a rush after the last coupon
+    // never queues on the template row
+    this.checkClaimable(await this.tx.manager.findOneBy(CouponTemplateEntity, { id: templateId }));
     const id = await this.tx.run(async (em) => {
       // the shopper's claims queue here: the per-shopper count below can't be raced
       await lockOwner(em, userId);
-      const t = await em.findOneBy(CouponTemplateEntity, { id: templateId });
-      if (!t) throw new AppError(404, ErrorCode.COUPON_NOT_FOUND, 'This coupon does not exist');
+      const t = this.checkClaimable(await em.findOneBy(CouponTemplateEntity, { id: templateId }));
       const now = new Date();
-      if (!t.issuing || (t.validTo && t.validTo <= now)) {
-        throw new AppError(409, ErrorCode.COUPON_NOT_ISSUING, `"${t.name}" is no longer being issued`);
-      }
       const held = await em.count(UserCouponEntity, { where: { userId, templateId } });
       if (held >= t.perUserLimit) {
         throw new AppError(
@@ -216,6 +215,17 @@ export class CouponService {
       { orderId, status: 'USED', validTo: MoreThan(new Date()) },
       { status: 'AVAILABLE', orderId: null, usedAt: null },
     );
+  }
+
+  private checkClaimable(t: CouponTemplateEntity | null): CouponTemplateEntity {
+    if (!t) throw new AppError(404, ErrorCode.COUPON_NOT_FOUND, 'This coupon does not exist');
+    if (!t.issuing || (t.validTo && t.validTo <= new Date())) {
+      throw new AppError(409, ErrorCode.COUPON_NOT_ISSUING, `"${t.name}" is no longer being issued`);
+    }
+    if (t.claimedCount >= t.totalQuantity) {
+      throw new AppError(409, ErrorCode.COUPON_SOLD_OUT, `"${t.name}" has all been claimed`);
+    }
+    return t;
   }
 
   private async template(id: number): Promise<CouponTemplateEntity> {
