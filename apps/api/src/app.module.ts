@@ -21,6 +21,8 @@ import { WechatModule } from './modules/wechat/wechat.module';
 import { WechatPlatformModule } from './modules/wechat-platform/wechat-platform.module';
 import { MediaModule } from './modules/media/media.module';
 import { MetricsModule } from './observability/metrics.module';
+import { PromotionModule } from './modules/promotion/promotion.module';
+import { AfterSaleModule } from './modules/aftersale/aftersale.module';
 
 @Module({})
 export class AppModule {
@@ -56,6 +58,9 @@ export class AppModule {
         EventsModule.forRoot(config),
         PaymentModule,
         WechatPlatformModule,
+        // issue 23: coupons, check-in, points; after-sale requests
+        PromotionModule,
+        AfterSaleModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -471,6 +471,154 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     ],
     "additionalProperties": false
   },
+  "AfterSale": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "orderId": {
+        "type": "number"
+      },
+      "skuId": {
+        "type": "number"
+      },
+      "quantity": {
+        "type": "number"
+      },
+      "type": {
+        "$ref": "#/components/schemas/AfterSaleType"
+      },
+      "status": {
+        "$ref": "#/components/schemas/AfterSaleStatus"
+      },
+      "reason": {
+        "type": "string"
+      },
+      "description": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "photos": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "refundAmount": {
+        "$ref": "#/components/schemas/Fen",
+        "description": "the line's paid share for this quantity (coupon and points shares taken out)"
+      },
+      "rejectReason": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "carrierCode": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "trackingNo": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "restocked": {
+        "type": "boolean"
+      },
+      "deadlineAt": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/IsoDateTime"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "when the timeout acts on the current state (auto-approve, close), else null"
+      },
+      "createdAt": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      },
+      "updatedAt": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      }
+    },
+    "required": [
+      "id",
+      "orderId",
+      "skuId",
+      "quantity",
+      "type",
+      "status",
+      "reason",
+      "description",
+      "photos",
+      "refundAmount",
+      "rejectReason",
+      "carrierCode",
+      "trackingNo",
+      "restocked",
+      "deadlineAt",
+      "createdAt",
+      "updatedAt"
+    ],
+    "additionalProperties": false
+  },
+  "AfterSaleList": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/AfterSale"
+        }
+      }
+    },
+    "required": [
+      "items"
+    ],
+    "additionalProperties": false
+  },
+  "AfterSaleListQuery": {
+    "type": "object",
+    "properties": {
+      "orderId": {
+        "type": "number"
+      },
+      "status": {
+        "$ref": "#/components/schemas/AfterSaleStatus"
+      }
+    },
+    "additionalProperties": false
+  },
+  "AfterSaleStatus": {
+    "type": "string",
+    "enum": [
+      "REQUESTED",
+      "APPROVED",
+      "REJECTED",
+      "RETURN_SHIPPED",
+      "RETURN_RECEIVED",
+      "REFUNDING",
+      "REFUNDED",
+      "CANCELLED",
+      "CLOSED"
+    ]
+  },
+  "AfterSaleType": {
+    "type": "string",
+    "enum": [
+      "REFUND_ONLY",
+      "RETURN_REFUND"
+    ]
+  },
   "AnalyticsRangeQuery": {
     "type": "object",
     "properties": {
@@ -842,6 +990,134 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     "additionalProperties": false,
     "description": "POST /admin/account/password: the calling operator's own password."
   },
+  "CheckinResult": {
+    "type": "object",
+    "properties": {
+      "streak": {
+        "type": "number"
+      },
+      "points": {
+        "type": "number"
+      },
+      "balance": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "streak",
+      "points",
+      "balance"
+    ],
+    "additionalProperties": false
+  },
+  "CheckinStatus": {
+    "type": "object",
+    "properties": {
+      "checkedInToday": {
+        "type": "boolean"
+      },
+      "streak": {
+        "type": "number",
+        "description": "consecutive days including today (if checked in)"
+      },
+      "rewards": {
+        "type": "array",
+        "items": {
+          "type": "number"
+        },
+        "description": "points per streak day: index 0 = day 1; the last value repeats"
+      },
+      "nextReward": {
+        "type": "number",
+        "description": "what checking in today gives (0 once checked in)"
+      },
+      "balance": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "checkedInToday",
+      "streak",
+      "rewards",
+      "nextReward",
+      "balance"
+    ],
+    "additionalProperties": false
+  },
+  "CheckoutCoupon": {
+    "type": "object",
+    "properties": {
+      "userCouponId": {
+        "type": "number"
+      },
+      "name": {
+        "type": "string"
+      },
+      "label": {
+        "type": "string"
+      },
+      "validTo": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      },
+      "discount": {
+        "$ref": "#/components/schemas/Fen",
+        "description": "fen this coupon takes off this order (0 when unusable)"
+      },
+      "usable": {
+        "type": "boolean"
+      },
+      "reason": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "why it can't be used, in Chinese (null when usable)"
+      }
+    },
+    "required": [
+      "userCouponId",
+      "name",
+      "label",
+      "validTo",
+      "discount",
+      "usable",
+      "reason"
+    ],
+    "additionalProperties": false,
+    "description": "A coupon at checkout: usable with its discount, or not with the reason."
+  },
+  "CheckoutPoints": {
+    "type": "object",
+    "properties": {
+      "balance": {
+        "type": "number"
+      },
+      "used": {
+        "type": "number",
+        "description": "points used by this preview"
+      },
+      "max": {
+        "type": "number",
+        "description": "the most points this order accepts (cap and balance)"
+      },
+      "fenPerPoint": {
+        "type": "number",
+        "description": "fen one point is worth"
+      },
+      "discount": {
+        "$ref": "#/components/schemas/Fen",
+        "description": "fen taken off by the points used"
+      }
+    },
+    "required": [
+      "balance",
+      "used",
+      "max",
+      "fenPerPoint",
+      "discount"
+    ],
+    "additionalProperties": false
+  },
   "ContentReview": {
     "type": "object",
     "properties": {
@@ -965,6 +1241,386 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     "type": "string",
     "description": "What the held text belongs to, e.g. `user_nickname` (subjectId = the user's id)."
   },
+  "CouponKind": {
+    "type": "string",
+    "enum": [
+      "THRESHOLD",
+      "PERCENT",
+      "NO_THRESHOLD"
+    ],
+    "description": "THRESHOLD: 满 thresholdFen 减 amountFen; PERCENT: percentOff % off, at most maxDiscountFen; NO_THRESHOLD: amountFen off"
+  },
+  "CouponOffer": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "name": {
+        "type": "string"
+      },
+      "kind": {
+        "$ref": "#/components/schemas/CouponKind"
+      },
+      "thresholdFen": {
+        "$ref": "#/components/schemas/Fen"
+      },
+      "amountFen": {
+        "$ref": "#/components/schemas/Fen"
+      },
+      "percentOff": {
+        "type": "number"
+      },
+      "maxDiscountFen": {
+        "$ref": "#/components/schemas/Fen"
+      },
+      "scope": {
+        "$ref": "#/components/schemas/CouponScope"
+      },
+      "scopeIds": {
+        "type": "array",
+        "items": {
+          "type": "number"
+        }
+      },
+      "validFrom": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/IsoDateTime"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "validTo": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/IsoDateTime"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "validDays": {
+        "type": [
+          "number",
+          "null"
+        ]
+      },
+      "totalQuantity": {
+        "type": "number"
+      },
+      "claimedCount": {
+        "type": "number"
+      },
+      "perUserLimit": {
+        "type": "number"
+      },
+      "issuing": {
+        "type": "boolean"
+      },
+      "label": {
+        "type": "string",
+        "description": "a short Chinese label, e.g. \"满199减30\""
+      },
+      "claimedByMe": {
+        "type": "number",
+        "description": "how many of it the shopper holds (any status)"
+      },
+      "claimable": {
+        "type": "boolean",
+        "description": "false when sold out, stopped, or the shopper reached the limit"
+      }
+    },
+    "required": [
+      "amountFen",
+      "claimable",
+      "claimedByMe",
+      "claimedCount",
+      "id",
+      "issuing",
+      "kind",
+      "label",
+      "maxDiscountFen",
+      "name",
+      "perUserLimit",
+      "percentOff",
+      "scope",
+      "scopeIds",
+      "thresholdFen",
+      "totalQuantity",
+      "validDays",
+      "validFrom",
+      "validTo"
+    ],
+    "additionalProperties": false,
+    "description": "A coupon-centre card: the template and what this shopper may still do with it."
+  },
+  "CouponOfferList": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/CouponOffer"
+        }
+      }
+    },
+    "required": [
+      "items"
+    ],
+    "additionalProperties": false
+  },
+  "CouponOfferQuery": {
+    "type": "object",
+    "properties": {
+      "productId": {
+        "type": "number",
+        "description": "only coupons usable on this product (product detail's 领券)"
+      }
+    },
+    "additionalProperties": false
+  },
+  "CouponScope": {
+    "type": "string",
+    "enum": [
+      "ALL",
+      "CATEGORIES",
+      "PRODUCTS"
+    ]
+  },
+  "CouponTemplate": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "name": {
+        "type": "string"
+      },
+      "kind": {
+        "$ref": "#/components/schemas/CouponKind"
+      },
+      "thresholdFen": {
+        "$ref": "#/components/schemas/Fen"
+      },
+      "amountFen": {
+        "$ref": "#/components/schemas/Fen"
+      },
+      "percentOff": {
+        "type": "number"
+      },
+      "maxDiscountFen": {
+        "$ref": "#/components/schemas/Fen"
+      },
+      "scope": {
+        "$ref": "#/components/schemas/CouponScope"
+      },
+      "scopeIds": {
+        "type": "array",
+        "items": {
+          "type": "number"
+        }
+      },
+      "validFrom": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/IsoDateTime"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "validTo": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/IsoDateTime"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "validDays": {
+        "type": [
+          "number",
+          "null"
+        ]
+      },
+      "totalQuantity": {
+        "type": "number"
+      },
+      "claimedCount": {
+        "type": "number"
+      },
+      "perUserLimit": {
+        "type": "number"
+      },
+      "issuing": {
+        "type": "boolean"
+      },
+      "label": {
+        "type": "string",
+        "description": "a short Chinese label, e.g. \"满199减30\""
+      }
+    },
+    "required": [
+      "id",
+      "name",
+      "kind",
+      "thresholdFen",
+      "amountFen",
+      "percentOff",
+      "maxDiscountFen",
+      "scope",
+      "scopeIds",
+      "validFrom",
+      "validTo",
+      "validDays",
+      "totalQuantity",
+      "claimedCount",
+      "perUserLimit",
+      "issuing",
+      "label"
+    ],
+    "additionalProperties": false
+  },
+  "CouponTemplateInput": {
+    "type": "object",
+    "properties": {
+      "name": {
+        "type": "string",
+        "maxLength": 64
+      },
+      "kind": {
+        "$ref": "#/components/schemas/CouponKind"
+      },
+      "thresholdFen": {
+        "$ref": "#/components/schemas/Fen",
+        "description": "goods amount (fen) the order's in-scope goods must reach; THRESHOLD only"
+      },
+      "amountFen": {
+        "$ref": "#/components/schemas/Fen",
+        "description": "fen taken off (THRESHOLD, NO_THRESHOLD)"
+      },
+      "percentOff": {
+        "type": "number",
+        "description": "PERCENT: 1..99 percent off"
+      },
+      "maxDiscountFen": {
+        "$ref": "#/components/schemas/Fen",
+        "description": "PERCENT: the largest discount (fen); 0 = no cap"
+      },
+      "scope": {
+        "$ref": "#/components/schemas/CouponScope"
+      },
+      "scopeIds": {
+        "type": "array",
+        "items": {
+          "type": "number"
+        },
+        "description": "category ids (CATEGORIES) or product ids (PRODUCTS)"
+      },
+      "validFrom": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/IsoDateTime"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "fixed validity window…"
+      },
+      "validTo": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/IsoDateTime"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "validDays": {
+        "type": [
+          "number",
+          "null"
+        ],
+        "description": "…or valid this many days from the claim"
+      },
+      "totalQuantity": {
+        "type": "number"
+      },
+      "perUserLimit": {
+        "type": "number"
+      },
+      "issuing": {
+        "type": "boolean"
+      }
+    },
+    "required": [
+      "name",
+      "kind",
+      "totalQuantity"
+    ],
+    "additionalProperties": false
+  },
+  "CouponTemplateUpdate": {
+    "type": "object",
+    "properties": {
+      "issuing": {
+        "type": "boolean"
+      },
+      "totalQuantity": {
+        "type": "number"
+      }
+    },
+    "additionalProperties": false
+  },
+  "CreateAfterSaleRequest": {
+    "type": "object",
+    "properties": {
+      "orderId": {
+        "type": "number"
+      },
+      "skuId": {
+        "type": "number"
+      },
+      "quantity": {
+        "type": "number"
+      },
+      "type": {
+        "$ref": "#/components/schemas/AfterSaleType"
+      },
+      "reason": {
+        "type": "string",
+        "maxLength": 64
+      },
+      "description": {
+        "type": "string",
+        "maxLength": 500
+      },
+      "photos": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "media refs from POST /media (at most 6)"
+      }
+    },
+    "required": [
+      "orderId",
+      "skuId",
+      "quantity",
+      "type",
+      "reason"
+    ],
+    "additionalProperties": false
+  },
   "CreateCategoryRequest": {
     "type": "object",
     "properties": {
@@ -1011,6 +1667,14 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       },
       "remark": {
         "type": "string"
+      },
+      "couponId": {
+        "type": "number",
+        "description": "one of the shopper's usable coupons (GET /coupons/mine); omitted = no coupon"
+      },
+      "points": {
+        "type": "number",
+        "description": "points to spend (worth fenPerPoint each, at most the cap); omitted = none"
       }
     },
     "required": [
@@ -1193,7 +1857,20 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       "MEDIA_QUOTA_EXCEEDED",
       "MEDIA_NOT_FOUND",
       "MEDIA_IN_USE",
-      "MEDIA_NOT_USABLE"
+      "MEDIA_NOT_USABLE",
+      "COUPON_NOT_FOUND",
+      "COUPON_SOLD_OUT",
+      "COUPON_LIMIT_REACHED",
+      "COUPON_NOT_ISSUING",
+      "COUPON_NOT_USABLE",
+      "POINTS_INSUFFICIENT",
+      "POINTS_OVER_CAP",
+      "ALREADY_CHECKED_IN",
+      "AFTERSALE_NOT_FOUND",
+      "AFTERSALE_NOT_ALLOWED",
+      "AFTERSALE_ALREADY_OPEN",
+      "ILLEGAL_AFTERSALE_STATE",
+      "REFUND_EXCEEDS_PAID"
     ],
     "description": "Stable error codes. Clients (the mini-program, operators' scripts) branch on these, never on messages, so a code is never renamed once released."
   },
@@ -1753,6 +2430,10 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       "payableAmount": {
         "$ref": "#/components/schemas/Fen"
       },
+      "discountAmount": {
+        "$ref": "#/components/schemas/Fen",
+        "description": "coupon and points taken off the goods (goods + freight − discount = payable)"
+      },
       "address": {
         "$ref": "#/components/schemas/OrderAddress"
       },
@@ -1827,6 +2508,7 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       "goodsAmount",
       "freightAmount",
       "payableAmount",
+      "discountAmount",
       "address",
       "remark",
       "createdAt",
@@ -2079,10 +2761,99 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     ],
     "additionalProperties": false
   },
+  "PointsEntry": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "delta": {
+        "type": "number"
+      },
+      "reason": {
+        "$ref": "#/components/schemas/PointsReason"
+      },
+      "orderId": {
+        "type": [
+          "number",
+          "null"
+        ]
+      },
+      "expiresAt": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/IsoDateTime"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "createdAt": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      }
+    },
+    "required": [
+      "id",
+      "delta",
+      "reason",
+      "orderId",
+      "expiresAt",
+      "createdAt"
+    ],
+    "additionalProperties": false
+  },
+  "PointsReason": {
+    "type": "string",
+    "enum": [
+      "CHECKIN",
+      "EARN",
+      "SPEND",
+      "RETURN",
+      "CLAWBACK",
+      "EXPIRE"
+    ]
+  },
+  "PointsSummary": {
+    "type": "object",
+    "properties": {
+      "balance": {
+        "type": "number"
+      },
+      "fenPerPoint": {
+        "type": "number",
+        "description": "fen one point is worth at checkout"
+      },
+      "maxSharePercent": {
+        "type": "number",
+        "description": "share of the goods amount points may pay, in percent"
+      },
+      "entries": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/PointsEntry"
+        }
+      }
+    },
+    "required": [
+      "balance",
+      "fenPerPoint",
+      "maxSharePercent",
+      "entries"
+    ],
+    "additionalProperties": false
+  },
   "PreviewOrderRequest": {
     "type": "object",
     "additionalProperties": false,
     "properties": {
+      "couponId": {
+        "type": [
+          "number",
+          "null"
+        ],
+        "description": "a coupon to price with; omitted = the best usable one, null = none"
+      },
       "addressId": {
         "type": "number",
         "description": "when given, it must be one of the shopper's own addresses (404 otherwise, as for /orders)"
@@ -2097,6 +2868,10 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       "fromCart": {
         "type": "boolean",
         "description": "order the selected cart items"
+      },
+      "points": {
+        "type": "number",
+        "description": "points to spend (worth fenPerPoint each, at most the cap); omitted = none"
       }
     },
     "description": "What an order would cost, before it is placed. The address is optional: a first-time buyer sees the goods and the real total before adding one (freight does not depend on it)."
@@ -2118,13 +2893,38 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       },
       "payableAmount": {
         "$ref": "#/components/schemas/Fen"
+      },
+      "discountAmount": {
+        "$ref": "#/components/schemas/Fen",
+        "description": "coupon + points discount"
+      },
+      "selectedCouponId": {
+        "type": [
+          "number",
+          "null"
+        ],
+        "description": "the coupon priced in (the best usable one unless couponId said otherwise), else null"
+      },
+      "coupons": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/CheckoutCoupon"
+        },
+        "description": "the shopper's coupons, usable first (best first), unusable with their reason"
+      },
+      "points": {
+        "$ref": "#/components/schemas/CheckoutPoints"
       }
     },
     "required": [
       "items",
       "goodsAmount",
       "freightAmount",
-      "payableAmount"
+      "payableAmount",
+      "discountAmount",
+      "selectedCouponId",
+      "coupons",
+      "points"
     ],
     "additionalProperties": false
   },
@@ -2313,6 +3113,19 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     ],
     "additionalProperties": false
   },
+  "ReceiveReturnRequest": {
+    "type": "object",
+    "properties": {
+      "restock": {
+        "type": "boolean",
+        "description": "put the returned pieces back into stock"
+      }
+    },
+    "required": [
+      "restock"
+    ],
+    "additionalProperties": false
+  },
   "RecordSubscriptionsRequest": {
     "type": "object",
     "properties": {
@@ -2335,6 +3148,19 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     "properties": {
       "reason": {
         "type": "string"
+      }
+    },
+    "required": [
+      "reason"
+    ],
+    "additionalProperties": false
+  },
+  "RejectAfterSaleRequest": {
+    "type": "object",
+    "properties": {
+      "reason": {
+        "type": "string",
+        "maxLength": 200
       }
     },
     "required": [
@@ -2400,6 +3226,22 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     ],
     "additionalProperties": false,
     "description": "POST /admin/operators/:id/password: another operator's password."
+  },
+  "ReturnShipmentRequest": {
+    "type": "object",
+    "properties": {
+      "carrierCode": {
+        "type": "string"
+      },
+      "trackingNo": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "carrierCode",
+      "trackingNo"
+    ],
+    "additionalProperties": false
   },
   "ReuploadShippingRequest": {
     "type": "object",
@@ -3208,6 +4050,108 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     },
     "additionalProperties": false
   },
+  "UserCoupon": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "templateId": {
+        "type": "number"
+      },
+      "name": {
+        "type": "string"
+      },
+      "label": {
+        "type": "string"
+      },
+      "kind": {
+        "$ref": "#/components/schemas/CouponKind"
+      },
+      "thresholdFen": {
+        "$ref": "#/components/schemas/Fen"
+      },
+      "amountFen": {
+        "$ref": "#/components/schemas/Fen"
+      },
+      "percentOff": {
+        "type": "number"
+      },
+      "maxDiscountFen": {
+        "$ref": "#/components/schemas/Fen"
+      },
+      "status": {
+        "$ref": "#/components/schemas/UserCouponStatus"
+      },
+      "validFrom": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      },
+      "validTo": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      },
+      "orderId": {
+        "type": [
+          "number",
+          "null"
+        ]
+      }
+    },
+    "required": [
+      "id",
+      "templateId",
+      "name",
+      "label",
+      "kind",
+      "thresholdFen",
+      "amountFen",
+      "percentOff",
+      "maxDiscountFen",
+      "status",
+      "validFrom",
+      "validTo",
+      "orderId"
+    ],
+    "additionalProperties": false
+  },
+  "UserCouponList": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/UserCoupon"
+        }
+      }
+    },
+    "required": [
+      "items"
+    ],
+    "additionalProperties": false
+  },
+  "UserCouponQuery": {
+    "type": "object",
+    "properties": {
+      "status": {
+        "type": "string",
+        "enum": [
+          "usable",
+          "used",
+          "expired"
+        ],
+        "description": "usable = AVAILABLE and not expired; used = USED (and LOCKED by an unpaid order); expired"
+      }
+    },
+    "additionalProperties": false
+  },
+  "UserCouponStatus": {
+    "type": "string",
+    "enum": [
+      "AVAILABLE",
+      "LOCKED",
+      "USED",
+      "EXPIRED"
+    ]
+  },
   "UserProfile": {
     "type": "object",
     "properties": {
@@ -3269,6 +4213,11 @@ export type ContractName =
   | 'AdminProductPage'
   | 'AdminProductSummary'
   | 'AdminProfile'
+  | 'AfterSale'
+  | 'AfterSaleList'
+  | 'AfterSaleListQuery'
+  | 'AfterSaleStatus'
+  | 'AfterSaleType'
   | 'AnalyticsRangeQuery'
   | 'AnalyticsTopQuery'
   | 'ApproveContentReviewRequest'
@@ -3286,10 +4235,23 @@ export type ContractName =
   | 'Category'
   | 'CategoryNode'
   | 'ChangePasswordRequest'
+  | 'CheckinResult'
+  | 'CheckinStatus'
+  | 'CheckoutCoupon'
+  | 'CheckoutPoints'
   | 'ContentReview'
   | 'ContentReviewPage'
   | 'ContentReviewStatus'
   | 'ContentReviewSubjectType'
+  | 'CouponKind'
+  | 'CouponOffer'
+  | 'CouponOfferList'
+  | 'CouponOfferQuery'
+  | 'CouponScope'
+  | 'CouponTemplate'
+  | 'CouponTemplateInput'
+  | 'CouponTemplateUpdate'
+  | 'CreateAfterSaleRequest'
   | 'CreateCategoryRequest'
   | 'CreateOrderRequest'
   | 'CreateProductRequest'
@@ -3329,6 +4291,9 @@ export type ContractName =
   | 'PageQuery'
   | 'PaySyncResponse'
   | 'PhoneBinding'
+  | 'PointsEntry'
+  | 'PointsReason'
+  | 'PointsSummary'
   | 'PreviewOrderRequest'
   | 'PreviewOrderResponse'
   | 'ProductDetail'
@@ -3336,11 +4301,14 @@ export type ContractName =
   | 'ProductPage'
   | 'ProductSort'
   | 'ProductSummary'
+  | 'ReceiveReturnRequest'
   | 'RecordSubscriptionsRequest'
   | 'RefundRequest'
+  | 'RejectAfterSaleRequest'
   | 'RejectContentReviewRequest'
   | 'RequestPaymentParams'
   | 'ResetPasswordRequest'
+  | 'ReturnShipmentRequest'
   | 'ReuploadShippingRequest'
   | 'Role'
   | 'SelectAllRequest'
@@ -3375,6 +4343,10 @@ export type ContractName =
   | 'UpdateProductRequest'
   | 'UpdateProfileRequest'
   | 'UpdateSkuRequest'
+  | 'UserCoupon'
+  | 'UserCouponList'
+  | 'UserCouponQuery'
+  | 'UserCouponStatus'
   | 'UserProfile'
   | 'WechatLoginRequest';
 
@@ -3393,6 +4365,11 @@ export interface ContractTypes {
   AdminProductPage: C.AdminProductPage;
   AdminProductSummary: C.AdminProductSummary;
   AdminProfile: C.AdminProfile;
+  AfterSale: C.AfterSale;
+  AfterSaleList: C.AfterSaleList;
+  AfterSaleListQuery: C.AfterSaleListQuery;
+  AfterSaleStatus: C.AfterSaleStatus;
+  AfterSaleType: C.AfterSaleType;
   AnalyticsRangeQuery: C.AnalyticsRangeQuery;
   AnalyticsTopQuery: C.AnalyticsTopQuery;
   ApproveContentReviewRequest: C.ApproveContentReviewRequest;
@@ -3410,10 +4387,23 @@ export interface ContractTypes {
   Category: C.Category;
   CategoryNode: C.CategoryNode;
   ChangePasswordRequest: C.ChangePasswordRequest;
+  CheckinResult: C.CheckinResult;
+  CheckinStatus: C.CheckinStatus;
+  CheckoutCoupon: C.CheckoutCoupon;
+  CheckoutPoints: C.CheckoutPoints;
   ContentReview: C.ContentReview;
   ContentReviewPage: C.ContentReviewPage;
   ContentReviewStatus: C.ContentReviewStatus;
   ContentReviewSubjectType: C.ContentReviewSubjectType;
+  CouponKind: C.CouponKind;
+  CouponOffer: C.CouponOffer;
+  CouponOfferList: C.CouponOfferList;
+  CouponOfferQuery: C.CouponOfferQuery;
+  CouponScope: C.CouponScope;
+  CouponTemplate: C.CouponTemplate;
+  CouponTemplateInput: C.CouponTemplateInput;
+  CouponTemplateUpdate: C.CouponTemplateUpdate;
+  CreateAfterSaleRequest: C.CreateAfterSaleRequest;
   CreateCategoryRequest: C.CreateCategoryRequest;
   CreateOrderRequest: C.CreateOrderRequest;
   CreateProductRequest: C.CreateProductRequest;
@@ -3453,6 +4443,9 @@ export interface ContractTypes {
   PageQuery: C.PageQuery;
   PaySyncResponse: C.PaySyncResponse;
   PhoneBinding: C.PhoneBinding;
+  PointsEntry: C.PointsEntry;
+  PointsReason: C.PointsReason;
+  PointsSummary: C.PointsSummary;
   PreviewOrderRequest: C.PreviewOrderRequest;
   PreviewOrderResponse: C.PreviewOrderResponse;
   ProductDetail: C.ProductDetail;
@@ -3460,11 +4453,14 @@ export interface ContractTypes {
   ProductPage: C.ProductPage;
   ProductSort: C.ProductSort;
   ProductSummary: C.ProductSummary;
+  ReceiveReturnRequest: C.ReceiveReturnRequest;
   RecordSubscriptionsRequest: C.RecordSubscriptionsRequest;
   RefundRequest: C.RefundRequest;
+  RejectAfterSaleRequest: C.RejectAfterSaleRequest;
   RejectContentReviewRequest: C.RejectContentReviewRequest;
   RequestPaymentParams: C.RequestPaymentParams;
   ResetPasswordRequest: C.ResetPasswordRequest;
+  ReturnShipmentRequest: C.ReturnShipmentRequest;
   ReuploadShippingRequest: C.ReuploadShippingRequest;
   Role: C.Role;
   SelectAllRequest: C.SelectAllRequest;
@@ -3499,6 +4495,10 @@ export interface ContractTypes {
   UpdateProductRequest: C.UpdateProductRequest;
   UpdateProfileRequest: C.UpdateProfileRequest;
   UpdateSkuRequest: C.UpdateSkuRequest;
+  UserCoupon: C.UserCoupon;
+  UserCouponList: C.UserCouponList;
+  UserCouponQuery: C.UserCouponQuery;
+  UserCouponStatus: C.UserCouponStatus;
   UserProfile: C.UserProfile;
   WechatLoginRequest: C.WechatLoginRequest;
 }

@@ -11,3 +11,5 @@ export * from './media';
 export * from './moderation';
 export * from './order';
 export * from './wechat';
+export * from './promotion';
+export * from './aftersale';

@@ -1,5 +1,6 @@
 import type { Fen, IsoDateTime, Page, PageQuery } from './common';
 import type { SpecValues } from './catalog';
+import type { CheckoutCoupon, CheckoutPoints } from './promotion';
 
 export const OrderStatus = {
   PENDING_PAYMENT: 'PENDING_PAYMENT',
@@ -35,6 +36,10 @@ export interface CreateOrderRequest {
   fromCart?: boolean;
   addressId: number;
   remark?: string;
+  /** one of the shopper's usable coupons (GET /coupons/mine); omitted = no coupon */
+  couponId?: number;
+  /** points to spend (worth fenPerPoint each, at most the cap); omitted = none */
+  points?: number;
 }
 
 export interface OrderItem {
@@ -72,6 +77,8 @@ export interface Order {
   goodsAmount: Fen;
   freightAmount: Fen;
   payableAmount: Fen;
+  /** coupon and points taken off the goods (goods + freight − discount = payable) */
+  discountAmount: Fen;
   address: OrderAddress;
   remark: string | null;
   createdAt: IsoDateTime;
@@ -104,7 +111,9 @@ export interface OrderSummary {
  * What an order would cost, before it is placed. The address is optional: a first-time buyer
  * sees the goods and the real total before adding one (freight does not depend on it).
  */
-export type PreviewOrderRequest = Pick<CreateOrderRequest, 'items' | 'fromCart'> & {
+export type PreviewOrderRequest = Pick<CreateOrderRequest, 'items' | 'fromCart' | 'points'> & {
+  /** a coupon to price with; omitted = the best usable one, null = none */
+  couponId?: number | null;
   /** when given, it must be one of the shopper's own addresses (404 otherwise, as for /orders) */
   addressId?: number;
 };
@@ -114,6 +123,13 @@ export interface PreviewOrderResponse {
   goodsAmount: Fen;
   freightAmount: Fen;
   payableAmount: Fen;
+  /** coupon + points discount */
+  discountAmount: Fen;
+  /** the coupon priced in (the best usable one unless couponId said otherwise), else null */
+  selectedCouponId: number | null;
+  /** the shopper's coupons, usable first (best first), unusable with their reason */
+  coupons: CheckoutCoupon[];
+  points: CheckoutPoints;
 }
 
 // ---- payment --------------------------------------------------------------------------------

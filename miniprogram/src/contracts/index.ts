@@ -13,3 +13,5 @@ export * from './media';
 export * from './moderation';
 export * from './order';
 export * from './wechat';
+export * from './promotion';
+export * from './aftersale';

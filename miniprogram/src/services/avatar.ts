@@ -7,7 +7,7 @@ import { api, errorFrom, withSession } from './request';
 import { rememberUser } from './session';
 
 /** wx.uploadFile as a promise: resolves for every HTTP answer (JSON parsed), rejects with no answer. */
-function uploadOnce(url: string, filePath: string, token: string): Promise<HttpResponse> {
+export function uploadOnce(url: string, filePath: string, token: string): Promise<HttpResponse> {
   return new Promise((resolve, reject) => {
     wx.uploadFile({
       url,

@@ -80,6 +80,19 @@ const MESSAGES: Record<ErrorCode, string> = {
   MEDIA_NOT_FOUND: '图片不存在或已删除',
   MEDIA_IN_USE: '图片正在使用中，无法删除',
   MEDIA_NOT_USABLE: '该图片无法使用',
+  COUPON_NOT_FOUND: '优惠券不存在或已下架',
+  COUPON_SOLD_OUT: '优惠券已抢光',
+  COUPON_LIMIT_REACHED: '您已领过该券，去看看其他优惠吧',
+  COUPON_NOT_ISSUING: '该优惠券已停止发放',
+  COUPON_NOT_USABLE: '该优惠券不能用于本订单，请重新选择',
+  POINTS_INSUFFICIENT: '积分不足，请减少使用的积分',
+  POINTS_OVER_CAP: '本单可用积分超出上限，请减少使用的积分',
+  ALREADY_CHECKED_IN: '今天已经签到过了，明天再来',
+  AFTERSALE_NOT_FOUND: '售后申请不存在',
+  AFTERSALE_NOT_ALLOWED: '该商品暂不能申请售后',
+  AFTERSALE_ALREADY_OPEN: '该商品已有进行中的售后申请',
+  ILLEGAL_AFTERSALE_STATE: '售后状态已变化，请刷新后重试',
+  REFUND_EXCEEDS_PAID: '退款金额超出实付金额',
 };
 
 const CLIENT_MESSAGES: Record<string, string> = {

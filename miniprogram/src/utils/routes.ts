@@ -16,6 +16,10 @@ export const routes = {
   logistics: '/pages/order/logistics/index',
   addressList: '/pages/address/list/index',
   addressEdit: '/pages/address/edit/index',
+  coupons: '/pages/promotion/coupons/index',
+  checkin: '/pages/promotion/checkin/index',
+  aftersaleApply: '/pages/aftersale/apply/index',
+  aftersaleList: '/pages/aftersale/list/index',
 } as const;
 
 export const productPath = (id: number): string => withQuery(routes.productDetail, { id });

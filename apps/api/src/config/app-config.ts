@@ -76,6 +76,54 @@ export interface AppConfig {
   events: { perShopperPerMinute: number; perIpPerMinute: number };
   wechatPlatform: WechatPlatformConfig;
   media: MediaConfig;
+  promotion: PromotionConfig;
+}
+
+/** Coupons, points, check-in and after-sale rules (issue 23; docs/promotions.md). */
+export interface PromotionConfig {
+  /** a coupon of a wholly refunded order comes back to the shopper if still valid */
+  couponReturnOnRefund: boolean;
+  /** fen one point is worth at checkout */
+  pointsFenPerPoint: number;
+  /** points may pay at most this share (percent) of the goods amount after the coupon */
+  pointsMaxSharePercent: number;
+  /** points earned per yuan paid when an order completes */
+  pointsEarnPerYuan: number;
+  pointsExpireDays: number;
+  /** check-in points per streak day; the last value repeats */
+  checkinRewards: number[];
+  /** a completed order accepts after-sale requests this many days after completion */
+  aftersaleWindowDays: number;
+  /** no operator answer in this many days: approved */
+  aftersaleAutoApproveDays: number;
+  /** an approved return not shipped back in this many days: closed */
+  aftersaleReturnShipDays: number;
+  sweepIntervalMs: number;
+}
+
+function loadPromotionConfig(
+  env: Env,
+  int: (name: string, fallback: number, min: number, max: number) => number,
+  bool: (name: string, fallback: boolean) => boolean,
+  problems: string[],
+): PromotionConfig {
+  const rawRewards = env.CHECKIN_REWARDS?.trim() || '5,5,10,10,15,15,20';
+  const checkinRewards = rawRewards.split(',').map((x) => Number(x.trim()));
+  if (checkinRewards.length > 31 || checkinRewards.some((n) => !Number.isInteger(n) || n < 0 || n > 100_000)) {
+    problems.push(`CHECKIN_REWARDS must be up to 31 comma-separated whole numbers 0..100000 (got "${rawRewards}")`);
+  }
+  return {
+    couponReturnOnRefund: bool('COUPON_RETURN_ON_REFUND', true),
+    pointsFenPerPoint: int('POINTS_FEN_PER_POINT', 1, 1, 10_000),
+    pointsMaxSharePercent: int('POINTS_MAX_SHARE_PERCENT', 50, 0, 100),
+    pointsEarnPerYuan: int('POINTS_EARN_PER_YUAN', 1, 0, 10_000),
+    pointsExpireDays: int('POINTS_EXPIRE_DAYS', 365, 1, 3650),
+    checkinRewards,
+    aftersaleWindowDays: int('AFTERSALE_WINDOW_DAYS', 7, 0, 365),
+    aftersaleAutoApproveDays: int('AFTERSALE_AUTO_APPROVE_DAYS', 3, 1, 60),
+    aftersaleReturnShipDays: int('AFTERSALE_RETURN_SHIP_DAYS', 7, 1, 60),
+    sweepIntervalMs: int('AFTERSALE_SWEEP_INTERVAL_MS', 60_000, 100, 3_600_000),
+  };
 }
 
 export interface MediaConfig {
@@ -438,6 +486,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     wechatPlatform: loadWechatPlatformConfig(env, wechatSandbox, problems, int),
     media: loadMediaConfig(env, { str, int, bool }, publicBaseUrl, problems),
+    promotion: loadPromotionConfig(env, int, bool, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

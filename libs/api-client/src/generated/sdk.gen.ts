@@ -2,7 +2,7 @@
 
 import { type Client, formDataBodySerializer, type Options as Options2, type TDataShape } from './client';
 import { client } from './client.gen';
-import type { AddressCreateData, AddressCreateErrors, AddressCreateResponses, AddressGetData, AddressGetErrors, AddressGetResponses, AddressListData, AddressListErrors, AddressListResponses, AddressRemoveData, AddressRemoveErrors, AddressRemoveResponses, AddressUpdateData, AddressUpdateErrors, AddressUpdateResponses, AdminCatalogAddSkuData, AdminCatalogAddSkuErrors, AdminCatalogAddSkuResponses, AdminCatalogAdjustStockData, AdminCatalogAdjustStockErrors, AdminCatalogAdjustStockResponses, AdminCatalogCategoryTreeData, AdminCatalogCategoryTreeErrors, AdminCatalogCategoryTreeResponses, AdminCatalogCreateCategoryData, AdminCatalogCreateCategoryErrors, AdminCatalogCreateCategoryResponses, AdminCatalogCreateProductData, AdminCatalogCreateProductErrors, AdminCatalogCreateProductResponses, AdminCatalogDeleteCategoryData, AdminCatalogDeleteCategoryErrors, AdminCatalogDeleteCategoryResponses, AdminCatalogDeleteProductData, AdminCatalogDeleteProductErrors, AdminCatalogDeleteProductResponses, AdminCatalogDeleteSkuData, AdminCatalogDeleteSkuErrors, AdminCatalogDeleteSkuResponses, AdminCatalogGetProductData, AdminCatalogGetProductErrors, AdminCatalogGetProductResponses, AdminCatalogListProductsData, AdminCatalogListProductsErrors, AdminCatalogListProductsResponses, AdminCatalogUpdateCategoryData, AdminCatalogUpdateCategoryErrors, AdminCatalogUpdateCategoryResponses, AdminCatalogUpdateProductData, AdminCatalogUpdateProductErrors, AdminCatalogUpdateProductResponses, AdminCatalogUpdateSkuData, AdminCatalogUpdateSkuErrors, AdminCatalogUpdateSkuResponses, AdminContentReviewApproveData, AdminContentReviewApproveErrors, AdminContentReviewApproveResponses, AdminContentReviewListData, AdminContentReviewListErrors, AdminContentReviewListResponses, AdminContentReviewRejectData, AdminContentReviewRejectErrors, AdminContentReviewRejectResponses, AdminMediaGetData, AdminMediaGetErrors, AdminMediaGetResponses, AdminMediaListData, AdminMediaListErrors, AdminMediaListResponses, AdminMediaRemoveData, AdminMediaRemoveErrors, AdminMediaRemoveResponses, AdminMediaUploadData, AdminMediaUploadErrors, AdminMediaUploadResponses, AdminOperatorsChangePasswordData, AdminOperatorsChangePasswordErrors, AdminOperatorsChangePasswordResponses, AdminOperatorsDisableData, AdminOperatorsDisableErrors, AdminOperatorsDisableResponses, AdminOperatorsLogoutData, AdminOperatorsLogoutErrors, AdminOperatorsLogoutResponses, AdminOperatorsResetPasswordData, AdminOperatorsResetPasswordErrors, AdminOperatorsResetPasswordResponses, AdminOrderGetData, AdminOrderGetErrors, AdminOrderGetResponses, AdminOrderListData, AdminOrderListErrors, AdminOrderListResponses, AdminRefundRefundData, AdminRefundRefundErrors, AdminRefundRefundResponses, AdminShipmentShipData, AdminShipmentShipErrors, AdminShipmentShipResponses, AdminWechatShippingListData, AdminWechatShippingListErrors, AdminWechatShippingListResponses, AdminWechatShippingReuploadData, AdminWechatShippingReuploadErrors, AdminWechatShippingReuploadResponses, AdminWechatShippingStatusData, AdminWechatShippingStatusErrors, AdminWechatShippingStatusResponses, AnalyticsDailySalesData, AnalyticsDailySalesErrors, AnalyticsDailySalesResponses, AnalyticsFunnelData, AnalyticsFunnelErrors, AnalyticsFunnelResponses, AnalyticsTopProductsData, AnalyticsTopProductsErrors, AnalyticsTopProductsResponses, AnalyticsTopSearchesData, AnalyticsTopSearchesErrors, AnalyticsTopSearchesResponses, AuthAdminLoginData, AuthAdminLoginErrors, AuthAdminLoginResponses, AuthWechatLoginData, AuthWechatLoginErrors, AuthWechatLoginResponses, BehaviourEventsTrackData, BehaviourEventsTrackErrors, BehaviourEventsTrackResponses, CartAddData, CartAddErrors, CartAddResponses, CartRemoveData, CartRemoveErrors, CartRemoveResponses, CartSelectAllData, CartSelectAllErrors, CartSelectAllResponses, CartUpdateData, CartUpdateErrors, CartUpdateResponses, CartView0Data, CartView0Errors, CartView0Responses, CartView1Data, CartView1Errors, CartView1Responses, CatalogCategoriesData, CatalogCategoriesErrors, CatalogCategoriesResponses, CatalogHomeData, CatalogHomeErrors, CatalogHomeResponses, CatalogProductData, CatalogProductErrors, CatalogProductResponses, CatalogProductsData, CatalogProductsErrors, CatalogProductsResponses, HealthLiveData, HealthLiveErrors, HealthLiveResponses, HealthReadinessData, HealthReadinessErrors, HealthReadinessResponses, LogisticsCarriersData, LogisticsCarriersErrors, LogisticsCarriersResponses, LogisticsTrackData, LogisticsTrackErrors, LogisticsTrackResponses, MediaGetData, MediaGetErrors, MediaGetResponses, MediaUploadData, MediaUploadErrors, MediaUploadResponses, MeMeData, MeMeErrors, MeMeResponses, MeUpdateData, MeUpdateErrors, MeUpdateResponses, OrderCancelData, OrderCancelErrors, OrderCancelResponses, OrderConfirmReceiptData, OrderConfirmReceiptErrors, OrderConfirmReceiptResponses, OrderCreateData, OrderCreateErrors, OrderCreateResponses, OrderGetData, OrderGetErrors, OrderGetResponses, OrderListData, OrderListErrors, OrderListResponses, OrderPreviewData, OrderPreviewErrors, OrderPreviewResponses, OrderSummaryGetData, OrderSummaryGetErrors, OrderSummaryGetResponses, PaymentPayData, PaymentPayErrors, PaymentPayResponses, PaymentSyncData, PaymentSyncErrors, PaymentSyncResponses, PrometheusIndexData, PrometheusIndexErrors, PrometheusIndexResponses, SandboxPaymentSimulateData, SandboxPaymentSimulateErrors, SandboxPaymentSimulateResponses, WechatShopperBindPhoneData, WechatShopperBindPhoneErrors, WechatShopperBindPhoneResponses, WechatShopperGetPhoneData, WechatShopperGetPhoneErrors, WechatShopperGetPhoneResponses, WechatShopperRecordData, WechatShopperRecordErrors, WechatShopperRecordResponses, WechatShopperTemplatesData, WechatShopperTemplatesErrors, WechatShopperTemplatesResponses } from './types.gen';
+import type { AddressCreateData, AddressCreateErrors, AddressCreateResponses, AddressGetData, AddressGetErrors, AddressGetResponses, AddressListData, AddressListErrors, AddressListResponses, AddressRemoveData, AddressRemoveErrors, AddressRemoveResponses, AddressUpdateData, AddressUpdateErrors, AddressUpdateResponses, AdminAfterSaleApproveData, AdminAfterSaleApproveErrors, AdminAfterSaleApproveResponses, AdminAfterSaleListData, AdminAfterSaleListErrors, AdminAfterSaleListResponses, AdminAfterSaleLogisticsData, AdminAfterSaleLogisticsErrors, AdminAfterSaleLogisticsResponses, AdminAfterSaleReceiveData, AdminAfterSaleReceiveErrors, AdminAfterSaleReceiveResponses, AdminAfterSaleRejectData, AdminAfterSaleRejectErrors, AdminAfterSaleRejectResponses, AdminCatalogAddSkuData, AdminCatalogAddSkuErrors, AdminCatalogAddSkuResponses, AdminCatalogAdjustStockData, AdminCatalogAdjustStockErrors, AdminCatalogAdjustStockResponses, AdminCatalogCategoryTreeData, AdminCatalogCategoryTreeErrors, AdminCatalogCategoryTreeResponses, AdminCatalogCreateCategoryData, AdminCatalogCreateCategoryErrors, AdminCatalogCreateCategoryResponses, AdminCatalogCreateProductData, AdminCatalogCreateProductErrors, AdminCatalogCreateProductResponses, AdminCatalogDeleteCategoryData, AdminCatalogDeleteCategoryErrors, AdminCatalogDeleteCategoryResponses, AdminCatalogDeleteProductData, AdminCatalogDeleteProductErrors, AdminCatalogDeleteProductResponses, AdminCatalogDeleteSkuData, AdminCatalogDeleteSkuErrors, AdminCatalogDeleteSkuResponses, AdminCatalogGetProductData, AdminCatalogGetProductErrors, AdminCatalogGetProductResponses, AdminCatalogListProductsData, AdminCatalogListProductsErrors, AdminCatalogListProductsResponses, AdminCatalogUpdateCategoryData, AdminCatalogUpdateCategoryErrors, AdminCatalogUpdateCategoryResponses, AdminCatalogUpdateProductData, AdminCatalogUpdateProductErrors, AdminCatalogUpdateProductResponses, AdminCatalogUpdateSkuData, AdminCatalogUpdateSkuErrors, AdminCatalogUpdateSkuResponses, AdminContentReviewApproveData, AdminContentReviewApproveErrors, AdminContentReviewApproveResponses, AdminContentReviewListData, AdminContentReviewListErrors, AdminContentReviewListResponses, AdminContentReviewRejectData, AdminContentReviewRejectErrors, AdminContentReviewRejectResponses, AdminCouponCreateData, AdminCouponCreateErrors, AdminCouponCreateResponses, AdminCouponListData, AdminCouponListErrors, AdminCouponListResponses, AdminCouponUpdateData, AdminCouponUpdateErrors, AdminCouponUpdateResponses, AdminMediaGetData, AdminMediaGetErrors, AdminMediaGetResponses, AdminMediaListData, AdminMediaListErrors, AdminMediaListResponses, AdminMediaRemoveData, AdminMediaRemoveErrors, AdminMediaRemoveResponses, AdminMediaUploadData, AdminMediaUploadErrors, AdminMediaUploadResponses, AdminOperatorsChangePasswordData, AdminOperatorsChangePasswordErrors, AdminOperatorsChangePasswordResponses, AdminOperatorsDisableData, AdminOperatorsDisableErrors, AdminOperatorsDisableResponses, AdminOperatorsLogoutData, AdminOperatorsLogoutErrors, AdminOperatorsLogoutResponses, AdminOperatorsResetPasswordData, AdminOperatorsResetPasswordErrors, AdminOperatorsResetPasswordResponses, AdminOrderGetData, AdminOrderGetErrors, AdminOrderGetResponses, AdminOrderListData, AdminOrderListErrors, AdminOrderListResponses, AdminRefundRefundData, AdminRefundRefundErrors, AdminRefundRefundResponses, AdminShipmentShipData, AdminShipmentShipErrors, AdminShipmentShipResponses, AdminWechatShippingListData, AdminWechatShippingListErrors, AdminWechatShippingListResponses, AdminWechatShippingReuploadData, AdminWechatShippingReuploadErrors, AdminWechatShippingReuploadResponses, AdminWechatShippingStatusData, AdminWechatShippingStatusErrors, AdminWechatShippingStatusResponses, AfterSaleCancelData, AfterSaleCancelErrors, AfterSaleCancelResponses, AfterSaleCreateData, AfterSaleCreateErrors, AfterSaleCreateResponses, AfterSaleGetData, AfterSaleGetErrors, AfterSaleGetResponses, AfterSaleListData, AfterSaleListErrors, AfterSaleListResponses, AfterSaleLogisticsData, AfterSaleLogisticsErrors, AfterSaleLogisticsResponses, AfterSaleShipData, AfterSaleShipErrors, AfterSaleShipResponses, AnalyticsDailySalesData, AnalyticsDailySalesErrors, AnalyticsDailySalesResponses, AnalyticsFunnelData, AnalyticsFunnelErrors, AnalyticsFunnelResponses, AnalyticsTopProductsData, AnalyticsTopProductsErrors, AnalyticsTopProductsResponses, AnalyticsTopSearchesData, AnalyticsTopSearchesErrors, AnalyticsTopSearchesResponses, AuthAdminLoginData, AuthAdminLoginErrors, AuthAdminLoginResponses, AuthWechatLoginData, AuthWechatLoginErrors, AuthWechatLoginResponses, BehaviourEventsTrackData, BehaviourEventsTrackErrors, BehaviourEventsTrackResponses, CartAddData, CartAddErrors, CartAddResponses, CartRemoveData, CartRemoveErrors, CartRemoveResponses, CartSelectAllData, CartSelectAllErrors, CartSelectAllResponses, CartUpdateData, CartUpdateErrors, CartUpdateResponses, CartView0Data, CartView0Errors, CartView0Responses, CartView1Data, CartView1Errors, CartView1Responses, CatalogCategoriesData, CatalogCategoriesErrors, CatalogCategoriesResponses, CatalogHomeData, CatalogHomeErrors, CatalogHomeResponses, CatalogProductData, CatalogProductErrors, CatalogProductResponses, CatalogProductsData, CatalogProductsErrors, CatalogProductsResponses, HealthLiveData, HealthLiveErrors, HealthLiveResponses, HealthReadinessData, HealthReadinessErrors, HealthReadinessResponses, LogisticsCarriersData, LogisticsCarriersErrors, LogisticsCarriersResponses, LogisticsTrackData, LogisticsTrackErrors, LogisticsTrackResponses, MediaGetData, MediaGetErrors, MediaGetResponses, MediaUploadData, MediaUploadErrors, MediaUploadResponses, MeMeData, MeMeErrors, MeMeResponses, MeUpdateData, MeUpdateErrors, MeUpdateResponses, OrderCancelData, OrderCancelErrors, OrderCancelResponses, OrderConfirmReceiptData, OrderConfirmReceiptErrors, OrderConfirmReceiptResponses, OrderCreateData, OrderCreateErrors, OrderCreateResponses, OrderGetData, OrderGetErrors, OrderGetResponses, OrderListData, OrderListErrors, OrderListResponses, OrderPreviewData, OrderPreviewErrors, OrderPreviewResponses, OrderSummaryGetData, OrderSummaryGetErrors, OrderSummaryGetResponses, PaymentPayData, PaymentPayErrors, PaymentPayResponses, PaymentSyncData, PaymentSyncErrors, PaymentSyncResponses, PrometheusIndexData, PrometheusIndexErrors, PrometheusIndexResponses, PromotionCheckinData, PromotionCheckinErrors, PromotionCheckinResponses, PromotionCheckinStatusData, PromotionCheckinStatusErrors, PromotionCheckinStatusResponses, PromotionClaimData, PromotionClaimErrors, PromotionClaimResponses, PromotionMineData, PromotionMineErrors, PromotionMineResponses, PromotionOffersData, PromotionOffersErrors, PromotionOffersResponses, PromotionSummaryData, PromotionSummaryErrors, PromotionSummaryResponses, SandboxPaymentSimulateData, SandboxPaymentSimulateErrors, SandboxPaymentSimulateResponses, WechatShopperBindPhoneData, WechatShopperBindPhoneErrors, WechatShopperBindPhoneResponses, WechatShopperGetPhoneData, WechatShopperGetPhoneErrors, WechatShopperGetPhoneResponses, WechatShopperRecordData, WechatShopperRecordErrors, WechatShopperRecordResponses, WechatShopperTemplatesData, WechatShopperTemplatesErrors, WechatShopperTemplatesResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -887,6 +887,250 @@ export const adminWechatShippingStatus = <ThrowOnError extends boolean = false>(
 export const adminWechatShippingReupload = <ThrowOnError extends boolean = false>(options: Options<AdminWechatShippingReuploadData, ThrowOnError>) => (options.client ?? client).post<AdminWechatShippingReuploadResponses, AdminWechatShippingReuploadErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/admin/orders/{id}/wechat-shipping/reupload',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * The coupon centre (or, with productId, the coupons usable on one product: 领券)
+ *
+ * **Auth:** bearer token of a shopper.
+ */
+export const promotionOffers = <ThrowOnError extends boolean = false>(options?: Options<PromotionOffersData, ThrowOnError>) => (options?.client ?? client).get<PromotionOffersResponses, PromotionOffersErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/coupons',
+    ...options
+});
+
+/**
+ * Claim one coupon of a template (atomic: total quantity and per-shopper limit hold)
+ *
+ * **Auth:** bearer token of a shopper.
+ */
+export const promotionClaim = <ThrowOnError extends boolean = false>(options: Options<PromotionClaimData, ThrowOnError>) => (options.client ?? client).post<PromotionClaimResponses, PromotionClaimErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/coupons/{id}/claim',
+    ...options
+});
+
+/**
+ * The shopper's coupons: usable, used or expired
+ *
+ * **Auth:** bearer token of a shopper.
+ */
+export const promotionMine = <ThrowOnError extends boolean = false>(options?: Options<PromotionMineData, ThrowOnError>) => (options?.client ?? client).get<PromotionMineResponses, PromotionMineErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/coupons/mine',
+    ...options
+});
+
+/**
+ * Points balance, the checkout value of a point, and the latest ledger rows
+ *
+ * **Auth:** bearer token of a shopper.
+ */
+export const promotionSummary = <ThrowOnError extends boolean = false>(options?: Options<PromotionSummaryData, ThrowOnError>) => (options?.client ?? client).get<PromotionSummaryResponses, PromotionSummaryErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/points',
+    ...options
+});
+
+/**
+ * Today's check-in state, the streak and the reward table
+ *
+ * **Auth:** bearer token of a shopper.
+ */
+export const promotionCheckinStatus = <ThrowOnError extends boolean = false>(options?: Options<PromotionCheckinStatusData, ThrowOnError>) => (options?.client ?? client).get<PromotionCheckinStatusResponses, PromotionCheckinStatusErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/checkin',
+    ...options
+});
+
+/**
+ * Check in for today (Beijing day): streak points; once a day
+ *
+ * **Auth:** bearer token of a shopper.
+ */
+export const promotionCheckin = <ThrowOnError extends boolean = false>(options?: Options<PromotionCheckinData, ThrowOnError>) => (options?.client ?? client).post<PromotionCheckinResponses, PromotionCheckinErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/checkin',
+    ...options
+});
+
+/**
+ * Coupon templates, newest first
+ *
+ * **Auth:** bearer token of an operator (admin).
+ */
+export const adminCouponList = <ThrowOnError extends boolean = false>(options?: Options<AdminCouponListData, ThrowOnError>) => (options?.client ?? client).get<AdminCouponListResponses, AdminCouponListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/coupons',
+    ...options
+});
+
+/**
+ * Create a coupon template (满减, percentage with cap, no-threshold)
+ *
+ * **Auth:** bearer token of an operator (admin).
+ */
+export const adminCouponCreate = <ThrowOnError extends boolean = false>(options: Options<AdminCouponCreateData, ThrowOnError>) => (options.client ?? client).post<AdminCouponCreateResponses, AdminCouponCreateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/coupons',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Start/stop issuing a template or change its total quantity
+ *
+ * **Auth:** bearer token of an operator (admin).
+ */
+export const adminCouponUpdate = <ThrowOnError extends boolean = false>(options: Options<AdminCouponUpdateData, ThrowOnError>) => (options.client ?? client).patch<AdminCouponUpdateResponses, AdminCouponUpdateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/coupons/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * The shopper's after-sale requests (one order's with orderId)
+ *
+ * **Auth:** bearer token of a shopper.
+ */
+export const afterSaleList = <ThrowOnError extends boolean = false>(options?: Options<AfterSaleListData, ThrowOnError>) => (options?.client ?? client).get<AfterSaleListResponses, AfterSaleListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/aftersales',
+    ...options
+});
+
+/**
+ * Request an after-sale for pieces of one order line: refund only, or return and refund
+ *
+ * **Auth:** bearer token of a shopper.
+ */
+export const afterSaleCreate = <ThrowOnError extends boolean = false>(options: Options<AfterSaleCreateData, ThrowOnError>) => (options.client ?? client).post<AfterSaleCreateResponses, AfterSaleCreateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/aftersales',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * One of the shopper’s after-sale requests
+ *
+ * **Auth:** bearer token of a shopper.
+ */
+export const afterSaleGet = <ThrowOnError extends boolean = false>(options: Options<AfterSaleGetData, ThrowOnError>) => (options.client ?? client).get<AfterSaleGetResponses, AfterSaleGetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/aftersales/{id}',
+    ...options
+});
+
+/**
+ * Tracking of the return parcel (cached like order tracking)
+ *
+ * **Auth:** bearer token of a shopper.
+ */
+export const afterSaleLogistics = <ThrowOnError extends boolean = false>(options: Options<AfterSaleLogisticsData, ThrowOnError>) => (options.client ?? client).get<AfterSaleLogisticsResponses, AfterSaleLogisticsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/aftersales/{id}/logistics',
+    ...options
+});
+
+/**
+ * Withdraw a request before the parcel is sent back
+ *
+ * **Auth:** bearer token of a shopper.
+ */
+export const afterSaleCancel = <ThrowOnError extends boolean = false>(options: Options<AfterSaleCancelData, ThrowOnError>) => (options.client ?? client).post<AfterSaleCancelResponses, AfterSaleCancelErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/aftersales/{id}/cancel',
+    ...options
+});
+
+/**
+ * Send the return: carrier and tracking number (APPROVED → RETURN_SHIPPED)
+ *
+ * **Auth:** bearer token of a shopper.
+ */
+export const afterSaleShip = <ThrowOnError extends boolean = false>(options: Options<AfterSaleShipData, ThrowOnError>) => (options.client ?? client).post<AfterSaleShipResponses, AfterSaleShipErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/aftersales/{id}/return-shipment',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * After-sale requests, newest first
+ *
+ * **Auth:** bearer token of an operator (admin).
+ */
+export const adminAfterSaleList = <ThrowOnError extends boolean = false>(options?: Options<AdminAfterSaleListData, ThrowOnError>) => (options?.client ?? client).get<AdminAfterSaleListResponses, AdminAfterSaleListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/aftersales',
+    ...options
+});
+
+/**
+ * Tracking of a return parcel
+ *
+ * **Auth:** bearer token of an operator (admin).
+ */
+export const adminAfterSaleLogistics = <ThrowOnError extends boolean = false>(options: Options<AdminAfterSaleLogisticsData, ThrowOnError>) => (options.client ?? client).get<AdminAfterSaleLogisticsResponses, AdminAfterSaleLogisticsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/aftersales/{id}/logistics',
+    ...options
+});
+
+/**
+ * Approve; a refund-only request is refunded at once (the line’s paid share)
+ *
+ * **Auth:** bearer token of an operator (admin).
+ */
+export const adminAfterSaleApprove = <ThrowOnError extends boolean = false>(options: Options<AdminAfterSaleApproveData, ThrowOnError>) => (options.client ?? client).post<AdminAfterSaleApproveResponses, AdminAfterSaleApproveErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/aftersales/{id}/approve',
+    ...options
+});
+
+/**
+ * Reject with a reason the shopper sees
+ *
+ * **Auth:** bearer token of an operator (admin).
+ */
+export const adminAfterSaleReject = <ThrowOnError extends boolean = false>(options: Options<AdminAfterSaleRejectData, ThrowOnError>) => (options.client ?? client).post<AdminAfterSaleRejectResponses, AdminAfterSaleRejectErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/aftersales/{id}/reject',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Confirm the returned parcel arrived (optionally restock); the refund follows
+ *
+ * **Auth:** bearer token of an operator (admin).
+ */
+export const adminAfterSaleReceive = <ThrowOnError extends boolean = false>(options: Options<AdminAfterSaleReceiveData, ThrowOnError>) => (options.client ?? client).post<AdminAfterSaleReceiveResponses, AdminAfterSaleReceiveErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/aftersales/{id}/receive',
     ...options,
     headers: {
         'Content-Type': 'application/json',

@@ -160,6 +160,45 @@ export type AdminProfile = {
     role: 'admin';
 };
 
+export type AfterSale = {
+    id: number;
+    orderId: number;
+    skuId: number;
+    quantity: number;
+    type: AfterSaleType;
+    status: AfterSaleStatus;
+    reason: string;
+    description: string | null;
+    photos: Array<string>;
+    /**
+     * the line's paid share for this quantity (coupon and points shares taken out)
+     */
+    refundAmount: Fen;
+    rejectReason: string | null;
+    carrierCode: string | null;
+    trackingNo: string | null;
+    restocked: boolean;
+    /**
+     * when the timeout acts on the current state (auto-approve, close), else null
+     */
+    deadlineAt: IsoDateTime | null;
+    createdAt: IsoDateTime;
+    updatedAt: IsoDateTime;
+};
+
+export type AfterSaleList = {
+    items: Array<AfterSale>;
+};
+
+export type AfterSaleListQuery = {
+    orderId?: number;
+    status?: AfterSaleStatus;
+};
+
+export type AfterSaleStatus = 'REQUESTED' | 'APPROVED' | 'REJECTED' | 'RETURN_SHIPPED' | 'RETURN_RECEIVED' | 'REFUNDING' | 'REFUNDED' | 'CANCELLED' | 'CLOSED';
+
+export type AfterSaleType = 'REFUND_ONLY' | 'RETURN_REFUND';
+
 /**
  * `from` inclusive, `to` exclusive; ISO dates or date-times. Default: the last 7 days. At most 366 days.
  */
@@ -310,6 +349,68 @@ export type ChangePasswordRequest = {
     newPassword: string;
 };
 
+export type CheckinResult = {
+    streak: number;
+    points: number;
+    balance: number;
+};
+
+export type CheckinStatus = {
+    checkedInToday: boolean;
+    /**
+     * consecutive days including today (if checked in)
+     */
+    streak: number;
+    /**
+     * points per streak day: index 0 = day 1; the last value repeats
+     */
+    rewards: Array<number>;
+    /**
+     * what checking in today gives (0 once checked in)
+     */
+    nextReward: number;
+    balance: number;
+};
+
+/**
+ * A coupon at checkout: usable with its discount, or not with the reason.
+ */
+export type CheckoutCoupon = {
+    userCouponId: number;
+    name: string;
+    label: string;
+    validTo: IsoDateTime;
+    /**
+     * fen this coupon takes off this order (0 when unusable)
+     */
+    discount: Fen;
+    usable: boolean;
+    /**
+     * why it can't be used, in Chinese (null when usable)
+     */
+    reason: string | null;
+};
+
+export type CheckoutPoints = {
+    balance: number;
+    /**
+     * points used by this preview
+     */
+    used: number;
+    /**
+     * the most points this order accepts (cap and balance)
+     */
+    max: number;
+    /**
+     * fen one point is worth
+     */
+    fenPerPoint: number;
+    /**
+     * fen taken off by the points used
+     */
+    discount: Fen;
+};
+
 /**
  * Shopper text WeChat's msg_sec_check answered `review` for, held for an operator.
  */
@@ -363,6 +464,137 @@ export type ContentReviewStatus = 'PENDING' | 'APPROVED' | 'REJECTED' | 'WITHDRA
  */
 export type ContentReviewSubjectType = string;
 
+/**
+ * THRESHOLD: 满 thresholdFen 减 amountFen; PERCENT: percentOff % off, at most maxDiscountFen; NO_THRESHOLD: amountFen off
+ */
+export type CouponKind = 'THRESHOLD' | 'PERCENT' | 'NO_THRESHOLD';
+
+/**
+ * A coupon-centre card: the template and what this shopper may still do with it.
+ */
+export type CouponOffer = {
+    id: number;
+    name: string;
+    kind: CouponKind;
+    thresholdFen: Fen;
+    amountFen: Fen;
+    percentOff: number;
+    maxDiscountFen: Fen;
+    scope: CouponScope;
+    scopeIds: Array<number>;
+    validFrom: IsoDateTime | null;
+    validTo: IsoDateTime | null;
+    validDays: number | null;
+    totalQuantity: number;
+    claimedCount: number;
+    perUserLimit: number;
+    issuing: boolean;
+    /**
+     * a short Chinese label, e.g. "满199减30"
+     */
+    label: string;
+    /**
+     * how many of it the shopper holds (any status)
+     */
+    claimedByMe: number;
+    /**
+     * false when sold out, stopped, or the shopper reached the limit
+     */
+    claimable: boolean;
+};
+
+export type CouponOfferList = {
+    items: Array<CouponOffer>;
+};
+
+export type CouponOfferQuery = {
+    /**
+     * only coupons usable on this product (product detail's 领券)
+     */
+    productId?: number;
+};
+
+export type CouponScope = 'ALL' | 'CATEGORIES' | 'PRODUCTS';
+
+export type CouponTemplate = {
+    id: number;
+    name: string;
+    kind: CouponKind;
+    thresholdFen: Fen;
+    amountFen: Fen;
+    percentOff: number;
+    maxDiscountFen: Fen;
+    scope: CouponScope;
+    scopeIds: Array<number>;
+    validFrom: IsoDateTime | null;
+    validTo: IsoDateTime | null;
+    validDays: number | null;
+    totalQuantity: number;
+    claimedCount: number;
+    perUserLimit: number;
+    issuing: boolean;
+    /**
+     * a short Chinese label, e.g. "满199减30"
+     */
+    label: string;
+};
+
+export type CouponTemplateInput = {
+    name: string;
+    kind: CouponKind;
+    /**
+     * goods amount (fen) the order's in-scope goods must reach; THRESHOLD only
+     */
+    thresholdFen?: Fen;
+    /**
+     * fen taken off (THRESHOLD, NO_THRESHOLD)
+     */
+    amountFen?: Fen;
+    /**
+     * PERCENT: 1..99 percent off
+     */
+    percentOff?: number;
+    /**
+     * PERCENT: the largest discount (fen); 0 = no cap
+     */
+    maxDiscountFen?: Fen;
+    scope?: CouponScope;
+    /**
+     * category ids (CATEGORIES) or product ids (PRODUCTS)
+     */
+    scopeIds?: Array<number>;
+    /**
+     * fixed validity window…
+     */
+    validFrom?: IsoDateTime | null;
+    validTo?: IsoDateTime | null;
+    /**
+     * …or valid this many days from the claim
+     */
+    validDays?: number | null;
+    totalQuantity: number;
+    perUserLimit?: number;
+    issuing?: boolean;
+};
+
+export type CouponTemplateUpdate = {
+    issuing?: boolean;
+    totalQuantity?: number;
+};
+
+export type CreateAfterSaleRequest = {
+    orderId: number;
+    skuId: number;
+    quantity: number;
+    type: AfterSaleType;
+    reason: string;
+    description?: string;
+    /**
+     * media refs from POST /media (at most 6)
+     */
+    photos?: Array<string>;
+};
+
 export type CreateCategoryRequest = {
     name: string;
     parentId?: number | null;
@@ -381,6 +613,14 @@ export type CreateOrderRequest = {
     fromCart?: boolean;
     addressId: number;
     remark?: string;
+    /**
+     * one of the shopper's usable coupons (GET /coupons/mine); omitted = no coupon
+     */
+    couponId?: number;
+    /**
+     * points to spend (worth fenPerPoint each, at most the cap); omitted = none
+     */
+    points?: number;
 };
 
 export type CreateProductRequest = {
@@ -425,7 +665,7 @@ export type DailySalesReport = {
 /**
  * Stable error codes. Clients (the mini-program, operators' scripts) branch on these, never on messages, so a code is never renamed once released.
  */
-export type ErrorCode = 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'MALFORMED_REQUEST' | 'HEADERS_TOO_LARGE' | 'URL_TOO_LONG' | 'REQUEST_TIMEOUT' | 'UNSUPPORTED_MEDIA_TYPE' | 'PAYLOAD_TOO_LARGE' | 'NOT_FOUND' | 'ROUTE_NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'CONFLICT' | 'TOO_MANY_REQUESTS' | 'SERVICE_UNAVAILABLE' | 'INTERNAL_ERROR' | 'HEALTH_CHECK_FAILED' | 'UNAUTHORIZED' | 'TOKEN_EXPIRED' | 'FORBIDDEN' | 'INVALID_LOGIN_CODE' | 'WECHAT_RATE_LIMITED' | 'WECHAT_LOGIN_BLOCKED' | 'WECHAT_UNAVAILABLE' | 'INVALID_CREDENTIALS' | 'CATEGORY_NOT_FOUND' | 'CATEGORY_NOT_EMPTY' | 'CATEGORY_TOO_DEEP' | 'PRODUCT_NOT_FOUND' | 'SKU_NOT_FOUND' | 'SKU_SPEC_MISMATCH' | 'STOCK_WOULD_BE_NEGATIVE' | 'CART_ITEM_NOT_FOUND' | 'CART_FULL' | 'ADDRESS_NOT_FOUND' | 'ADDRESS_LIMIT_REACHED' | 'ORDER_NOT_FOUND' | 'OUT_OF_STOCK' | 'PRODUCT_UNAVAILABLE' | 'EMPTY_ORDER' | 'ILLEGAL_ORDER_STATE' | 'IDEMPOTENCY_KEY_REUSED' | 'PURCHASE_LIMIT_EXCEEDED' | 'ORDER_TOO_LARGE' | 'ORDER_AMOUNT_TOO_LARGE' | 'TOO_MANY_UNPAID_ORDERS' | 'UNPAID_UNITS_LIMIT' | 'ORDER_NOT_PAYABLE' | 'ORDER_PAYMENT_IN_PROGRESS' | 'PAYMENT_PROVIDER_ERROR' | 'REFUND_NOT_ALLOWED' | 'CARRIER_NOT_SUPPORTED' | 'TRACKING_UNAVAILABLE' | 'TRACKING_PROVIDER_ERROR' | 'NOT_SHIPPED' | 'WECHAT_PUSH_REJECTED' | 'CONTENT_RISKY' | 'CONTENT_UNDER_REVIEW' | 'CONTENT_REVIEW_DECIDED' | 'PHONE_CODE_INVALID' | 'MEDIA_TYPE_NOT_ALLOWED' | 'MEDIA_TOO_LARGE' | 'MEDIA_TOO_MANY_FILES' | 'MEDIA_TOO_MANY_PIXELS' | 'MEDIA_UNREADABLE' | 'MEDIA_NO_FILE' | 'MEDIA_QUOTA_EXCEEDED' | 'MEDIA_NOT_FOUND' | 'MEDIA_IN_USE' | 'MEDIA_NOT_USABLE';
+export type ErrorCode = 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'MALFORMED_REQUEST' | 'HEADERS_TOO_LARGE' | 'URL_TOO_LONG' | 'REQUEST_TIMEOUT' | 'UNSUPPORTED_MEDIA_TYPE' | 'PAYLOAD_TOO_LARGE' | 'NOT_FOUND' | 'ROUTE_NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'CONFLICT' | 'TOO_MANY_REQUESTS' | 'SERVICE_UNAVAILABLE' | 'INTERNAL_ERROR' | 'HEALTH_CHECK_FAILED' | 'UNAUTHORIZED' | 'TOKEN_EXPIRED' | 'FORBIDDEN' | 'INVALID_LOGIN_CODE' | 'WECHAT_RATE_LIMITED' | 'WECHAT_LOGIN_BLOCKED' | 'WECHAT_UNAVAILABLE' | 'INVALID_CREDENTIALS' | 'CATEGORY_NOT_FOUND' | 'CATEGORY_NOT_EMPTY' | 'CATEGORY_TOO_DEEP' | 'PRODUCT_NOT_FOUND' | 'SKU_NOT_FOUND' | 'SKU_SPEC_MISMATCH' | 'STOCK_WOULD_BE_NEGATIVE' | 'CART_ITEM_NOT_FOUND' | 'CART_FULL' | 'ADDRESS_NOT_FOUND' | 'ADDRESS_LIMIT_REACHED' | 'ORDER_NOT_FOUND' | 'OUT_OF_STOCK' | 'PRODUCT_UNAVAILABLE' | 'EMPTY_ORDER' | 'ILLEGAL_ORDER_STATE' | 'IDEMPOTENCY_KEY_REUSED' | 'PURCHASE_LIMIT_EXCEEDED' | 'ORDER_TOO_LARGE' | 'ORDER_AMOUNT_TOO_LARGE' | 'TOO_MANY_UNPAID_ORDERS' | 'UNPAID_UNITS_LIMIT' | 'ORDER_NOT_PAYABLE' | 'ORDER_PAYMENT_IN_PROGRESS' | 'PAYMENT_PROVIDER_ERROR' | 'REFUND_NOT_ALLOWED' | 'CARRIER_NOT_SUPPORTED' | 'TRACKING_UNAVAILABLE' | 'TRACKING_PROVIDER_ERROR' | 'NOT_SHIPPED' | 'WECHAT_PUSH_REJECTED' | 'CONTENT_RISKY' | 'CONTENT_UNDER_REVIEW' | 'CONTENT_REVIEW_DECIDED' | 'PHONE_CODE_INVALID' | 'MEDIA_TYPE_NOT_ALLOWED' | 'MEDIA_TOO_LARGE' | 'MEDIA_TOO_MANY_FILES' | 'MEDIA_TOO_MANY_PIXELS' | 'MEDIA_UNREADABLE' | 'MEDIA_NO_FILE' | 'MEDIA_QUOTA_EXCEEDED' | 'MEDIA_NOT_FOUND' | 'MEDIA_IN_USE' | 'MEDIA_NOT_USABLE' | 'COUPON_NOT_FOUND' | 'COUPON_SOLD_OUT' | 'COUPON_LIMIT_REACHED' | 'COUPON_NOT_ISSUING' | 'COUPON_NOT_USABLE' | 'POINTS_INSUFFICIENT' | 'POINTS_OVER_CAP' | 'ALREADY_CHECKED_IN' | 'AFTERSALE_NOT_FOUND' | 'AFTERSALE_NOT_ALLOWED' | 'AFTERSALE_ALREADY_OPEN' | 'ILLEGAL_AFTERSALE_STATE' | 'REFUND_EXCEEDS_PAID';
 
 /**
  * The one error body every endpoint answers with.
@@ -639,6 +879,10 @@ export type Order = {
     goodsAmount: Fen;
     freightAmount: Fen;
     payableAmount: Fen;
+    /**
+     * coupon and points taken off the goods (goods + freight − discount = payable)
+     */
+    discountAmount: Fen;
     address: OrderAddress;
     remark: string | null;
     createdAt: IsoDateTime;
@@ -727,10 +971,38 @@ export type PhoneBinding = {
     phoneMasked: string | null;
 };
 
+export type PointsEntry = {
+    id: number;
+    delta: number;
+    reason: PointsReason;
+    orderId: number | null;
+    expiresAt: IsoDateTime | null;
+    createdAt: IsoDateTime;
+};
+
+export type PointsReason = 'CHECKIN' | 'EARN' | 'SPEND' | 'RETURN' | 'CLAWBACK' | 'EXPIRE';
+
+export type PointsSummary = {
+    balance: number;
+    /**
+     * fen one point is worth at checkout
+     */
+    fenPerPoint: number;
+    /**
+     * share of the goods amount points may pay, in percent
+     */
+    maxSharePercent: number;
+    entries: Array<PointsEntry>;
+};
+
 /**
  * What an order would cost, before it is placed. The address is optional: a first-time buyer sees the goods and the real total before adding one (freight does not depend on it).
  */
 export type PreviewOrderRequest = {
+    /**
+     * a coupon to price with; omitted = the best usable one, null = none
+     */
+    couponId?: number | null;
     /**
      * when given, it must be one of the shopper's own addresses (404 otherwise, as for /orders)
      */
@@ -743,6 +1015,10 @@ export type PreviewOrderRequest = {
      * order the selected cart items
      */
     fromCart?: boolean;
+    /**
+     * points to spend (worth fenPerPoint each, at most the cap); omitted = none
+     */
+    points?: number;
 };
 
 export type PreviewOrderResponse = {
@@ -750,6 +1026,19 @@ export type PreviewOrderResponse = {
     goodsAmount: Fen;
     freightAmount: Fen;
     payableAmount: Fen;
+    /**
+     * coupon + points discount
+     */
+    discountAmount: Fen;
+    /**
+     * the coupon priced in (the best usable one unless couponId said otherwise), else null
+     */
+    selectedCouponId: number | null;
+    /**
+     * the shopper's coupons, usable first (best first), unusable with their reason
+     */
+    coupons: Array<CheckoutCoupon>;
+    points: CheckoutPoints;
 };
 
 export type ProductDetail = {
@@ -796,6 +1085,13 @@ export type ProductSummary = {
     createdAt: IsoDateTime;
 };
 
+export type ReceiveReturnRequest = {
+    /**
+     * put the returned pieces back into stock
+     */
+    restock: boolean;
+};
+
 /**
  * POST /wechat/subscriptions: wx.requestSubscribeMessage's success result without errMsg.
  */
@@ -809,6 +1105,10 @@ export type RecordSubscriptionsRequest = {
 };
 
 export type RefundRequest = {
+    reason: string;
+};
+
+export type RejectAfterSaleRequest = {
     reason: string;
 };
 
@@ -841,6 +1141,11 @@ export type ResetPasswordRequest = {
      * 8 characters to 72 bytes in UTF-8
      */
     newPassword: string;
+};
+
+export type ReturnShipmentRequest = {
+    carrierCode: string;
+    trackingNo: string;
 };
 
 /**
@@ -1139,6 +1444,35 @@ export type UpdateSkuRequest = {
     code?: string | null;
     purchaseLimit?: number | null;
 };
+
+export type UserCoupon = {
+    id: number;
+    templateId: number;
+    name: string;
+    label: string;
+    kind: CouponKind;
+    thresholdFen: Fen;
+    amountFen: Fen;
+    percentOff: number;
+    maxDiscountFen: Fen;
+    status: UserCouponStatus;
+    validFrom: IsoDateTime;
+    validTo: IsoDateTime;
+    orderId: number | null;
+};
+
+export type UserCouponList = {
+    items: Array<UserCoupon>;
+};
+
+export type UserCouponQuery = {
+    /**
+     * usable = AVAILABLE and not expired; used = USED (and LOCKED by an unpaid order); expired
+     */
+    status?: 'usable' | 'used' | 'expired';
+};
+
+export type UserCouponStatus = 'AVAILABLE' | 'LOCKED' | 'USED' | 'EXPIRED';
 
 export type UserProfile = {
     id: number;
@@ -3648,10 +3982,10 @@ export type OrderCreateData = {
 
 export type OrderCreateErrors = {
     /**
-     * Bad request: VALIDATION_FAILED, MALFORMED_JSON, EMPTY_ORDER, PURCHASE_LIMIT_EXCEEDED, ORDER_TOO_LARGE, ORDER_AMOUNT_TOO_LARGE
+     * Bad request: VALIDATION_FAILED, MALFORMED_JSON, EMPTY_ORDER, PURCHASE_LIMIT_EXCEEDED, ORDER_TOO_LARGE, ORDER_AMOUNT_TOO_LARGE, POINTS_OVER_CAP
      */
     400: ErrorResponse & {
-        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'EMPTY_ORDER' | 'PURCHASE_LIMIT_EXCEEDED' | 'ORDER_TOO_LARGE' | 'ORDER_AMOUNT_TOO_LARGE';
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'EMPTY_ORDER' | 'PURCHASE_LIMIT_EXCEEDED' | 'ORDER_TOO_LARGE' | 'ORDER_AMOUNT_TOO_LARGE' | 'POINTS_OVER_CAP';
     };
     /**
      * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
@@ -3672,10 +4006,10 @@ export type OrderCreateErrors = {
         code?: 'ADDRESS_NOT_FOUND' | 'SKU_NOT_FOUND';
     };
     /**
-     * Conflict with the current state: OUT_OF_STOCK, PRODUCT_UNAVAILABLE, IDEMPOTENCY_KEY_REUSED, TOO_MANY_UNPAID_ORDERS, UNPAID_UNITS_LIMIT
+     * Conflict with the current state: OUT_OF_STOCK, PRODUCT_UNAVAILABLE, IDEMPOTENCY_KEY_REUSED, TOO_MANY_UNPAID_ORDERS, UNPAID_UNITS_LIMIT, COUPON_NOT_USABLE, POINTS_INSUFFICIENT
      */
     409: ErrorResponse & {
-        code?: 'OUT_OF_STOCK' | 'PRODUCT_UNAVAILABLE' | 'IDEMPOTENCY_KEY_REUSED' | 'TOO_MANY_UNPAID_ORDERS' | 'UNPAID_UNITS_LIMIT';
+        code?: 'OUT_OF_STOCK' | 'PRODUCT_UNAVAILABLE' | 'IDEMPOTENCY_KEY_REUSED' | 'TOO_MANY_UNPAID_ORDERS' | 'UNPAID_UNITS_LIMIT' | 'COUPON_NOT_USABLE' | 'POINTS_INSUFFICIENT';
     };
     /**
      * Request body too large: PAYLOAD_TOO_LARGE
@@ -3745,10 +4079,10 @@ export type OrderPreviewErrors = {
         code?: 'ADDRESS_NOT_FOUND' | 'SKU_NOT_FOUND';
     };
     /**
-     * Conflict with the current state: OUT_OF_STOCK, PRODUCT_UNAVAILABLE
+     * Conflict with the current state: OUT_OF_STOCK, PRODUCT_UNAVAILABLE, COUPON_NOT_USABLE
      */
     409: ErrorResponse & {
-        code?: 'OUT_OF_STOCK' | 'PRODUCT_UNAVAILABLE';
+        code?: 'OUT_OF_STOCK' | 'PRODUCT_UNAVAILABLE' | 'COUPON_NOT_USABLE';
     };
     /**
      * Request body too large: PAYLOAD_TOO_LARGE
@@ -5190,6 +5524,1152 @@ export type AdminWechatShippingReuploadResponses = {
 };
 
 export type AdminWechatShippingReuploadResponse = AdminWechatShippingReuploadResponses[keyof AdminWechatShippingReuploadResponses];
+
+export type PromotionOffersData = {
+    body?: never;
+    path?: never;
+    query?: {
+        productId?: number;
+    };
+    url: '/api/v1/coupons';
+};
+
+export type PromotionOffersErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_REQUEST
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type PromotionOffersError = PromotionOffersErrors[keyof PromotionOffersErrors];
+
+export type PromotionOffersResponses = {
+    /**
+     * CouponOfferList
+     */
+    200: CouponOfferList;
+};
+
+export type PromotionOffersResponse = PromotionOffersResponses[keyof PromotionOffersResponses];
+
+export type PromotionClaimData = {
+    body?: never;
+    path: {
+        /**
+         * a positive integer id
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/v1/coupons/{id}/claim';
+};
+
+export type PromotionClaimErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Not found: COUPON_NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'COUPON_NOT_FOUND';
+    };
+    /**
+     * Conflict with the current state: COUPON_SOLD_OUT, COUPON_LIMIT_REACHED, COUPON_NOT_ISSUING
+     */
+    409: ErrorResponse & {
+        code?: 'COUPON_SOLD_OUT' | 'COUPON_LIMIT_REACHED' | 'COUPON_NOT_ISSUING';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type PromotionClaimError = PromotionClaimErrors[keyof PromotionClaimErrors];
+
+export type PromotionClaimResponses = {
+    /**
+     * UserCoupon
+     */
+    201: UserCoupon;
+};
+
+export type PromotionClaimResponse = PromotionClaimResponses[keyof PromotionClaimResponses];
+
+export type PromotionMineData = {
+    body?: never;
+    path?: never;
+    query?: {
+        status?: 'usable' | 'used' | 'expired';
+    };
+    url: '/api/v1/coupons/mine';
+};
+
+export type PromotionMineErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_REQUEST
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type PromotionMineError = PromotionMineErrors[keyof PromotionMineErrors];
+
+export type PromotionMineResponses = {
+    /**
+     * UserCouponList
+     */
+    200: UserCouponList;
+};
+
+export type PromotionMineResponse = PromotionMineResponses[keyof PromotionMineResponses];
+
+export type PromotionSummaryData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/points';
+};
+
+export type PromotionSummaryErrors = {
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type PromotionSummaryError = PromotionSummaryErrors[keyof PromotionSummaryErrors];
+
+export type PromotionSummaryResponses = {
+    /**
+     * PointsSummary
+     */
+    200: PointsSummary;
+};
+
+export type PromotionSummaryResponse = PromotionSummaryResponses[keyof PromotionSummaryResponses];
+
+export type PromotionCheckinStatusData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/checkin';
+};
+
+export type PromotionCheckinStatusErrors = {
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type PromotionCheckinStatusError = PromotionCheckinStatusErrors[keyof PromotionCheckinStatusErrors];
+
+export type PromotionCheckinStatusResponses = {
+    /**
+     * CheckinStatus
+     */
+    200: CheckinStatus;
+};
+
+export type PromotionCheckinStatusResponse = PromotionCheckinStatusResponses[keyof PromotionCheckinStatusResponses];
+
+export type PromotionCheckinData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/checkin';
+};
+
+export type PromotionCheckinErrors = {
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Conflict with the current state: ALREADY_CHECKED_IN
+     */
+    409: ErrorResponse & {
+        code?: 'ALREADY_CHECKED_IN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type PromotionCheckinError = PromotionCheckinErrors[keyof PromotionCheckinErrors];
+
+export type PromotionCheckinResponses = {
+    /**
+     * CheckinResult
+     */
+    201: CheckinResult;
+};
+
+export type PromotionCheckinResponse = PromotionCheckinResponses[keyof PromotionCheckinResponses];
+
+export type AdminCouponListData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/coupons';
+};
+
+export type AdminCouponListErrors = {
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AdminCouponListError = AdminCouponListErrors[keyof AdminCouponListErrors];
+
+export type AdminCouponListResponses = {
+    /**
+     * CouponTemplate[]
+     */
+    200: Array<CouponTemplate>;
+};
+
+export type AdminCouponListResponse = AdminCouponListResponses[keyof AdminCouponListResponses];
+
+export type AdminCouponCreateData = {
+    body: CouponTemplateInput;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/coupons';
+};
+
+export type AdminCouponCreateErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_JSON
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Request body too large: PAYLOAD_TOO_LARGE
+     */
+    413: ErrorResponse & {
+        code?: 'PAYLOAD_TOO_LARGE';
+    };
+    /**
+     * Request body is not JSON: UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorResponse & {
+        code?: 'UNSUPPORTED_MEDIA_TYPE';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AdminCouponCreateError = AdminCouponCreateErrors[keyof AdminCouponCreateErrors];
+
+export type AdminCouponCreateResponses = {
+    /**
+     * CouponTemplate
+     */
+    201: CouponTemplate;
+};
+
+export type AdminCouponCreateResponse = AdminCouponCreateResponses[keyof AdminCouponCreateResponses];
+
+export type AdminCouponUpdateData = {
+    body: CouponTemplateUpdate;
+    path: {
+        /**
+         * a positive integer id
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/coupons/{id}';
+};
+
+export type AdminCouponUpdateErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_JSON
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Not found: COUPON_NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'COUPON_NOT_FOUND';
+    };
+    /**
+     * Request body too large: PAYLOAD_TOO_LARGE
+     */
+    413: ErrorResponse & {
+        code?: 'PAYLOAD_TOO_LARGE';
+    };
+    /**
+     * Request body is not JSON: UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorResponse & {
+        code?: 'UNSUPPORTED_MEDIA_TYPE';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AdminCouponUpdateError = AdminCouponUpdateErrors[keyof AdminCouponUpdateErrors];
+
+export type AdminCouponUpdateResponses = {
+    /**
+     * CouponTemplate
+     */
+    200: CouponTemplate;
+};
+
+export type AdminCouponUpdateResponse = AdminCouponUpdateResponses[keyof AdminCouponUpdateResponses];
+
+export type AfterSaleListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        orderId?: number;
+        status?: 'REQUESTED' | 'APPROVED' | 'REJECTED' | 'RETURN_SHIPPED' | 'RETURN_RECEIVED' | 'REFUNDING' | 'REFUNDED' | 'CANCELLED' | 'CLOSED';
+    };
+    url: '/api/v1/aftersales';
+};
+
+export type AfterSaleListErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_REQUEST
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AfterSaleListError = AfterSaleListErrors[keyof AfterSaleListErrors];
+
+export type AfterSaleListResponses = {
+    /**
+     * AfterSaleList
+     */
+    200: AfterSaleList;
+};
+
+export type AfterSaleListResponse = AfterSaleListResponses[keyof AfterSaleListResponses];
+
+export type AfterSaleCreateData = {
+    body: CreateAfterSaleRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/aftersales';
+};
+
+export type AfterSaleCreateErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_JSON, MEDIA_NOT_USABLE
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'MEDIA_NOT_USABLE';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Not found: ORDER_NOT_FOUND, SKU_NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'ORDER_NOT_FOUND' | 'SKU_NOT_FOUND';
+    };
+    /**
+     * Conflict with the current state: AFTERSALE_NOT_ALLOWED, AFTERSALE_ALREADY_OPEN
+     */
+    409: ErrorResponse & {
+        code?: 'AFTERSALE_NOT_ALLOWED' | 'AFTERSALE_ALREADY_OPEN';
+    };
+    /**
+     * Request body too large: PAYLOAD_TOO_LARGE
+     */
+    413: ErrorResponse & {
+        code?: 'PAYLOAD_TOO_LARGE';
+    };
+    /**
+     * Request body is not JSON: UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorResponse & {
+        code?: 'UNSUPPORTED_MEDIA_TYPE';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AfterSaleCreateError = AfterSaleCreateErrors[keyof AfterSaleCreateErrors];
+
+export type AfterSaleCreateResponses = {
+    /**
+     * AfterSale
+     */
+    201: AfterSale;
+};
+
+export type AfterSaleCreateResponse = AfterSaleCreateResponses[keyof AfterSaleCreateResponses];
+
+export type AfterSaleGetData = {
+    body?: never;
+    path: {
+        /**
+         * a positive integer id
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/v1/aftersales/{id}';
+};
+
+export type AfterSaleGetErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Not found: AFTERSALE_NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'AFTERSALE_NOT_FOUND';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AfterSaleGetError = AfterSaleGetErrors[keyof AfterSaleGetErrors];
+
+export type AfterSaleGetResponses = {
+    /**
+     * AfterSale
+     */
+    200: AfterSale;
+};
+
+export type AfterSaleGetResponse = AfterSaleGetResponses[keyof AfterSaleGetResponses];
+
+export type AfterSaleLogisticsData = {
+    body?: never;
+    path: {
+        /**
+         * a positive integer id
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/v1/aftersales/{id}/logistics';
+};
+
+export type AfterSaleLogisticsErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Not found: AFTERSALE_NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'AFTERSALE_NOT_FOUND';
+    };
+    /**
+     * Conflict with the current state: NOT_SHIPPED
+     */
+    409: ErrorResponse & {
+        code?: 'NOT_SHIPPED';
+    };
+    /**
+     * An upstream service answered an error: TRACKING_PROVIDER_ERROR
+     */
+    502: ErrorResponse & {
+        code?: 'TRACKING_PROVIDER_ERROR';
+    };
+    /**
+     * A dependency is unavailable: TRACKING_UNAVAILABLE, SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'TRACKING_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AfterSaleLogisticsError = AfterSaleLogisticsErrors[keyof AfterSaleLogisticsErrors];
+
+export type AfterSaleLogisticsResponses = {
+    /**
+     * Tracking
+     */
+    200: Tracking;
+};
+
+export type AfterSaleLogisticsResponse = AfterSaleLogisticsResponses[keyof AfterSaleLogisticsResponses];
+
+export type AfterSaleCancelData = {
+    body?: never;
+    path: {
+        /**
+         * a positive integer id
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/v1/aftersales/{id}/cancel';
+};
+
+export type AfterSaleCancelErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Not found: AFTERSALE_NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'AFTERSALE_NOT_FOUND';
+    };
+    /**
+     * Conflict with the current state: ILLEGAL_AFTERSALE_STATE
+     */
+    409: ErrorResponse & {
+        code?: 'ILLEGAL_AFTERSALE_STATE';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AfterSaleCancelError = AfterSaleCancelErrors[keyof AfterSaleCancelErrors];
+
+export type AfterSaleCancelResponses = {
+    /**
+     * AfterSale
+     */
+    200: AfterSale;
+};
+
+export type AfterSaleCancelResponse = AfterSaleCancelResponses[keyof AfterSaleCancelResponses];
+
+export type AfterSaleShipData = {
+    body: ReturnShipmentRequest;
+    path: {
+        /**
+         * a positive integer id
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/v1/aftersales/{id}/return-shipment';
+};
+
+export type AfterSaleShipErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_JSON, CARRIER_NOT_SUPPORTED
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'CARRIER_NOT_SUPPORTED';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Not found: AFTERSALE_NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'AFTERSALE_NOT_FOUND';
+    };
+    /**
+     * Conflict with the current state: ILLEGAL_AFTERSALE_STATE
+     */
+    409: ErrorResponse & {
+        code?: 'ILLEGAL_AFTERSALE_STATE';
+    };
+    /**
+     * Request body too large: PAYLOAD_TOO_LARGE
+     */
+    413: ErrorResponse & {
+        code?: 'PAYLOAD_TOO_LARGE';
+    };
+    /**
+     * Request body is not JSON: UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorResponse & {
+        code?: 'UNSUPPORTED_MEDIA_TYPE';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AfterSaleShipError = AfterSaleShipErrors[keyof AfterSaleShipErrors];
+
+export type AfterSaleShipResponses = {
+    /**
+     * AfterSale
+     */
+    200: AfterSale;
+};
+
+export type AfterSaleShipResponse = AfterSaleShipResponses[keyof AfterSaleShipResponses];
+
+export type AdminAfterSaleListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        orderId?: number;
+        status?: 'REQUESTED' | 'APPROVED' | 'REJECTED' | 'RETURN_SHIPPED' | 'RETURN_RECEIVED' | 'REFUNDING' | 'REFUNDED' | 'CANCELLED' | 'CLOSED';
+    };
+    url: '/api/v1/admin/aftersales';
+};
+
+export type AdminAfterSaleListErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_REQUEST
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AdminAfterSaleListError = AdminAfterSaleListErrors[keyof AdminAfterSaleListErrors];
+
+export type AdminAfterSaleListResponses = {
+    /**
+     * AfterSaleList
+     */
+    200: AfterSaleList;
+};
+
+export type AdminAfterSaleListResponse = AdminAfterSaleListResponses[keyof AdminAfterSaleListResponses];
+
+export type AdminAfterSaleLogisticsData = {
+    body?: never;
+    path: {
+        /**
+         * a positive integer id
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/aftersales/{id}/logistics';
+};
+
+export type AdminAfterSaleLogisticsErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Not found: AFTERSALE_NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'AFTERSALE_NOT_FOUND';
+    };
+    /**
+     * Conflict with the current state: NOT_SHIPPED
+     */
+    409: ErrorResponse & {
+        code?: 'NOT_SHIPPED';
+    };
+    /**
+     * An upstream service answered an error: TRACKING_PROVIDER_ERROR
+     */
+    502: ErrorResponse & {
+        code?: 'TRACKING_PROVIDER_ERROR';
+    };
+    /**
+     * A dependency is unavailable: TRACKING_UNAVAILABLE, SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'TRACKING_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AdminAfterSaleLogisticsError = AdminAfterSaleLogisticsErrors[keyof AdminAfterSaleLogisticsErrors];
+
+export type AdminAfterSaleLogisticsResponses = {
+    /**
+     * Tracking
+     */
+    200: Tracking;
+};
+
+export type AdminAfterSaleLogisticsResponse = AdminAfterSaleLogisticsResponses[keyof AdminAfterSaleLogisticsResponses];
+
+export type AdminAfterSaleApproveData = {
+    body?: never;
+    path: {
+        /**
+         * a positive integer id
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/aftersales/{id}/approve';
+};
+
+export type AdminAfterSaleApproveErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Not found: AFTERSALE_NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'AFTERSALE_NOT_FOUND';
+    };
+    /**
+     * Conflict with the current state: ILLEGAL_AFTERSALE_STATE, AFTERSALE_NOT_ALLOWED, REFUND_EXCEEDS_PAID, REFUND_NOT_ALLOWED
+     */
+    409: ErrorResponse & {
+        code?: 'ILLEGAL_AFTERSALE_STATE' | 'AFTERSALE_NOT_ALLOWED' | 'REFUND_EXCEEDS_PAID' | 'REFUND_NOT_ALLOWED';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AdminAfterSaleApproveError = AdminAfterSaleApproveErrors[keyof AdminAfterSaleApproveErrors];
+
+export type AdminAfterSaleApproveResponses = {
+    /**
+     * AfterSale
+     */
+    200: AfterSale;
+};
+
+export type AdminAfterSaleApproveResponse = AdminAfterSaleApproveResponses[keyof AdminAfterSaleApproveResponses];
+
+export type AdminAfterSaleRejectData = {
+    body: RejectAfterSaleRequest;
+    path: {
+        /**
+         * a positive integer id
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/aftersales/{id}/reject';
+};
+
+export type AdminAfterSaleRejectErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_JSON
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Not found: AFTERSALE_NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'AFTERSALE_NOT_FOUND';
+    };
+    /**
+     * Conflict with the current state: ILLEGAL_AFTERSALE_STATE
+     */
+    409: ErrorResponse & {
+        code?: 'ILLEGAL_AFTERSALE_STATE';
+    };
+    /**
+     * Request body too large: PAYLOAD_TOO_LARGE
+     */
+    413: ErrorResponse & {
+        code?: 'PAYLOAD_TOO_LARGE';
+    };
+    /**
+     * Request body is not JSON: UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorResponse & {
+        code?: 'UNSUPPORTED_MEDIA_TYPE';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AdminAfterSaleRejectError = AdminAfterSaleRejectErrors[keyof AdminAfterSaleRejectErrors];
+
+export type AdminAfterSaleRejectResponses = {
+    /**
+     * AfterSale
+     */
+    200: AfterSale;
+};
+
+export type AdminAfterSaleRejectResponse = AdminAfterSaleRejectResponses[keyof AdminAfterSaleRejectResponses];
+
+export type AdminAfterSaleReceiveData = {
+    body: ReceiveReturnRequest;
+    path: {
+        /**
+         * a positive integer id
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/aftersales/{id}/receive';
+};
+
+export type AdminAfterSaleReceiveErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_JSON
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Not found: AFTERSALE_NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'AFTERSALE_NOT_FOUND';
+    };
+    /**
+     * Conflict with the current state: ILLEGAL_AFTERSALE_STATE, AFTERSALE_NOT_ALLOWED, REFUND_EXCEEDS_PAID, REFUND_NOT_ALLOWED
+     */
+    409: ErrorResponse & {
+        code?: 'ILLEGAL_AFTERSALE_STATE' | 'AFTERSALE_NOT_ALLOWED' | 'REFUND_EXCEEDS_PAID' | 'REFUND_NOT_ALLOWED';
+    };
+    /**
+     * Request body too large: PAYLOAD_TOO_LARGE
+     */
+    413: ErrorResponse & {
+        code?: 'PAYLOAD_TOO_LARGE';
+    };
+    /**
+     * Request body is not JSON: UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorResponse & {
+        code?: 'UNSUPPORTED_MEDIA_TYPE';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AdminAfterSaleReceiveError = AdminAfterSaleReceiveErrors[keyof AdminAfterSaleReceiveErrors];
+
+export type AdminAfterSaleReceiveResponses = {
+    /**
+     * AfterSale
+     */
+    200: AfterSale;
+};
+
+export type AdminAfterSaleReceiveResponse = AdminAfterSaleReceiveResponses[keyof AdminAfterSaleReceiveResponses];
 
 export type PrometheusIndexData = {
     body?: never;

@@ -124,6 +124,14 @@ Page({
     wx.navigateTo({ url: orderListPath() });
   },
 
+  onCoupons() {
+    wx.navigateTo({ url: `${routes.coupons}?tab=usable` });
+  },
+
+  onCheckin() {
+    wx.navigateTo({ url: routes.checkin });
+  },
+
   onAddresses() {
     wx.navigateTo({ url: routes.addressList });
   },

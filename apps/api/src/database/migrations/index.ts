@@ -8,6 +8,7 @@ import { AdminSessions1764200001000 } from './1764200001000-admin-sessions';
 import { WechatPlatform1764400000000 } from './1764400000000-wechat-platform';
 import { Media1764300000000 } from './1764300000000-media';
 import { ContentReviews1764510000000 } from './1764510000000-content-reviews';
+import { Promotions1764540000000 } from './1764540000000-promotions';
 
 /** Every migration, in order. A new one is appended here (no glob loading: works after bundling). */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Media1764300000000,
   WechatPlatform1764400000000,
   ContentReviews1764510000000,
+  Promotions1764540000000,
 ];

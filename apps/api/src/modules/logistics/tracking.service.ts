@@ -57,6 +57,15 @@ export class TrackingService {
   }
 
   /**
+   * Any parcel by carrier and number (an after-sale return), with the same cache and errors as
+   * orders' tracking. `phone`: the receiver's last four digits for carriers that check them.
+   */
+  async forParcel(carrierCode: string, trackingNo: string, phone?: string): Promise<Tracking> {
+    const carrier = findCarrier(carrierCode) ?? { code: carrierCode, name: carrierCode, phoneRequired: false };
+    return this.lookup(carrier, trackingNo, phone);
+  }
+
+  /**
    * Cached per carrier and number: 30 minutes, 6 hours once signed, and "no result yet" for
    * 30 minutes too (asking again sooner cannot help and counts towards Kuaidi100's lock).
    * Provider errors are not cached. Concurrent misses share one query (CacheService).

@@ -185,6 +185,36 @@ export class MediaService {
     return formatMediaRef(row);
   }
 
+  /**
+   * Photos a shopper attaches to their own record (after-sale requests): each must be one of the
+   * shopper's own `review` uploads, not rejected. Answers the stored refs, in order.
+   */
+  async claimShopperPhotos(em: EntityManager, userId: number, values: string[], field: string): Promise<string[]> {
+    const ownerKey = ownerKeyOf({ type: 'user', id: userId });
+    const usable: MediaStatus[] = ['PENDING', 'REVIEW', 'READY'];
+    const refs: string[] = [];
+    for (const [i, value] of values.entries()) {
+      const want = this.mediaIdIn(value);
+      const row =
+        want === null
+          ? null
+          : await em.findOneBy(
+              MediaEntity,
+              typeof want === 'number' ? { id: want, ownerKey } : { hash: want, ownerKey },
+            );
+      if (!row || row.kind !== 'review' || !usable.includes(row.status)) {
+        throw new AppError(
+          400,
+          ErrorCode.MEDIA_NOT_USABLE,
+          `Photo ${i + 1} is not one of your uploads: upload it with POST /media?kind=review first`,
+          [{ field: `${field}.${i}`, message: 'not one of your photo uploads' }],
+        );
+      }
+      refs.push(formatMediaRef(row));
+    }
+    return refs;
+  }
+
   /** Status of media ids (absent: deleted), for features that render stored refs. */
   async statusOf(ids: number[]): Promise<Map<number, MediaStatus>> {
     if (ids.length === 0) return new Map();

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   ErrorCode,
   type Order,
@@ -20,6 +20,13 @@ import { AddressService } from '../address/address.service';
 import { CartService } from '../cart/cart.service';
 import { InventoryService, type SkuForSale } from '../catalog/inventory.service';
 import { publicUrl } from '../../common/public-url';
+import {
+  CHECKOUT_ADJUSTMENTS,
+  type CheckoutAdjustmentsPort,
+  type CheckoutChoice,
+  type CheckoutLineInput,
+  type CheckoutQuote,
+} from '../../common/checkout-adjustments.port';
 import type { CreateOrderDto } from './dto/order.dto';
 import { OrderEntity } from './entities/order.entity';
 import { OrderItemEntity } from './entities/order-item.entity';
@@ -46,6 +53,7 @@ export class OrderCreateService {
     private readonly query: OrderQueryService,
     private readonly events: DomainEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() @Inject(CHECKOUT_ADJUSTMENTS) private readonly adjustments?: CheckoutAdjustmentsPort,
   ) {}
 
   /**
@@ -101,8 +109,16 @@ export class OrderCreateService {
     const lines = mergeLines(dto.fromCart ? await this.cart.selectedLines(em, userId) : (dto.items ?? []));
     if (lines.length === 0) throw new AppError(400, ErrorCode.EMPTY_ORDER, 'Select at least one item to order');
     const priced = await this.priceLines(em, lines);
-    const { goodsAmount, freightAmount } = this.amounts(priced);
-    this.checkOrderLimits(priced, goodsAmount + freightAmount);
+    // ---- checkout adjustments (issue 23): coupon + points, freight on the discounted goods ----
+    const quote = await this.quoteAdjustments(
+      em,
+      userId,
+      priced,
+      { couponId: dto.couponId, points: dto.points },
+      false,
+    );
+    const { goodsAmount, freightAmount, discountAmount } = this.amounts(priced, quote);
+    this.checkOrderLimits(priced, goodsAmount - discountAmount + freightAmount);
     return {
       items: priced.map(({ line, entry }) => ({
         skuId: line.skuId,
@@ -116,8 +132,24 @@ export class OrderCreateService {
       })),
       goodsAmount,
       freightAmount,
-      payableAmount: goodsAmount + freightAmount,
+      payableAmount: goodsAmount - discountAmount + freightAmount,
+      discountAmount,
+      selectedCouponId: quote?.selectedCouponId ?? null,
+      coupons: quote?.coupons ?? [],
+      points: quote?.points ?? { balance: 0, used: 0, max: 0, fenPerPoint: 1, discount: 0 },
     };
+  }
+
+  /** Issue 23's step: what the coupon and the points take off, per line (none without the port). */
+  private async quoteAdjustments(
+    em: EntityManager,
+    userId: number,
+    priced: PricedLine[],
+    choice: CheckoutChoice,
+    strict: boolean,
+  ): Promise<CheckoutQuote | null> {
+    if (!this.adjustments) return null;
+    return this.adjustments.quote(em, userId, checkoutLines(priced), choice, strict);
   }
 
   /** Current database prices for each line; missing or off-shelf SKUs stop the order. */
@@ -216,9 +248,18 @@ export class OrderCreateService {
     }
   }
 
-  private amounts(priced: PricedLine[]): { goodsAmount: number; freightAmount: number } {
+  /** Freight rules apply to the goods after the coupon and points discount. */
+  private amounts(
+    priced: PricedLine[],
+    quote: CheckoutQuote | null = null,
+  ): { goodsAmount: number; freightAmount: number; discountAmount: number } {
     const goodsAmount = priced.reduce((sum, p) => sum + p.entry.sku.price * p.line.quantity, 0);
-    return { goodsAmount, freightAmount: freightFor(goodsAmount, this.config.order) };
+    const discountAmount = quote ? quote.couponFen + quote.pointsFen : 0;
+    return {
+      goodsAmount,
+      discountAmount,
+      freightAmount: freightFor(goodsAmount - discountAmount, this.config.order),
+    };
   }
 
   private async findReplay(userId: number, key: string, requestHash: string): Promise<Order | null> {
@@ -253,8 +294,16 @@ export class OrderCreateService {
     const address = await this.addresses.snapshotForOrder(em, userId, dto.addressId);
     const priced = await this.priceLines(em, lines);
 
-    const { goodsAmount, freightAmount } = this.amounts(priced);
-    this.checkOrderLimits(priced, goodsAmount + freightAmount);
+    // ---- checkout adjustments (issue 23): only what the shopper chose, refused if unusable ----
+    const quote = await this.quoteAdjustments(
+      em,
+      userId,
+      priced,
+      { couponId: dto.couponId ?? null, points: dto.points ?? 0 },
+      true,
+    );
+    const { goodsAmount, freightAmount, discountAmount } = this.amounts(priced, quote);
+    this.checkOrderLimits(priced, goodsAmount - discountAmount + freightAmount);
     await this.checkShopperLimits(em, userId, priced);
     const now = new Date();
     const order = em.create(OrderEntity, {
@@ -263,7 +312,7 @@ export class OrderCreateService {
       status: OrderStatus.PENDING_PAYMENT,
       goodsAmount,
       freightAmount,
-      payableAmount: goodsAmount + freightAmount,
+      payableAmount: goodsAmount - discountAmount + freightAmount,
       address,
       remark: dto.remark?.trim() || null,
       idempotencyKey,
@@ -305,6 +354,8 @@ export class OrderCreateService {
         lines.map((l) => l.skuId),
       );
     await this.inventory.reserve(em, lines, new Map(priced.map((p) => [p.line.skuId, p.entry.product.title])));
+    // ---- checkout adjustments (issue 23): lock the coupon, debit the points, record line shares ----
+    if (quote) await this.adjustments!.commit(em, userId, order.id, checkoutLines(priced), quote);
     return { order, items };
   }
 }
@@ -318,12 +369,25 @@ function mergeLines(lines: Array<{ skuId: number; quantity: number }>): Array<{ 
 
 type PricedLine = { line: { skuId: number; quantity: number }; entry: SkuForSale };
 
+function checkoutLines(priced: PricedLine[]): CheckoutLineInput[] {
+  return priced.map(({ line, entry }) => ({
+    skuId: line.skuId,
+    productId: entry.product.id,
+    categoryId: entry.product.categoryId,
+    quantity: line.quantity,
+    goodsFen: entry.sku.price * line.quantity,
+  }));
+}
+
 function hashRequest(dto: CreateOrderDto): string {
   const canonical = JSON.stringify({
     items: dto.items?.map((i) => [i.skuId, i.quantity]) ?? null,
     fromCart: dto.fromCart ?? false,
     addressId: dto.addressId,
     remark: dto.remark ?? null,
+    // undefined is left out by JSON.stringify: hashes of orders without promotions stay as they were
+    couponId: dto.couponId,
+    points: dto.points,
   });
   return createHash('sha256').update(canonical).digest('hex');
 }

@@ -36,7 +36,7 @@ export class OrderController {
     body: 'CreateOrderRequest',
     ok: { 201: 'Order', 200: 'Order' },
     errors: {
-      400: ['EMPTY_ORDER', 'PURCHASE_LIMIT_EXCEEDED', 'ORDER_TOO_LARGE', 'ORDER_AMOUNT_TOO_LARGE'],
+      400: ['EMPTY_ORDER', 'PURCHASE_LIMIT_EXCEEDED', 'ORDER_TOO_LARGE', 'ORDER_AMOUNT_TOO_LARGE', 'POINTS_OVER_CAP'],
       404: ['ADDRESS_NOT_FOUND', 'SKU_NOT_FOUND'],
       409: [
         'OUT_OF_STOCK',
@@ -44,6 +44,8 @@ export class OrderController {
         'IDEMPOTENCY_KEY_REUSED',
         'TOO_MANY_UNPAID_ORDERS',
         'UNPAID_UNITS_LIMIT',
+        'COUPON_NOT_USABLE',
+        'POINTS_INSUFFICIENT',
       ],
     },
   })
@@ -71,7 +73,7 @@ export class OrderController {
     errors: {
       400: ['EMPTY_ORDER', 'PURCHASE_LIMIT_EXCEEDED', 'ORDER_TOO_LARGE', 'ORDER_AMOUNT_TOO_LARGE'],
       404: ['ADDRESS_NOT_FOUND', 'SKU_NOT_FOUND'],
-      409: ['OUT_OF_STOCK', 'PRODUCT_UNAVAILABLE'],
+      409: ['OUT_OF_STOCK', 'PRODUCT_UNAVAILABLE', 'COUPON_NOT_USABLE'],
     },
   })
   preview(@CurrentUserId() userId: number, @Body() dto: PreviewOrderDto): Promise<PreviewOrderResponse> {

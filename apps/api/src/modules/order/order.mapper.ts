@@ -25,6 +25,7 @@ export function toOrder(config: AppConfig, order: OrderEntity, items: OrderItemE
     goodsAmount: order.goodsAmount,
     freightAmount: order.freightAmount,
     payableAmount: order.payableAmount,
+    discountAmount: order.goodsAmount + order.freightAmount - order.payableAmount,
     address: order.address,
     remark: order.remark,
     createdAt: order.createdAt.toISOString(),

@@ -36,6 +36,6 @@ import { RefundService } from './refund.service';
     PaymentReconcilerService,
     PaymentUrls,
   ],
-  exports: [PaymentService],
+  exports: [PaymentService, RefundService],
 })
 export class PaymentModule {}

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, type Order } from '@sutwxapp/contracts';
 import { WechatPayApiError, WechatPayClient, type WechatPayRefund, type WechatPayRefundNotice } from '@sutwxapp/wechat';
-import { In, LessThan, Not, Repository } from 'typeorm';
+import { type EntityManager, In, LessThan, Not, Repository } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/domain-events';
 import { isUniqueViolation } from '../../database/db-errors';
@@ -21,9 +21,23 @@ import { PaymentUrls } from './payment-urls';
 
 export type RefundOutcome = 'ok' | 'duplicate' | 'unknown_refund' | 'bad_amount' | 'failed';
 
+/** Called inside the transaction that records a partial refund's final state (the after-sale module). */
+export type PartialRefundSettled = (em: EntityManager, refund: RefundEntity, status: RefundRowStatus) => Promise<void>;
+
+export interface PartialRefundInput {
+  orderId: number;
+  amount: number;
+  aftersaleId: number;
+  skuId: number;
+  /** pieces of the line already put back into stock (a whole-order refund won't release them again) */
+  restockedQty: number;
+  reason: string;
+}
+
 @Injectable()
 export class RefundService {
   private readonly logger = new Logger(RefundService.name);
+  private readonly settledListeners: PartialRefundSettled[] = [];
 
   constructor(
     private readonly tx: TransactionService,
@@ -45,7 +59,7 @@ export class RefundService {
     const order = await this.orders.findEntity(orderId);
     const refund = await this.tx
       .run(async (em) => {
-        const payment = await em.findOneBy(PaymentEntity, { orderId, status: 'SUCCESS' });
+        const { payment, refunded } = await this.lockPayment(em, orderId);
         if (!payment) {
           throw new AppError(409, ErrorCode.REFUND_NOT_ALLOWED, 'Only orders paid through WeChat Pay can be refunded');
         }
@@ -53,11 +67,18 @@ export class RefundService {
           refundRequestedAt: new Date(),
           refundReason: reason,
         });
+        if (refunded >= payment.amount) {
+          throw new AppError(
+            409,
+            ErrorCode.REFUND_NOT_ALLOWED,
+            'Everything paid for this order has been refunded already',
+          );
+        }
         const inserted = await em.insert(RefundEntity, {
           orderId,
           outRefundNo: `R${order.orderNo}`,
-          // never more than what was paid: the full paid amount, once
-          amount: payment.amount,
+          // never more than what was paid: what earlier (after-sale) refunds left, once
+          amount: payment.amount - refunded,
           total: payment.amount,
           reason,
           kind: 'admin',
@@ -79,6 +100,73 @@ export class RefundService {
     });
     await this.submit(refund);
     return this.orders.getAny(orderId);
+  }
+
+  /**
+   * Takes the payment row's write lock for the rest of the caller's transaction (a conditional
+   * touch, on both engines) and answers the refunds already asked for. Every refund of an order,
+   * whole or partial, is created under this lock, so Σ refunds ≤ paid holds whichever path asks.
+   * CLOSED refunds gave nothing back and do not count; ABNORMAL ones still might, so they do.
+   */
+  private async lockPayment(
+    em: EntityManager,
+    orderId: number,
+  ): Promise<{ payment: PaymentEntity | null; refunded: number }> {
+    const touched = await em
+      .createQueryBuilder()
+      .update(PaymentEntity)
+      .set({ updatedAt: new Date() })
+      .where({ orderId, status: 'SUCCESS' })
+      .execute();
+    if (touched.affected !== 1) return { payment: null, refunded: 0 };
+    const payment = await em.findOneByOrFail(PaymentEntity, { orderId });
+    const rows = await em.find(RefundEntity, { where: { orderId, status: Not('CLOSED') }, select: { amount: true } });
+    return { payment, refunded: rows.reduce((s, r) => s + r.amount, 0) };
+  }
+
+  /**
+   * A partial refund (one after-sale request's pieces of a line), inside the caller's transaction.
+   * Refused with REFUND_EXCEEDS_PAID when it would take the order's refunds past what was paid.
+   * Submit the returned row with `submit` after the caller commits.
+   */
+  async createPartial(em: EntityManager, input: PartialRefundInput): Promise<RefundEntity> {
+    const { payment, refunded } = await this.lockPayment(em, input.orderId);
+    if (!payment) {
+      throw new AppError(409, ErrorCode.REFUND_NOT_ALLOWED, 'Only orders paid through WeChat Pay can be refunded');
+    }
+    if (input.amount <= 0 || refunded + input.amount > payment.amount) {
+      throw new AppError(
+        409,
+        ErrorCode.REFUND_EXCEEDS_PAID,
+        `Refunding ${input.amount} fen would exceed what was paid (${payment.amount} fen, ${refunded} already refunded)`,
+        undefined,
+        { paid: payment.amount, refunded },
+      );
+    }
+    const id = await insertRow(em, RefundEntity, {
+      orderId: input.orderId,
+      outRefundNo: `R${payment.outTradeNo}A${input.aftersaleId}`,
+      amount: input.amount,
+      total: payment.amount,
+      reason: input.reason,
+      kind: 'aftersale',
+      status: 'SUBMITTING',
+      aftersaleId: input.aftersaleId,
+      skuId: input.skuId,
+      restockedQty: input.restockedQty,
+    });
+    return em.findOneByOrFail(RefundEntity, { id });
+  }
+
+  /** The after-sale module learns a partial refund's end in the transaction that records it. */
+  onPartialSettled(listener: PartialRefundSettled): void {
+    this.settledListeners.push(listener);
+  }
+
+  /** Σ refunds asked for an order (CLOSED excluded): for the money invariant and operators. */
+  async refundedTotal(orderId: number): Promise<number> {
+    const rows = await this.refunds.find({ where: { orderId, status: Not('CLOSED') }, select: { amount: true } });
+    return rows.reduce((s, r) => s + r.amount, 0);
   }
 
   /** Sends a SUBMITTING refund to WeChat. Safe to repeat: same out_refund_no, same refund. */
@@ -168,11 +256,26 @@ export class RefundService {
         { status: final, succeededAt: final === 'SUCCESS' ? new Date() : null },
       );
       if (!moved.affected) return false;
+      if (refund.kind === 'aftersale') {
+        for (const listener of this.settledListeners) await listener(em, refund, final);
+      }
       if (final === 'SUCCESS' && refund.kind === 'admin') {
         if (await this.transitions.apply(em, refund.orderId, 'refunded', { refundedAt: new Date() })) {
           const order = await em.findOneByOrFail(OrderEntity, { id: refund.orderId });
           const lines = await this.transitions.stockLines(em, refund.orderId);
-          if (!order.shippedAt) await this.inventory.release(em, lines);
+          // pieces an after-sale request already put back are not released a second time
+          const restocked = await em.find(RefundEntity, {
+            where: { orderId: refund.orderId, kind: 'aftersale', status: Not('CLOSED') },
+          });
+          for (const r of restocked) {
+            const line = lines.find((l) => l.skuId === r.skuId);
+            if (line) line.quantity -= r.restockedQty;
+          }
+          if (!order.shippedAt)
+            await this.inventory.release(
+              em,
+              lines.filter((l) => l.quantity > 0),
+            );
           // counted as sold when the order was paid; refunded goods are not sold
           await this.inventory.removeSalesOfOrder(em, refund.orderId);
           productIds.push(...new Set(lines.map((l) => l.productId)));

@@ -1,5 +1,6 @@
 import type { Address } from '../../../contracts/address';
 import type { CreateOrderRequest } from '../../../contracts/order';
+import type { CheckoutCoupon, CheckoutPoints } from '../../../contracts/promotion';
 import { createAddress, listAddresses, preferredAddress } from '../../../services/address';
 import { createOrder, newIdempotencyKey, previewOrder } from '../../../services/order';
 import { payOrder } from '../../../services/payment';
@@ -35,11 +36,18 @@ Page({
     goodsAmount: 0,
     freightAmount: 0,
     payableAmount: 0,
+    discountAmount: 0,
+    coupons: [] as CheckoutCoupon[],
+    selectedCouponId: null as number | null,
+    points: null as CheckoutPoints | null,
+    usePoints: false,
     remark: '',
     submitting: false,
     phoneMasked: '',
   },
   source: { fromCart: true } as Source,
+  /** undefined: the best usable coupon (the API picks it); null: none; else the shopper's pick */
+  couponChoice: undefined as number | null | undefined,
   /** one key per submit attempt, kept while an attempt's outcome is unknown (network failure) */
   submitKey: '',
   submitted: false,
@@ -66,7 +74,13 @@ Page({
       const addresses = await listAddresses();
       const wanted = typeof picked === 'number' ? picked : (this.data.address?.id ?? null);
       const address = preferredAddress(addresses, wanted);
-      const preview = await previewOrder({ ...this.source, ...(address ? { addressId: address.id } : {}) });
+      const preview = await previewOrder({
+        ...this.source,
+        ...(address ? { addressId: address.id } : {}),
+        ...(this.couponChoice !== undefined ? { couponId: this.couponChoice } : {}),
+        // the API caps what it prices at the order's maximum (share of the goods, balance)
+        ...(this.data.usePoints ? { points: 100_000_000 } : {}),
+      });
       this.setData({
         status: 'ready',
         address,
@@ -76,6 +90,10 @@ Page({
         goodsAmount: preview.goodsAmount,
         freightAmount: preview.freightAmount,
         payableAmount: preview.payableAmount,
+        discountAmount: preview.discountAmount,
+        coupons: preview.coupons,
+        selectedCouponId: preview.selectedCouponId,
+        points: preview.points,
       });
     } catch (err) {
       this.setData({ status: 'error', errorMessage: messageOf(err) });
@@ -111,6 +129,27 @@ Page({
     wx.navigateTo({ url: withQuery(routes.addressList, { select: 1 }) });
   },
 
+  /** A coupon card, or "不使用优惠券" (id 0); unusable ones only say why. */
+  onPickCoupon(e: { currentTarget: { dataset: { id: number } } }) {
+    const id = Number(e.currentTarget.dataset.id);
+    const coupon = this.data.coupons.find((c) => c.userCouponId === id);
+    if (coupon && !coupon.usable) {
+      toast(coupon.reason ?? '该券不能用于本订单');
+      return;
+    }
+    this.couponChoice = id === 0 ? null : id;
+    void this.load();
+  },
+
+  onTogglePoints() {
+    if (!this.data.points?.max && !this.data.usePoints) {
+      toast('暂无可用积分');
+      return;
+    }
+    this.setData({ usePoints: !this.data.usePoints });
+    void this.load();
+  },
+
   onRemarkInput(e: DetailEvent<{ value: string }>) {
     this.setData({ remark: e.detail.value });
   },
@@ -128,7 +167,13 @@ Page({
     try {
       const remark = this.data.remark.trim();
       const order = await createOrder(
-        { ...this.source, addressId: address.id, ...(remark ? { remark } : {}) },
+        {
+          ...this.source,
+          addressId: address.id,
+          ...(remark ? { remark } : {}),
+          ...(this.data.selectedCouponId ? { couponId: this.data.selectedCouponId } : {}),
+          ...(this.data.usePoints && this.data.points?.used ? { points: this.data.points.used } : {}),
+        },
         this.submitKey,
       );
       orderId = order.id;

@@ -4,8 +4,10 @@ import { getOrder } from '../../../services/order';
 import { fullAddress, maskPhone } from '../../../utils/address';
 import { orderActions, orderLines, type OrderActions, type OrderLineView } from '../../../utils/order';
 import type { LoadStatus, Tap } from '../../../utils/page';
-import { idParam } from '../../../utils/query';
-import { logisticsPath, productPath } from '../../../utils/routes';
+import { idParam, withQuery } from '../../../utils/query';
+import { AFTERSALE_STATUS_TEXT } from '../../../contracts/aftersale';
+import { listAfterSales } from '../../../services/aftersale';
+import { logisticsPath, productPath, routes } from '../../../utils/routes';
 import { formatCountdown, formatDateTime } from '../../../utils/time';
 import { cancel, confirmReceived, payNow, payWithSandbox } from '../order-actions';
 import { loadInto, pullToRefresh } from '../../../utils/load';
@@ -21,6 +23,8 @@ Page({
     phone: '',
     addressLine: '',
     lines: [] as OrderLineView[],
+    /** skuId → the latest after-sale request's state, for lines that have one */
+    afterSaleText: {} as Record<number, string>,
     createdAt: '',
     paidAt: '',
     actions: { pay: false, cancel: false, confirmReceipt: false, logistics: false } as OrderActions,
@@ -55,7 +59,15 @@ Page({
 
   load(quiet: unknown = false) {
     return loadInto(this, quiet, async () => {
-      this.show(await getOrder(this.orderId));
+      const order = await getOrder(this.orderId);
+      this.show(order);
+      if (['PAID', 'SHIPPED', 'COMPLETED', 'REFUNDING', 'REFUNDED'].includes(order.status)) {
+        // newest first: the first request seen for a line is its current one
+        const requests = await listAfterSales(order.id);
+        const afterSaleText: Record<number, string> = {};
+        for (const r of requests.items) afterSaleText[r.skuId] ??= `售后：${AFTERSALE_STATUS_TEXT[r.status]}`;
+        this.setData({ afterSaleText });
+      }
     });
   },
 
@@ -116,6 +128,19 @@ Page({
   async onConfirmReceipt() {
     const order = await confirmReceived(this.orderId);
     if (order) this.show(order);
+  },
+
+  onAfterSale(e: { currentTarget: { dataset: { skuId: number } } }) {
+    const order = this.data.order;
+    if (order)
+      wx.navigateTo({
+        url: withQuery(routes.aftersaleApply, { orderId: order.id, skuId: e.currentTarget.dataset.skuId }),
+      });
+  },
+
+  onAfterSaleList() {
+    const order = this.data.order;
+    if (order) wx.navigateTo({ url: withQuery(routes.aftersaleList, { orderId: order.id }) });
   },
 
   onLogistics() {

@@ -93,6 +93,11 @@ Page({
     this.setData({ viewerVisible: false });
   },
 
+  /** 领券: the coupons usable on this product. */
+  onCoupons() {
+    wx.navigateTo({ url: `${routes.coupons}?productId=${this.productId}` });
+  },
+
   onSpecTap() {
     this.setData({ pickerVisible: true, pickerAction: 'both' });
   },

@@ -60,13 +60,35 @@ export class CreateOrderDto implements CreateOrderRequest {
   @MaxLength(200, { message: 'remark can be at most 200 characters' })
   @Matches(SAFE_TEXT_OR_EMPTY, { message: 'remark must not contain control or text-direction characters' })
   remark?: string;
+
+  // issue 23: the coupon and points the shopper chose at checkout
+  @ApiPropertyOptional({ description: 'a usable coupon of the shopper (GET /coupons/mine)' })
+  @IsOptional()
+  @IsInt({ message: 'couponId must be an integer id' })
+  @Min(1, { message: 'couponId must be a positive id' })
+  @Max(2_147_483_647)
+  couponId?: number;
+
+  @ApiPropertyOptional({ description: 'points to spend' })
+  @IsOptional()
+  @IsInt({ message: 'points must be a whole number' })
+  @Min(0, { message: 'points can not be negative' })
+  @Max(100_000_000)
+  points?: number;
 }
 
 /** A preview needs no address yet: the checkout shows goods and total before the first one exists. */
 export class PreviewOrderDto
-  extends OmitType(CreateOrderDto, ['addressId', 'remark'] as const)
+  extends OmitType(CreateOrderDto, ['addressId', 'remark', 'couponId'] as const)
   implements PreviewOrderRequest
 {
+  @ApiPropertyOptional({ description: 'omitted = the best usable coupon; null = none', nullable: true, type: Number })
+  @IsOptional()
+  @IsInt({ message: 'couponId must be an integer id or null' })
+  @Min(1, { message: 'couponId must be a positive id' })
+  @Max(2_147_483_647)
+  couponId?: number | null;
+
   @ApiPropertyOptional({ description: 'the address the order would ship to; optional for a preview' })
   @IsOptional()
   @IsInt({ message: 'addressId must be an integer id' })

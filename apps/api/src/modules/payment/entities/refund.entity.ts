@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export type RefundKind = 'admin' | 'paid_after_cancel';
+export type RefundKind = 'admin' | 'paid_after_cancel' | 'aftersale';
 export type RefundRowStatus = 'SUBMITTING' | 'PROCESSING' | 'SUCCESS' | 'ABNORMAL' | 'CLOSED';
 
 @Entity('refunds')
@@ -11,7 +11,7 @@ export class RefundEntity {
   @Column({ name: 'order_id', type: 'integer' })
   orderId!: number;
 
-  /** one full refund per order: `R` + order_no, so a second refund can't be created */
+  /** one full refund per order: `R` + order_no; after-sale refunds `R` + order_no + `A` + request id */
   @Column({ name: 'out_refund_no', type: 'varchar', length: 64 })
   outRefundNo!: string;
 
@@ -33,6 +33,16 @@ export class RefundEntity {
 
   @Column({ type: 'varchar', length: 16 })
   status!: RefundRowStatus;
+
+  /** after-sale refunds: the request, its line, and how many of its pieces went back into stock */
+  @Column({ name: 'aftersale_id', type: 'integer', nullable: true })
+  aftersaleId!: number | null;
+
+  @Column({ name: 'sku_id', type: 'integer', nullable: true })
+  skuId!: number | null;
+
+  @Column({ name: 'restocked_qty', type: 'integer', default: 0 })
+  restockedQty!: number;
 
   @Column({ name: 'succeeded_at', type: 'datetime', precision: 3, nullable: true })
   succeededAt!: Date | null;

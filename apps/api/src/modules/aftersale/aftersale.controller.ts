@@ -1,0 +1,159 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { AfterSale, AfterSaleList, Tracking } from '@sutwxapp/contracts';
+import { ApiRoute } from '../../common/openapi/api-route.decorator';
+import { IdParam } from '../../common/parse-id.pipe';
+import { AdminOnly, CurrentUserId, ShopperOnly } from '../auth/guards/auth.guard';
+import { AfterSaleService } from './aftersale.service';
+import {
+  AfterSaleListQueryDto,
+  CreateAfterSaleDto,
+  ReceiveReturnDto,
+  RejectAfterSaleDto,
+  ReturnShipmentDto,
+} from './dto/aftersale.dto';
+
+@ApiTags('aftersale')
+@Controller('aftersales')
+@ShopperOnly()
+export class AfterSaleController {
+  constructor(private readonly service: AfterSaleService) {}
+
+  @Post()
+  @ApiRoute({
+    summary: 'Request an after-sale for pieces of one order line: refund only, or return and refund',
+    body: 'CreateAfterSaleRequest',
+    ok: { 201: 'AfterSale' },
+    errors: {
+      400: ['MEDIA_NOT_USABLE'],
+      404: ['ORDER_NOT_FOUND', 'SKU_NOT_FOUND'],
+      409: ['AFTERSALE_NOT_ALLOWED', 'AFTERSALE_ALREADY_OPEN'],
+    },
+  })
+  create(@CurrentUserId() userId: number, @Body() dto: CreateAfterSaleDto): Promise<AfterSale> {
+    return this.service.create(userId, dto);
+  }
+
+  @Get()
+  @ApiRoute({ summary: "The shopper's after-sale requests (one order's with orderId)", ok: { 200: 'AfterSaleList' } })
+  async list(@CurrentUserId() userId: number, @Query() query: AfterSaleListQueryDto): Promise<AfterSaleList> {
+    return { items: await this.service.list(userId, query) };
+  }
+
+  @Get(':id')
+  @ApiRoute({
+    summary: 'One of the shopper’s after-sale requests',
+    ok: { 200: 'AfterSale' },
+    errors: { 404: ['AFTERSALE_NOT_FOUND'] },
+  })
+  get(@CurrentUserId() userId: number, @IdParam() id: number): Promise<AfterSale> {
+    return this.service.get(id, userId);
+  }
+
+  @Get(':id/logistics')
+  @ApiRoute({
+    summary: 'Tracking of the return parcel (cached like order tracking)',
+    ok: { 200: 'Tracking' },
+    errors: {
+      404: ['AFTERSALE_NOT_FOUND'],
+      409: ['NOT_SHIPPED'],
+      502: ['TRACKING_PROVIDER_ERROR'],
+      503: ['TRACKING_UNAVAILABLE'],
+    },
+  })
+  logistics(@CurrentUserId() userId: number, @IdParam() id: number): Promise<Tracking> {
+    return this.service.returnTracking(id, userId);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiRoute({
+    summary: 'Withdraw a request before the parcel is sent back',
+    ok: { 200: 'AfterSale' },
+    errors: { 404: ['AFTERSALE_NOT_FOUND'], 409: ['ILLEGAL_AFTERSALE_STATE'] },
+  })
+  cancel(@CurrentUserId() userId: number, @IdParam() id: number): Promise<AfterSale> {
+    return this.service.cancel(userId, id);
+  }
+
+  @Post(':id/return-shipment')
+  @HttpCode(200)
+  @ApiRoute({
+    summary: 'Send the return: carrier and tracking number (APPROVED → RETURN_SHIPPED)',
+    body: 'ReturnShipmentRequest',
+    ok: { 200: 'AfterSale' },
+    errors: { 400: ['CARRIER_NOT_SUPPORTED'], 404: ['AFTERSALE_NOT_FOUND'], 409: ['ILLEGAL_AFTERSALE_STATE'] },
+  })
+  ship(@CurrentUserId() userId: number, @IdParam() id: number, @Body() dto: ReturnShipmentDto): Promise<AfterSale> {
+    return this.service.shipReturn(userId, id, dto.carrierCode, dto.trackingNo);
+  }
+}
+
+@ApiTags('admin')
+@Controller('admin/aftersales')
+@AdminOnly()
+export class AdminAfterSaleController {
+  constructor(private readonly service: AfterSaleService) {}
+
+  @Get()
+  @ApiRoute({ summary: 'After-sale requests, newest first', ok: { 200: 'AfterSaleList' } })
+  async list(@Query() query: AfterSaleListQueryDto): Promise<AfterSaleList> {
+    return { items: await this.service.list(null, query) };
+  }
+
+  @Get(':id/logistics')
+  @ApiRoute({
+    summary: 'Tracking of a return parcel',
+    ok: { 200: 'Tracking' },
+    errors: {
+      404: ['AFTERSALE_NOT_FOUND'],
+      409: ['NOT_SHIPPED'],
+      502: ['TRACKING_PROVIDER_ERROR'],
+      503: ['TRACKING_UNAVAILABLE'],
+    },
+  })
+  logistics(@IdParam() id: number): Promise<Tracking> {
+    return this.service.returnTracking(id, null);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @ApiRoute({
+    summary: 'Approve; a refund-only request is refunded at once (the line’s paid share)',
+    ok: { 200: 'AfterSale' },
+    errors: {
+      404: ['AFTERSALE_NOT_FOUND'],
+      409: ['ILLEGAL_AFTERSALE_STATE', 'AFTERSALE_NOT_ALLOWED', 'REFUND_EXCEEDS_PAID', 'REFUND_NOT_ALLOWED'],
+    },
+  })
+  approve(@IdParam() id: number): Promise<AfterSale> {
+    return this.service.approve(id);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @ApiRoute({
+    summary: 'Reject with a reason the shopper sees',
+    body: 'RejectAfterSaleRequest',
+    ok: { 200: 'AfterSale' },
+    errors: { 404: ['AFTERSALE_NOT_FOUND'], 409: ['ILLEGAL_AFTERSALE_STATE'] },
+  })
+  reject(@IdParam() id: number, @Body() dto: RejectAfterSaleDto): Promise<AfterSale> {
+    return this.service.reject(id, dto.reason);
+  }
+
+  @Post(':id/receive')
+  @HttpCode(200)
+  @ApiRoute({
+    summary: 'Confirm the returned parcel arrived (optionally restock); the refund follows',
+    body: 'ReceiveReturnRequest',
+    ok: { 200: 'AfterSale' },
+    errors: {
+      404: ['AFTERSALE_NOT_FOUND'],
+      409: ['ILLEGAL_AFTERSALE_STATE', 'AFTERSALE_NOT_ALLOWED', 'REFUND_EXCEEDS_PAID', 'REFUND_NOT_ALLOWED'],
+    },
+  })
+  receive(@IdParam() id: number, @Body() dto: ReceiveReturnDto): Promise<AfterSale> {
+    return this.service.receiveReturn(id, dto.restock);
+  }
+}

@@ -1,0 +1,80 @@
+import {
+  Inject,
+  Injectable,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { parseMediaRef } from '../../common/media-ref';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { CatalogModule } from '../catalog/catalog.module';
+import { LogisticsModule } from '../logistics/logistics.module';
+import { MediaModule } from '../media/media.module';
+import { MediaReferences, refLike } from '../media/media-references';
+import { OrderModule } from '../order/order.module';
+import { PaymentModule } from '../payment/payment.module';
+import { AdminAfterSaleController, AfterSaleController } from './aftersale.controller';
+import { AfterSaleService } from './aftersale.service';
+import { AfterSaleEntity } from './entities/aftersale.entity';
+
+/** The timeouts (auto-approve, close unreturned) on a timer, like the order sweepers. */
+@Injectable()
+class AfterSaleSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer: NodeJS.Timeout | null = null;
+  constructor(
+    private readonly service: AfterSaleService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(
+      () => void this.service.sweep().catch(() => undefined),
+      this.config.promotion.sweepIntervalMs,
+    );
+    this.timer.unref();
+  }
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+}
+
+/** After-sale photos are references: the orphan sweep must not delete them. */
+@Injectable()
+class AfterSaleMediaReferences implements OnModuleInit {
+  constructor(private readonly references: MediaReferences) {}
+  onModuleInit(): void {
+    this.references.register(async (em, ids) => {
+      const rows = await em
+        .createQueryBuilder(AfterSaleEntity, 'a')
+        .where(
+          `(${ids.map((_, n) => `a.photos LIKE :m${n}`).join(' OR ')})`,
+          Object.fromEntries(ids.map((id, n) => [`m${n}`, refLike(id)])),
+        )
+        .limit(100)
+        .getMany();
+      return rows.flatMap((r) =>
+        (r.photos ?? []).flatMap((p) => {
+          const ref = parseMediaRef(p);
+          return ref && ids.includes(ref.id) ? [{ mediaId: ref.id, type: 'aftersale', id: r.id, label: r.reason }] : [];
+        }),
+      );
+    });
+  }
+}
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([AfterSaleEntity]),
+    OrderModule,
+    PaymentModule,
+    CatalogModule,
+    MediaModule,
+    LogisticsModule,
+  ],
+  controllers: [AfterSaleController, AdminAfterSaleController],
+  providers: [AfterSaleService, AfterSaleSweeper, AfterSaleMediaReferences],
+  exports: [AfterSaleService],
+})
+export class AfterSaleModule {}

@@ -1,0 +1,351 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import {
+  type AfterSale,
+  type AfterSaleListQuery,
+  AfterSaleStatus,
+  AFTERSALE_STATUS_TEXT,
+  ErrorCode,
+  OrderStatus,
+  type Tracking,
+} from '@sutwxapp/contracts';
+import { findCarrier } from '@sutwxapp/wechat';
+import { In, type EntityManager } from 'typeorm';
+import { DomainEvents } from '../../common/domain-events';
+import { AppError, notFound } from '../../common/errors/app-error';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { isUniqueViolation } from '../../database/db-errors';
+import { insertRow } from '../../database/insert-row';
+import { TransactionService } from '../../database/transaction.service';
+import { InventoryService } from '../catalog/inventory.service';
+import { TrackingService } from '../logistics/tracking.service';
+import { MediaService } from '../media/media.service';
+import { OrderReadsService } from '../order/order-reads.service';
+import type { RefundEntity } from '../payment/entities/refund.entity';
+import { RefundService } from '../payment/refund.service';
+import { LineSharesService } from '../promotion/line-shares.service';
+import { SubscribeService } from '../wechat-platform/subscribe.service';
+import type { CreateAfterSaleDto } from './dto/aftersale.dto';
+import { AFTERSALE_TRANSITIONS, type AfterSaleTransition, illegalAfterSaleTransition } from './aftersale-state';
+import { AfterSaleEntity } from './entities/aftersale.entity';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * After-sale requests: per order line and quantity, refund only or return and refund. Every move
+ * is a conditional UPDATE from the state table; the refund is the line's paid share for those
+ * pieces (LineSharesService), created under the payment row lock (RefundService.createPartial)
+ * in the same transaction, sent to WeChat Pay after commit, and finished by the refund
+ * notification handling that already exists (onPartialSettled).
+ */
+@Injectable()
+export class AfterSaleService implements OnModuleInit {
+  private readonly logger = new Logger(AfterSaleService.name);
+  /** requests refunded inside a refund transaction, told to the shopper once it has committed */
+  private readonly refundedAwaitingNotice = new Set<number>();
+
+  constructor(
+    private readonly tx: TransactionService,
+    private readonly orders: OrderReadsService,
+    private readonly shares: LineSharesService,
+    private readonly refunds: RefundService,
+    private readonly inventory: InventoryService,
+    private readonly media: MediaService,
+    private readonly subscribe: SubscribeService,
+    private readonly tracking: TrackingService,
+    private readonly events: DomainEvents,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.refunds.onPartialSettled(async (em, refund, status) => {
+      if (refund.aftersaleId === null || status !== 'SUCCESS') return;
+      if (await this.move(em, refund.aftersaleId, 'refunded')) this.refundedAwaitingNotice.add(refund.aftersaleId);
+    });
+    // published after the refund's transaction committed: the shopper hears "已退款" only then
+    this.events.on('refund_succeeded', () => {
+      for (const id of [...this.refundedAwaitingNotice]) {
+        this.refundedAwaitingNotice.delete(id);
+        this.notify(id);
+      }
+    });
+  }
+
+  async create(userId: number, dto: CreateAfterSaleDto): Promise<AfterSale> {
+    const order = await this.orders.orderWithLines(dto.orderId, userId);
+    if (!order) throw notFound(ErrorCode.ORDER_NOT_FOUND, 'Order');
+    const allowed: OrderStatus[] = [OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.COMPLETED];
+    if (!allowed.includes(order.status)) {
+      throw new AppError(
+        409,
+        ErrorCode.AFTERSALE_NOT_ALLOWED,
+        `An order that is ${order.status} takes no after-sale request`,
+      );
+    }
+    const windowEnd = order.completedAt
+      ? order.completedAt.getTime() + this.config.promotion.aftersaleWindowDays * DAY_MS
+      : Infinity;
+    if (Date.now() > windowEnd) {
+      throw new AppError(
+        409,
+        ErrorCode.AFTERSALE_NOT_ALLOWED,
+        `After-sale requests close ${this.config.promotion.aftersaleWindowDays} days after the order completed`,
+      );
+    }
+    const line = order.lines.find((l) => l.skuId === dto.skuId);
+    if (!line) throw new AppError(404, ErrorCode.SKU_NOT_FOUND, 'This order has no such line');
+    let id: number;
+    try {
+      id = await this.tx.run(async (em) => {
+        const refundFen = await this.shares.quoteLine(em, order.id, line, dto.quantity);
+        const remaining = await this.remainingPieces(em, order.id, line.skuId, line.quantity);
+        if (dto.quantity > remaining || refundFen <= 0) {
+          throw new AppError(
+            409,
+            ErrorCode.AFTERSALE_NOT_ALLOWED,
+            `Only ${remaining} of this line can still be refunded`,
+            undefined,
+            { remaining },
+          );
+        }
+        const photos = await this.media.claimShopperPhotos(em, userId, dto.photos ?? [], 'photos');
+        return insertRow(em, AfterSaleEntity, {
+          orderId: order.id,
+          userId,
+          skuId: line.skuId,
+          quantity: dto.quantity,
+          type: dto.type,
+          status: AfterSaleStatus.REQUESTED,
+          reason: dto.reason.trim(),
+          description: dto.description?.trim() || null,
+          photos,
+          refundFen,
+          rejectReason: null,
+          carrierCode: null,
+          trackingNo: null,
+          restocked: false,
+          openKey: `${order.id}:${line.skuId}`,
+          deadlineAt: new Date(Date.now() + this.config.promotion.aftersaleAutoApproveDays * DAY_MS),
+        });
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) {
+        throw new AppError(409, ErrorCode.AFTERSALE_ALREADY_OPEN, 'This line already has an open after-sale request');
+      }
+      throw err;
+    }
+    return this.get(id, userId);
+  }
+
+  async get(id: number, userId: number | null): Promise<AfterSale> {
+    const row = await this.tx.manager.findOneBy(AfterSaleEntity, userId === null ? { id } : { id, userId });
+    if (!row) throw notFound(ErrorCode.AFTERSALE_NOT_FOUND, 'After-sale request');
+    return toAfterSale(row);
+  }
+
+  /** The return parcel's tracking, like an outgoing parcel's (409 NOT_SHIPPED before it is sent). */
+  async returnTracking(id: number, userId: number | null): Promise<Tracking> {
+    const row = await this.tx.manager.findOneBy(AfterSaleEntity, userId === null ? { id } : { id, userId });
+    if (!row) throw notFound(ErrorCode.AFTERSALE_NOT_FOUND, 'After-sale request');
+    if (!row.carrierCode || !row.trackingNo) {
+      throw new AppError(409, ErrorCode.NOT_SHIPPED, 'The return has not been shipped yet', undefined, {
+        status: row.status,
+      });
+    }
+    return this.tracking.forParcel(row.carrierCode, row.trackingNo);
+  }
+
+  async list(userId: number | null, query: AfterSaleListQuery): Promise<AfterSale[]> {
+    const rows = await this.tx.manager.find(AfterSaleEntity, {
+      where: {
+        ...(userId === null ? {} : { userId }),
+        ...(query.orderId ? { orderId: query.orderId } : {}),
+        ...(query.status ? { status: query.status } : {}),
+      },
+      order: { id: 'DESC' },
+      take: 100,
+    });
+    return rows.map(toAfterSale);
+  }
+
+  /** Operator (or the timeout): approve. A refund-only request goes straight on to the refund. */
+  async approve(id: number): Promise<AfterSale> {
+    const refund = await this.tx.run(async (em) => {
+      const row = await this.require(em, id, 'approve', {
+        deadlineAt: new Date(Date.now() + this.config.promotion.aftersaleReturnShipDays * DAY_MS),
+      });
+      return row.type === 'REFUND_ONLY' ? this.startRefund(em, row) : null;
+    });
+    return this.finish(id, refund);
+  }
+
+  async reject(id: number, reason: string): Promise<AfterSale> {
+    await this.tx.run((em) =>
+      this.require(em, id, 'reject', { rejectReason: reason.trim(), openKey: null, deadlineAt: null }),
+    );
+    return this.finish(id, null, true);
+  }
+
+  async cancel(userId: number, id: number): Promise<AfterSale> {
+    await this.get(id, userId);
+    await this.tx.run((em) => this.require(em, id, 'cancel', { openKey: null, deadlineAt: null }));
+    return this.get(id, userId);
+  }
+
+  async shipReturn(userId: number, id: number, carrierCode: string, trackingNo: string): Promise<AfterSale> {
+    const current = await this.get(id, userId);
+    if (current.type !== 'RETURN_REFUND') throw illegalAfterSaleTransition(current.status, 'shipReturn');
+    if (!findCarrier(carrierCode)) {
+      throw new AppError(
+        400,
+        ErrorCode.CARRIER_NOT_SUPPORTED,
+        `Carrier ${carrierCode} is not supported (GET /logistics/carriers)`,
+      );
+    }
+    await this.tx.run((em) => this.require(em, id, 'shipReturn', { carrierCode, trackingNo, deadlineAt: null }));
+    return this.get(id, userId);
+  }
+
+  /** Operator confirms the parcel came back; optionally restocks; then the refund. */
+  async receiveReturn(id: number, restock: boolean): Promise<AfterSale> {
+    const refund = await this.tx.run(async (em) => {
+      const row = await this.require(em, id, 'receiveReturn', { restocked: restock });
+      if (restock) await this.inventory.release(em, [{ skuId: row.skuId, quantity: row.quantity }]);
+      return this.startRefund(em, { ...row, restocked: restock });
+    });
+    return this.finish(id, refund);
+  }
+
+  /** The timeouts, durable like the order sweepers: conditional updates, repeatable on any replica. */
+  async sweep(now = new Date()): Promise<number> {
+    const due = await this.tx.manager.find(AfterSaleEntity, {
+      where: { status: In([AfterSaleStatus.REQUESTED, AfterSaleStatus.APPROVED]) },
+      take: 200,
+    });
+    let moved = 0;
+    for (const row of due.filter((r) => r.deadlineAt && r.deadlineAt <= now)) {
+      try {
+        if (row.status === AfterSaleStatus.REQUESTED) await this.approve(row.id);
+        else if (row.type === 'RETURN_REFUND') {
+          await this.tx.run((em) => this.require(em, row.id, 'close', { openKey: null, deadlineAt: null }));
+          await this.finish(row.id, null, true);
+        }
+        moved++;
+      } catch (err) {
+        // another replica or the operator moved it first
+        if (!(err instanceof AppError))
+          this.logger.warn(`after-sale ${row.id} timeout failed: ${(err as Error).message}`);
+      }
+    }
+    return moved;
+  }
+
+  private async startRefund(em: EntityManager, row: AfterSaleEntity): Promise<RefundEntity> {
+    await this.require(em, row.id, 'startRefund', { deadlineAt: null });
+    const order = (await this.orders.orderWithLines(row.orderId, null, em))!;
+    const line = order.lines.find((l) => l.skuId === row.skuId)!;
+    const { amount } = await this.shares.refundLine(
+      em,
+      row.userId,
+      row.orderId,
+      line,
+      row.quantity,
+      `aftersale:${row.id}`,
+    );
+    await em.update(AfterSaleEntity, { id: row.id }, { refundFen: amount });
+    // pieces never shipped go back into stock with the refund; returned ones when received (restock)
+    const neverShipped = order.status === OrderStatus.PAID;
+    if (neverShipped) await this.inventory.release(em, [{ skuId: row.skuId, quantity: row.quantity }]);
+    return this.refunds.createPartial(em, {
+      orderId: row.orderId,
+      amount,
+      aftersaleId: row.id,
+      skuId: row.skuId,
+      restockedQty: neverShipped || row.restocked ? row.quantity : 0,
+      reason: `售后退款：${row.reason}`.slice(0, 80),
+    });
+  }
+
+  /**
+   * After commit: send the refund to WeChat Pay, and tell the shopper a final result (rejected,
+   * closed; refunded when the refund notification arrives) by subscribe message. Approval is not
+   * sent on its own: one "allow" buys one message, best spent on the outcome.
+   */
+  private async finish(id: number, refund: RefundEntity | null, tell = false): Promise<AfterSale> {
+    if (refund) await this.refunds.submit(refund);
+    if (tell) this.notify(id);
+    return this.get(id, null);
+  }
+
+  private notify(id: number): void {
+    void this.tx.manager
+      .findOneBy(AfterSaleEntity, { id })
+      .then((row) => {
+        if (!row) return;
+        return this.subscribe.notify('aftersale_result', row.orderId, {
+          status: AFTERSALE_STATUS_TEXT[row.status],
+          remark: row.rejectReason ?? row.reason,
+        });
+      })
+      .catch((err: Error) => this.logger.warn(`after-sale ${id} notice not queued: ${err.message}`));
+  }
+
+  private async remainingPieces(em: EntityManager, orderId: number, skuId: number, lineQty: number): Promise<number> {
+    const shares = await this.shares.shares(em, orderId);
+    const share = shares.find((s) => s.skuId === skuId);
+    return lineQty - (share?.refundedQty ?? 0);
+  }
+
+  private async move(
+    em: EntityManager,
+    id: number,
+    transition: AfterSaleTransition,
+    patch: Partial<AfterSaleEntity> = {},
+  ): Promise<boolean> {
+    const { from, to } = AFTERSALE_TRANSITIONS[transition];
+    const final = to === AfterSaleStatus.REFUNDED ? { openKey: null } : {};
+    const res = await em
+      .createQueryBuilder()
+      .update(AfterSaleEntity)
+      .set({ ...patch, ...final, status: to, updatedAt: new Date() })
+      .where({ id, status: In([...from]) })
+      .execute();
+    return res.affected === 1;
+  }
+
+  private async require(
+    em: EntityManager,
+    id: number,
+    transition: AfterSaleTransition,
+    patch: Partial<AfterSaleEntity> = {},
+  ): Promise<AfterSaleEntity> {
+    if (!(await this.move(em, id, transition, patch))) {
+      const current = await em.findOneBy(AfterSaleEntity, { id });
+      if (!current) throw notFound(ErrorCode.AFTERSALE_NOT_FOUND, 'After-sale request');
+      throw illegalAfterSaleTransition(current.status, transition);
+    }
+    return em.findOneByOrFail(AfterSaleEntity, { id });
+  }
+}
+
+function toAfterSale(r: AfterSaleEntity): AfterSale {
+  return {
+    id: r.id,
+    orderId: r.orderId,
+    skuId: r.skuId,
+    quantity: r.quantity,
+    type: r.type,
+    status: r.status,
+    reason: r.reason,
+    description: r.description,
+    photos: r.photos ?? [],
+    refundAmount: r.refundFen,
+    rejectReason: r.rejectReason,
+    carrierCode: r.carrierCode,
+    trackingNo: r.trackingNo,
+    restocked: Boolean(r.restocked),
+    deadlineAt: r.deadlineAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,110 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  type AfterSaleListQuery,
+  AfterSaleStatus,
+  type AfterSaleType,
+  type CreateAfterSaleRequest,
+  type ReceiveReturnRequest,
+  type RejectAfterSaleRequest,
+  type ReturnShipmentRequest,
+} from '@sutwxapp/contracts';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+export class CreateAfterSaleDto implements CreateAfterSaleRequest {
+  @ApiProperty()
+  @IsInt({ message: 'orderId must be an integer id' })
+  @Min(1)
+  @Max(2_147_483_647)
+  orderId!: number;
+
+  @ApiProperty()
+  @IsInt({ message: 'skuId must be an integer id' })
+  @Min(1)
+  @Max(2_147_483_647)
+  skuId!: number;
+
+  @ApiProperty()
+  @IsInt({ message: 'quantity must be a whole number' })
+  @Min(1, { message: 'quantity must be at least 1' })
+  @Max(999)
+  quantity!: number;
+
+  @ApiProperty({ enum: ['REFUND_ONLY', 'RETURN_REFUND'] })
+  @IsIn(['REFUND_ONLY', 'RETURN_REFUND'], { message: 'type must be REFUND_ONLY or RETURN_REFUND' })
+  type!: AfterSaleType;
+
+  @ApiProperty({ maxLength: 64 })
+  @IsString()
+  @MinLength(1, { message: 'reason must not be empty' })
+  @MaxLength(64, { message: 'reason can be at most 64 characters' })
+  reason!: string;
+
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500, { message: 'description can be at most 500 characters' })
+  description?: string;
+
+  @ApiPropertyOptional({ type: [String], maxItems: 6 })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(6, { message: 'at most 6 photos' })
+  @IsString({ each: true })
+  photos?: string[];
+}
+
+export class AfterSaleListQueryDto implements AfterSaleListQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'orderId must be an integer id' })
+  @Min(1)
+  @Max(2_147_483_647)
+  orderId?: number;
+
+  @ApiPropertyOptional({ enum: Object.values(AfterSaleStatus) })
+  @IsOptional()
+  @IsIn(Object.values(AfterSaleStatus), { message: 'status is not an after-sale status' })
+  status?: AfterSaleStatus;
+}
+
+export class RejectAfterSaleDto implements RejectAfterSaleRequest {
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @MinLength(1, { message: 'reason must not be empty' })
+  @MaxLength(200, { message: 'reason can be at most 200 characters' })
+  reason!: string;
+}
+
+export class ReturnShipmentDto implements ReturnShipmentRequest {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(32)
+  carrierCode!: string;
+
+  @ApiProperty()
+  @IsString()
+  @Matches(/^[A-Za-z0-9-]{4,32}$/, { message: 'trackingNo must be 4-32 letters, digits or -' })
+  trackingNo!: string;
+}
+
+export class ReceiveReturnDto implements ReceiveReturnRequest {
+  @ApiProperty()
+  @IsBoolean()
+  restock!: boolean;
+}

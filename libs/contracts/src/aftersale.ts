@@ -1,0 +1,87 @@
+import type { Fen, IsoDateTime } from './common';
+
+export type AfterSaleType = 'REFUND_ONLY' | 'RETURN_REFUND';
+
+export const AfterSaleStatus = {
+  REQUESTED: 'REQUESTED',
+  APPROVED: 'APPROVED',
+  REJECTED: 'REJECTED',
+  RETURN_SHIPPED: 'RETURN_SHIPPED',
+  RETURN_RECEIVED: 'RETURN_RECEIVED',
+  REFUNDING: 'REFUNDING',
+  REFUNDED: 'REFUNDED',
+  CANCELLED: 'CANCELLED',
+  CLOSED: 'CLOSED',
+} as const;
+export type AfterSaleStatus = (typeof AfterSaleStatus)[keyof typeof AfterSaleStatus];
+
+export const AFTERSALE_STATUS_TEXT: Record<AfterSaleStatus, string> = {
+  REQUESTED: '待审核',
+  APPROVED: '已同意',
+  REJECTED: '已拒绝',
+  RETURN_SHIPPED: '退货已寄出',
+  RETURN_RECEIVED: '退货已签收',
+  REFUNDING: '退款中',
+  REFUNDED: '已退款',
+  CANCELLED: '已撤销',
+  CLOSED: '已关闭',
+};
+
+export interface CreateAfterSaleRequest {
+  orderId: number;
+  skuId: number;
+  quantity: number;
+  type: AfterSaleType;
+  /** @maxLength 64 */
+  reason: string;
+  /** @maxLength 500 */
+  description?: string;
+  /** media refs from POST /media (at most 6) */
+  photos?: string[];
+}
+
+export interface AfterSale {
+  id: number;
+  orderId: number;
+  skuId: number;
+  quantity: number;
+  type: AfterSaleType;
+  status: AfterSaleStatus;
+  reason: string;
+  description: string | null;
+  photos: string[];
+  /** the line's paid share for this quantity (coupon and points shares taken out) */
+  refundAmount: Fen;
+  rejectReason: string | null;
+  carrierCode: string | null;
+  trackingNo: string | null;
+  restocked: boolean;
+  /** when the timeout acts on the current state (auto-approve, close), else null */
+  deadlineAt: IsoDateTime | null;
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+}
+
+export interface AfterSaleList {
+  items: AfterSale[];
+}
+
+export interface AfterSaleListQuery {
+  orderId?: number;
+  status?: AfterSaleStatus;
+}
+
+export interface RejectAfterSaleRequest {
+  /** @maxLength 200 */
+  reason: string;
+}
+
+export interface ReturnShipmentRequest {
+  carrierCode: string;
+  trackingNo: string;
+}
+
+export interface ReceiveReturnRequest {
+  /** put the returned pieces back into stock */
+  restock: boolean;
+}
