@@ -4,7 +4,7 @@
 // not measure (a service missing, a server that would not start).
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Redis from 'ioredis';
 import { runCatalog } from './cases/catalog.mjs';
@@ -13,6 +13,7 @@ import { productionEnv, productionNode, runColdStart } from './cases/coldstart.m
 import { mediaLine, runMedia } from './cases/media.mjs';
 import { measureMiniprogram } from './cases/miniprogram.mjs';
 import { runNotify } from './cases/notify.mjs';
+import { runSearchAtScale, searchSection } from './cases/search.mjs';
 import { Loader } from './lib/loader-client.mjs';
 import { spawnNode, stop, waitFor200 } from './lib/procs.mjs';
 import { printSummary, writeResults } from './lib/report.mjs';
@@ -50,6 +51,15 @@ const settings = {
   apiNodeArgs: (env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean),
 };
 if (settings.only.has('notify')) settings.only.add('checkout');
+// npm run bench -- --catalog-size 1000,10000,100000 (or BENCH_CATALOG_SIZES): the search-at-scale case
+const sizeArg = process.argv.indexOf('--catalog-size');
+settings.catalogSizes = (
+  sizeArg > 0 ? process.argv[sizeArg + 1] : (env.BENCH_CATALOG_SIZES ?? (quick ? '1000,10000' : '1000,10000,100000'))
+)
+  .split(',')
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0);
+if (sizeArg > 0 && env.BENCH_ONLY === undefined) settings.only.add('search');
 const want = (name) => settings.only.has(name);
 const runId = randomBytes(4).toString('hex');
 const redisPrefix = `bench:${runId}:`;
@@ -133,6 +143,31 @@ async function main() {
       results.failures.push({ case: name, error: err instanceof Error ? err.message : String(err) });
     }
   };
+  // BENCH_ONLY=search: catalogs of each size straight into MariaDB (no API process, no shop)
+  if (want('search')) {
+    await attempt('search', async () => {
+      results.search = await runSearchAtScale({
+        mysqlUrl: settings.mysqlUrl,
+        database: settings.database,
+        distDir: settings.dist,
+        sizes: settings.catalogSizes,
+        connections: settings.connections,
+        seconds: Number(env.BENCH_SEARCH_SECONDS ?? (quick ? 3 : 8)),
+        keep: settings.keepDatabase,
+      });
+      writeSection(
+        settings.resultsFile,
+        'search',
+        searchSection(results.search, `${loadAverage()} (uptime load average)`),
+      );
+    });
+    if (settings.only.size === 1) {
+      writeFileSync(resolve(tmp, `results-${runId}.json`), JSON.stringify(results, null, 2));
+      if (!settings.keepDatabase) await dropDatabase(settings.mysqlUrl, settings.database);
+      await redis.quit();
+      return;
+    }
+  }
   // BENCH_ONLY=media: the upload case alone (its own API process; no shop, no load generator)
   if (settings.only.size === 1 && want('media')) {
     try {
@@ -363,3 +398,21 @@ main().then(
     process.exit(1);
   },
 );
+
+/** Replaces (or appends) the block between `<!-- bench:NAME -->` markers in the results file. */
+function writeSection(file, name, text) {
+  const begin = `<!-- bench:${name} -->`;
+  const end = `<!-- /bench:${name} -->`;
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const block = `${begin}\n${text}\n${end}`;
+  const at = current.indexOf(begin);
+  const next =
+    at >= 0
+      ? current.slice(0, at) + block + current.slice(current.indexOf(end) + end.length)
+      : `${current.trimEnd()}\n\n${block}\n`;
+  writeFileSync(file, next);
+}
+
+function loadAverage() {
+  return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+}
