@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { URL } from 'node:url';
 import mysql from 'mysql2/promise';
 import { dropDatabase, recreateDatabase } from '../lib/shop.mjs';
 import { log, percentile } from '../lib/util.mjs';

@@ -6,7 +6,7 @@ import { type Admin, createAdmin, createCategory, createProduct } from './suppor
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
 /*
- * Product search through the index (docs/search.md). Every product's title carries this file's
+ * Product search through the index (docs/search.md). Every product title carries this file's
  * tag and every query names it, so the tests hold on a shared MariaDB full of other tests'
  * products; the tag is one more word that must match, exactly like a shopper's second word.
  */
@@ -46,7 +46,7 @@ describe(`catalog search (${backendLabel})`, () => {
   const search = async (keyword: string, extra: Record<string, string | number> = {}): Promise<number[]> => {
     const res = await t.http
       .get('/api/v1/catalog/products')
-      .query({ keyword: `${keyword} ${tag}`, pageSize: 50, ...extra })
+      .query({ keyword: `${tag} ${keyword}`, pageSize: 50, ...extra })
       .expect(200);
     const body = res.body as { items: Array<{ id: number }>; total: number };
     expect(body.total).toBe(body.items.length);

@@ -99,12 +99,18 @@ async function insertTerms(sql: Sql, rows: ProductTextRow[]): Promise<void> {
 
 /**
  * The products matching every query term, with their relevance, as a derived table
- * `(product_id, score)` to join: per query term the best weight among the index terms it
- * is (a prefix of), summed over the query terms; a product missing any term is not there.
+ * `(product_id, score)` to join: per query term its weight (for the last one, the best weight
+ * among the index terms it starts), summed over the query terms; a product missing any term is not there.
  */
 export function searchMatches(terms: string[]): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
-  const perTerm = terms.map((term) => {
+  const perTerm = terms.map((term, i) => {
+    // Only the last word is matched as a prefix (the one a shopper is still typing): an exact
+    // term is one index row per product, a prefix range needs grouping (bench: search at scale).
+    if (i < terms.length - 1) {
+      params.push(term);
+      return `SELECT product_id, weight AS w FROM ${SEARCH_TABLE} WHERE term = ?`;
+    }
     params.push(...prefixRange(term));
     return `SELECT product_id, MAX(weight) AS w FROM ${SEARCH_TABLE} WHERE term >= ? AND term < ? GROUP BY product_id`;
   });
