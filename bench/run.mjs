@@ -14,6 +14,7 @@ import { mediaLine, runMedia } from './cases/media.mjs';
 import { measureMiniprogram } from './cases/miniprogram.mjs';
 import { runNotify } from './cases/notify.mjs';
 import { runSearchAtScale, searchSection } from './cases/search.mjs';
+import { runWrk, wrkAvailable, wrkSection } from './cases/wrk.mjs';
 import { Loader } from './lib/loader-client.mjs';
 import { spawnNode, stop, waitFor200 } from './lib/procs.mjs';
 import { printSummary, writeResults } from './lib/report.mjs';
@@ -45,7 +46,9 @@ const settings = {
   dist: resolve(env.BENCH_DIST ?? 'dist'),
   // e.g. BENCH_ONLY=catalog,checkout (notify needs checkout's orders, so it brings checkout along)
   only: new Set(
-    (env.BENCH_ONLY ?? 'catalog,checkout,notify,coldstart,miniprogram,media').split(',').map((s) => s.trim()),
+    (env.BENCH_ONLY ?? 'catalog,wrk,search,checkout,notify,coldstart,miniprogram,media')
+      .split(',')
+      .map((s) => s.trim()),
   ),
   // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/.tmp/prof" to profile the API under load
   apiNodeArgs: (env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean),
@@ -242,6 +245,45 @@ async function main() {
     const fastifyUrl = `http://127.0.0.1:${fastifyPort}`;
     await waitFor200(`${baseUrl}/health`, { child: baseline });
     await waitFor200(`${fastifyUrl}/health`, { child: fastify });
+
+    // ---- the cached cases again under wrk, with bare Nest on Fastify as a reference row
+    if (want('wrk'))
+      await attempt('wrk', async () => {
+        if (!(await wrkAvailable())) throw new Error('wrk is not installed (Debian: apt-get install wrk)');
+        const nestPort = await freePort();
+        const nest = spawnNode(resolve('bench/servers/baseline-nest.mjs'), { args: [String(nestPort), bodiesFile] });
+        children.push(nest);
+        const nestUrl = `http://127.0.0.1:${nestPort}`;
+        await waitFor200(`${nestUrl}/health`, { child: nest });
+        const detail = detailIds[0];
+        const wrkSettings = {
+          rounds: Number(env.BENCH_WRK_ROUNDS ?? (quick ? 1 : 3)),
+          seconds: Number(env.BENCH_WRK_SECONDS ?? (quick ? 3 : 8)),
+          connections: settings.connections,
+        };
+        const load = `${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`;
+        results.wrk = await runWrk({
+          ...wrkSettings,
+          servers: {
+            baseline: { url: baseUrl, pid: baseline.pid },
+            nest: { url: nestUrl, pid: nest.pid },
+            fastify: { url: fastifyUrl, pid: fastify.pid },
+            ours: { url: apiUrl, pid: api.pid },
+          },
+          cases: {
+            'home (cached)': { baseline: '/home', nest: '/home', ours: '/api/v1/catalog/home' },
+            'product list (cached)': { baseline: '/list', nest: '/list', fastify: '/list', ours: list1 },
+            'product detail (cached)': {
+              baseline: `/detail/${detail}`,
+              nest: `/detail/${detail}`,
+              ours: `/api/v1/catalog/products/${detail}`,
+            },
+            'product list (database)': { baseline: '/list-db', nest: '/list-db', ours: listDb },
+          },
+        });
+        writeSection(settings.resultsFile, 'wrk', wrkSection(results.wrk, { load, ...wrkSettings }));
+        await stop(nest);
+      });
 
     // ---- cases 1–3 and the database list page
     if (want('catalog'))
