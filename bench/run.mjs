@@ -427,7 +427,15 @@ async function main() {
   results.seconds = (Date.now() - started.getTime()) / 1000;
   writeFileSync(resolve(tmp, `results-${runId}.json`), JSON.stringify(results, null, 1));
   printSummary(results);
+  // The generated file is rewritten whole: the sections written during the run go back in.
+  const sections = {};
+  for (const name of ['wrk', 'search']) {
+    const text = existsSync(settings.resultsFile) ? readFileSync(settings.resultsFile, 'utf8') : '';
+    const m = new RegExp(`<!-- bench:${name} -->\\n([\\s\\S]*?)\\n<!-- /bench:${name} -->`).exec(text);
+    if (m) sections[name] = m[1];
+  }
   writeResults(settings.resultsFile, results);
+  for (const [name, text] of Object.entries(sections)) writeSection(settings.resultsFile, name, text);
   log(
     `wrote ${settings.resultsFile} (raw figures: bench/.tmp/results-${runId}.json) in ${results.seconds.toFixed(0)} s`,
   );

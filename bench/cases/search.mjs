@@ -162,12 +162,12 @@ export async function runSearchAtScale({ mysqlUrl, database, distDir, sizes, con
       const sql = { query: async (s, p) => (await pool.query(s, p))[0] };
       await dist.index.rebuildSearchIndex(sql);
       const indexMs = performance.now() - t0;
+      await pool.query('ANALYZE TABLE products, product_search_terms');
       const [[{ n: termRows }]] = await pool.query('SELECT COUNT(*) AS n FROM product_search_terms');
       const [[{ bytes }]] = await pool.query(
         "SELECT DATA_LENGTH + INDEX_LENGTH AS bytes FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 'product_search_terms'",
         [name],
       );
-      await pool.query('ANALYZE TABLE products, product_search_terms');
       log(`search ${size}: catalog ${Math.round(loadMs)} ms, index ${Math.round(indexMs)} ms (${termRows} term rows)`);
       const matches = {};
       for (const q of SEARCH_QUERIES) {
