@@ -4,7 +4,7 @@
 // not measure (a service missing, a server that would not start).
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Redis from 'ioredis';
 import { runCatalog } from './cases/catalog.mjs';
@@ -13,6 +13,8 @@ import { productionEnv, productionNode, runColdStart } from './cases/coldstart.m
 import { mediaLine, runMedia } from './cases/media.mjs';
 import { measureMiniprogram } from './cases/miniprogram.mjs';
 import { runNotify } from './cases/notify.mjs';
+import { runSearchAtScale, searchSection } from './cases/search.mjs';
+import { runWrk, wrkAvailable, wrkSection } from './cases/wrk.mjs';
 import { Loader } from './lib/loader-client.mjs';
 import { spawnNode, stop, waitFor200 } from './lib/procs.mjs';
 import { printSummary, writeResults } from './lib/report.mjs';
@@ -44,12 +46,23 @@ const settings = {
   dist: resolve(env.BENCH_DIST ?? 'dist'),
   // e.g. BENCH_ONLY=catalog,checkout (notify needs checkout's orders, so it brings checkout along)
   only: new Set(
-    (env.BENCH_ONLY ?? 'catalog,checkout,notify,coldstart,miniprogram,media').split(',').map((s) => s.trim()),
+    (env.BENCH_ONLY ?? 'catalog,wrk,search,checkout,notify,coldstart,miniprogram,media')
+      .split(',')
+      .map((s) => s.trim()),
   ),
   // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/.tmp/prof" to profile the API under load
   apiNodeArgs: (env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean),
 };
 if (settings.only.has('notify')) settings.only.add('checkout');
+// npm run bench -- --catalog-size 1000,10000,100000 (or BENCH_CATALOG_SIZES): the search-at-scale case
+const sizeArg = process.argv.indexOf('--catalog-size');
+settings.catalogSizes = (
+  sizeArg > 0 ? process.argv[sizeArg + 1] : (env.BENCH_CATALOG_SIZES ?? (quick ? '1000,10000' : '1000,10000,100000'))
+)
+  .split(',')
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0);
+if (sizeArg > 0 && env.BENCH_ONLY === undefined) settings.only.add('search');
 const want = (name) => settings.only.has(name);
 const runId = randomBytes(4).toString('hex');
 const redisPrefix = `bench:${runId}:`;
@@ -133,6 +146,31 @@ async function main() {
       results.failures.push({ case: name, error: err instanceof Error ? err.message : String(err) });
     }
   };
+  // BENCH_ONLY=search: catalogs of each size straight into MariaDB (no API process, no shop)
+  if (want('search')) {
+    await attempt('search', async () => {
+      results.search = await runSearchAtScale({
+        mysqlUrl: settings.mysqlUrl,
+        database: settings.database,
+        distDir: settings.dist,
+        sizes: settings.catalogSizes,
+        connections: settings.connections,
+        seconds: Number(env.BENCH_SEARCH_SECONDS ?? (quick ? 3 : 8)),
+        keep: settings.keepDatabase,
+      });
+      writeSection(
+        settings.resultsFile,
+        'search',
+        searchSection(results.search, `${loadAverage()} (uptime load average)`),
+      );
+    });
+    if (settings.only.size === 1) {
+      writeFileSync(resolve(tmp, `results-${runId}.json`), JSON.stringify(results, null, 2));
+      if (!settings.keepDatabase) await dropDatabase(settings.mysqlUrl, settings.database);
+      await redis.quit();
+      return;
+    }
+  }
   // BENCH_ONLY=media: the upload case alone (its own API process; no shop, no load generator)
   if (settings.only.size === 1 && want('media')) {
     try {
@@ -207,6 +245,45 @@ async function main() {
     const fastifyUrl = `http://127.0.0.1:${fastifyPort}`;
     await waitFor200(`${baseUrl}/health`, { child: baseline });
     await waitFor200(`${fastifyUrl}/health`, { child: fastify });
+
+    // ---- the cached cases again under wrk, with bare Nest on Fastify as a reference row
+    if (want('wrk'))
+      await attempt('wrk', async () => {
+        if (!(await wrkAvailable())) throw new Error('wrk is not installed (Debian: apt-get install wrk)');
+        const nestPort = await freePort();
+        const nest = spawnNode(resolve('bench/servers/baseline-nest.mjs'), { args: [String(nestPort), bodiesFile] });
+        children.push(nest);
+        const nestUrl = `http://127.0.0.1:${nestPort}`;
+        await waitFor200(`${nestUrl}/health`, { child: nest });
+        const detail = detailIds[0];
+        const wrkSettings = {
+          rounds: Number(env.BENCH_WRK_ROUNDS ?? (quick ? 1 : 3)),
+          seconds: Number(env.BENCH_WRK_SECONDS ?? (quick ? 3 : 8)),
+          connections: settings.connections,
+        };
+        const load = `${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`;
+        results.wrk = await runWrk({
+          ...wrkSettings,
+          servers: {
+            baseline: { url: baseUrl, pid: baseline.pid },
+            nest: { url: nestUrl, pid: nest.pid },
+            fastify: { url: fastifyUrl, pid: fastify.pid },
+            ours: { url: apiUrl, pid: api.pid },
+          },
+          cases: {
+            'home (cached)': { baseline: '/home', nest: '/home', ours: '/api/v1/catalog/home' },
+            'product list (cached)': { baseline: '/list', nest: '/list', fastify: '/list', ours: list1 },
+            'product detail (cached)': {
+              baseline: `/detail/${detail}`,
+              nest: `/detail/${detail}`,
+              ours: `/api/v1/catalog/products/${detail}`,
+            },
+            'product list (database)': { baseline: '/list-db', nest: '/list-db', ours: listDb },
+          },
+        });
+        writeSection(settings.resultsFile, 'wrk', wrkSection(results.wrk, { load, ...wrkSettings }));
+        await stop(nest);
+      });
 
     // ---- cases 1–3 and the database list page
     if (want('catalog'))
@@ -350,7 +427,17 @@ async function main() {
   results.seconds = (Date.now() - started.getTime()) / 1000;
   writeFileSync(resolve(tmp, `results-${runId}.json`), JSON.stringify(results, null, 1));
   printSummary(results);
-  writeResults(settings.resultsFile, results);
+  // The generated file is rewritten whole: the sections written during the run go back in.
+  const sections = {};
+  for (const name of ['wrk', 'search']) {
+    const text = existsSync(settings.resultsFile) ? readFileSync(settings.resultsFile, 'utf8') : '';
+    const m = new RegExp(`<!-- bench:${name} -->\\n([\\s\\S]*?)\\n<!-- /bench:${name} -->`).exec(text);
+    if (m) sections[name] = m[1];
+  }
+  // A subset of only the sectioned cases (wrk, search) leaves the generated tables of the last full run alone.
+  const generated = ['catalog', 'checkout', 'notify', 'coldstart', 'miniprogram', 'media'];
+  if (generated.some(want)) writeResults(settings.resultsFile, results);
+  for (const [name, text] of Object.entries(sections)) writeSection(settings.resultsFile, name, text);
   log(
     `wrote ${settings.resultsFile} (raw figures: bench/.tmp/results-${runId}.json) in ${results.seconds.toFixed(0)} s`,
   );
@@ -363,3 +450,21 @@ main().then(
     process.exit(1);
   },
 );
+
+/** Replaces (or appends) the block between `<!-- bench:NAME -->` markers in the results file. */
+function writeSection(file, name, text) {
+  const begin = `<!-- bench:${name} -->`;
+  const end = `<!-- /bench:${name} -->`;
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const block = `${begin}\n${text}\n${end}`;
+  const at = current.indexOf(begin);
+  const next =
+    at >= 0
+      ? current.slice(0, at) + block + current.slice(current.indexOf(end) + end.length)
+      : `${current.trimEnd()}\n\n${block}\n`;
+  writeFileSync(file, next);
+}
+
+function loadAverage() {
+  return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+}

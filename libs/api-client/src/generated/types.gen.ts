@@ -2417,9 +2417,12 @@ export type CatalogProductsData = {
          */
         categoryId?: number;
         /**
-         * matches title or subtitle
+         * words to search for (Chinese is segmented, spaces optional): every word must match the title, category or description, or the start of one of their words
          */
         keyword?: string;
+        /**
+         * default: newest; with a keyword, by relevance (title over category over description, then sales)
+         */
         sort?: 'newest' | 'price_asc' | 'price_desc' | 'sales';
     };
     url: '/api/v1/catalog/products';
@@ -2732,7 +2735,7 @@ export type AdminCatalogListProductsData = {
          */
         categoryId?: number;
         /**
-         * matches title or subtitle
+         * words to search for (Chinese is segmented, spaces optional): every word must match the title, category or description, or the start of one of their words
          */
         keyword?: string;
         /**

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, type HomePage, type ProductPage } from '@sutwxapp/contracts';
+import { ErrorCode, type HomePage, type ProductPage, type ProductSort } from '@sutwxapp/contracts';
 import { IsNull, Repository } from 'typeorm';
 import { notFound } from '../../common/errors/app-error';
 import type { AppConfig } from '../../config/app-config';
@@ -62,7 +62,9 @@ export class CatalogQueryService {
     });
   }
 
-  async list(filter: Omit<ProductFilter, 'onShelf'>): Promise<Buffer> {
+  async list(query: Omit<ProductFilter, 'onShelf' | 'sort'> & { sort?: ProductSort }): Promise<Buffer> {
+    // A search without a sort lists the best matches first; a plain list, the newest.
+    const filter = { ...query, sort: query.sort ?? (query.keyword ? 'relevance' : 'newest') } satisfies ProductFilter;
     const shelf = { ...filter, onShelf: true };
     const page = (items: ProductListRow[], total: number): string =>
       JSON.stringify({

@@ -12,6 +12,7 @@ import { toCategory, toCategoryTree, toStoredUrl } from './catalog.mapper';
 import type { CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto';
 import { CategoryEntity } from './entities/category.entity';
 import { ProductEntity } from './entities/product.entity';
+import { reindexCategories } from './search/search-index';
 
 /** The two-level category tree, as operators edit it. */
 @Injectable()
@@ -68,7 +69,10 @@ export class CategoryAdminService {
           ? (await this.media.claimForCatalog(em, [toStoredUrl(dto.icon, this.config)]))[0]
           : null;
       }
-      return em.save(category);
+      const result = await em.save(category);
+      // products are found by their category's name (and their parent category's)
+      if (dto.name !== undefined || dto.parentId !== undefined) await reindexCategories(em, [id]);
+      return result;
     });
     await this.cache.catalogChanged();
     return toCategory(saved, this.config);

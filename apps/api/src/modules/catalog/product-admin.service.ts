@@ -16,6 +16,7 @@ import { ProductEntity } from './entities/product.entity';
 import { SkuEntity } from './entities/sku.entity';
 import { findProductPage } from './product-list.query';
 import { assertAxes, insertProduct, liveSkus } from './product-writes';
+import { reindexProducts } from './search/search-index';
 import { assertSkusFitAxes } from './sku-rules';
 
 /** Products as operators manage them: off-shelf ones included, deletes are soft. */
@@ -31,7 +32,10 @@ export class ProductAdminService {
   ) {}
 
   async list(query: AdminProductListQueryDto): Promise<AdminProductPage> {
-    const [items, total] = await findProductPage(this.products, { ...query, sort: 'newest' });
+    const [items, total] = await findProductPage(this.products, {
+      ...query,
+      sort: query.keyword ? 'relevance' : 'newest',
+    });
     const stock = await this.stockByProduct(items.map((p) => p.id));
     return {
       items: items.map((p) => toAdminSummary(p, stock.get(p.id), this.config)),
@@ -74,7 +78,11 @@ export class ProductAdminService {
       if (dto.description !== undefined) product.description = dto.description;
       if (dto.images !== undefined) product.images = await this.storedImages(em, dto.images);
       if (dto.onShelf !== undefined) product.onShelf = dto.onShelf;
-      return { product: await em.save(product), skus };
+      const saved = await em.save(product);
+      // the words a search finds it by, on the same transaction (on/off shelf is read from products)
+      const textChanged = ['title', 'subtitle', 'description', 'categoryId'].some((k) => k in dto);
+      if (textChanged) await reindexProducts(em, [id]);
+      return { product: saved, skus };
     });
     await this.cache.productsChanged([id]);
     return toDetail(result.product, result.skus, this.config);
@@ -82,13 +90,16 @@ export class ProductAdminService {
 
   /** Soft delete: orders keep their snapshots and the row stays for them; shoppers see a 404. */
   async remove(id: number): Promise<void> {
-    const result = await this.products
-      .createQueryBuilder()
-      .update(ProductEntity)
-      .set({ deletedAt: new Date() })
-      .where('id = :id AND deleted_at IS NULL', { id })
-      .execute();
-    if (result.affected !== 1) throw notFound(ErrorCode.PRODUCT_NOT_FOUND, `Product ${id}`);
+    await this.tx.run(async (em) => {
+      const result = await em
+        .createQueryBuilder()
+        .update(ProductEntity)
+        .set({ deletedAt: new Date() })
+        .where('id = :id AND deleted_at IS NULL', { id })
+        .execute();
+      if (result.affected !== 1) throw notFound(ErrorCode.PRODUCT_NOT_FOUND, `Product ${id}`);
+      await reindexProducts(em, [id]); // drops its terms
+    });
     await this.cache.productsChanged([id]);
   }
 

@@ -2,11 +2,16 @@ import type { ProductSort } from '@sutwxapp/contracts';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
 import { CategoryEntity } from './entities/category.entity';
 import { ProductEntity } from './entities/product.entity';
+import { searchMatches } from './search/search-index';
+import { queryTerms } from './search/search-terms';
+
+/** The public sorts, and `relevance`: the order of a keyword search that names no sort. */
+export type ListSort = ProductSort | 'relevance';
 
 export interface ProductFilter {
   categoryId?: number;
   keyword?: string;
-  sort: ProductSort;
+  sort: ListSort;
   page: number;
   pageSize: number;
   /** shoppers: on-shelf only; admins may ask for either or both */
@@ -55,7 +60,9 @@ const LIST_COLUMNS = [
 export type ProductListRow = Pick<ProductEntity, (typeof LIST_COLUMNS)[number]>;
 
 /** ORDER BY per sort, on column names (the statement below is written by hand). */
-const ORDER_SQL: Record<ProductSort, string> = {
+const ORDER_SQL: Record<ListSort, string> = {
+  // title over category over description (the score), then what sells; only with a keyword
+  relevance: 'm.score DESC, sales DESC, id DESC',
   newest: 'created_at DESC, id DESC',
   price_asc: 'min_price ASC, id ASC',
   price_desc: 'min_price DESC, id DESC',
@@ -63,9 +70,9 @@ const ORDER_SQL: Record<ProductSort, string> = {
 };
 
 /**
- * One page of live (not deleted) products. The keyword is a LIKE on title/subtitle: plain
- * substring matching is what Chinese needs (no word boundaries to tokenise on), and it behaves
- * the same on SQLite and on MariaDB's utf8mb4_unicode_ci columns.
+ * One page of live (not deleted) products. A keyword is looked up in the search index
+ * (search/search-index.ts, docs/search.md): every word of it must match a title, category or
+ * description word, or the start of one, in any order.
  *
  * Pages past the cached ones come from here on every request, so the two statements (rows and
  * total, in flight together on two pooled connections, or the rows alone when the total is
@@ -83,10 +90,12 @@ export async function findProductPage(
   return Promise.all([findProductRows(products, filter, where), countProducts(products, where)]);
 }
 
-/** The WHERE clause of a filter, built once for the rows and the total. */
+/** The WHERE clause of a filter, built once for the rows and the total; a keyword adds a join. */
 export interface ProductWhere {
   sql: string;
   params: unknown[];
+  /** `JOIN (matches) m ON …`, placed before WHERE, its parameters first */
+  join?: { sql: string; params: unknown[] };
 }
 
 export async function productWhere(
@@ -104,13 +113,17 @@ export async function productWhere(
     where.push(`category_id IN (${ids.map(() => '?').join(', ')})`);
     params.push(...ids);
   }
+  let join: ProductWhere['join'];
   if (filter.keyword) {
-    // The escape character is a bound parameter: SQLite and MySQL read backslashes in SQL text differently.
-    where.push('(title LIKE ? ESCAPE ? OR subtitle LIKE ? ESCAPE ?)');
-    const kw = likePattern(filter.keyword);
-    params.push(kw, '\\', kw, '\\');
+    const terms = queryTerms(filter.keyword);
+    // Only punctuation or symbols: nothing a product's words could match.
+    if (terms.length === 0) where.push('1 = 0');
+    else {
+      const matches = searchMatches(terms);
+      join = { sql: `JOIN (${matches.sql}) m ON m.product_id = id`, params: matches.params };
+    }
   }
-  return { sql: where.join(' AND '), params };
+  return { sql: where.join(' AND '), params, join };
 }
 
 /** One page of rows matching `where`, in the filter's order. */
@@ -120,10 +133,12 @@ export async function findProductRows(
   where: ProductWhere,
 ): Promise<ProductListRow[]> {
   const columns = LIST_COLUMNS.map((name) => products.metadata.findColumnWithPropertyName(name)!);
+  // Relevance needs the score of a keyword's join; without a keyword it is the default order.
+  const sort = filter.sort === 'relevance' && !where.join ? 'newest' : filter.sort;
   const rows = (await products.query(
     `SELECT ${columns.map((c) => c.databaseName).join(', ')} FROM ${products.metadata.tableName} ` +
-      `WHERE ${where.sql} ORDER BY ${ORDER_SQL[filter.sort]} LIMIT ? OFFSET ?`,
-    [...where.params, filter.pageSize, (filter.page - 1) * filter.pageSize],
+      `${where.join?.sql ?? ''} WHERE ${where.sql} ORDER BY ${ORDER_SQL[sort]} LIMIT ? OFFSET ?`,
+    [...(where.join?.params ?? []), ...where.params, filter.pageSize, (filter.page - 1) * filter.pageSize],
   )) as Array<Record<string, unknown>>;
   const driver = products.manager.connection.driver;
   return rows.map((raw) => {
@@ -136,8 +151,8 @@ export async function findProductRows(
 /** How many products match `where`, whatever the page. */
 export async function countProducts(products: Repository<ProductEntity>, where: ProductWhere): Promise<number> {
   const [row] = (await products.query(
-    `SELECT COUNT(*) AS n FROM ${products.metadata.tableName} WHERE ${where.sql}`,
-    where.params,
+    `SELECT COUNT(*) AS n FROM ${products.metadata.tableName} ${where.join?.sql ?? ''} WHERE ${where.sql}`,
+    [...(where.join?.params ?? []), ...where.params],
   )) as Array<{ n: unknown }>;
   return Number(row.n);
 }

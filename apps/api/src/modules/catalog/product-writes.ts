@@ -3,6 +3,7 @@ import { type EntityManager, IsNull } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { ProductEntity } from './entities/product.entity';
 import { SkuEntity } from './entities/sku.entity';
+import { reindexProducts } from './search/search-index';
 import { assertSkusFitAxes, checkAxes, summarisePrices } from './sku-rules';
 
 /*
@@ -55,6 +56,8 @@ export async function insertProduct(
       }),
     ),
   );
+  // searchable from the moment it commits, never before
+  await reindexProducts(em, [product.id]);
   return { product, skus };
 }
 

@@ -37,7 +37,11 @@ class PageQueryDto {
   @Min(1, { message: 'categoryId must be a positive integer id' })
   categoryId?: number;
 
-  @ApiPropertyOptional({ description: 'matches title or subtitle', maxLength: CATALOG_LIMITS.keywordMaxLength })
+  @ApiPropertyOptional({
+    description:
+      'words to search for (Chinese is segmented, spaces optional): every word must match the title, category or description, or the start of one of their words',
+    maxLength: CATALOG_LIMITS.keywordMaxLength,
+  })
   @IsOptional()
   @Transform(trim)
   @IsString({ message: 'keyword must be one string' })
@@ -48,10 +52,13 @@ class PageQueryDto {
 }
 
 export class ProductListQueryDto extends PageQueryDto implements ProductListQuery {
-  @ApiPropertyOptional({ enum: PRODUCT_SORTS, default: 'newest' })
+  @ApiPropertyOptional({
+    enum: PRODUCT_SORTS,
+    description: 'default: newest; with a keyword, by relevance (title over category over description, then sales)',
+  })
   @IsOptional()
   @IsIn(PRODUCT_SORTS, { message: `sort must be one of: ${PRODUCT_SORTS.join(', ')}` })
-  sort: ProductSort = 'newest';
+  sort?: ProductSort;
 }
 
 export class AdminProductListQueryDto extends PageQueryDto implements AdminProductListQuery {
