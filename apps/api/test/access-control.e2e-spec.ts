@@ -197,7 +197,9 @@ describe(`access control on every route (${backendLabel})`, () => {
   });
 
   it("answers 404 to a shopper on every route that names another shopper's cart item, address or order", async () => {
-    const targets = ops.filter((op) => op.access === 'shopper' && op.pathParams.length > 0);
+    const targets = ops.filter(
+      (op) => op.access === 'shopper' && op.pathParams.length > 0 && !(label(op) in NOT_OWNED_IDS),
+    );
     expect(targets.length).toBeGreaterThan(5);
     // a shopper route naming a kind of resource the test shop does not have cannot be checked
     const unknown = targets.filter((op) => ownedIdFor(op, w) === undefined).map(label);
@@ -276,3 +278,16 @@ function swapPayload(token: string, payload: object): string {
   const [header, , signature] = token.split('.');
   return `${header}.${b64url(JSON.stringify(payload))}.${signature}`;
 }
+
+/**
+ * Shopper routes whose path id is not another shopper's resource here, with why they are not
+ * probed by this suite.
+ */
+const NOT_OWNED_IDS: Record<string, string> = {
+  'POST /api/v1/coupons/{id}/claim': 'a public coupon template id; claims it for the caller',
+  // the test shop has no paid order to ask an after-sale of; promotions.e2e-spec.ts probes these
+  'GET /api/v1/aftersales/{id}': 'another shopper’s after-sale → 404 in promotions.e2e-spec.ts',
+  'GET /api/v1/aftersales/{id}/logistics': 'another shopper’s after-sale → 404 in promotions.e2e-spec.ts',
+  'POST /api/v1/aftersales/{id}/cancel': 'another shopper’s after-sale → 404 in promotions.e2e-spec.ts',
+  'POST /api/v1/aftersales/{id}/return-shipment': 'another shopper’s after-sale → 404 in promotions.e2e-spec.ts',
+};

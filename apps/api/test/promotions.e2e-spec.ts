@@ -249,6 +249,14 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
     expect(dup.body.code).toBe('AFTERSALE_ALREADY_OPEN');
     const other = await createShopper(t);
     await t.http.get(`/api/v1/aftersales/${req.id}`).set(other.auth).expect(404);
+    await t.http.get(`/api/v1/aftersales/${req.id}/logistics`).set(other.auth).expect(404);
+    await t.http.post(`/api/v1/aftersales/${req.id}/cancel`).set(other.auth).send({}).expect(404);
+    await t.http
+      .post(`/api/v1/aftersales/${req.id}/return-shipment`)
+      .set(other.auth)
+      .send({ carrierCode: 'yuantong', trackingNo: 'YT1234567890' })
+      .expect(404);
+    expect((await t.http.get(`/api/v1/aftersales/${req.id}`).set(s.auth).expect(200)).body.status).toBe('REQUESTED');
 
     const approved = (await t.http.post(`/api/v1/admin/aftersales/${req.id}/approve`).set(admin.auth).expect(200)).body;
     expect(['REFUNDING', 'REFUNDED']).toContain(approved.status);

@@ -132,14 +132,16 @@ describe('catalog pages', () => {
     const served = await get<ProductPage>(`/catalog/products?keyword=${encodeURIComponent('蓝牙')}&pageSize=10`);
     expect(served.total).toBeGreaterThan(1);
     expect(page.text('.result-total')).toBe(`共 ${served.total} 件商品`);
+    // 综合 by default: the API's relevance order (a title match before a description match)
+    expect(page.text('.sort.active')).toBe('综合');
     expect(page.texts('.product-card >>> .title')).toEqual(served.items.map((p) => p.title));
 
     const prices = () => (page.data.results as Array<{ minPrice: number }>).map((p) => p.minPrice);
-    page.tap('.sort', 2);
+    page.tap('.sort', 3);
     await mp.idle();
     expect(prices()).toEqual([...prices()].sort((a, b) => a - b));
     expect(page.text('.sort.active')).toBe('价格 ↑');
-    page.tap('.sort', 2);
+    page.tap('.sort', 3);
     await mp.idle();
     expect(prices()).toEqual([...prices()].sort((a, b) => b - a));
     expect(page.text('.sort.active')).toBe('价格 ↓');

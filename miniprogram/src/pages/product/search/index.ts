@@ -13,7 +13,7 @@ import {
   type MoreStatus,
   type Tap,
 } from '../../../utils/page';
-import { addToHistory, HISTORY_KEY, readHistory, sortTabs, type SortKey } from './search-state';
+import { addToHistory, HISTORY_KEY, readHistory, sortParam, sortTabs, type SortKey } from './search-state';
 
 const PAGE_SIZE = 10;
 
@@ -24,8 +24,8 @@ Page({
     history: [] as string[],
     searched: false,
     searchedKeyword: '',
-    sortKey: 'newest' as SortKey,
-    sorts: sortTabs('newest'),
+    sortKey: 'relevance' as SortKey,
+    sorts: sortTabs('relevance'),
     listStatus: 'loading' as LoadStatus,
     listError: '',
     results: [] as ProductSummary[],
@@ -102,7 +102,7 @@ Page({
     try {
       const res = await listProducts({
         keyword: this.data.searchedKeyword,
-        sort: this.data.sortKey,
+        sort: sortParam(this.data.sortKey),
         page: 1,
         pageSize: PAGE_SIZE,
       });
@@ -127,7 +127,7 @@ Page({
     try {
       const res = await listProducts({
         keyword: this.data.searchedKeyword,
-        sort: this.data.sortKey,
+        sort: sortParam(this.data.sortKey),
         page: this.data.page + 1,
         pageSize: PAGE_SIZE,
       });
