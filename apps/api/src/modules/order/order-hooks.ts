@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import type { OrderStatus } from '@sutwxapp/contracts';
 import type { EntityManager } from 'typeorm';
+import type { OrderRecord } from './order-record';
 import type { OrderTransition } from './order-state';
 
 export interface OrderTransitionEvent {
@@ -25,9 +26,35 @@ export interface OrderTransitionListener {
  */
 export const OnOrderTransition = DiscoveryService.createDecorator<readonly OrderTransition[]>();
 
+/**
+ * A feature that must be asked before an unpaid order is cancelled (the payment feature: the
+ * provider's order is closed first; if it was paid meanwhile, the payment is recorded, the
+ * order becomes PAID and the guard answers 'paid', so the cancellation does not happen).
+ */
+export interface OrderCancelGuard {
+  beforeCancel(order: OrderRecord): Promise<'proceed' | 'paid'>;
+  /**
+   * Inside the cancel transaction, with the order row locked: is a provider order still open
+   * (a prepay started after beforeCancel looked)? Then the cancel must close it first.
+   */
+  hasOpenPayment(em: EntityManager, orderId: number): Promise<boolean>;
+}
+export const CancelGuard = DiscoveryService.createDecorator<void>();
+
+/** An extra reason a SHIPPED order completes (e.g. "tracking says signed"), besides the day count. */
+export interface OrderCompletionRule {
+  /** shipped orders that should complete now */
+  due(now: Date): Promise<OrderRecord[]>;
+}
+/** The rule's name is the completion reason published with order_completed. */
+export const CompletionRule = DiscoveryService.createDecorator<string>();
+
+/** Finds the providers other features contribute to the order process (see the decorators above). */
 @Injectable()
 export class OrderHooks implements OnModuleInit {
   private readonly byTransition = new Map<OrderTransition, OrderTransitionListener[]>();
+  readonly cancelGuards: OrderCancelGuard[] = [];
+  readonly completionRules: Array<{ name: string; rule: OrderCompletionRule }> = [];
 
   constructor(private readonly discovery: DiscoveryService) {}
 
@@ -37,6 +64,15 @@ export class OrderHooks implements OnModuleInit {
       const listener = wrapper.instance as OrderTransitionListener | undefined;
       if (!listener || typeof listener.onOrderTransition !== 'function') continue;
       for (const t of transitions) this.byTransition.set(t, [...(this.byTransition.get(t) ?? []), listener]);
+    }
+    for (const wrapper of this.discovery.getProviders({ metadataKey: CancelGuard.KEY })) {
+      const guard = wrapper.instance as OrderCancelGuard | undefined;
+      if (guard && typeof guard.beforeCancel === 'function') this.cancelGuards.push(guard);
+    }
+    for (const wrapper of this.discovery.getProviders({ metadataKey: CompletionRule.KEY })) {
+      const name = this.discovery.getMetadataByDecorator(CompletionRule, wrapper);
+      const rule = wrapper.instance as OrderCompletionRule | undefined;
+      if (name && rule && typeof rule.due === 'function') this.completionRules.push({ name, rule });
     }
   }
 

@@ -18,6 +18,7 @@ import { OrderSummaryController } from './order-summary.controller';
 import { OrderSummaryService } from './order-summary.service';
 import { OrderSweeperService } from './order-sweeper.service';
 import { OrderTransitionsService } from './order-transitions.service';
+import { OrderPort } from './order.port';
 
 @Module({
   imports: [
@@ -38,7 +39,9 @@ import { OrderTransitionsService } from './order-transitions.service';
     OrderMediaReferences,
     OrderSummaryService,
     OrderHooks,
+    OrderPort,
   ],
-  exports: [OrderQueryService, OrderLifecycleService, OrderTransitionsService, OrderSweeperService],
+  // other features reach orders through the port (transitions, reads, the parcel's facts)
+  exports: [OrderPort, OrderQueryService],
 })
 export class OrderModule {}

@@ -13,7 +13,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../common/errors/app-error';
 import { IdParam } from '../../common/parse-id.pipe';
 import { AdminOnly, CurrentUserId, ShopperOnly } from '../auth/guards/auth.guard';
-import { OrderQueryService } from '../order/order-query.service';
+import { OrderPort } from '../order/order.port';
 import { AuditTrailInterceptor } from '../events/audit-trail.interceptor';
 import { WECHAT_SANDBOX } from '../wechat/wechat.module';
 import { RefundDto } from './dto/refund.dto';
@@ -117,7 +117,7 @@ export class AdminRefundController {
 export class SandboxPaymentController {
   constructor(
     @Inject(WECHAT_SANDBOX) private readonly sandbox: WechatSandbox | null,
-    private readonly orders: OrderQueryService,
+    private readonly orders: OrderPort,
   ) {}
 
   @Post(':id/simulate-payment')
@@ -130,7 +130,7 @@ export class SandboxPaymentController {
   })
   async simulate(@CurrentUserId() userId: number, @IdParam() id: number): Promise<SimulatePaymentResponse> {
     if (!this.sandbox) throw new AppError(404, ErrorCode.ROUTE_NOT_FOUND, 'The WeChat sandbox is off');
-    const order = await this.orders.findOwnedEntity(userId, id);
+    const order = await this.orders.findOwned(userId, id);
     try {
       const result = await this.sandbox.simulatePayment(order.orderNo);
       return { delivered: result.deliveries[0]?.delivered ?? false };

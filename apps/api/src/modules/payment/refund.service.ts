@@ -9,10 +9,7 @@ import { isUniqueViolation } from '../../database/db-errors';
 import { insertRow } from '../../database/insert-row';
 import { TransactionService } from '../../database/transaction.service';
 import { metrics } from '../../observability/metrics';
-import { InventoryService } from '../catalog/inventory.service';
-import { OrderEntity } from '../order/entities/order.entity';
-import { OrderQueryService } from '../order/order-query.service';
-import { OrderTransitionsService } from '../order/order-transitions.service';
+import { OrderPort } from '../order/order.port';
 import type { NotificationRecord } from './payment-ledger.service';
 import { PaymentNotificationEntity } from './entities/payment-notification.entity';
 import { PaymentEntity } from './entities/payment.entity';
@@ -27,9 +24,7 @@ export class RefundService {
 
   constructor(
     private readonly tx: TransactionService,
-    private readonly orders: OrderQueryService,
-    private readonly transitions: OrderTransitionsService,
-    private readonly inventory: InventoryService,
+    private readonly orders: OrderPort,
     private readonly events: DomainEvents,
     private readonly pay: WechatPayClient,
     private readonly urls: PaymentUrls,
@@ -42,14 +37,14 @@ export class RefundService {
    * reconciler; out_refund_no makes the retry idempotent).
    */
   async requestByAdmin(orderId: number, reason: string): Promise<Order> {
-    const order = await this.orders.findEntity(orderId);
+    const order = await this.orders.find(orderId);
     const refund = await this.tx
       .run(async (em) => {
         const payment = await em.findOneBy(PaymentEntity, { orderId, status: 'SUCCESS' });
         if (!payment) {
           throw new AppError(409, ErrorCode.REFUND_NOT_ALLOWED, 'Only orders paid through WeChat Pay can be refunded');
         }
-        await this.transitions.require(em, orderId, 'requestRefund', {
+        await this.orders.require(em, orderId, 'requestRefund', {
           refundRequestedAt: new Date(),
           refundReason: reason,
         });
@@ -83,7 +78,7 @@ export class RefundService {
 
   /** Sends a SUBMITTING refund to WeChat. Safe to repeat: same out_refund_no, same refund. */
   async submit(refund: RefundEntity): Promise<void> {
-    const order = await this.orders.findEntity(refund.orderId);
+    const order = await this.orders.find(refund.orderId);
     let answer: WechatPayRefund;
     try {
       answer = await this.pay.createRefund({
@@ -148,7 +143,6 @@ export class RefundService {
       ? (status as RefundRowStatus)
       : null;
     if (!final && status !== 'PROCESSING') return 'failed';
-    const productIds: number[] = [];
     const changed = await this.tx.run(async (em) => {
       if (notification) {
         // unique notification id: a duplicate fails here and rolls the whole change back
@@ -168,22 +162,15 @@ export class RefundService {
         { status: final, succeededAt: final === 'SUCCESS' ? new Date() : null },
       );
       if (!moved.affected) return false;
+      // REFUNDING → REFUNDED; the order process puts unshipped stock back and uncounts the sale
       if (final === 'SUCCESS' && refund.kind === 'admin') {
-        if (await this.transitions.apply(em, refund.orderId, 'refunded', { refundedAt: new Date() })) {
-          const order = await em.findOneByOrFail(OrderEntity, { id: refund.orderId });
-          const lines = await this.transitions.stockLines(em, refund.orderId);
-          if (!order.shippedAt) await this.inventory.release(em, lines);
-          // counted as sold when the order was paid; refunded goods are not sold
-          await this.inventory.removeSalesOfOrder(em, refund.orderId);
-          productIds.push(...new Set(lines.map((l) => l.productId)));
-        }
+        await this.orders.transition(em, refund.orderId, 'refunded', { refundedAt: new Date() });
       }
       return true;
     });
-    if (productIds.length) this.events.publish('stock_released', { productIds });
     if (changed && final) {
       metrics.refunds.inc({ result: final.toLowerCase() });
-      const order = await this.orders.findEntity(refund.orderId);
+      const order = await this.orders.find(refund.orderId);
       if (final === 'SUCCESS') {
         this.events.publish('refund_succeeded', {
           orderId: order.id,
