@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { OrderStatus } from '@sutwxapp/contracts';
 import type { WechatPayTransaction } from '@sutwxapp/wechat';
-import { Not, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { isUniqueViolation } from '../../database/db-errors';
 import { insertRow } from '../../database/insert-row';
 import { TransactionService } from '../../database/transaction.service';
@@ -12,6 +12,7 @@ import { OrderPort } from '../order/order.port';
 import { PaymentNotificationEntity } from './entities/payment-notification.entity';
 import { PaymentEntity } from './entities/payment.entity';
 import { RefundEntity } from './entities/refund.entity';
+import { PAYMENT_TRANSITIONS, transitionPayment } from './payment-state';
 
 export type PaidOutcome =
   | 'ok'
@@ -84,9 +85,9 @@ export class PaymentLedgerService {
             rawBody: notification.raw,
           });
         }
-        const paymentPatch = { status: 'SUCCESS' as const, transactionId: transaction.transaction_id ?? null, paidAt };
-        const updated = await em.update(PaymentEntity, { orderId: order.id, status: Not('SUCCESS') }, paymentPatch);
-        const existing = updated.affected ? null : await em.findOneBy(PaymentEntity, { orderId: order.id });
+        const paymentPatch = { transactionId: transaction.transaction_id ?? null, paidAt };
+        const moved = await transitionPayment(em, { orderId: order.id }, 'succeed', paymentPatch);
+        const existing = moved ? null : await em.findOneBy(PaymentEntity, { orderId: order.id });
         if (existing?.status === 'SUCCESS') {
           // the first payment recorded stays; a second one is only worth a look by a person
           if (existing.transactionId !== paymentPatch.transactionId) {
@@ -95,11 +96,12 @@ export class PaymentLedgerService {
                 `ignored a second one, ${paymentPatch.transactionId ?? '(none)'}`,
             );
           }
-        } else if (!updated.affected) {
+        } else if (!moved) {
           await em.insert(PaymentEntity, {
             orderId: order.id,
             outTradeNo: order.orderNo,
             amount: order.payableAmount,
+            status: PAYMENT_TRANSITIONS.succeed.to,
             ...paymentPatch,
           });
         }

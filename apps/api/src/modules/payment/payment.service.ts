@@ -12,6 +12,7 @@ import type { OrderRecord } from '../order/order-record';
 import { OrderPort } from '../order/order.port';
 import { PaymentEntity } from './entities/payment.entity';
 import { PaymentLedgerService } from './payment-ledger.service';
+import { transitionPayment } from './payment-state';
 import { PaymentUrls } from './payment-urls';
 import { RefundService } from './refund.service';
 
@@ -129,7 +130,7 @@ export class PaymentService implements OrderCancelGuard {
     } catch (err) {
       if (err instanceof WechatPayApiError && err.httpStatus === 404) return;
       this.logger.warn(`closing ${order.orderNo} after a lost cancel race failed: ${(err as Error).message}`);
-      await this.payments.update({ orderId: order.id }, { status: 'PENDING', prepayId });
+      await transitionPayment(this.payments.manager, { orderId: order.id }, 'reopen', { prepayId });
     }
   }
 
@@ -171,7 +172,7 @@ export class PaymentService implements OrderCancelGuard {
     if (payment.status === 'SUCCESS') return 'paid';
     const closed = await this.closeAtWechat(order);
     if (closed === 'paid') return (await this.syncFromWechat(order)) ? 'paid' : 'proceed';
-    await this.payments.update({ id: payment.id, status: 'PENDING' }, { status: 'CLOSED' });
+    await transitionPayment(this.payments.manager, { id: payment.id }, 'close');
     return 'proceed';
   }
 
@@ -189,7 +190,7 @@ export class PaymentService implements OrderCancelGuard {
     if (await this.syncFromWechat(order)) return 'refunding';
     const closed = await this.closeAtWechat(order);
     if (closed === 'paid') return (await this.syncFromWechat(order)) ? 'refunding' : 'open';
-    await this.payments.update({ orderId: order.id, status: 'PENDING' }, { status: 'CLOSED' });
+    await transitionPayment(this.payments.manager, { orderId: order.id }, 'close');
     return 'closed';
   }
 

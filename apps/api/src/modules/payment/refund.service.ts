@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, type Order } from '@sutwxapp/contracts';
 import { WechatPayApiError, WechatPayClient, type WechatPayRefund, type WechatPayRefundNotice } from '@sutwxapp/wechat';
-import { In, LessThan, Not, Repository } from 'typeorm';
+import { LessThan, Repository } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/domain-events';
 import { isUniqueViolation } from '../../database/db-errors';
@@ -13,7 +13,8 @@ import { OrderPort } from '../order/order.port';
 import type { NotificationRecord } from './payment-ledger.service';
 import { PaymentNotificationEntity } from './entities/payment-notification.entity';
 import { PaymentEntity } from './entities/payment.entity';
-import { RefundEntity, type RefundRowStatus } from './entities/refund.entity';
+import { RefundEntity } from './entities/refund.entity';
+import { REFUND_TRANSITIONS, refundTransitionFor, transitionRefund } from './payment-state';
 import { PaymentUrls } from './payment-urls';
 
 export type RefundOutcome = 'ok' | 'duplicate' | 'unknown_refund' | 'bad_amount' | 'failed';
@@ -95,10 +96,7 @@ export class RefundService {
       metrics.refunds.inc({ result: 'submit_failed' });
       return;
     }
-    await this.refunds.update(
-      { id: refund.id, status: 'SUBMITTING' },
-      { status: 'PROCESSING', refundId: answer.refund_id ?? null },
-    );
+    await transitionRefund(this.refunds.manager, refund.id, 'submitted', { refundId: answer.refund_id ?? null });
     metrics.refunds.inc({ result: 'submitted' });
     if (answer.status !== 'PROCESSING')
       await this.applyResult(answer.out_refund_no, answer.status, answer.amount?.refund);
@@ -139,10 +137,9 @@ export class RefundService {
       this.logger.error(`refund ${outRefundNo} reports ${refundedFen} fen, we asked for ${refund.amount}`);
       return 'bad_amount';
     }
-    const final = (['SUCCESS', 'ABNORMAL', 'CLOSED'] as RefundRowStatus[]).includes(status as RefundRowStatus)
-      ? (status as RefundRowStatus)
-      : null;
-    if (!final && status !== 'PROCESSING') return 'failed';
+    const move = refundTransitionFor(status);
+    const final = move ? REFUND_TRANSITIONS[move].to : null;
+    if (!move && status !== 'PROCESSING') return 'failed';
     const changed = await this.tx.run(async (em) => {
       if (notification) {
         // unique notification id: a duplicate fails here and rolls the whole change back
@@ -155,13 +152,9 @@ export class RefundService {
           rawBody: notification.raw,
         });
       }
-      if (!final) return false;
-      const moved = await em.update(
-        RefundEntity,
-        { id: refund.id, status: Not(In(['SUCCESS', 'ABNORMAL', 'CLOSED'])) },
-        { status: final, succeededAt: final === 'SUCCESS' ? new Date() : null },
-      );
-      if (!moved.affected) return false;
+      if (!move) return false;
+      const succeededAt = move === 'succeed' ? new Date() : null;
+      if (!(await transitionRefund(em, refund.id, move, { succeededAt }))) return false;
       // REFUNDING → REFUNDED; the order process puts unshipped stock back and uncounts the sale
       if (final === 'SUCCESS' && refund.kind === 'admin') {
         await this.orders.transition(em, refund.orderId, 'refunded', { refundedAt: new Date() });
