@@ -19,6 +19,7 @@ import { OrderSummaryService } from './order-summary.service';
 import { OrderSweeperService } from './order-sweeper.service';
 import { OrderTransitionsService } from './order-transitions.service';
 import { OrderPort } from './order.port';
+import { SalesReportQuery } from './order-sales-report.query';
 
 @Module({
   imports: [
@@ -40,8 +41,9 @@ import { OrderPort } from './order.port';
     OrderSummaryService,
     OrderHooks,
     OrderPort,
+    SalesReportQuery,
   ],
   // other features reach orders through the port (transitions, reads, the parcel's facts)
-  exports: [OrderPort, OrderQueryService],
+  exports: [OrderPort, OrderQueryService, SalesReportQuery],
 })
 export class OrderModule {}
