@@ -48,6 +48,14 @@ describe('architecture', () => {
     expect(cycles).toEqual([]);
   });
 
+  it('reads process.env only in config/ (and the command-line tools in cli/)', () => {
+    const offenders = files
+      .filter((f) => !/^(config|cli)\//.test(rel(f)))
+      .filter((f) => /process\.env\b/.test(readFileSync(f, 'utf8')))
+      .map(rel);
+    expect(offenders).toEqual([]);
+  });
+
   it('keeps order entities inside order/ (other features go through OrderPort)', () => {
     const offenders = files
       .filter((f) => !rel(f).startsWith('modules/order/'))
