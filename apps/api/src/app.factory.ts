@@ -52,7 +52,7 @@ export async function createApp(
     // One access-log line per request is written by our onResponse hook instead.
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     genReqId: genRequestId,
-    bodyLimit: Number(process.env.BODY_LIMIT_BYTES ?? 512 * 1024),
+    bodyLimit: config.runtime.bodyLimitBytes,
     trustProxy: config.trustProxy,
     return503OnClosing: true,
     // Refusals before any route runs (unparseable request line, raw UTF-8 in the URL, 431, a bad

@@ -52,7 +52,7 @@ async function bootstrap(): Promise<void> {
     timer.unref();
     try {
       // Optional pause so load balancers see readiness fail before the listener closes.
-      const drainDelay = Number(process.env.SHUTDOWN_DELAY_MS ?? 0);
+      const drainDelay = config.runtime.shutdownDelayMs;
       if (drainDelay > 0) await new Promise((r) => setTimeout(r, drainDelay));
       await drainConnections(app.getHttpServer() as Server);
       // Close HTTP (nothing is connected any more), then the pools those requests used.

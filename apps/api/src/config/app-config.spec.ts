@@ -36,6 +36,40 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...base, TRUST_PROXY: raw }).trustProxy).toEqual(expected);
   });
 
+  it('refuses invalid process-level numbers at boot, each one named (DB_POOL_SIZE=abc was NaN)', () => {
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({
+        ...base,
+        DB_POOL_SIZE: 'abc',
+        DB_QUERY_TIMEOUT_MS: '-5',
+        BODY_LIMIT_BYTES: '1e99',
+        SHUTDOWN_DELAY_MS: 'soon',
+        HEALTH_HEAP_LIMIT_MB: '1.5',
+        HEALTH_DISK_THRESHOLD: '2',
+        WECHAT_SANDBOX_PORT: '70000',
+      });
+    } catch (err) {
+      error = err as ConfigError;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error!.problems.map((p) => p.split(' ')[0])).toEqual(
+      expect.arrayContaining([
+        'DB_POOL_SIZE',
+        'DB_QUERY_TIMEOUT_MS',
+        'BODY_LIMIT_BYTES',
+        'SHUTDOWN_DELAY_MS',
+        'HEALTH_HEAP_LIMIT_MB',
+        'HEALTH_DISK_THRESHOLD',
+        'WECHAT_SANDBOX_PORT',
+      ]),
+    );
+    expect(loadConfig({ ...base, DB_POOL_SIZE: '7', HEALTH_DISK_THRESHOLD: '0.9' }).runtime).toMatchObject({
+      dbPoolSize: 7,
+      healthDiskThreshold: 0.9,
+    });
+  });
+
   it('collects every problem into one error', () => {
     let error: ConfigError | undefined;
     try {

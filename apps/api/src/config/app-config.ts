@@ -14,6 +14,25 @@ export type DatabaseConfig =
       database: string;
     };
 
+export interface RuntimeConfig {
+  /** DATA_DIR: the development secrets and generated admin password live here */
+  dataDir: string;
+  /** MySQL pool size and per-query timeout (a frozen database answers 503, not a hang) */
+  dbPoolSize: number;
+  dbQueryTimeoutMs: number;
+  bodyLimitBytes: number;
+  /** pause between readiness failing and the listener closing, for load balancers */
+  shutdownDelayMs: number;
+  healthHeapLimitMb: number;
+  /** 0..1: the disk fill ratio readiness refuses at */
+  healthDiskThreshold: number;
+  /** 0 = any free port */
+  wechatSandboxPort: number;
+  /** set explicitly (else the sandbox calls the app's own loopback address) */
+  notifyUrlSet: boolean;
+  refundNotifyUrlSet: boolean;
+}
+
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
   port: number;
@@ -77,6 +96,8 @@ export interface AppConfig {
   wechatPlatform: WechatPlatformConfig;
   media: MediaConfig;
   promotion: PromotionConfig;
+  /** Process-level settings read nowhere else (every variable is read in this file). */
+  runtime: RuntimeConfig;
 }
 
 /** Coupons, points, check-in and after-sale rules (issue 23; docs/promotions.md). */
@@ -333,6 +354,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     }
     return n;
   };
+  const ratio = (name: string, fallback: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n <= 0 || n > 1) {
+      problems.push(`${name} must be a number above 0 and at most 1 (got "${raw}")`);
+      return fallback;
+    }
+    return n;
+  };
   const bool = (name: string, fallback: boolean): boolean => {
     const raw = env[name]?.trim().toLowerCase();
     if (raw === undefined || raw === '') return fallback;
@@ -487,6 +518,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
     wechatPlatform: loadWechatPlatformConfig(env, wechatSandbox, problems, int),
     media: loadMediaConfig(env, { str, int, bool }, publicBaseUrl, problems),
     promotion: loadPromotionConfig(env, int, bool, problems),
+    runtime: {
+      dataDir: str('DATA_DIR', './data'),
+      dbPoolSize: int('DB_POOL_SIZE', 20, 1, 1000),
+      dbQueryTimeoutMs: int('DB_QUERY_TIMEOUT_MS', 5000, 1, 600_000),
+      bodyLimitBytes: int('BODY_LIMIT_BYTES', 512 * 1024, 1024, 1024 * 1024 * 1024),
+      shutdownDelayMs: int('SHUTDOWN_DELAY_MS', 0, 0, 600_000),
+      healthHeapLimitMb: int('HEALTH_HEAP_LIMIT_MB', 1536, 16, 1_048_576),
+      healthDiskThreshold: ratio('HEALTH_DISK_THRESHOLD', 0.98),
+      wechatSandboxPort: int('WECHAT_SANDBOX_PORT', 0, 0, 65_535),
+      notifyUrlSet: str('WECHAT_PAY_NOTIFY_URL', '') !== '',
+      refundNotifyUrlSet: str('WECHAT_PAY_REFUND_NOTIFY_URL', '') !== '',
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

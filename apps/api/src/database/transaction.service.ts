@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -15,12 +15,45 @@ export class TransactionService {
   /** Pooled MySQL connections whose session is already READ COMMITTED. */
   private readonly readCommitted = new WeakSet<object>();
   readonly isSqlite: boolean;
+  private readonly logger = new Logger(TransactionService.name);
+  /** Work queued by `afterCommit`, per transaction (its entity manager). */
+  private readonly committed = new WeakMap<EntityManager, Array<() => Promise<void> | void>>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.isSqlite = dataSource.options.type === 'better-sqlite3';
   }
 
   async run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    let queued: Array<() => Promise<void> | void> = [];
+    const result = await this.attempt(async (em) => {
+      // a retried use case starts from scratch: what its failed attempt queued is dropped
+      queued = [];
+      this.committed.set(em, queued);
+      return work(em);
+    });
+    for (const effect of queued) {
+      try {
+        await effect();
+      } catch (err) {
+        // the transaction is committed; an after-commit effect failing must not turn it into an error
+        this.logger.warn(`after-commit effect failed: ${(err as Error).message}`);
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Runs `effect` once the transaction of `em` has committed (never if it rolls back): events,
+   * cache invalidation, figures that must not see rolled-back data. Outside a transaction of this
+   * service (e.g. `manager`) there is nothing to wait for, so it runs at once.
+   */
+  async afterCommit(em: EntityManager, effect: () => Promise<void> | void): Promise<void> {
+    const queue = this.committed.get(em);
+    if (queue) queue.push(effect);
+    else await effect();
+  }
+
+  private async attempt<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     if (this.isSqlite) {
       const result = this.sqliteTail.then(() => this.dataSource.transaction(work));
       this.sqliteTail = result.catch(() => undefined);

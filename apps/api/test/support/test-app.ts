@@ -37,9 +37,6 @@ export interface TestApp {
 export async function startTestApp(env: Record<string, string | undefined> = {}): Promise<TestApp> {
   const dir = join(tmpdir(), 'sutwxapp-tests');
   mkdirSync(dir, { recursive: true });
-  // One jest worker hosts every suite's apps in one heap: readiness's heap check would measure the
-  // worker, not an app (the health module reads HEALTH_HEAP_LIMIT_MB from the environment).
-  process.env.HEALTH_HEAP_LIMIT_MB ??= '16384';
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: process.env.DATABASE_URL || `sqlite:${join(dir, `${randomUUID()}.sqlite`)}`,
@@ -59,6 +56,11 @@ export async function startTestApp(env: Record<string, string | undefined> = {})
     DATA_DIR: dir,
     // each app its own media directory: deletion tests must not remove another app's files
     MEDIA_LOCAL_DIR: join(dir, `media-${randomUUID()}`),
+    // One jest worker hosts every suite's apps in one heap: readiness's heap check would measure
+    // the worker, not an app.
+    HEALTH_HEAP_LIMIT_MB: '16384',
+    // apps naming the same sandbox port share one sandbox (restart and replica tests set it)
+    WECHAT_SANDBOX_PORT: process.env.WECHAT_SANDBOX_PORT,
     ...env,
   });
   const logs: string[] = [];

@@ -46,7 +46,7 @@ export class AdminAccountService implements OnApplicationBootstrap {
     } else if (this.config.nodeEnv === 'development') {
       const generated = randomBytes(12).toString('base64url');
       await this.create('admin', generated);
-      const dir = resolve(process.env.DATA_DIR ?? './data');
+      const dir = resolve(this.config.runtime.dataDir);
       mkdirSync(dir, { recursive: true });
       const file = resolve(dir, 'admin-password.txt');
       writeFileSync(file, `${generated}\n`, { mode: 0o600 });

@@ -1,30 +1,38 @@
 import {
+  applyDecorators,
   type CallHandler,
   type ExecutionContext,
   HttpException,
   Injectable,
   type NestInterceptor,
+  SetMetadata,
+  UseInterceptors,
 } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { AuditActor, AuditKind } from '@sutwxapp/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Observable, tap } from 'rxjs';
 import { AppError } from '../../common/errors/app-error';
-import type { AuthContext } from '../auth/guards/auth.guard';
+import type { AuthContext } from '../auth/auth-context';
 import { AuditService } from './audit.service';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** The payment feature's WeChat Pay callback routes (PaymentNotifyController). */
-const NOTIFY_ROUTES: Record<string, AuditKind> = {
-  '/api/v1/payments/wechat/notify': 'payment_notification',
-  '/api/v1/payments/wechat/refund-notify': 'refund_notification',
-};
+const AUDIT_KIND = 'sutwxapp:audit-kind';
+
+/**
+ * Puts a route (or a controller's routes) on the audit trail as `kind`: `admin_action` records
+ * the operator's state-changing calls (applied by AdminOnly), the notification kinds record
+ * every WeChat Pay delivery.
+ */
+export const Audited = (kind: AuditKind): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(AUDIT_KIND, kind), UseInterceptors(AuditTrailInterceptor));
 
 type Request = FastifyRequest & { auth?: AuthContext };
 
 /**
- * The audit trail. Bound by `AdminOnly()` (every operator route) and on PaymentNotifyController,
- * not globally, so shopper and catalog requests skip the interceptor pipeline entirely. Records:
+ * The audit trail. Bound by `@Audited(kind)` (AdminOnly() on every operator route, the WeChat Pay
+ * callbacks), not globally, so shopper and catalog requests skip the interceptor pipeline entirely. Records:
  * - every state-changing request made with an operator token, whether it succeeded or was refused
  *   (runs after the guards, so `request.auth` is the verified caller);
  * - every WeChat Pay notification delivery, accepted (204) or refused (forged, unknown order, bad
@@ -33,13 +41,20 @@ type Request = FastifyRequest & { auth?: AuthContext };
  */
 @Injectable()
 export class AuditTrailInterceptor implements NestInterceptor {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly reflector: Reflector,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
     const http = context.switchToHttp();
     const request = http.getRequest<Request>();
-    const entry = this.describe(request);
+    const kind = this.reflector.getAllAndOverride<AuditKind | undefined>(AUDIT_KIND, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    const entry = kind ? this.describe(kind, request) : null;
     if (!entry) return next.handle();
     const record = (outcome: Record<string, unknown>): void =>
       this.audit.record(entry.kind, entry.actor, { ...entry.payload, ...outcome }, request.id);
@@ -57,14 +72,16 @@ export class AuditTrailInterceptor implements NestInterceptor {
     );
   }
 
-  private describe(request: Request): { kind: AuditKind; actor: AuditActor; payload: Record<string, unknown> } | null {
+  private describe(
+    kind: AuditKind,
+    request: Request,
+  ): { kind: AuditKind; actor: AuditActor; payload: Record<string, unknown> } | null {
     const route = request.routeOptions?.url ?? request.url;
-    const notification = NOTIFY_ROUTES[route];
-    if (notification) {
+    if (kind !== 'admin_action') {
       const body = (request.body ?? {}) as Record<string, unknown>;
       const resource = (body.resource ?? {}) as Record<string, unknown>;
       return {
-        kind: notification,
+        kind,
         actor: { type: 'wechatpay', id: headerValue(request, 'wechatpay-serial') },
         payload: {
           route,

@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { AnalyticsController } from './analytics/analytics.controller';
 import { AnalyticsService } from './analytics/analytics.service';
-import { SalesReportQuery } from './analytics/sales-report.query';
+import { OrderModule } from '../order/order.module';
 import { AuditService } from './audit.service';
 import { BehaviourEventsController } from './behaviour-events.controller';
 import { BehaviourEventsService } from './behaviour-events.service';
@@ -36,7 +36,7 @@ export class EventsModule {
     return {
       module: EventsModule,
       global: true,
-      imports: store.imports,
+      imports: [...store.imports, OrderModule],
       controllers: [BehaviourEventsController, AnalyticsController],
       providers: [
         ...store.providers,
@@ -48,7 +48,6 @@ export class EventsModule {
         ServerEventsSubscriber,
         AuditService,
         AnalyticsService,
-        SalesReportQuery,
       ],
       exports: [AuditService, EventWriterService, EVENT_STORE],
     };

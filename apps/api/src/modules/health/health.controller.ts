@@ -39,8 +39,8 @@ export class HealthController implements OnModuleDestroy {
     @Inject(APP_CONFIG) config: AppConfig,
     @Optional() mongo?: MongooseHealthIndicator,
   ) {
-    const heapLimit = Number(process.env.HEALTH_HEAP_LIMIT_MB ?? 1536) * 1024 * 1024;
-    const diskThreshold = Number(process.env.HEALTH_DISK_THRESHOLD ?? 0.98);
+    const heapLimit = config.runtime.healthHeapLimitMb * 1024 * 1024;
+    const diskThreshold = config.runtime.healthDiskThreshold;
     this.checks = [
       () => db.schemaCheck('database').withTimeout(3000),
       ...(config.redisUrl ? [() => redis.pingCheck('redis').withTimeout(1000)] : []),

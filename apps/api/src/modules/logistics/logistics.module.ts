@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { OrderModule } from '../order/order.module';
 import { AdminShipmentController } from './admin-shipment.controller';
 import { LogisticsController } from './logistics.controller';
-import { ShipmentRepository } from './shipment.repository';
 import { ShippingService } from './shipping.service';
 import { SignedCompletionRule } from './signed-completion.rule';
 import { TrackingService } from './tracking.service';
@@ -11,7 +10,7 @@ import { TrackingService } from './tracking.service';
 @Module({
   imports: [OrderModule],
   controllers: [LogisticsController, AdminShipmentController],
-  providers: [ShippingService, TrackingService, ShipmentRepository, SignedCompletionRule],
+  providers: [ShippingService, TrackingService, SignedCompletionRule],
   exports: [TrackingService],
 })
 export class LogisticsModule {}

@@ -1,10 +1,10 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { CacheService } from '../../infra/cache/cache.service';
-import type { OrderEntity } from '../order/entities/order.entity';
-import { OrderSweeperService } from '../order/order-sweeper.service';
-import { ShipmentRepository } from './shipment.repository';
+import { CompletionRule, type OrderCompletionRule } from '../order/order-hooks';
+import type { OrderRecord } from '../order/order-record';
+import { OrderPort } from '../order/order.port';
 import { TrackingService } from './tracking.service';
 
 const DAY_MS = 86_400_000;
@@ -28,31 +28,27 @@ const REFRESH_MIN_AGE_MS = DAY_MS;
  * at, the sweep also refreshes a small, bounded batch through the same 30-minute cache.
  */
 @Injectable()
-export class SignedCompletionRule implements OnModuleInit {
+@CompletionRule('tracking_signed')
+export class SignedCompletionRule implements OrderCompletionRule {
   private readonly logger = new Logger(SignedCompletionRule.name);
   private lastRefresh = Number.NEGATIVE_INFINITY;
   private cursor = 0;
 
   constructor(
-    private readonly sweeper: OrderSweeperService,
-    private readonly shipments: ShipmentRepository,
+    private readonly orders: OrderPort,
     private readonly tracking: TrackingService,
     private readonly cache: CacheService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  onModuleInit(): void {
-    this.sweeper.addCompletionRule({ name: 'tracking_signed', due: (now) => this.due(now) });
-  }
-
-  async due(now: Date): Promise<OrderEntity[]> {
+  async due(now: Date): Promise<OrderRecord[]> {
     try {
       await this.refresh(now);
     } catch (err) {
       this.logger.warn(`tracking refresh failed: ${(err as Error).message}`);
     }
     const cutoff = new Date(now.getTime() - this.config.order.signedConfirmDays * DAY_MS);
-    return this.shipments.signedBefore(cutoff, DUE_BATCH);
+    return this.orders.signedBefore(cutoff, DUE_BATCH);
   }
 
   /**
@@ -63,11 +59,7 @@ export class SignedCompletionRule implements OnModuleInit {
     // |…| so a clock moved backwards (tests pass `now`) does not stall refreshing
     if (Math.abs(now.getTime() - this.lastRefresh) < REFRESH_EVERY_MS) return;
     this.lastRefresh = now.getTime();
-    const batch = await this.shipments.unsigned(
-      this.cursor,
-      new Date(now.getTime() - REFRESH_MIN_AGE_MS),
-      REFRESH_BATCH,
-    );
+    const batch = await this.orders.unsigned(this.cursor, new Date(now.getTime() - REFRESH_MIN_AGE_MS), REFRESH_BATCH);
     this.cursor = batch.length < REFRESH_BATCH ? 0 : batch[batch.length - 1].id;
     for (const order of batch) {
       const marker = `logistics:refreshed:${order.id}`;

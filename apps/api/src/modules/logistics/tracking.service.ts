@@ -10,9 +10,8 @@ import { findCarrier, Kuaidi100Client, Kuaidi100Error, type TrackingResult } fro
 import { AppError } from '../../common/errors/app-error';
 import { CacheService } from '../../infra/cache/cache.service';
 import { metrics } from '../../observability/metrics';
-import type { OrderEntity } from '../order/entities/order.entity';
-import { OrderQueryService } from '../order/order-query.service';
-import { ShipmentRepository } from './shipment.repository';
+import type { OrderRecord } from '../order/order-record';
+import { OrderPort } from '../order/order.port';
 
 /** Kuaidi100 locks numbers queried more often than every 30 minutes (spec §3). */
 export const TRACKING_TTL_MS = 30 * 60_000;
@@ -28,17 +27,16 @@ export class TrackingService {
   constructor(
     private readonly kuaidi100: Kuaidi100Client,
     private readonly cache: CacheService,
-    private readonly orders: OrderQueryService,
-    private readonly shipments: ShipmentRepository,
+    private readonly orders: OrderPort,
   ) {}
 
   /** A shopper's own order only (anyone else's is 404); 409 NOT_SHIPPED before it ships. */
   async forShopper(userId: number, orderId: number): Promise<Tracking> {
-    return this.forOrder(await this.orders.findOwnedEntity(userId, orderId));
+    return this.forOrder(await this.orders.findOwned(userId, orderId));
   }
 
   /** Tracking for an order; records when it was first seen signed (the signed-completion rule reads it). */
-  async forOrder(order: OrderEntity): Promise<Tracking> {
+  async forOrder(order: OrderRecord): Promise<Tracking> {
     if (!order.carrierCode || !order.trackingNo) {
       throw new AppError(409, ErrorCode.NOT_SHIPPED, 'This order has not been shipped yet', undefined, {
         status: order.status,
@@ -137,14 +135,14 @@ export class TrackingService {
    * was signed before it was entered (a reused or mistyped number) must not complete the order
    * early through the signed rule.
    */
-  private async recordSigned(order: OrderEntity, tracking: Tracking): Promise<void> {
+  private async recordSigned(order: OrderRecord, tracking: Tracking): Promise<void> {
     const eventTime = Date.parse(tracking.events[0]?.time ?? '');
     const shipped = order.shippedAt?.getTime() ?? 0;
     const signedAt = new Date(
       Math.min(Date.now(), Math.max(Number.isFinite(eventTime) ? eventTime : Date.now(), shipped)),
     );
     try {
-      if (await this.shipments.markSigned(order.id, signedAt)) order.signedAt = signedAt;
+      if (await this.orders.markSigned(order.id, signedAt)) order.signedAt = signedAt;
     } catch (err) {
       this.logger.warn(`could not record signed time of order ${order.orderNo}: ${(err as Error).message}`);
     }

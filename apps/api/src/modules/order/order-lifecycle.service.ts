@@ -1,50 +1,23 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ErrorCode, type Order, OrderStatus } from '@sutwxapp/contracts';
 import { AppError } from '../../common/errors/app-error';
-import { DomainEvents } from '../../common/domain-events';
 import { TransactionService } from '../../database/transaction.service';
-import { metrics } from '../../observability/metrics';
-import { InventoryService } from '../catalog/inventory.service';
-import type { EntityManager } from 'typeorm';
-import type { OrderEntity } from './entities/order.entity';
+import { OrderHooks, type OrderCancelGuard } from './order-hooks';
 import { OrderQueryService } from './order-query.service';
+import type { OrderRecord } from './order-record';
 import { OrderTransitionsService } from './order-transitions.service';
-
-/**
- * Seam for the payment feature: before an unpaid order is cancelled, the payment provider's
- * order is closed. If the provider says it was paid meanwhile, the guard records the payment
- * (the order becomes PAID) and answers 'paid', and the cancellation does not happen.
- */
-export interface OrderCancelGuard {
-  beforeCancel(order: OrderEntity): Promise<'proceed' | 'paid'>;
-  /**
-   * Inside the cancel transaction, with the order row locked: is a provider order still open
-   * (a prepay started after beforeCancel looked)? Then the cancel must close it first.
-   */
-  hasOpenPayment(em: EntityManager, orderId: number): Promise<boolean>;
-}
 
 /** How often a cancel re-closes a prepay that started while it was closing the previous one. */
 const CANCEL_ATTEMPTS = 3;
 
 @Injectable()
 export class OrderLifecycleService {
-  private readonly logger = new Logger(OrderLifecycleService.name);
-
   constructor(
     private readonly tx: TransactionService,
     private readonly transitions: OrderTransitionsService,
-    private readonly inventory: InventoryService,
     private readonly query: OrderQueryService,
-    private readonly events: DomainEvents,
+    private readonly hooks: OrderHooks,
   ) {}
-
-  private cancelGuard: OrderCancelGuard | null = null;
-
-  /** The payment feature registers itself here (it depends on orders, not the other way round). */
-  registerCancelGuard(guard: OrderCancelGuard): void {
-    this.cancelGuard = guard;
-  }
 
   async cancelByShopper(userId: number, orderId: number): Promise<Order> {
     const order = await this.query.findOwnedEntity(userId, orderId);
@@ -75,38 +48,31 @@ export class OrderLifecycleService {
   }
 
   /**
-   * PENDING_PAYMENT → CANCELLED and the stock goes back, in one transaction. The conditional
-   * update makes cancel and expiry racing on one order release the stock exactly once.
+   * PENDING_PAYMENT → CANCELLED; the transition's effects put the stock back in the same
+   * transaction. The conditional update makes cancel and expiry racing on one order release the
+   * stock exactly once.
    *
    * Cancel and prepay exclude each other on the order row: the provider's order is closed first
-   * (outside any transaction: it is an HTTP call), then the transaction locks the order row and
-   * cancels only if no prepay opened since. A prepay that did slip in is closed on the next
-   * attempt; one that starts after the cancel commits finds the order CANCELLED and closes its
-   * own provider order (PaymentService.requestPayment).
+   * (outside any transaction: it is an HTTP call) by the cancel guards (@CancelGuard providers,
+   * the payment feature), then the transaction locks the order row and cancels only if no prepay
+   * opened since. A prepay that did slip in is closed on the next attempt; one that starts after
+   * the cancel commits finds the order CANCELLED and closes its own provider order
+   * (PaymentService.requestPayment).
    */
-  async cancel(order: OrderEntity, reason: string): Promise<'cancelled' | 'paid' | 'already_moved'> {
+  async cancel(order: OrderRecord, reason: string): Promise<'cancelled' | 'paid' | 'already_moved'> {
+    const guards = this.hooks.cancelGuards;
     for (let attempt = 1; attempt <= CANCEL_ATTEMPTS; attempt++) {
-      if (this.cancelGuard && (await this.cancelGuard.beforeCancel(order)) === 'paid') return 'paid';
+      if (await this.anyPaid(guards, order)) return 'paid';
       const outcome = await this.tx.run(async (em) => {
         if (!(await this.transitions.lockIfPending(em, order.id))) return 'already_moved' as const;
-        if (this.cancelGuard && (await this.cancelGuard.hasOpenPayment(em, order.id))) return 'retry' as const;
-        const now = new Date();
-        if (!(await this.transitions.apply(em, order.id, 'cancel', { cancelledAt: now, cancelReason: reason })))
+        for (const guard of guards) if (await guard.hasOpenPayment(em, order.id)) return 'retry' as const;
+        const patch = { cancelledAt: new Date(), cancelReason: reason };
+        if (!(await this.transitions.transition(em, order.id, 'cancel', patch, { reason, order })))
           return 'already_moved' as const;
-        await this.inventory.release(em, await this.transitions.stockLines(em, order.id));
         return 'cancelled' as const;
       });
       if (outcome === 'retry') continue;
-      if (outcome === 'already_moved') return outcome;
-      metrics.ordersCancelled.inc({ reason });
-      this.events.publish('order_cancelled', {
-        orderId: order.id,
-        userId: order.userId,
-        orderNo: order.orderNo,
-        reason,
-      });
-      void this.stockReleased(order.id);
-      return 'cancelled';
+      return outcome;
     }
     throw new AppError(
       409,
@@ -115,10 +81,9 @@ export class OrderLifecycleService {
     );
   }
 
-  /** After the commit: the products whose stock went back show it at once (catalog cache). */
-  private async stockReleased(orderId: number): Promise<void> {
-    const lines = await this.transitions.stockLines(this.tx.manager, orderId);
-    this.events.publish('stock_released', { productIds: [...new Set(lines.map((l) => l.productId))] });
+  private async anyPaid(guards: OrderCancelGuard[], order: OrderRecord): Promise<boolean> {
+    for (const guard of guards) if ((await guard.beforeCancel(order)) === 'paid') return true;
+    return false;
   }
 
   async confirmReceipt(userId: number, orderId: number): Promise<Order> {
@@ -128,24 +93,13 @@ export class OrderLifecycleService {
   }
 
   /** SHIPPED → COMPLETED; `strict` turns a lost race into 409 for a shopper's explicit request. */
-  async complete(order: OrderEntity, reason: string, strict = false): Promise<boolean> {
-    const done = await this.tx.run(async (em) => {
+  async complete(order: OrderRecord, reason: string, strict = false): Promise<boolean> {
+    return this.tx.run(async (em) => {
       const patch = { completedAt: new Date() };
-      if (strict) {
-        await this.transitions.require(em, order.id, 'complete', patch);
-        return true;
-      }
-      return this.transitions.apply(em, order.id, 'complete', patch);
+      const context = { reason, order };
+      if (!strict) return this.transitions.transition(em, order.id, 'complete', patch, context);
+      await this.transitions.require(em, order.id, 'complete', patch, context);
+      return true;
     });
-    if (done) {
-      this.events.publish('order_completed', {
-        orderId: order.id,
-        userId: order.userId,
-        orderNo: order.orderNo,
-        reason,
-      });
-      this.logger.debug(`order ${order.orderNo} completed (${reason})`);
-    }
-    return done;
   }
 }

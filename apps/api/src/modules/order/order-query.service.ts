@@ -9,6 +9,7 @@ import type { OrderListQueryDto } from './dto/order.dto';
 import { OrderEntity } from './entities/order.entity';
 import { OrderItemEntity } from './entities/order-item.entity';
 import { toOrder } from './order.mapper';
+import type { OrderRecord } from './order-record';
 
 @Injectable()
 export class OrderQueryService {
@@ -23,7 +24,7 @@ export class OrderQueryService {
     return this.toDto(await this.findOwnedEntity(userId, id));
   }
 
-  async findOwnedEntity(userId: number, id: number): Promise<OrderEntity> {
+  async findOwnedEntity(userId: number, id: number): Promise<OrderRecord> {
     const order = await this.orders.findOne({ where: { id, userId } });
     if (!order) throw notFound(ErrorCode.ORDER_NOT_FOUND, 'Order');
     return order;
@@ -45,7 +46,7 @@ export class OrderQueryService {
     return this.toDto(await this.findEntity(id));
   }
 
-  async findEntity(id: number): Promise<OrderEntity> {
+  async findEntity(id: number): Promise<OrderRecord> {
     const order = await this.orders.findOne({ where: { id } });
     if (!order) throw notFound(ErrorCode.ORDER_NOT_FOUND, 'Order');
     return order;
@@ -55,7 +56,7 @@ export class OrderQueryService {
   async shippedSince(
     since: Date,
     limit: number,
-  ): Promise<Array<Pick<OrderEntity, 'id' | 'orderNo' | 'carrierCode' | 'trackingNo'>>> {
+  ): Promise<Array<Pick<OrderRecord, 'id' | 'orderNo' | 'carrierCode' | 'trackingNo'>>> {
     return this.orders.find({
       where: { status: In([OrderStatus.SHIPPED, OrderStatus.COMPLETED]), shippedAt: MoreThanOrEqual(since) },
       select: { id: true, orderNo: true, carrierCode: true, trackingNo: true },
@@ -64,7 +65,7 @@ export class OrderQueryService {
     });
   }
 
-  async findByOrderNo(orderNo: string): Promise<OrderEntity | null> {
+  async findByOrderNo(orderNo: string): Promise<OrderRecord | null> {
     return this.orders.findOne({ where: { orderNo } });
   }
 
@@ -76,7 +77,7 @@ export class OrderQueryService {
     return this.list(query.status ? { status: query.status } : {}, query);
   }
 
-  async toDto(order: OrderEntity): Promise<Order> {
+  async toDto(order: OrderRecord): Promise<Order> {
     const items = await this.items.find({ where: { orderId: order.id }, order: { id: 'ASC' } });
     return toOrder(this.config, order, items);
   }

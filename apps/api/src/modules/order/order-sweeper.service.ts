@@ -5,16 +5,11 @@ import { LessThanOrEqual, Repository } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { OrderEntity } from './entities/order.entity';
+import { OrderHooks } from './order-hooks';
 import { OrderLifecycleService } from './order-lifecycle.service';
+import type { OrderRecord } from './order-record';
 
 const BATCH = 200;
-
-/** Extra completion rules contributed by other features (e.g. "tracking says signed"). */
-export interface CompletionRule {
-  name: string;
-  /** shipped orders that should complete now */
-  due(now: Date): Promise<OrderEntity[]>;
-}
 
 /**
  * Time-based transitions. All state lives in the database and every transition is conditional,
@@ -25,17 +20,13 @@ export class OrderSweeperService implements OnApplicationBootstrap, OnApplicatio
   private readonly logger = new Logger(OrderSweeperService.name);
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
-  private readonly completionRules: CompletionRule[] = [];
 
   constructor(
     @InjectRepository(OrderEntity) private readonly orders: Repository<OrderEntity>,
     private readonly lifecycle: OrderLifecycleService,
+    private readonly hooks: OrderHooks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  addCompletionRule(rule: CompletionRule): void {
-    this.completionRules.push(rule);
-  }
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(
@@ -88,12 +79,13 @@ export class OrderSweeperService implements OnApplicationBootstrap, OnApplicatio
       where: { status: OrderStatus.SHIPPED, shippedAt: LessThanOrEqual(cutoff) },
       take: BATCH,
     });
-    const candidates: Array<{ order: OrderEntity; reason: string }> = byDays.map((order) => ({
+    const candidates: Array<{ order: OrderRecord; reason: string }> = byDays.map((order) => ({
       order,
       reason: 'auto_confirm_days',
     }));
-    for (const rule of this.completionRules) {
-      for (const order of await rule.due(now)) candidates.push({ order, reason: rule.name });
+    // rules other features contribute (@CompletionRule providers, e.g. "tracking says signed")
+    for (const { name, rule } of this.hooks.completionRules) {
+      for (const order of await rule.due(now)) candidates.push({ order, reason: name });
     }
     let completed = 0;
     for (const { order, reason } of candidates) {

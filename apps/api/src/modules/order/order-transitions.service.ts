@@ -1,26 +1,42 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { ErrorCode, OrderStatus } from '@sutwxapp/contracts';
 import { In, type EntityManager } from 'typeorm';
+import { DomainEvents } from '../../common/domain-events';
 import { notFound } from '../../common/errors/app-error';
+import { TransactionService } from '../../database/transaction.service';
+import { metrics } from '../../observability/metrics';
+import { InventoryService } from '../catalog/inventory.service';
 import { OrderEntity } from './entities/order.entity';
 import { OrderItemEntity } from './entities/order-item.entity';
 import { OrderHooks } from './order-hooks';
-import { illegalTransition, ORDER_TRANSITIONS, type OrderTransition } from './order-state';
+import type { OrderPatch, OrderRecord, TransitionContext } from './order-record';
+import { illegalTransition, ORDER_TRANSITIONS, type OrderTransition, type TransitionEffects } from './order-state';
+
+type OrderFacts = Pick<OrderRecord, 'userId' | 'orderNo' | 'payableAmount'> & { shippedAt?: Date | null };
 
 /**
- * Applies a transition from the state table as one conditional UPDATE on the caller's
- * transaction. Returns false when the order was not in a `from` state (someone else moved it
- * first); `require` turns that into 409 ILLEGAL_ORDER_STATE for the caller.
+ * Applies a transition of the order process (order-state.ts) on the caller's transaction: one
+ * conditional UPDATE, then the listeners (@OnOrderTransition) and the declared effects. Returns
+ * false when the order was not in a `from` state (someone else moved it first) and then does
+ * nothing else; `require` turns that into 409 ILLEGAL_ORDER_STATE for the caller.
  */
 @Injectable()
 export class OrderTransitionsService {
-  constructor(private readonly hooks: OrderHooks) {}
+  private readonly logger = new Logger(OrderTransitionsService.name);
 
-  async apply(
+  constructor(
+    private readonly hooks: OrderHooks,
+    private readonly tx: TransactionService,
+    private readonly inventory: InventoryService,
+    private readonly events: DomainEvents,
+  ) {}
+
+  async transition(
     em: EntityManager,
     orderId: number,
     transition: OrderTransition,
-    patch: Partial<OrderEntity> = {},
+    patch: OrderPatch = {},
+    context: TransitionContext = {},
   ): Promise<boolean> {
     const { from, to } = ORDER_TRANSITIONS[transition];
     const result = await em
@@ -31,7 +47,21 @@ export class OrderTransitionsService {
       .execute();
     if (result.affected !== 1) return false;
     await this.hooks.afterTransition(em, { orderId, transition, to });
+    await this.runEffects(em, orderId, transition, patch, context);
     return true;
+  }
+
+  async require(
+    em: EntityManager,
+    orderId: number,
+    transition: OrderTransition,
+    patch: OrderPatch = {},
+    context: TransitionContext = {},
+  ): Promise<void> {
+    if (await this.transition(em, orderId, transition, patch, context)) return;
+    const current = await em.findOne(OrderEntity, { where: { id: orderId }, select: { id: true, status: true } });
+    if (!current) throw notFound(ErrorCode.ORDER_NOT_FOUND, 'Order');
+    throw illegalTransition(current.status, transition);
   }
 
   /**
@@ -49,25 +79,64 @@ export class OrderTransitionsService {
     return result.affected === 1;
   }
 
-  async require(
+  private async runEffects(
     em: EntityManager,
     orderId: number,
     transition: OrderTransition,
-    patch: Partial<OrderEntity> = {},
+    patch: OrderPatch,
+    context: TransitionContext,
   ): Promise<void> {
-    if (await this.apply(em, orderId, transition, patch)) return;
-    const current = await em.findOne(OrderEntity, { where: { id: orderId }, select: { id: true, status: true } });
-    if (!current) throw notFound(ErrorCode.ORDER_NOT_FOUND, 'Order');
-    throw illegalTransition(current.status, transition);
-  }
-
-  async stockLines(
-    em: EntityManager,
-    orderId: number,
-  ): Promise<Array<{ skuId: number; productId: number; quantity: number }>> {
-    const items = await em.find(OrderItemEntity, { where: { orderId } });
-    return items.map((i) => ({ skuId: i.skuId, productId: i.productId, quantity: i.quantity }));
+    const effects: { to: OrderStatus } & TransitionEffects = ORDER_TRANSITIONS[transition];
+    if (!effects.stock && !effects.sales && !effects.event) return;
+    // shipped_at decides a refund's stock, so it is read in the transaction, never taken from the caller
+    const order: OrderFacts =
+      context.order && effects.stock !== 'releaseUnlessShipped'
+        ? context.order
+        : await em.findOneByOrFail(OrderEntity, { id: orderId });
+    let productIds: number[] = [];
+    if (effects.stock || effects.sales === 'uncount') {
+      const lines = await em.find(OrderItemEntity, { where: { orderId } });
+      productIds = [...new Set(lines.map((l) => l.productId))];
+      if (effects.stock === 'release' || (effects.stock === 'releaseUnlessShipped' && !order.shippedAt)) {
+        await this.inventory.release(em, await this.hooks.lessRestocked(em, orderId, lines));
+      }
+      // counted as sold when the order was paid; refunded goods are not sold
+      if (effects.sales === 'uncount') await this.inventory.removeSalesOfOrder(em, orderId);
+    }
+    if (effects.sales === 'count') {
+      await this.tx.afterCommit(em, () =>
+        this.inventory.addSalesOfOrder(this.tx.manager, orderId).catch((err: Error) => {
+          // the payment is committed: the caller answers as accepted, the miss stays in the log
+          this.logger.warn(`sales figure of order ${order.orderNo} not counted: ${err.message}`);
+        }),
+      );
+    }
+    const base = { orderId, userId: order.userId, orderNo: order.orderNo };
+    const reason = context.reason ?? patch.cancelReason ?? transition;
+    await this.tx.afterCommit(em, () => {
+      switch (effects.event) {
+        case 'order_paid':
+          metrics.ordersPaid.inc();
+          this.events.publish('order_paid', { ...base, payableAmount: order.payableAmount });
+          break;
+        case 'order_cancelled':
+          metrics.ordersCancelled.inc({ reason });
+          this.events.publish('order_cancelled', { ...base, reason });
+          break;
+        case 'order_shipped':
+          this.events.publish('order_shipped', {
+            ...base,
+            carrierCode: patch.carrierCode ?? '',
+            trackingNo: patch.trackingNo ?? '',
+          });
+          break;
+        case 'order_completed':
+          this.events.publish('order_completed', { ...base, reason });
+          this.logger.debug(`order ${order.orderNo} completed (${reason})`);
+          break;
+      }
+      // the products whose stock or sales changed show it at once (catalog cache)
+      if (productIds.length) this.events.publish('stock_released', { productIds });
+    });
   }
 }
-
-export const isStatus = (s: string): s is OrderStatus => (Object.values(OrderStatus) as string[]).includes(s);

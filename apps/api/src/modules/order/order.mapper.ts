@@ -3,11 +3,11 @@ import type { AppConfig } from '../../config/app-config';
 import { publicUrl } from '../../common/public-url';
 import { findCarrierName } from './carriers';
 import type { OrderItemEntity } from './entities/order-item.entity';
-import type { OrderEntity } from './entities/order.entity';
+import type { OrderRecord } from './order-record';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-export function toOrder(config: AppConfig, order: OrderEntity, items: OrderItemEntity[], now = Date.now()): Order {
+export function toOrder(config: AppConfig, order: OrderRecord, items: OrderItemEntity[], now = Date.now()): Order {
   return {
     id: order.id,
     orderNo: order.orderNo,

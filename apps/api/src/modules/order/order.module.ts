@@ -19,6 +19,8 @@ import { OrderSummaryController } from './order-summary.controller';
 import { OrderSummaryService } from './order-summary.service';
 import { OrderSweeperService } from './order-sweeper.service';
 import { OrderTransitionsService } from './order-transitions.service';
+import { OrderPort } from './order.port';
+import { SalesReportQuery } from './order-sales-report.query';
 
 @Module({
   imports: [
@@ -40,7 +42,10 @@ import { OrderTransitionsService } from './order-transitions.service';
     OrderSummaryService,
     OrderHooks,
     OrderReadsService,
+    OrderPort,
+    SalesReportQuery,
   ],
-  exports: [OrderQueryService, OrderLifecycleService, OrderTransitionsService, OrderSweeperService, OrderReadsService],
+  // other features reach orders through the port (transitions, reads, the parcel's facts)
+  exports: [OrderPort, OrderQueryService, SalesReportQuery, OrderReadsService],
 })
 export class OrderModule {}

@@ -2,20 +2,17 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { OrderStatus } from '@sutwxapp/contracts';
 import type { WechatPayTransaction } from '@sutwxapp/wechat';
-import { Not, Repository } from 'typeorm';
-import { DomainEvents } from '../../common/domain-events';
+import { Repository } from 'typeorm';
 import { isUniqueViolation } from '../../database/db-errors';
 import { insertRow } from '../../database/insert-row';
 import { TransactionService } from '../../database/transaction.service';
-import { metrics } from '../../observability/metrics';
 import { AuthService } from '../auth/auth.service';
-import { InventoryService } from '../catalog/inventory.service';
-import { OrderEntity } from '../order/entities/order.entity';
-import { OrderQueryService } from '../order/order-query.service';
-import { OrderTransitionsService } from '../order/order-transitions.service';
+import type { OrderRecord } from '../order/order-record';
+import { OrderPort } from '../order/order.port';
 import { PaymentNotificationEntity } from './entities/payment-notification.entity';
 import { PaymentEntity } from './entities/payment.entity';
 import { RefundEntity } from './entities/refund.entity';
+import { PAYMENT_TRANSITIONS, transitionPayment } from './payment-state';
 
 export type PaidOutcome =
   | 'ok'
@@ -47,10 +44,7 @@ export class PaymentLedgerService {
 
   constructor(
     private readonly tx: TransactionService,
-    private readonly orders: OrderQueryService,
-    private readonly transitions: OrderTransitionsService,
-    private readonly inventory: InventoryService,
-    private readonly events: DomainEvents,
+    private readonly orders: OrderPort,
     private readonly auth: AuthService,
     @InjectRepository(PaymentEntity) private readonly payments: Repository<PaymentEntity>,
   ) {}
@@ -58,7 +52,7 @@ export class PaymentLedgerService {
   async recordPaid(
     transaction: WechatPayTransaction,
     notification?: NotificationRecord,
-  ): Promise<{ outcome: PaidOutcome; order: OrderEntity | null; refund?: RefundEntity }> {
+  ): Promise<{ outcome: PaidOutcome; order: OrderRecord | null; refund?: RefundEntity }> {
     const order = await this.orders.findByOrderNo(transaction.out_trade_no);
     if (!order) return { outcome: 'unknown_order', order: null };
     if (transaction.trade_state !== 'SUCCESS') return { outcome: 'not_success', order };
@@ -91,9 +85,9 @@ export class PaymentLedgerService {
             rawBody: notification.raw,
           });
         }
-        const paymentPatch = { status: 'SUCCESS' as const, transactionId: transaction.transaction_id ?? null, paidAt };
-        const updated = await em.update(PaymentEntity, { orderId: order.id, status: Not('SUCCESS') }, paymentPatch);
-        const existing = updated.affected ? null : await em.findOneBy(PaymentEntity, { orderId: order.id });
+        const paymentPatch = { transactionId: transaction.transaction_id ?? null, paidAt };
+        const moved = await transitionPayment(em, { orderId: order.id }, 'succeed', paymentPatch);
+        const existing = moved ? null : await em.findOneBy(PaymentEntity, { orderId: order.id });
         if (existing?.status === 'SUCCESS') {
           // the first payment recorded stays; a second one is only worth a look by a person
           if (existing.transactionId !== paymentPatch.transactionId) {
@@ -102,19 +96,18 @@ export class PaymentLedgerService {
                 `ignored a second one, ${paymentPatch.transactionId ?? '(none)'}`,
             );
           }
-        } else if (!updated.affected) {
+        } else if (!moved) {
           await em.insert(PaymentEntity, {
             orderId: order.id,
             outTradeNo: order.orderNo,
             amount: order.payableAmount,
+            status: PAYMENT_TRANSITIONS.succeed.to,
             ...paymentPatch,
           });
         }
-        if (await this.transitions.apply(em, order.id, 'pay', { paidAt })) {
-          return 'ok';
-        }
-        const current = await em.findOneByOrFail(OrderEntity, { id: order.id });
-        if (current.status !== OrderStatus.CANCELLED) return 'already_paid';
+        // the order process counts the sale and publishes order_paid after the commit
+        if (await this.orders.transition(em, order.id, 'pay', { paidAt }, { order })) return 'ok';
+        if ((await this.orders.statusOf(em, order.id)) !== OrderStatus.CANCELLED) return 'already_paid';
         // The shopper paid an order that had already been cancelled (expired while paying):
         // keep the money's trail and give it back.
         const insert = await em.insert(RefundEntity, {
@@ -134,23 +127,6 @@ export class PaymentLedgerService {
       // a paid-after-cancel refund row exists already (sync and notification both saw it)
       if (isUniqueViolation(err)) return { outcome: 'already_paid', order };
       throw err;
-    }
-    if (outcome === 'ok') {
-      // Sales are a display figure ("已售"), counted once per PENDING_PAYMENT → PAID transition
-      // (duplicates never reach here). Outside the transaction so payments of the same product
-      // do not hold its row lock until their commit; a crash between the two statements leaves
-      // that one order out of the figure, never the payment.
-      await this.inventory.addSalesOfOrder(this.tx.manager, order.id).catch((err: Error) => {
-        // the payment is committed: answer WeChat as accepted, keep the miss in the log
-        this.logger.warn(`sales figure of order ${order.orderNo} not counted: ${err.message}`);
-      });
-      metrics.ordersPaid.inc();
-      this.events.publish('order_paid', {
-        orderId: order.id,
-        userId: order.userId,
-        orderNo: order.orderNo,
-        payableAmount: order.payableAmount,
-      });
     }
     return { outcome, order, refund };
   }

@@ -4,7 +4,7 @@ import { OrderStatus } from '@sutwxapp/contracts';
 import { IsNull, LessThan, Repository } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { OrderQueryService } from '../order/order-query.service';
+import { OrderPort } from '../order/order.port';
 import { PaymentEntity } from './entities/payment.entity';
 import { PaymentService } from './payment.service';
 import { RefundService } from './refund.service';
@@ -29,7 +29,7 @@ export class PaymentReconcilerService implements OnApplicationBootstrap, OnAppli
     @InjectRepository(PaymentEntity) private readonly payments: Repository<PaymentEntity>,
     private readonly paymentService: PaymentService,
     private readonly refunds: RefundService,
-    private readonly orders: OrderQueryService,
+    private readonly orders: OrderPort,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -63,7 +63,7 @@ export class PaymentReconcilerService implements OnApplicationBootstrap, OnAppli
       });
       let queried = 0;
       for (const payment of stale) {
-        const order = await this.orders.findEntity(payment.orderId);
+        const order = await this.orders.find(payment.orderId);
         if (order.status === OrderStatus.PENDING_PAYMENT) {
           queried++;
           await this.paymentService

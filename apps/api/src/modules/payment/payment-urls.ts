@@ -16,13 +16,13 @@ export class PaymentUrls {
   ) {}
 
   notifyUrl(): string {
-    return this.config.wechatSandbox && !process.env.WECHAT_PAY_NOTIFY_URL
+    return this.config.wechatSandbox && !this.config.runtime.notifyUrlSet
       ? `${this.loopbackOrigin()}/api/v1/payments/wechat/notify`
       : this.config.wechat.pay.notifyUrl;
   }
 
   refundNotifyUrl(): string {
-    return this.config.wechatSandbox && !process.env.WECHAT_PAY_REFUND_NOTIFY_URL
+    return this.config.wechatSandbox && !this.config.runtime.refundNotifyUrlSet
       ? `${this.loopbackOrigin()}/api/v1/payments/wechat/refund-notify`
       : this.config.wechat.pay.refundNotifyUrl;
   }

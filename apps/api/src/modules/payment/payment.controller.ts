@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Inject, Post, Req, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../../common/openapi/api-route.decorator';
 import {
@@ -13,8 +13,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../common/errors/app-error';
 import { IdParam } from '../../common/parse-id.pipe';
 import { AdminOnly, CurrentUserId, ShopperOnly } from '../auth/guards/auth.guard';
-import { OrderQueryService } from '../order/order-query.service';
-import { AuditTrailInterceptor } from '../events/audit-trail.interceptor';
+import { OrderPort } from '../order/order.port';
+import { Audited } from '../events/audit-trail.interceptor';
 import { WECHAT_SANDBOX } from '../wechat/wechat.module';
 import { RefundDto } from './dto/refund.dto';
 import { PaymentNotifyService, type NotifyAnswer } from './payment-notify.service';
@@ -70,17 +70,18 @@ function answer(reply: FastifyReply, result: NotifyAnswer): void {
  */
 @ApiTags('payment')
 @Controller('payments/wechat')
-@UseInterceptors(AuditTrailInterceptor)
 export class PaymentNotifyController {
   constructor(private readonly notify: PaymentNotifyService) {}
 
   @Post('notify')
+  @Audited('payment_notification')
   @ApiExcludeEndpoint()
   async transaction(@Req() req: RawRequest, @Res() reply: FastifyReply): Promise<void> {
     answer(reply, await this.notify.transaction(req.headers, req.rawBody));
   }
 
   @Post('refund-notify')
+  @Audited('refund_notification')
   @ApiExcludeEndpoint()
   async refund(@Req() req: RawRequest, @Res() reply: FastifyReply): Promise<void> {
     answer(reply, await this.notify.refund(req.headers, req.rawBody));
@@ -117,7 +118,7 @@ export class AdminRefundController {
 export class SandboxPaymentController {
   constructor(
     @Inject(WECHAT_SANDBOX) private readonly sandbox: WechatSandbox | null,
-    private readonly orders: OrderQueryService,
+    private readonly orders: OrderPort,
   ) {}
 
   @Post(':id/simulate-payment')
@@ -130,7 +131,7 @@ export class SandboxPaymentController {
   })
   async simulate(@CurrentUserId() userId: number, @IdParam() id: number): Promise<SimulatePaymentResponse> {
     if (!this.sandbox) throw new AppError(404, ErrorCode.ROUTE_NOT_FOUND, 'The WeChat sandbox is off');
-    const order = await this.orders.findOwnedEntity(userId, id);
+    const order = await this.orders.findOwned(userId, id);
     try {
       const result = await this.sandbox.simulatePayment(order.orderNo);
       return { delivered: result.deliveries[0]?.delivered ?? false };

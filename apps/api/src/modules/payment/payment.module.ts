@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
-import { CatalogModule } from '../catalog/catalog.module';
-import { OrderItemEntity } from '../order/entities/order-item.entity';
 import { OrderModule } from '../order/order.module';
 import { PaymentNotificationEntity } from './entities/payment-notification.entity';
 import { PaymentEntity } from './entities/payment.entity';
@@ -18,13 +16,13 @@ import { PaymentNotifyService } from './payment-notify.service';
 import { PaymentReconcilerService } from './payment-reconciler.service';
 import { PaymentService } from './payment.service';
 import { PaymentUrls } from './payment-urls';
+import { RefundRestocks } from './refund-restocks';
 import { RefundService } from './refund.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([PaymentEntity, PaymentNotificationEntity, RefundEntity, OrderItemEntity]),
+    TypeOrmModule.forFeature([PaymentEntity, PaymentNotificationEntity, RefundEntity]),
     OrderModule,
-    CatalogModule,
     AuthModule,
   ],
   controllers: [PaymentController, PaymentNotifyController, AdminRefundController, SandboxPaymentController],
@@ -35,6 +33,7 @@ import { RefundService } from './refund.service';
     RefundService,
     PaymentReconcilerService,
     PaymentUrls,
+    RefundRestocks,
   ],
   exports: [PaymentService, RefundService],
 })

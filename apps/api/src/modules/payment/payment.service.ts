@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, OrderStatus, type PaySyncResponse, type RequestPaymentParams } from '@sutwxapp/contracts';
 import { WechatPayApiError, WechatPayClient, WechatPayVerificationError } from '@sutwxapp/wechat';
@@ -7,13 +7,12 @@ import { AppError } from '../../common/errors/app-error';
 import { insertRow } from '../../database/insert-row';
 import { TransactionService } from '../../database/transaction.service';
 import { AuthService } from '../auth/auth.service';
-import type { OrderEntity } from '../order/entities/order.entity';
-import { OrderItemEntity } from '../order/entities/order-item.entity';
-import { OrderQueryService } from '../order/order-query.service';
-import { OrderLifecycleService, type OrderCancelGuard } from '../order/order-lifecycle.service';
-import { OrderTransitionsService } from '../order/order-transitions.service';
+import { CancelGuard, type OrderCancelGuard } from '../order/order-hooks';
+import type { OrderRecord } from '../order/order-record';
+import { OrderPort } from '../order/order.port';
 import { PaymentEntity } from './entities/payment.entity';
 import { PaymentLedgerService } from './payment-ledger.service';
+import { transitionPayment } from './payment-state';
 import { PaymentUrls } from './payment-urls';
 import { RefundService } from './refund.service';
 
@@ -30,27 +29,22 @@ export function providerError(err: unknown): AppError {
   );
 }
 
+/** Also the order's cancel guard: an unpaid order's WeChat order is closed before it is cancelled. */
 @Injectable()
-export class PaymentService implements OrderCancelGuard, OnModuleInit {
+@CancelGuard()
+export class PaymentService implements OrderCancelGuard {
   private readonly logger = new Logger(PaymentService.name);
 
   constructor(
     private readonly pay: WechatPayClient,
     private readonly ledger: PaymentLedgerService,
     private readonly refunds: RefundService,
-    private readonly orders: OrderQueryService,
+    private readonly orders: OrderPort,
     private readonly auth: AuthService,
     private readonly urls: PaymentUrls,
     @InjectRepository(PaymentEntity) private readonly payments: Repository<PaymentEntity>,
-    @InjectRepository(OrderItemEntity) private readonly items: Repository<OrderItemEntity>,
-    private readonly lifecycle: OrderLifecycleService,
     private readonly tx: TransactionService,
-    private readonly transitions: OrderTransitionsService,
   ) {}
-
-  onModuleInit(): void {
-    this.lifecycle.registerCancelGuard(this);
-  }
 
   /** WeChat Pay's transaction id of a paid order (null before payment): other features' read seam. */
   async transactionIdOf(orderId: number): Promise<string | null> {
@@ -68,10 +62,10 @@ export class PaymentService implements OrderCancelGuard, OnModuleInit {
    * the order is still unpaid-and-open; otherwise the WeChat order just made is closed again.
    */
   async requestPayment(userId: number, orderId: number): Promise<RequestPaymentParams> {
-    const order = await this.orders.findOwnedEntity(userId, orderId);
+    const order = await this.orders.findOwned(userId, orderId);
     assertPayable(order);
     const claimed = await this.tx.run(async (em) => {
-      if (!(await this.transitions.lockIfPending(em, orderId))) return null;
+      if (!(await this.orders.lockIfPending(em, orderId))) return null;
       const existing = await em.findOneBy(PaymentEntity, { orderId });
       if (existing) return existing;
       await insertRow(em, PaymentEntity, {
@@ -84,7 +78,7 @@ export class PaymentService implements OrderCancelGuard, OnModuleInit {
       });
       return em.findOneByOrFail(PaymentEntity, { orderId });
     });
-    if (!claimed) throw notPayable(await this.orders.findEntity(orderId));
+    if (!claimed) throw notPayable(await this.orders.find(orderId));
     if (claimed.status !== 'PENDING')
       throw notPayable(order, 'This order is being cancelled and can no longer be paid');
     const now = Date.now();
@@ -94,22 +88,21 @@ export class PaymentService implements OrderCancelGuard, OnModuleInit {
     const prepayId = await this.prepay(order);
     const patch = { prepayId, prepayExpiresAt: new Date(Date.now() + PREPAY_LIFETIME_MS) };
     const kept = await this.tx.run(async (em) => {
-      if (!(await this.transitions.lockIfPending(em, orderId))) return false;
+      if (!(await this.orders.lockIfPending(em, orderId))) return false;
       const updated = await em.update(PaymentEntity, { orderId, status: 'PENDING' }, patch);
       return updated.affected === 1;
     });
     if (!kept) {
       // a cancel won while WeChat was answering: the WeChat order must not stay payable
       await this.closeAfterLostRace(order, prepayId);
-      throw notPayable(await this.orders.findEntity(orderId));
+      throw notPayable(await this.orders.find(orderId));
     }
     return this.pay.buildRequestPaymentParams(prepayId);
   }
 
-  private async prepay(order: OrderEntity): Promise<string> {
-    const items = await this.items.find({ where: { orderId: order.id }, order: { id: 'ASC' } });
-    const description =
-      items.length > 1 ? `${items[0].title} 等${items.length}件商品` : (items[0]?.title ?? order.orderNo);
+  private async prepay(order: OrderRecord): Promise<string> {
+    const titles = await this.orders.itemTitles(order.id);
+    const description = titles.length > 1 ? `${titles[0]} 等${titles.length}件商品` : (titles[0] ?? order.orderNo);
     try {
       const { prepayId } = await this.pay.jsapiPrepay({
         description,
@@ -131,28 +124,28 @@ export class PaymentService implements OrderCancelGuard, OnModuleInit {
    * WeChat order; if that fails the payment row is put back to PENDING with the prepay id, and
    * the reconciler closes it (it queries cancelled orders with an open payment).
    */
-  private async closeAfterLostRace(order: OrderEntity, prepayId: string): Promise<void> {
+  private async closeAfterLostRace(order: OrderRecord, prepayId: string): Promise<void> {
     try {
       await this.pay.closeOrder(order.orderNo);
     } catch (err) {
       if (err instanceof WechatPayApiError && err.httpStatus === 404) return;
       this.logger.warn(`closing ${order.orderNo} after a lost cancel race failed: ${(err as Error).message}`);
-      await this.payments.update({ orderId: order.id }, { status: 'PENDING', prepayId });
+      await transitionPayment(this.payments.manager, { orderId: order.id }, 'reopen', { prepayId });
     }
   }
 
   /** After requestPayment:ok the client asks; WeChat's answer is applied so a late notification doesn't matter. */
   async sync(userId: number, orderId: number): Promise<PaySyncResponse> {
-    const order = await this.orders.findOwnedEntity(userId, orderId);
+    const order = await this.orders.findOwned(userId, orderId);
     if (order.status === OrderStatus.PENDING_PAYMENT && (await this.payments.findOneBy({ orderId }))) {
       await this.syncFromWechat(order);
     }
-    const current = await this.orders.findOwnedEntity(userId, orderId);
+    const current = await this.orders.findOwned(userId, orderId);
     return { status: current.status, paid: current.paidAt !== null };
   }
 
   /** Queries WeChat Pay and applies a SUCCESS. Returns whether the order is now known paid. */
-  async syncFromWechat(order: OrderEntity): Promise<boolean> {
+  async syncFromWechat(order: OrderRecord): Promise<boolean> {
     let transaction;
     try {
       transaction = await this.pay.queryByOutTradeNo(order.orderNo);
@@ -173,13 +166,13 @@ export class PaymentService implements OrderCancelGuard, OnModuleInit {
    * payment row is marked CLOSED even when WeChat does not know the order yet (a prepay still in
    * flight): that prepay then finds the row CLOSED and closes what it made.
    */
-  async beforeCancel(order: OrderEntity): Promise<'proceed' | 'paid'> {
+  async beforeCancel(order: OrderRecord): Promise<'proceed' | 'paid'> {
     const payment = await this.payments.findOneBy({ orderId: order.id });
     if (!payment || payment.status === 'CLOSED') return 'proceed';
     if (payment.status === 'SUCCESS') return 'paid';
     const closed = await this.closeAtWechat(order);
     if (closed === 'paid') return (await this.syncFromWechat(order)) ? 'paid' : 'proceed';
-    await this.payments.update({ id: payment.id, status: 'PENDING' }, { status: 'CLOSED' });
+    await transitionPayment(this.payments.manager, { id: payment.id }, 'close');
     return 'proceed';
   }
 
@@ -193,15 +186,15 @@ export class PaymentService implements OrderCancelGuard, OnModuleInit {
    * the data predates the exclusion). Paid → the payment is recorded and refunded automatically
    * (paid_after_cancel); otherwise the WeChat order is closed and the row marked CLOSED.
    */
-  async settleCancelled(order: OrderEntity): Promise<'refunding' | 'closed' | 'open'> {
+  async settleCancelled(order: OrderRecord): Promise<'refunding' | 'closed' | 'open'> {
     if (await this.syncFromWechat(order)) return 'refunding';
     const closed = await this.closeAtWechat(order);
     if (closed === 'paid') return (await this.syncFromWechat(order)) ? 'refunding' : 'open';
-    await this.payments.update({ orderId: order.id, status: 'PENDING' }, { status: 'CLOSED' });
+    await transitionPayment(this.payments.manager, { orderId: order.id }, 'close');
     return 'closed';
   }
 
-  private async closeAtWechat(order: OrderEntity): Promise<'closed' | 'paid'> {
+  private async closeAtWechat(order: OrderRecord): Promise<'closed' | 'paid'> {
     try {
       await this.pay.closeOrder(order.orderNo);
       return 'closed';
@@ -214,13 +207,13 @@ export class PaymentService implements OrderCancelGuard, OnModuleInit {
 }
 
 /** WeChat bumps a time_expire earlier than order time + 1 min; we refuse to start that late. */
-function assertPayable(order: OrderEntity): void {
+function assertPayable(order: OrderRecord): void {
   if (order.status !== OrderStatus.PENDING_PAYMENT) throw notPayable(order);
   if (order.payDeadline.getTime() - Date.now() < MIN_TIME_TO_PAY_MS) {
     throw new AppError(409, ErrorCode.ORDER_NOT_PAYABLE, 'The time to pay this order has run out; please order again');
   }
 }
 
-function notPayable(order: OrderEntity, message = `This order is ${order.status} and can't be paid`): AppError {
+function notPayable(order: OrderRecord, message = `This order is ${order.status} and can't be paid`): AppError {
   return new AppError(409, ErrorCode.ORDER_NOT_PAYABLE, message, undefined, { status: order.status });
 }

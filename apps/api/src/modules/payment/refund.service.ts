@@ -2,21 +2,19 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, type Order } from '@sutwxapp/contracts';
 import { WechatPayApiError, WechatPayClient, type WechatPayRefund, type WechatPayRefundNotice } from '@sutwxapp/wechat';
-import { type EntityManager, In, LessThan, Not, Repository } from 'typeorm';
+import { type EntityManager, LessThan, Not, Repository } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/domain-events';
 import { isUniqueViolation } from '../../database/db-errors';
 import { insertRow } from '../../database/insert-row';
 import { TransactionService } from '../../database/transaction.service';
 import { metrics } from '../../observability/metrics';
-import { InventoryService } from '../catalog/inventory.service';
-import { OrderEntity } from '../order/entities/order.entity';
-import { OrderQueryService } from '../order/order-query.service';
-import { OrderTransitionsService } from '../order/order-transitions.service';
+import { OrderPort } from '../order/order.port';
 import type { NotificationRecord } from './payment-ledger.service';
 import { PaymentNotificationEntity } from './entities/payment-notification.entity';
 import { PaymentEntity } from './entities/payment.entity';
 import { RefundEntity, type RefundRowStatus } from './entities/refund.entity';
+import { REFUND_TRANSITIONS, refundTransitionFor, transitionRefund } from './payment-state';
 import { PaymentUrls } from './payment-urls';
 
 export type RefundOutcome = 'ok' | 'duplicate' | 'unknown_refund' | 'bad_amount' | 'failed';
@@ -41,9 +39,7 @@ export class RefundService {
 
   constructor(
     private readonly tx: TransactionService,
-    private readonly orders: OrderQueryService,
-    private readonly transitions: OrderTransitionsService,
-    private readonly inventory: InventoryService,
+    private readonly orders: OrderPort,
     private readonly events: DomainEvents,
     private readonly pay: WechatPayClient,
     private readonly urls: PaymentUrls,
@@ -56,14 +52,14 @@ export class RefundService {
    * reconciler; out_refund_no makes the retry idempotent).
    */
   async requestByAdmin(orderId: number, reason: string): Promise<Order> {
-    const order = await this.orders.findEntity(orderId);
+    const order = await this.orders.find(orderId);
     const refund = await this.tx
       .run(async (em) => {
         const { payment, refunded } = await this.lockPayment(em, orderId);
         if (!payment) {
           throw new AppError(409, ErrorCode.REFUND_NOT_ALLOWED, 'Only orders paid through WeChat Pay can be refunded');
         }
-        await this.transitions.require(em, orderId, 'requestRefund', {
+        await this.orders.require(em, orderId, 'requestRefund', {
           refundRequestedAt: new Date(),
           refundReason: reason,
         });
@@ -171,7 +167,7 @@ export class RefundService {
 
   /** Sends a SUBMITTING refund to WeChat. Safe to repeat: same out_refund_no, same refund. */
   async submit(refund: RefundEntity): Promise<void> {
-    const order = await this.orders.findEntity(refund.orderId);
+    const order = await this.orders.find(refund.orderId);
     let answer: WechatPayRefund;
     try {
       answer = await this.pay.createRefund({
@@ -188,10 +184,7 @@ export class RefundService {
       metrics.refunds.inc({ result: 'submit_failed' });
       return;
     }
-    await this.refunds.update(
-      { id: refund.id, status: 'SUBMITTING' },
-      { status: 'PROCESSING', refundId: answer.refund_id ?? null },
-    );
+    await transitionRefund(this.refunds.manager, refund.id, 'submitted', { refundId: answer.refund_id ?? null });
     metrics.refunds.inc({ result: 'submitted' });
     if (answer.status !== 'PROCESSING')
       await this.applyResult(answer.out_refund_no, answer.status, answer.amount?.refund);
@@ -232,11 +225,9 @@ export class RefundService {
       this.logger.error(`refund ${outRefundNo} reports ${refundedFen} fen, we asked for ${refund.amount}`);
       return 'bad_amount';
     }
-    const final = (['SUCCESS', 'ABNORMAL', 'CLOSED'] as RefundRowStatus[]).includes(status as RefundRowStatus)
-      ? (status as RefundRowStatus)
-      : null;
-    if (!final && status !== 'PROCESSING') return 'failed';
-    const productIds: number[] = [];
+    const move = refundTransitionFor(status);
+    const final = move ? REFUND_TRANSITIONS[move].to : null;
+    if (!move && status !== 'PROCESSING') return 'failed';
     const changed = await this.tx.run(async (em) => {
       if (notification) {
         // unique notification id: a duplicate fails here and rolls the whole change back
@@ -249,44 +240,22 @@ export class RefundService {
           rawBody: notification.raw,
         });
       }
-      if (!final) return false;
-      const moved = await em.update(
-        RefundEntity,
-        { id: refund.id, status: Not(In(['SUCCESS', 'ABNORMAL', 'CLOSED'])) },
-        { status: final, succeededAt: final === 'SUCCESS' ? new Date() : null },
-      );
-      if (!moved.affected) return false;
+      if (!move) return false;
+      const succeededAt = move === 'succeed' ? new Date() : null;
+      if (!(await transitionRefund(em, refund.id, move, { succeededAt }))) return false;
       if (refund.kind === 'aftersale') {
-        for (const listener of this.settledListeners) await listener(em, refund, final);
+        for (const listener of this.settledListeners) await listener(em, refund, REFUND_TRANSITIONS[move].to);
       }
+      // REFUNDING → REFUNDED; the order process puts unshipped stock back (less what after-sales
+      // already restocked, see RefundRestocks) and uncounts the sale
       if (final === 'SUCCESS' && refund.kind === 'admin') {
-        if (await this.transitions.apply(em, refund.orderId, 'refunded', { refundedAt: new Date() })) {
-          const order = await em.findOneByOrFail(OrderEntity, { id: refund.orderId });
-          const lines = await this.transitions.stockLines(em, refund.orderId);
-          // pieces an after-sale request already put back are not released a second time
-          const restocked = await em.find(RefundEntity, {
-            where: { orderId: refund.orderId, kind: 'aftersale', status: Not('CLOSED') },
-          });
-          for (const r of restocked) {
-            const line = lines.find((l) => l.skuId === r.skuId);
-            if (line) line.quantity -= r.restockedQty;
-          }
-          if (!order.shippedAt)
-            await this.inventory.release(
-              em,
-              lines.filter((l) => l.quantity > 0),
-            );
-          // counted as sold when the order was paid; refunded goods are not sold
-          await this.inventory.removeSalesOfOrder(em, refund.orderId);
-          productIds.push(...new Set(lines.map((l) => l.productId)));
-        }
+        await this.orders.transition(em, refund.orderId, 'refunded', { refundedAt: new Date() });
       }
       return true;
     });
-    if (productIds.length) this.events.publish('stock_released', { productIds });
     if (changed && final) {
       metrics.refunds.inc({ result: final.toLowerCase() });
-      const order = await this.orders.findEntity(refund.orderId);
+      const order = await this.orders.find(refund.orderId);
       if (final === 'SUCCESS') {
         this.events.publish('refund_succeeded', {
           orderId: order.id,

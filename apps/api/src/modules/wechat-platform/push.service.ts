@@ -5,8 +5,7 @@ import { DomainEvents } from '../../common/domain-events';
 import { AppError } from '../../common/errors/app-error';
 import type { AppConfig } from '../../config/app-config';
 import { InjectConfig } from '../../config/config.module';
-import { OrderLifecycleService } from '../order/order-lifecycle.service';
-import { OrderQueryService } from '../order/order-query.service';
+import { OrderPort } from '../order/order.port';
 import { PaymentService } from '../payment/payment.service';
 import { platformMetrics } from './platform-metrics';
 import { PlatformSharedStore } from './shared-store';
@@ -43,8 +42,7 @@ export class PushService {
     @InjectConfig() private readonly config: AppConfig,
     private readonly store: PlatformSharedStore,
     private readonly events: DomainEvents,
-    private readonly orders: OrderQueryService,
-    private readonly lifecycle: OrderLifecycleService,
+    private readonly orders: OrderPort,
     private readonly payments: PaymentService,
     private readonly shipping: ShippingUploadService,
     @InjectAppId() appId: string,
@@ -160,7 +158,7 @@ export class PushService {
       this.logger.log(`settlement push for order ${orderNo} in state ${order.status}: nothing to do`);
       return;
     }
-    await this.lifecycle.complete(order, 'wechat_confirmed_receipt');
+    await this.orders.complete(order, 'wechat_confirmed_receipt');
   }
 
   private async remindShipping(msg: Record<string, unknown>): Promise<void> {

@@ -69,7 +69,7 @@ function platformKeys(pay: AppConfig['wechat']['pay']): Record<string, string> {
       inject: [APP_CONFIG],
       useFactory: async (config: AppConfig): Promise<WechatSandbox | null> => {
         if (!config.wechatSandbox) return null;
-        const sandbox = await acquireSandbox(Number(process.env.WECHAT_SANDBOX_PORT ?? 0));
+        const sandbox = await acquireSandbox(config.runtime.wechatSandboxPort);
         // loud on purpose: a shop running this by mistake gives goods away
         new Logger('WechatSandbox').warn(
           `WECHAT_SANDBOX IS ON (login, pay, express on ${sandbox.url}): any login code signs in and ` +

@@ -6,7 +6,6 @@ import {
   Injectable,
   SetMetadata,
   UseGuards,
-  UseInterceptors,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
@@ -17,14 +16,11 @@ import { ErrorCode, type Role } from '@sutwxapp/contracts';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { AppError } from '../../../common/errors/app-error';
-import { AuditTrailInterceptor } from '../../events/audit-trail.interceptor';
+import { Audited } from '../../events/audit-trail.interceptor';
+import type { AuthContext } from '../auth-context';
 import { AdminUserEntity } from '../entities/admin-user.entity';
 
-export interface AuthContext {
-  /** users.id for shoppers, admin_users.id for operators */
-  id: number;
-  role: Role;
-}
+export type { AuthContext };
 
 export interface TokenPayload {
   sub: number;
@@ -113,15 +109,15 @@ export const ShopperOnly = (): MethodDecorator & ClassDecorator =>
 
 /**
  * Routes for operators (admin accounts). Every state-changing call through them is audited
- * (AuditTrailInterceptor, bound here so no admin controller can forget it; reads are not
- * recorded). The interceptor is bound per route rather than globally: an interceptor on every
- * request costs Nest's rxjs pipeline on every cached catalog read (bench/RESULTS.md).
+ * (bound here so no admin controller can forget it; reads are not recorded). Per route rather
+ * than global: an interceptor on every request costs Nest's rxjs pipeline on every cached
+ * catalog read (bench/RESULTS.md).
  */
 export const AdminOnly = (): MethodDecorator & ClassDecorator =>
   applyDecorators(
     SetMetadata(ROLES, ['admin']),
     UseGuards(AuthGuard),
-    UseInterceptors(AuditTrailInterceptor),
+    Audited('admin_action'),
     ApiBearerAuth(),
     ApiExtension(ROLES_EXTENSION, ['admin']),
   );

@@ -13,7 +13,7 @@ import { DataSource, In } from 'typeorm';
 import { ProductEntity } from '../../catalog/entities/product.entity';
 import { EVENT_STORE, type EventStore } from '../event-store';
 import { beijingDays, resolveRange } from './range';
-import { SalesReportQuery } from './sales-report.query';
+import { SalesReportQuery } from '../../order/order-sales-report.query';
 
 const DEFAULT_TOP = 10;
 

@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { OrderEntity } from '../../order/entities/order.entity';
-import type { TimeRange } from '../event-store';
+import { OrderEntity } from './entities/order.entity';
+
+/** [from, to) */
+export interface TimeRange {
+  from: Date;
+  to: Date;
+}
 
 export interface DayTotals {
   orders: number;
@@ -11,10 +16,9 @@ export interface DayTotals {
 }
 
 /**
- * Daily orders and GMV come from the orders table, the source of truth for money (events may be
- * dropped or expired; orders never are). Read-only reporting over the order feature's table:
- * the order module offers no aggregate query and this one belongs to reporting, not to orders.
- * Days are grouped in SQL, in Beijing time, with the one dialect-specific expression below.
+ * Daily orders and GMV for the analytics reports, from the orders table, the source of truth for
+ * money (events may be dropped or expired; orders never are). It lives in order/ and is exported
+ * by the order module, so only order/ touches the order tables. Days are grouped in SQL, in Beijing time, with the one dialect-specific expression below.
  */
 @Injectable()
 export class SalesReportQuery {

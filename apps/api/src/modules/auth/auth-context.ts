@@ -1,0 +1,8 @@
+import type { Role } from '@sutwxapp/contracts';
+
+/** The verified caller, set on the request by AuthGuard. */
+export interface AuthContext {
+  /** users.id for shoppers, admin_users.id for operators */
+  id: number;
+  role: Role;
+}
