@@ -10,3 +10,4 @@ export * from './logistics';
 export * from './media';
 export * from './order';
 export * from './wechat';
+export * from './permissions';

@@ -12,3 +12,4 @@ export * from './logistics';
 export * from './media';
 export * from './order';
 export * from './wechat';
+export * from './permissions';

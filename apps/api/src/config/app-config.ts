@@ -76,6 +76,8 @@ export interface AppConfig {
   events: { perShopperPerMinute: number; perIpPerMinute: number };
   wechatPlatform: WechatPlatformConfig;
   media: MediaConfig;
+  /** the merchant console's built files (`npm run build` writes them); served at /admin when present */
+  adminConsoleDir: string;
 }
 
 export interface MediaConfig {
@@ -438,6 +440,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     wechatPlatform: loadWechatPlatformConfig(env, wechatSandbox, problems, int),
     media: loadMediaConfig(env, { str, int, bool }, publicBaseUrl, problems),
+    adminConsoleDir: resolve(str('ADMIN_CONSOLE_DIR', './dist/admin')),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
