@@ -70,6 +70,7 @@ describeBrowser(`Merchant console in Chromium (${backendLabel})`, () => {
   it('an owner signs in under the CSP, sees the dashboard and manages operators', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
     const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
     const cspErrors: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
@@ -84,7 +85,7 @@ describeBrowser(`Merchant console in Chromium (${backendLabel})`, () => {
     expect(await page.locator('[data-test="gmv"]').innerText()).toBe('¥0.00');
     await check(page, '02-dashboard');
 
-    await page.getByRole('menuitem', { name: '操作员' }).click();
+    await page.locator('nav').getByText('操作员').click();
     await page.waitForURL(/\/admin\/operators/);
     await page.getByRole('cell', { name: cs }).waitFor();
     await check(page, '03-operators');
@@ -95,12 +96,13 @@ describeBrowser(`Merchant console in Chromium (${backendLabel})`, () => {
   it('a customer-service operator sees no operators or figures in the menu', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
     const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
     await signIn(page, cs);
     // no figures for customer service: it lands on the first screen it may read
     await page.waitForURL(/\/admin\/products/);
-    await page.getByRole('menuitem', { name: '订单' }).waitFor();
-    expect(await page.getByRole('menuitem', { name: '操作员' }).count()).toBe(0);
-    expect(await page.getByRole('menuitem', { name: '数据概览' }).count()).toBe(0);
+    await page.locator('nav').getByText('订单').waitFor();
+    expect(await page.locator('nav').getByText('操作员').count()).toBe(0);
+    expect(await page.locator('nav').getByText('数据概览').count()).toBe(0);
     await check(page, '04-customer-service-home');
     await context.close();
   });
