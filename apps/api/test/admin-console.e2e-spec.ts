@@ -50,9 +50,7 @@ describeBrowser(`Merchant console in Chromium (${backendLabel})`, () => {
     // evaluated through the DevTools protocol: the page's CSP (no inline script) does not apply
     await page.evaluate(axe.source);
     const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
-        resultTypes: ['violations'],
-      });
+      const result = await (globalThis as unknown as { axe: typeof axe }).axe.run({ resultTypes: ['violations'] });
       return result.violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -83,6 +81,8 @@ describeBrowser(`Merchant console in Chromium (${backendLabel})`, () => {
     await page.getByText('今日支付 GMV').waitFor();
     await page.locator('[data-test="gmv"]').waitFor();
     expect(await page.locator('[data-test="gmv"]').innerText()).toBe('¥0.00');
+    // every figure loaded: no error alert on the screen
+    expect(await page.locator('.t-alert--error').count()).toBe(0);
     await check(page, '02-dashboard');
 
     await page.locator('nav').getByText('操作员').click();
