@@ -87,7 +87,7 @@ describeBrowser(`Merchant console in Chromium (${backendLabel})`, () => {
 
     await page.locator('nav').getByText('操作员').click();
     await page.waitForURL(/\/admin\/operators/);
-    await page.getByRole('cell', { name: cs }).waitFor();
+    await page.getByRole('cell', { name: cs, exact: true }).first().waitFor();
     await check(page, '03-operators');
     expect(cspErrors).toEqual([]);
     await context.close();
