@@ -11,6 +11,7 @@ import { clientErrorHandler, frameworkErrorHandler, refuseWithoutHost } from './
 import { buildOpenApiDocument } from './common/openapi/openapi-document';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
+import { registerAdminConsole } from './infra/admin-console';
 import { registerHttpHooks, genRequestId } from './observability/http-hooks';
 import { guardPublicMetrics, startMetricsServer } from './observability/metrics-exposure';
 import { createRootLogger, PinoNestLogger } from './observability/logger';
@@ -94,6 +95,7 @@ export async function createApp(
     // Built on the first request to /api/docs or /api/docs-json, not at boot (start-up time).
     SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app));
   }
+  registerAdminConsole(fastify, config.adminConsoleDir);
   let metricsServer: Awaited<ReturnType<typeof startMetricsServer>> | null = null;
   // Closed with the app, after the public listener (main.ts drains that first).
   fastify.addHook('onClose', (_instance, done) => {

@@ -462,12 +462,17 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       "role": {
         "type": "string",
         "const": "admin"
+      },
+      "operatorRole": {
+        "$ref": "#/components/schemas/OperatorRole",
+        "description": "what this operator may do: libs/contracts permissions.ts"
       }
     },
     "required": [
       "id",
       "username",
-      "role"
+      "role",
+      "operatorRole"
     ],
     "additionalProperties": false
   },
@@ -1648,6 +1653,27 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     ],
     "additionalProperties": false
   },
+  "CreateOperatorRequest": {
+    "type": "object",
+    "properties": {
+      "username": {
+        "type": "string"
+      },
+      "password": {
+        "type": "string"
+      },
+      "operatorRole": {
+        "$ref": "#/components/schemas/OperatorRole"
+      }
+    },
+    "required": [
+      "username",
+      "password",
+      "operatorRole"
+    ],
+    "additionalProperties": false,
+    "description": "POST /admin/operators"
+  },
   "CreateOrderRequest": {
     "type": "object",
     "properties": {
@@ -2402,6 +2428,67 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       750,
       1500
     ]
+  },
+  "OperatorList": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/OperatorView"
+        }
+      }
+    },
+    "required": [
+      "items"
+    ],
+    "additionalProperties": false
+  },
+  "OperatorRole": {
+    "type": "string",
+    "enum": [
+      "owner",
+      "operations",
+      "customer_service",
+      "finance"
+    ],
+    "description": "Who may call which admin route: the operator roles and the one permission table that the API enforces (AuthGuard, per route) and the console reads to hide what a role can't do.\n\nKeys are `METHOD path` as the OpenAPI document writes them, without the /api/v1 prefix. The owner may call every admin route; a route missing from the table is owner-only, so a route added later opens to nobody else by accident (an e2e test lists every admin route of the document and fails when one has no row here)."
+  },
+  "OperatorView": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "username": {
+        "type": "string"
+      },
+      "operatorRole": {
+        "$ref": "#/components/schemas/OperatorRole"
+      },
+      "disabled": {
+        "type": "boolean"
+      },
+      "lastLoginAt": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "createdAt": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "id",
+      "username",
+      "operatorRole",
+      "disabled",
+      "lastLoginAt",
+      "createdAt"
+    ],
+    "additionalProperties": false,
+    "description": "GET /admin/operators: one operator as the owner manages them."
   },
   "Order": {
     "type": "object",
@@ -3961,6 +4048,19 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     },
     "additionalProperties": false
   },
+  "UpdateOperatorRequest": {
+    "type": "object",
+    "properties": {
+      "operatorRole": {
+        "$ref": "#/components/schemas/OperatorRole"
+      }
+    },
+    "required": [
+      "operatorRole"
+    ],
+    "additionalProperties": false,
+    "description": "PATCH /admin/operators/:id: a new role takes effect on the operator's next request."
+  },
   "UpdateProductRequest": {
     "type": "object",
     "properties": {
@@ -4253,6 +4353,7 @@ export type ContractName =
   | 'CouponTemplateUpdate'
   | 'CreateAfterSaleRequest'
   | 'CreateCategoryRequest'
+  | 'CreateOperatorRequest'
   | 'CreateOrderRequest'
   | 'CreateProductRequest'
   | 'DailySales'
@@ -4280,6 +4381,9 @@ export type ContractName =
   | 'MediaUploadResult'
   | 'MediaVariant'
   | 'MediaWidth'
+  | 'OperatorList'
+  | 'OperatorRole'
+  | 'OperatorView'
   | 'Order'
   | 'OrderAddress'
   | 'OrderItem'
@@ -4340,6 +4444,7 @@ export type ContractName =
   | 'UpdateAddressRequest'
   | 'UpdateCartItemRequest'
   | 'UpdateCategoryRequest'
+  | 'UpdateOperatorRequest'
   | 'UpdateProductRequest'
   | 'UpdateProfileRequest'
   | 'UpdateSkuRequest'
@@ -4405,6 +4510,7 @@ export interface ContractTypes {
   CouponTemplateUpdate: C.CouponTemplateUpdate;
   CreateAfterSaleRequest: C.CreateAfterSaleRequest;
   CreateCategoryRequest: C.CreateCategoryRequest;
+  CreateOperatorRequest: C.CreateOperatorRequest;
   CreateOrderRequest: C.CreateOrderRequest;
   CreateProductRequest: C.CreateProductRequest;
   DailySales: C.DailySales;
@@ -4432,6 +4538,9 @@ export interface ContractTypes {
   MediaUploadResult: C.MediaUploadResult;
   MediaVariant: C.MediaVariant;
   MediaWidth: C.MediaWidth;
+  OperatorList: C.OperatorList;
+  OperatorRole: C.OperatorRole;
+  OperatorView: C.OperatorView;
   Order: C.Order;
   OrderAddress: C.OrderAddress;
   OrderItem: C.OrderItem;
@@ -4492,6 +4601,7 @@ export interface ContractTypes {
   UpdateAddressRequest: C.UpdateAddressRequest;
   UpdateCartItemRequest: C.UpdateCartItemRequest;
   UpdateCategoryRequest: C.UpdateCategoryRequest;
+  UpdateOperatorRequest: C.UpdateOperatorRequest;
   UpdateProductRequest: C.UpdateProductRequest;
   UpdateProfileRequest: C.UpdateProfileRequest;
   UpdateSkuRequest: C.UpdateSkuRequest;

@@ -1,3 +1,5 @@
+import type { OperatorRole } from './permissions';
+
 import type { IsoDateTime } from './common';
 
 export type Role = 'shopper' | 'admin';
@@ -47,6 +49,34 @@ export interface AdminProfile {
   id: number;
   username: string;
   role: 'admin';
+  /** what this operator may do: libs/contracts permissions.ts */
+  operatorRole: OperatorRole;
+}
+
+/** GET /admin/operators: one operator as the owner manages them. */
+export interface OperatorView {
+  id: number;
+  username: string;
+  operatorRole: OperatorRole;
+  disabled: boolean;
+  lastLoginAt: string | null;
+  createdAt: string;
+}
+
+export interface OperatorList {
+  items: OperatorView[];
+}
+
+/** POST /admin/operators */
+export interface CreateOperatorRequest {
+  username: string;
+  password: string;
+  operatorRole: OperatorRole;
+}
+
+/** PATCH /admin/operators/:id: a new role takes effect on the operator's next request. */
+export interface UpdateOperatorRequest {
+  operatorRole: OperatorRole;
 }
 
 export interface AdminLoginResponse {

@@ -13,3 +13,4 @@ export * from './order';
 export * from './wechat';
 export * from './promotion';
 export * from './aftersale';
+export * from './permissions';

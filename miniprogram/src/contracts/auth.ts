@@ -1,5 +1,7 @@
 // GENERATED — do not edit. Source: libs/contracts/src/auth.ts
 // Regenerate with `npm run miniprogram:contracts`; CI fails when this copy is stale.
+import type { OperatorRole } from './permissions';
+
 import type { IsoDateTime } from './common';
 
 export type Role = 'shopper' | 'admin';
@@ -49,6 +51,34 @@ export interface AdminProfile {
   id: number;
   username: string;
   role: 'admin';
+  /** what this operator may do: libs/contracts permissions.ts */
+  operatorRole: OperatorRole;
+}
+
+/** GET /admin/operators: one operator as the owner manages them. */
+export interface OperatorView {
+  id: number;
+  username: string;
+  operatorRole: OperatorRole;
+  disabled: boolean;
+  lastLoginAt: string | null;
+  createdAt: string;
+}
+
+export interface OperatorList {
+  items: OperatorView[];
+}
+
+/** POST /admin/operators */
+export interface CreateOperatorRequest {
+  username: string;
+  password: string;
+  operatorRole: OperatorRole;
+}
+
+/** PATCH /admin/operators/:id: a new role takes effect on the operator's next request. */
+export interface UpdateOperatorRequest {
+  operatorRole: OperatorRole;
 }
 
 export interface AdminLoginResponse {

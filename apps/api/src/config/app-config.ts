@@ -98,6 +98,8 @@ export interface AppConfig {
   promotion: PromotionConfig;
   /** Process-level settings read nowhere else (every variable is read in this file). */
   runtime: RuntimeConfig;
+  /** the merchant console's built files (`npm run build` writes them); served at /admin when present */
+  adminConsoleDir: string;
 }
 
 /** Coupons, points, check-in and after-sale rules (issue 23; docs/promotions.md). */
@@ -530,6 +532,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       notifyUrlSet: str('WECHAT_PAY_NOTIFY_URL', '') !== '',
       refundNotifyUrlSet: str('WECHAT_PAY_REFUND_NOTIFY_URL', '') !== '',
     },
+    adminConsoleDir: resolve(str('ADMIN_CONSOLE_DIR', './dist/admin')),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

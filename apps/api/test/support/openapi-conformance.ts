@@ -26,6 +26,8 @@ export const UNDOCUMENTED_ROUTES: Record<string, string> = {
   'GET /api/docs-json': 'the document itself',
   'GET /api/docs-yaml': 'the document itself',
   'GET /api/v1/assets/*': 'static files (images)',
+  'GET /admin': 'the merchant console (HTML, apps/admin)',
+  'GET /admin/*': 'the merchant console: its single-page app and hashed assets, not JSON',
   'GET /media/*': 'uploaded image files (local media driver): bytes with ETag and long caching, not JSON',
 };
 

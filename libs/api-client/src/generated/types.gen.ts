@@ -158,6 +158,10 @@ export type AdminProfile = {
     id: number;
     username: string;
     role: 'admin';
+    /**
+     * what this operator may do: libs/contracts permissions.ts
+     */
+    operatorRole: OperatorRole;
 };
 
 export type AfterSale = {
@@ -602,6 +606,15 @@ export type CreateCategoryRequest = {
     sortOrder?: number;
 };
 
+/**
+ * POST /admin/operators
+ */
+export type CreateOperatorRequest = {
+    username: string;
+    password: string;
+    operatorRole: OperatorRole;
+};
+
 export type CreateOrderRequest = {
     /**
      * explicit items ("buy now"); or omit and set fromCart
@@ -870,6 +883,29 @@ export type MediaVariant = {
 };
 
 export type MediaWidth = 240 | 750 | 1500;
+
+export type OperatorList = {
+    items: Array<OperatorView>;
+};
+
+/**
+ * Who may call which admin route: the operator roles and the one permission table that the API enforces (AuthGuard, per route) and the console reads to hide what a role can't do.
+ *
+ * Keys are `METHOD path` as the OpenAPI document writes them, without the /api/v1 prefix. The owner may call every admin route; a route missing from the table is owner-only, so a route added later opens to nobody else by accident (an e2e test lists every admin route of the document and fails when one has no row here).
+ */
+export type OperatorRole = 'owner' | 'operations' | 'customer_service' | 'finance';
+
+/**
+ * GET /admin/operators: one operator as the owner manages them.
+ */
+export type OperatorView = {
+    id: number;
+    username: string;
+    operatorRole: OperatorRole;
+    disabled: boolean;
+    lastLoginAt: string | null;
+    createdAt: string;
+};
 
 export type Order = {
     id: number;
@@ -1418,6 +1454,13 @@ export type UpdateCategoryRequest = {
     sortOrder?: number;
 };
 
+/**
+ * PATCH /admin/operators/:id: a new role takes effect on the operator's next request.
+ */
+export type UpdateOperatorRequest = {
+    operatorRole: OperatorRole;
+};
+
 export type UpdateProductRequest = {
     title?: string;
     subtitle?: string | null;
@@ -1890,6 +1933,277 @@ export type AdminOperatorsDisableResponses = {
 };
 
 export type AdminOperatorsDisableResponse = AdminOperatorsDisableResponses[keyof AdminOperatorsDisableResponses];
+
+export type AdminOperatorsAccountData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/account';
+};
+
+export type AdminOperatorsAccountErrors = {
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AdminOperatorsAccountError = AdminOperatorsAccountErrors[keyof AdminOperatorsAccountErrors];
+
+export type AdminOperatorsAccountResponses = {
+    /**
+     * AdminProfile
+     */
+    200: AdminProfile;
+};
+
+export type AdminOperatorsAccountResponse = AdminOperatorsAccountResponses[keyof AdminOperatorsAccountResponses];
+
+export type AdminOperatorsListData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/operators';
+};
+
+export type AdminOperatorsListErrors = {
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AdminOperatorsListError = AdminOperatorsListErrors[keyof AdminOperatorsListErrors];
+
+export type AdminOperatorsListResponses = {
+    /**
+     * OperatorList
+     */
+    200: OperatorList;
+};
+
+export type AdminOperatorsListResponse = AdminOperatorsListResponses[keyof AdminOperatorsListResponses];
+
+export type AdminOperatorsCreateData = {
+    body: CreateOperatorRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/operators';
+};
+
+export type AdminOperatorsCreateErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_JSON
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Conflict with the current state: CONFLICT
+     */
+    409: ErrorResponse & {
+        code?: 'CONFLICT';
+    };
+    /**
+     * Request body too large: PAYLOAD_TOO_LARGE
+     */
+    413: ErrorResponse & {
+        code?: 'PAYLOAD_TOO_LARGE';
+    };
+    /**
+     * Request body is not JSON: UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorResponse & {
+        code?: 'UNSUPPORTED_MEDIA_TYPE';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AdminOperatorsCreateError = AdminOperatorsCreateErrors[keyof AdminOperatorsCreateErrors];
+
+export type AdminOperatorsCreateResponses = {
+    /**
+     * OperatorView
+     */
+    201: OperatorView;
+};
+
+export type AdminOperatorsCreateResponse = AdminOperatorsCreateResponses[keyof AdminOperatorsCreateResponses];
+
+export type AdminOperatorsUpdateData = {
+    body: UpdateOperatorRequest;
+    path: {
+        /**
+         * a positive integer id
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/operators/{id}';
+};
+
+export type AdminOperatorsUpdateErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_JSON
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Not found: NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'NOT_FOUND';
+    };
+    /**
+     * Conflict with the current state: CONFLICT
+     */
+    409: ErrorResponse & {
+        code?: 'CONFLICT';
+    };
+    /**
+     * Request body too large: PAYLOAD_TOO_LARGE
+     */
+    413: ErrorResponse & {
+        code?: 'PAYLOAD_TOO_LARGE';
+    };
+    /**
+     * Request body is not JSON: UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorResponse & {
+        code?: 'UNSUPPORTED_MEDIA_TYPE';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AdminOperatorsUpdateError = AdminOperatorsUpdateErrors[keyof AdminOperatorsUpdateErrors];
+
+export type AdminOperatorsUpdateResponses = {
+    /**
+     * OperatorView
+     */
+    200: OperatorView;
+};
+
+export type AdminOperatorsUpdateResponse = AdminOperatorsUpdateResponses[keyof AdminOperatorsUpdateResponses];
+
+export type AdminOperatorsEnableData = {
+    body?: never;
+    path: {
+        /**
+         * a positive integer id
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/operators/{id}/enable';
+};
+
+export type AdminOperatorsEnableErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Not found: NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'NOT_FOUND';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AdminOperatorsEnableError = AdminOperatorsEnableErrors[keyof AdminOperatorsEnableErrors];
+
+export type AdminOperatorsEnableResponses = {
+    /**
+     * No content
+     */
+    204: void;
+};
+
+export type AdminOperatorsEnableResponse = AdminOperatorsEnableResponses[keyof AdminOperatorsEnableResponses];
 
 export type MediaUploadData = {
     body: {

@@ -10,6 +10,7 @@ import { Media1764300000000 } from './1764300000000-media';
 import { ContentReviews1764510000000 } from './1764510000000-content-reviews';
 import { Promotions1764540000000 } from './1764540000000-promotions';
 import { ProductSearch1764560000000 } from './1764560000000-product-search';
+import { OperatorRoles1764550000000 } from './1764550000000-operator-roles';
 
 /** Every migration, in order. A new one is appended here (no glob loading: works after bundling). */
 export const MIGRATIONS = [
@@ -24,5 +25,6 @@ export const MIGRATIONS = [
   WechatPlatform1764400000000,
   ContentReviews1764510000000,
   Promotions1764540000000,
+  OperatorRoles1764550000000,
   ProductSearch1764560000000,
 ];

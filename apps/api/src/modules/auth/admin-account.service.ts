@@ -1,6 +1,13 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type AdminLoginResponse, ErrorCode } from '@sutwxapp/contracts';
+import {
+  type AdminLoginResponse,
+  type AdminProfile,
+  ErrorCode,
+  type OperatorList,
+  type OperatorRole,
+  type OperatorView,
+} from '@sutwxapp/contracts';
 import bcrypt from 'bcryptjs';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -56,12 +63,19 @@ export class AdminAccountService implements OnApplicationBootstrap {
     }
   }
 
-  async create(username: string, password: string): Promise<AdminUserEntity> {
+  async create(username: string, password: string, operatorRole: OperatorRole = 'owner'): Promise<AdminUserEntity> {
     const problem = passwordProblem(password);
     if (problem) throw badRequest(problem, [{ field: 'password', message: problem }]);
     const normal = normaliseUsername(username);
+    if (await this.admins.existsBy({ username: normal })) {
+      throw new AppError(
+        409,
+        ErrorCode.CONFLICT,
+        `An operator named "${normal}" already exists; choose another username`,
+      );
+    }
     const passwordHash = await hashPassword(password);
-    await this.admins.insert({ username: normal, passwordHash, role: 'admin' });
+    await this.admins.insert({ username: normal, passwordHash, role: 'admin', operatorRole });
     return this.admins.findOneByOrFail({ username: normal });
   }
 
@@ -81,7 +95,7 @@ export class AdminAccountService implements OnApplicationBootstrap {
     await this.admins.update({ id: admin.id }, { lastLoginAt: new Date() });
     return {
       ...this.auth.sign(admin.id, 'admin', admin.tokenVersion),
-      admin: { id: admin.id, username: admin.username, role: 'admin' },
+      admin: { id: admin.id, username: admin.username, role: 'admin', operatorRole: admin.operatorRole },
     };
   }
 
@@ -119,6 +133,40 @@ export class AdminAccountService implements OnApplicationBootstrap {
       .execute();
   }
 
+  async profile(adminId: number, operatorRole: OperatorRole): Promise<AdminProfile> {
+    const admin = await this.findOrFail(adminId);
+    return { id: admin.id, username: admin.username, role: 'admin', operatorRole };
+  }
+
+  /** Every operator, for the owner's operators screen. */
+  async list(): Promise<OperatorList> {
+    const rows = await this.admins.find({ order: { id: 'ASC' } });
+    return { items: rows.map(toView) };
+  }
+
+  async createOperator(username: string, password: string, operatorRole: OperatorRole): Promise<OperatorView> {
+    return toView(await this.create(username, password, operatorRole));
+  }
+
+  /**
+   * A new role holds from the operator's next request (AuthGuard reads it on each one). The owner
+   * can't demote themselves: a shop must keep someone who can manage operators.
+   */
+  async setRole(actorId: number, adminId: number, operatorRole: OperatorRole): Promise<OperatorView> {
+    if (actorId === adminId && operatorRole !== 'owner') {
+      throw new AppError(409, ErrorCode.CONFLICT, "You can't change your own role; ask another owner");
+    }
+    await this.findOrFail(adminId);
+    await this.admins.update({ id: adminId }, { operatorRole });
+    return toView(await this.findOrFail(adminId));
+  }
+
+  /** A disabled operator may sign in again; tokens from before stay revoked. */
+  async enable(adminId: number): Promise<void> {
+    await this.findOrFail(adminId);
+    await this.admins.update({ id: adminId }, { disabledAt: null });
+  }
+
   /** Explicit logout: every token of this operator ends (tokens carry no id to end just one). */
   async logout(adminId: number): Promise<void> {
     await this.admins
@@ -146,4 +194,15 @@ export class AdminAccountService implements OnApplicationBootstrap {
     if (!admin) throw notFound(ErrorCode.NOT_FOUND, 'Operator');
     return admin;
   }
+}
+
+function toView(admin: AdminUserEntity): OperatorView {
+  return {
+    id: admin.id,
+    username: admin.username,
+    operatorRole: admin.operatorRole,
+    disabled: admin.disabledAt !== null,
+    lastLoginAt: admin.lastLoginAt ? admin.lastLoginAt.toISOString() : null,
+    createdAt: admin.createdAt.toISOString(),
+  };
 }

@@ -1,13 +1,17 @@
 import { SAFE_TEXT, safeTextMessage } from '../../../common/safe-text';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { OPERATOR_ROLES, type OperatorRole } from '@sutwxapp/contracts';
 import type {
   AdminLoginRequest,
+  CreateOperatorRequest,
+  UpdateOperatorRequest,
   ChangePasswordRequest,
   ResetPasswordRequest,
   UpdateProfileRequest,
   WechatLoginRequest,
 } from '@sutwxapp/contracts';
 import {
+  IsIn,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -102,4 +106,29 @@ export class ResetPasswordDto implements ResetPasswordRequest {
   @MinLength(8, { message: NEW_PASSWORD })
   @MaxUtf8Bytes(72, NEW_PASSWORD)
   newPassword!: string;
+}
+
+const ROLE_MESSAGE = `operatorRole must be one of ${OPERATOR_ROLES.join(', ')}`;
+
+export class CreateOperatorDto implements CreateOperatorRequest {
+  @ApiProperty({ example: 'cs01' })
+  @IsString()
+  @Length(1, 64)
+  username!: string;
+
+  @ApiProperty({ minLength: 8, description: 'at most 72 bytes in UTF-8' })
+  @IsString({ message: NEW_PASSWORD })
+  @MinLength(8, { message: NEW_PASSWORD })
+  @MaxUtf8Bytes(72, NEW_PASSWORD)
+  password!: string;
+
+  @ApiProperty({ enum: OPERATOR_ROLES })
+  @IsIn(OPERATOR_ROLES, { message: ROLE_MESSAGE })
+  operatorRole!: OperatorRole;
+}
+
+export class UpdateOperatorDto implements UpdateOperatorRequest {
+  @ApiProperty({ enum: OPERATOR_ROLES })
+  @IsIn(OPERATOR_ROLES, { message: ROLE_MESSAGE })
+  operatorRole!: OperatorRole;
 }

@@ -1,3 +1,4 @@
+import type { OperatorRole } from '@sutwxapp/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity('admin_users')
@@ -13,6 +14,10 @@ export class AdminUserEntity {
 
   @Column({ type: 'varchar', length: 16, default: 'admin' })
   role!: 'admin';
+
+  /** what this operator may do (libs/contracts permissions.ts) */
+  @Column({ name: 'operator_role', type: 'varchar', length: 32, default: 'owner' })
+  operatorRole!: OperatorRole;
 
   /** moves on when the password changes, the account is disabled or the operator logs out */
   @Column({ name: 'token_version', type: 'integer', default: 0 })

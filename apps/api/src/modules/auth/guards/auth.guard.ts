@@ -12,7 +12,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
 import { ROLES_EXTENSION } from '../../../common/openapi/api-route.decorator';
-import { ErrorCode, type Role } from '@sutwxapp/contracts';
+import { ErrorCode, type OperatorRole, OPERATOR_ROLE_LABELS, permissions, type Role } from '@sutwxapp/contracts';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { AppError } from '../../../common/errors/app-error';
@@ -54,13 +54,32 @@ export class AuthGuard implements CanActivate {
    * the database on every operator request, so a revocation holds on every replica at once;
    * operator traffic is small and this is one primary-key lookup.
    */
-  private async checkOperatorSession(payload: TokenPayload): Promise<void> {
+  private async checkOperatorSession(payload: TokenPayload): Promise<OperatorRole> {
     const account = await this.dataSource.getRepository(AdminUserEntity).findOne({
       where: { id: payload.sub },
-      select: { id: true, tokenVersion: true, disabledAt: true },
+      select: { id: true, tokenVersion: true, disabledAt: true, operatorRole: true },
     });
     if (!account || account.disabledAt !== null || account.tokenVersion !== payload.ver) {
       throw new AppError(401, ErrorCode.UNAUTHORIZED, 'This session has ended; sign in again');
+    }
+    return account.operatorRole;
+  }
+
+  /**
+   * The operator's role against the permission table (libs/contracts permissions.ts), keyed by
+   * the route as the OpenAPI document writes it. The role is read with the session on every
+   * request, so a role change holds at once on every replica.
+   */
+  private checkPermission(request: AuthedRequest, operatorRole: OperatorRole): void {
+    const template = (request.routeOptions?.url ?? '').replace(/^\/api\/v1/, '').replace(/:(\w+)/g, '{$1}');
+    const allowed = permissions.rolesFor(request.method, template);
+    if (!allowed.includes(operatorRole)) {
+      const labels = allowed.map((r) => OPERATOR_ROLE_LABELS[r]).join('、');
+      throw new AppError(
+        403,
+        ErrorCode.FORBIDDEN,
+        `Your role (${OPERATOR_ROLE_LABELS[operatorRole]}) can't do this; it needs ${labels}. 您的角色无此权限`,
+      );
     }
   }
 
@@ -85,7 +104,7 @@ export class AuthGuard implements CanActivate {
     ) {
       throw new AppError(401, ErrorCode.UNAUTHORIZED, 'Invalid access token; sign in again');
     }
-    if (payload.role === 'admin') await this.checkOperatorSession(payload);
+    const operatorRole = payload.role === 'admin' ? await this.checkOperatorSession(payload) : undefined;
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, [
       context.getHandler(),
       context.getClass(),
@@ -93,7 +112,8 @@ export class AuthGuard implements CanActivate {
     if (required && !required.includes(payload.role)) {
       throw new AppError(403, ErrorCode.FORBIDDEN, `This endpoint is for ${required.join(' or ')} accounts`);
     }
-    request.auth = { id: payload.sub, role: payload.role };
+    if (operatorRole && required?.includes('admin')) this.checkPermission(request, operatorRole);
+    request.auth = { id: payload.sub, role: payload.role, operatorRole };
     return true;
   }
 }
@@ -121,6 +141,13 @@ export const AdminOnly = (): MethodDecorator & ClassDecorator =>
     ApiBearerAuth(),
     ApiExtension(ROLES_EXTENSION, ['admin']),
   );
+
+/** The calling operator's role, set by AuthGuard. */
+export const CurrentOperatorRole = createParamDecorator((_data: unknown, context: ExecutionContext): OperatorRole => {
+  const auth = context.switchToHttp().getRequest<AuthedRequest>().auth;
+  if (!auth?.operatorRole) throw new AppError(401, ErrorCode.UNAUTHORIZED, 'Sign in first');
+  return auth.operatorRole;
+});
 
 /** The caller's id (users.id or admin_users.id), set by AuthGuard. */
 export const CurrentUserId = createParamDecorator((_data: unknown, context: ExecutionContext): number => {

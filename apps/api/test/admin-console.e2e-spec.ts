@@ -1,0 +1,109 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import axe from 'axe-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { AdminAccountService } from '../src/modules/auth/admin-account.service';
+import { backendLabel, startTestApp, type TestApp } from './support/test-app';
+
+const ROOT = join(__dirname, '../../..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const OUT = join(ROOT, 'test-output/admin-console');
+// .ci/run installs Debian's chromium; without it the browser suite can't run at all
+const describeBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
+
+/**
+ * The merchant console in real headless Chromium (issue 24): the API started here (SQLite and
+ * the sandbox, or DATABASE_URL/REDIS_URL), the console as `npm run build` makes it. Each screen
+ * is photographed under test-output/admin-console and checked with axe-core (no serious or
+ * critical violations).
+ */
+describeBrowser(`Merchant console in Chromium (${backendLabel})`, () => {
+  let t: TestApp;
+  let browser: Browser;
+  const password = `pw-${randomUUID()}`;
+  const owner = `owner-${randomUUID().slice(0, 6)}`;
+  const cs = `cs-${randomUUID().slice(0, 6)}`;
+
+  beforeAll(async () => {
+    // builds only when the console's sources changed since the last build
+    execFileSync(process.execPath, [join(ROOT, 'scripts/admin-build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+    mkdirSync(OUT, { recursive: true });
+    t = await startTestApp({ ADMIN_CONSOLE_DIR: join(ROOT, 'dist/admin') });
+    const accounts = t.app.get(AdminAccountService);
+    await accounts.create(owner, password, 'owner');
+    await accounts.create(cs, password, 'customer_service');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-dev-shm-usage'],
+    });
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function check(page: Page, name: string): Promise<void> {
+    await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
+    // evaluated through the DevTools protocol: the page's CSP (no inline script) does not apply
+    await page.evaluate(axe.source);
+    const violations = await page.evaluate(async () => {
+      const result = await (globalThis as unknown as { axe: typeof axe }).axe.run({ resultTypes: ['violations'] });
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect({ screen: name, violations }).toEqual({ screen: name, violations: [] });
+  }
+
+  async function signIn(page: Page, username: string): Promise<void> {
+    await page.goto(`${t.baseUrl}/admin/`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(password);
+    await page.getByRole('button', { name: '登录' }).click();
+  }
+
+  it('an owner signs in under the CSP, sees the dashboard and manages operators', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const cspErrors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
+    });
+    await page.goto(`${t.baseUrl}/admin/`);
+    await page.getByLabel('用户名').waitFor();
+    await check(page, '01-login');
+    await signIn(page, owner);
+    await page.waitForURL(/\/admin\/dashboard/);
+    await page.getByText('今日支付 GMV').waitFor();
+    await page.locator('[data-test="gmv"]').waitFor();
+    expect(await page.locator('[data-test="gmv"]').innerText()).toBe('¥0.00');
+    // every figure loaded: no error alert on the screen
+    expect(await page.locator('.t-alert--error').count()).toBe(0);
+    await check(page, '02-dashboard');
+
+    await page.locator('nav').getByText('操作员').click();
+    await page.waitForURL(/\/admin\/operators/);
+    await page.getByRole('cell', { name: cs, exact: true }).first().waitFor();
+    await check(page, '03-operators');
+    expect(cspErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('a customer-service operator sees no operators or figures in the menu', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await signIn(page, cs);
+    // no figures for customer service: it lands on the first screen it may read
+    await page.waitForURL(/\/admin\/products/);
+    await page.locator('nav').getByText('订单').waitFor();
+    expect(await page.locator('nav').getByText('操作员').count()).toBe(0);
+    expect(await page.locator('nav').getByText('数据概览').count()).toBe(0);
+    await check(page, '04-customer-service-home');
+    await context.close();
+  });
+});
