@@ -15,21 +15,16 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
   let t: TestApp;
   let admin: Admin;
   let sandbox: WechatSandbox;
-  let previousQueryTimeout: string | undefined;
   beforeAll(async () => {
     // 500 claims at once on 2 shared cores queue on one template row: the test is about exact
     // counts, not latency, so pool and query waits are generous here (the 503 bounds have their
-    // own tests). The query timeout is read by the database module from the process environment.
-    previousQueryTimeout = process.env.DB_QUERY_TIMEOUT_MS;
-    process.env.DB_QUERY_TIMEOUT_MS = '60000';
-    t = await startTestApp({ DB_POOL_ACQUIRE_TIMEOUT_MS: '60000' });
+    // own tests).
+    t = await startTestApp({ DB_POOL_ACQUIRE_TIMEOUT_MS: '60000', DB_QUERY_TIMEOUT_MS: '60000' });
     admin = await createAdmin(t);
     sandbox = t.app.get<WechatSandbox>(WECHAT_SANDBOX);
   });
   afterAll(async () => {
     await t?.close();
-    if (previousQueryTimeout === undefined) delete process.env.DB_QUERY_TIMEOUT_MS;
-    else process.env.DB_QUERY_TIMEOUT_MS = previousQueryTimeout;
   });
 
   const template = async (overrides: Record<string, unknown> = {}): Promise<number> =>

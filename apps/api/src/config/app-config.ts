@@ -25,6 +25,10 @@ export interface AppConfig {
   migrateOnStart: boolean;
   /** MySQL: how long a request waits for a pooled connection before answering 503 */
   dbPoolAcquireTimeoutMs: number;
+  /** MySQL: each query gives up after this long and the request answers 503 (DB_QUERY_TIMEOUT_MS) */
+  dbQueryTimeoutMs: number;
+  /** MySQL: connections in the pool (DB_POOL_SIZE) */
+  dbPoolSize: number;
   redisUrl: string | null;
   redisKeyPrefix: string;
   mongodbUri: string | null;
@@ -445,6 +449,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     database,
     migrateOnStart: bool('MIGRATE_ON_START', !production),
     dbPoolAcquireTimeoutMs: int('DB_POOL_ACQUIRE_TIMEOUT_MS', 3000, 100, 60_000),
+    dbQueryTimeoutMs: int('DB_QUERY_TIMEOUT_MS', 5000, 100, 600_000),
+    dbPoolSize: int('DB_POOL_SIZE', 20, 1, 500),
     redisUrl,
     redisKeyPrefix: str('REDIS_KEY_PREFIX', 'sutwxapp:'),
     mongodbUri,

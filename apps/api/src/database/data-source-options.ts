@@ -2,8 +2,11 @@ import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
 import { MIGRATIONS } from './migrations';
 
-/** One place that turns DATABASE_URL into TypeORM options, for the app and the migration CLI. */
-export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
+/**
+ * One place that turns DATABASE_URL into TypeORM options, for the app and the migration CLI.
+ * poolSize comes from the typed config (DB_POOL_SIZE); the CLIs keep the default.
+ */
+export function dataSourceOptions(db: DatabaseConfig, poolSize = 20): DataSourceOptions {
   const common = {
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
@@ -38,7 +41,7 @@ export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
     bigNumberStrings: false,
     connectTimeout: 3000,
     extra: {
-      connectionLimit: Number(process.env.DB_POOL_SIZE ?? 20),
+      connectionLimit: poolSize,
       // Fail fast while the database is away instead of queueing requests forever.
       queueLimit: 200,
       enableKeepAlive: true,

@@ -21,7 +21,7 @@ import { dirname } from 'node:path';
           mkdirSync(dirname(config.database.path), { recursive: true });
         }
         return {
-          ...dataSourceOptions(config.database),
+          ...dataSourceOptions(config.database, config.dbPoolSize),
           autoLoadEntities: true,
           migrationsRun: config.migrateOnStart,
           retryAttempts: config.nodeEnv === 'test' ? 1 : 5,
@@ -30,7 +30,7 @@ import { dirname } from 'node:path';
           // A frozen or unreachable MySQL must not hang requests: each query gives up after
           // DB_QUERY_TIMEOUT_MS and the request answers 503 (not used by the migration CLI).
           ...(config.database.type === 'mysql'
-            ? { enableQueryTimeout: true, maxQueryExecutionTime: Number(process.env.DB_QUERY_TIMEOUT_MS ?? 5000) }
+            ? { enableQueryTimeout: true, maxQueryExecutionTime: config.dbQueryTimeoutMs }
             : {}),
         };
       },
