@@ -395,43 +395,60 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
     expect(ledger.map((e: { reason: string }) => e.reason)).toEqual(['EXPIRE', 'CLAWBACK', 'EARN']);
   });
 
-  it('tells the shopper the result by subscribe message (queued after the commit)', async () => {
+  it('tells the shopper the result by subscribe message, once per request (two requests on one order)', async () => {
     const s = await createShopper(t);
     const addressId = await createAddress(t, s);
     const p = await seedProduct(t, { price: 5000, stock: 5 });
+    const q = await seedProduct(t, { price: 3000, stock: 5 });
     const order = (
       await t.http
         .post('/api/v1/orders')
         .set(s.auth)
-        .send({ items: [{ skuId: p.skuIds[0], quantity: 1 }], addressId })
+        .send({
+          items: [
+            { skuId: p.skuIds[0], quantity: 1 },
+            { skuId: q.skuIds[0], quantity: 1 },
+          ],
+          addressId,
+        })
         .expect(201)
     ).body;
     await pay(s, order);
     const openid = await t.app.get(AuthService).openidOf(s.userId);
     const tpl = t.config.wechatPlatform.templates.aftersale_result.templateId;
-    sandbox.platform.acceptSubscription(openid, tpl);
-    await t.http
-      .post('/api/v1/wechat/subscriptions')
-      .set(s.auth)
-      .send({ results: { [tpl]: 'accept' } })
-      .expect(200);
-    const r = (
+    // two "allow" taps = two messages
+    for (let i = 0; i < 2; i++) {
+      sandbox.platform.acceptSubscription(openid, tpl);
       await t.http
-        .post('/api/v1/aftersales')
+        .post('/api/v1/wechat/subscriptions')
         .set(s.auth)
-        .send({ orderId: order.id, skuId: p.skuIds[0], quantity: 1, type: 'REFUND_ONLY', reason: '不想要了' })
-        .expect(201)
-    ).body;
-    await t.http
-      .post(`/api/v1/admin/aftersales/${r.id}/reject`)
-      .set(admin.auth)
-      .send({ reason: '商品已发出' })
-      .expect(200);
+        .send({ results: { [tpl]: 'accept' } })
+        .expect(200);
+    }
     const mine = () => sandbox.platform.subscribeMessages.filter((m) => m.openid === openid);
+    const request = async (skuId: number, rejectReason: string): Promise<void> => {
+      const r = (
+        await t.http
+          .post('/api/v1/aftersales')
+          .set(s.auth)
+          .send({ orderId: order.id, skuId, quantity: 1, type: 'REFUND_ONLY', reason: '不想要了' })
+          .expect(201)
+      ).body;
+      await t.http
+        .post(`/api/v1/admin/aftersales/${r.id}/reject`)
+        .set(admin.auth)
+        .send({ reason: rejectReason })
+        .expect(200);
+    };
+    await request(p.skuIds[0], '商品已发出');
     await waitFor(async () => mine().length === 1);
     expect(mine()[0].templateId).toBe(tpl);
     expect(mine()[0].data.phrase2.value).toBe('已拒绝');
     expect(mine()[0].data.thing3.value).toBe('商品已发出');
+    // the second request's result on the same order is its own message (it used to be dropped)
+    await request(q.skuIds[0], '已超过退款期限');
+    await waitFor(async () => mine().length === 2);
+    expect(mine()[1].data.thing3.value).toBe('已超过退款期限');
   });
 
   it('stops issuing a template, lets the shopper withdraw a request, lists requests for operators', async () => {

@@ -282,10 +282,13 @@ export class AfterSaleService implements OnModuleInit {
       .findOneBy(AfterSaleEntity, { id })
       .then((row) => {
         if (!row) return;
-        return this.subscribe.notify('aftersale_result', row.orderId, {
-          status: AFTERSALE_STATUS_TEXT[row.status],
-          remark: row.rejectReason ?? row.reason,
-        });
+        // one message per request and result: a second request on the same order is told too
+        return this.subscribe.notify(
+          'aftersale_result',
+          row.orderId,
+          { status: AFTERSALE_STATUS_TEXT[row.status], remark: row.rejectReason ?? row.reason },
+          `aftersale-${row.id}:${row.status}`,
+        );
       })
       .catch((err: Error) => this.logger.warn(`after-sale ${id} notice not queued: ${err.message}`));
   }
