@@ -235,7 +235,17 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
         })
         .expect(201)
     ).body;
-    expect(req).toMatchObject({ status: 'REQUESTED', refundAmount: 9000, photos: [photo] });
+    // the photo comes back as the image URL the pages show (the upload's 750 px URL), not the ref
+    const photoUrl = upload.body.items[0].url as string;
+    expect(photoUrl).toMatch(/^https?:\/\//);
+    expect(req).toMatchObject({ status: 'REQUESTED', refundAmount: 9000, photos: [photoUrl] });
+    expect(req.photos[0]).not.toContain('media:');
+    const mine = (await t.http.get(`/api/v1/aftersales?orderId=${order.id}`).set(s.auth).expect(200)).body;
+    expect(mine.items[0].photos).toEqual([photoUrl]);
+    const operators = (await t.http.get(`/api/v1/admin/aftersales?orderId=${order.id}`).set(admin.auth).expect(200))
+      .body;
+    expect(operators.items[0].photos).toEqual([photoUrl]);
+    await t.http.get(new URL(photoUrl).pathname).expect(200);
     const dup = await t.http
       .post('/api/v1/aftersales')
       .set(s.auth)

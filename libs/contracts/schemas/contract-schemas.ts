@@ -505,7 +505,8 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
         "type": "array",
         "items": {
           "type": "string"
-        }
+        },
+        "description": "the photos as image URLs (750 px wide) the pages can show, not media refs"
       },
       "refundAmount": {
         "$ref": "#/components/schemas/Fen",

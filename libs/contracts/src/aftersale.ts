@@ -49,6 +49,7 @@ export interface AfterSale {
   status: AfterSaleStatus;
   reason: string;
   description: string | null;
+  /** the photos as image URLs (750 px wide) the pages can show, not media refs */
   photos: string[];
   /** the line's paid share for this quantity (coupon and points shares taken out) */
   refundAmount: Fen;

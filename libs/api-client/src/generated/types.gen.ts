@@ -169,6 +169,9 @@ export type AfterSale = {
     status: AfterSaleStatus;
     reason: string;
     description: string | null;
+    /**
+     * the photos as image URLs (750 px wide) the pages can show, not media refs
+     */
     photos: Array<string>;
     /**
      * the line's paid share for this quantity (coupon and points shares taken out)

@@ -12,6 +12,7 @@ import { findCarrier } from '@sutwxapp/wechat';
 import { In, type EntityManager } from 'typeorm';
 import { DomainEvents } from '../../common/domain-events';
 import { AppError, notFound } from '../../common/errors/app-error';
+import { publicUrl, type PublicUrlConfig } from '../../common/public-url';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { isUniqueViolation } from '../../database/db-errors';
@@ -140,7 +141,7 @@ export class AfterSaleService implements OnModuleInit {
   async get(id: number, userId: number | null): Promise<AfterSale> {
     const row = await this.tx.manager.findOneBy(AfterSaleEntity, userId === null ? { id } : { id, userId });
     if (!row) throw notFound(ErrorCode.AFTERSALE_NOT_FOUND, 'After-sale request');
-    return toAfterSale(row);
+    return toAfterSale(row, this.config);
   }
 
   /** The return parcel's tracking, like an outgoing parcel's (409 NOT_SHIPPED before it is sent). */
@@ -165,7 +166,7 @@ export class AfterSaleService implements OnModuleInit {
       order: { id: 'DESC' },
       take: 100,
     });
-    return rows.map(toAfterSale);
+    return rows.map((r) => toAfterSale(r, this.config));
   }
 
   /** Operator (or the timeout): approve. A refund-only request goes straight on to the refund. */
@@ -331,7 +332,8 @@ export class AfterSaleService implements OnModuleInit {
   }
 }
 
-function toAfterSale(r: AfterSaleEntity): AfterSale {
+/** Photos are stored as media refs (`media:<id>/<hash>`) and answered as URLs the pages can show. */
+function toAfterSale(r: AfterSaleEntity, config: PublicUrlConfig): AfterSale {
   return {
     id: r.id,
     orderId: r.orderId,
@@ -341,7 +343,7 @@ function toAfterSale(r: AfterSaleEntity): AfterSale {
     status: r.status,
     reason: r.reason,
     description: r.description,
-    photos: r.photos ?? [],
+    photos: (r.photos ?? []).map((ref) => publicUrl(config, ref, 750)).filter((u): u is string => u !== null),
     refundAmount: r.refundFen,
     rejectReason: r.rejectReason,
     carrierCode: r.carrierCode,
