@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
   type AfterSale,
   type AfterSaleListQuery,
+  type AfterSaleOrderState,
   AfterSaleStatus,
   AFTERSALE_STATUS_TEXT,
   ErrorCode,
@@ -27,7 +28,13 @@ import { RefundService } from '../payment/refund.service';
 import { LineSharesService } from '../promotion/line-shares.service';
 import { SubscribeService } from '../wechat-platform/subscribe.service';
 import type { CreateAfterSaleDto } from './dto/aftersale.dto';
-import { AFTERSALE_TRANSITIONS, type AfterSaleTransition, illegalAfterSaleTransition } from './aftersale-state';
+import {
+  AFTERSALE_TRANSITIONS,
+  afterSaleOrderLabel,
+  type AfterSaleTransition,
+  illegalAfterSaleTransition,
+  OPEN_STATES,
+} from './aftersale-state';
 import { AfterSaleEntity } from './entities/aftersale.entity';
 
 const DAY_MS = 86_400_000;
@@ -167,6 +174,33 @@ export class AfterSaleService implements OnModuleInit {
       take: 100,
     });
     return rows.map((r) => toAfterSale(r, this.config));
+  }
+
+  /**
+   * The after-sale state of each of the shopper's orders (the order list's badge): one item per
+   * id asked, in that order; someone else's order reads as one without requests.
+   */
+  async stateByOrders(userId: number, orderIds: number[]): Promise<AfterSaleOrderState[]> {
+    const ids = [...new Set(orderIds)];
+    const rows = await this.tx.manager.find(AfterSaleEntity, {
+      select: { id: true, orderId: true, status: true },
+      where: { userId, orderId: In(ids) },
+      order: { id: 'ASC' },
+    });
+    return ids.map((orderId) => {
+      const mine = rows.filter((r) => r.orderId === orderId);
+      const openCount = mine.filter((r) => OPEN_STATES.includes(r.status)).length;
+      const refundedCount = mine.filter((r) => r.status === AfterSaleStatus.REFUNDED).length;
+      const latestStatus = mine.length > 0 ? mine[mine.length - 1].status : null;
+      return {
+        orderId,
+        openCount,
+        refundedCount,
+        latestStatus,
+        latestStatusText: latestStatus ? AFTERSALE_STATUS_TEXT[latestStatus] : null,
+        label: afterSaleOrderLabel(openCount, refundedCount, latestStatus),
+      };
+    });
   }
 
   /** Operator (or the timeout): approve. A refund-only request goes straight on to the refund. */
