@@ -461,6 +461,119 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
     expect(mine()[1].data.thing3.value).toBe('已超过退款期限');
   });
 
+  it('answers each order’s after-sale state for the order list: 售后中 / 已退款 / 售后关闭, owner-scoped', async () => {
+    const s = await createShopper(t);
+    const addressId = await createAddress(t, s);
+    const p = await seedProduct(t, { price: 2000, stock: 20 });
+    const q = await seedProduct(t, { price: 1000, stock: 20 });
+    const placeAndPay = async (who: Shopper, whoAddress: number, skuIds: number[]) => {
+      const order = (
+        await t.http
+          .post('/api/v1/orders')
+          .set(who.auth)
+          .send({ items: skuIds.map((skuId) => ({ skuId, quantity: 1 })), addressId: whoAddress })
+          .expect(201)
+      ).body;
+      await pay(who, order);
+      return order as { id: number; orderNo: string };
+    };
+    const request = async (who: Shopper, orderId: number, skuId: number): Promise<number> =>
+      (
+        await t.http
+          .post('/api/v1/aftersales')
+          .set(who.auth)
+          .send({ orderId, skuId, quantity: 1, type: 'REFUND_ONLY', reason: '不想要了' })
+          .expect(201)
+      ).body.id;
+    // a: one line refunded, then a second request still open → 售后中 (1 open, 1 refunded)
+    const a = await placeAndPay(s, addressId, [p.skuIds[0], q.skuIds[0]]);
+    const refunded = await request(s, a.id, p.skuIds[0]);
+    await t.http.post(`/api/v1/admin/aftersales/${refunded}/approve`).set(admin.auth).expect(200);
+    await sandbox.whenIdle();
+    await waitFor(
+      async () => (await t.http.get(`/api/v1/aftersales/${refunded}`).set(s.auth)).body.status === 'REFUNDED',
+    );
+    // b: refunded only → 已退款; c: rejected → 售后关闭; d: withdrawn → no badge; e: none
+    const b = await placeAndPay(s, addressId, [p.skuIds[0], q.skuIds[0]]);
+    const bReq = await request(s, b.id, q.skuIds[0]);
+    await t.http.post(`/api/v1/admin/aftersales/${bReq}/approve`).set(admin.auth).expect(200);
+    await sandbox.whenIdle();
+    await waitFor(async () => (await t.http.get(`/api/v1/aftersales/${bReq}`).set(s.auth)).body.status === 'REFUNDED');
+    await request(s, a.id, q.skuIds[0]);
+    const c = await placeAndPay(s, addressId, [p.skuIds[0]]);
+    const cReq = await request(s, c.id, p.skuIds[0]);
+    await t.http.post(`/api/v1/admin/aftersales/${cReq}/reject`).set(admin.auth).send({ reason: '已发货' }).expect(200);
+    const d = await placeAndPay(s, addressId, [p.skuIds[0]]);
+    const dReq = await request(s, d.id, p.skuIds[0]);
+    await t.http.post(`/api/v1/aftersales/${dReq}/cancel`).set(s.auth).expect(200);
+    const e = await placeAndPay(s, addressId, [p.skuIds[0]]);
+    // someone else's order with an open request reads as one without requests
+    const other = await createShopper(t);
+    const otherOrder = await placeAndPay(other, await createAddress(t, other), [q.skuIds[0]]);
+    await request(other, otherOrder.id, q.skuIds[0]);
+
+    const ids = [a.id, b.id, c.id, d.id, e.id, otherOrder.id, a.id];
+    const res = await t.http
+      .get(`/api/v1/aftersales/by-orders?orderIds=${ids.join(',')}`)
+      .set(s.auth)
+      .expect(200);
+    expect(res.body.items).toEqual([
+      {
+        orderId: a.id,
+        openCount: 1,
+        refundedCount: 1,
+        latestStatus: 'REQUESTED',
+        latestStatusText: '待审核',
+        label: '售后中',
+      },
+      {
+        orderId: b.id,
+        openCount: 0,
+        refundedCount: 1,
+        latestStatus: 'REFUNDED',
+        latestStatusText: '已退款',
+        label: '已退款',
+      },
+      {
+        orderId: c.id,
+        openCount: 0,
+        refundedCount: 0,
+        latestStatus: 'REJECTED',
+        latestStatusText: '已拒绝',
+        label: '售后关闭',
+      },
+      {
+        orderId: d.id,
+        openCount: 0,
+        refundedCount: 0,
+        latestStatus: 'CANCELLED',
+        latestStatusText: '已撤销',
+        label: null,
+      },
+      ...[e.id, otherOrder.id].map((orderId) => ({
+        orderId,
+        openCount: 0,
+        refundedCount: 0,
+        latestStatus: null,
+        latestStatusText: null,
+        label: null,
+      })),
+    ]);
+    // the owner sees their own open request
+    const theirs = await t.http
+      .get(`/api/v1/aftersales/by-orders?orderIds=${otherOrder.id}`)
+      .set(other.auth)
+      .expect(200);
+    expect(theirs.body.items[0]).toMatchObject({ openCount: 1, label: '售后中' });
+    // bad input is a 400 with a stable code, never a 500
+    for (const bad of ['', 'abc', '1,,2', '0', Array.from({ length: 51 }, (_, i) => i + 1).join(',')]) {
+      const r = await t.http.get(`/api/v1/aftersales/by-orders?orderIds=${bad}`).set(s.auth).expect(400);
+      expect(r.body.code).toBe('VALIDATION_FAILED');
+    }
+    await t.http.get('/api/v1/aftersales/by-orders').set(s.auth).expect(400);
+    await t.http.get(`/api/v1/aftersales/by-orders?orderIds=${a.id}`).expect(401);
+  });
+
   it('stops issuing a template, lets the shopper withdraw a request, lists requests for operators', async () => {
     const id = await template({ name: '停发测试' });
     const s = await createShopper(t);
