@@ -15,21 +15,16 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
   let t: TestApp;
   let admin: Admin;
   let sandbox: WechatSandbox;
-  let previousQueryTimeout: string | undefined;
   beforeAll(async () => {
     // 500 claims at once on 2 shared cores queue on one template row: the test is about exact
     // counts, not latency, so pool and query waits are generous here (the 503 bounds have their
-    // own tests). The query timeout is read by the database module from the process environment.
-    previousQueryTimeout = process.env.DB_QUERY_TIMEOUT_MS;
-    process.env.DB_QUERY_TIMEOUT_MS = '60000';
-    t = await startTestApp({ DB_POOL_ACQUIRE_TIMEOUT_MS: '60000' });
+    // own tests).
+    t = await startTestApp({ DB_POOL_ACQUIRE_TIMEOUT_MS: '60000', DB_QUERY_TIMEOUT_MS: '60000' });
     admin = await createAdmin(t);
     sandbox = t.app.get<WechatSandbox>(WECHAT_SANDBOX);
   });
   afterAll(async () => {
     await t?.close();
-    if (previousQueryTimeout === undefined) delete process.env.DB_QUERY_TIMEOUT_MS;
-    else process.env.DB_QUERY_TIMEOUT_MS = previousQueryTimeout;
   });
 
   const template = async (overrides: Record<string, unknown> = {}): Promise<number> =>
@@ -240,7 +235,17 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
         })
         .expect(201)
     ).body;
-    expect(req).toMatchObject({ status: 'REQUESTED', refundAmount: 9000, photos: [photo] });
+    // the photo comes back as the image URL the pages show (the upload's 750 px URL), not the ref
+    const photoUrl = upload.body.items[0].url as string;
+    expect(photoUrl).toMatch(/^https?:\/\//);
+    expect(req).toMatchObject({ status: 'REQUESTED', refundAmount: 9000, photos: [photoUrl] });
+    expect(req.photos[0]).not.toContain('media:');
+    const mine = (await t.http.get(`/api/v1/aftersales?orderId=${order.id}`).set(s.auth).expect(200)).body;
+    expect(mine.items[0].photos).toEqual([photoUrl]);
+    const operators = (await t.http.get(`/api/v1/admin/aftersales?orderId=${order.id}`).set(admin.auth).expect(200))
+      .body;
+    expect(operators.items[0].photos).toEqual([photoUrl]);
+    await t.http.get(new URL(photoUrl).pathname).expect(200);
     const dup = await t.http
       .post('/api/v1/aftersales')
       .set(s.auth)
@@ -408,43 +413,173 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
     expect(ledger.map((e: { reason: string }) => e.reason)).toEqual(['EXPIRE', 'CLAWBACK', 'EARN']);
   });
 
-  it('tells the shopper the result by subscribe message (queued after the commit)', async () => {
+  it('tells the shopper the result by subscribe message, once per request (two requests on one order)', async () => {
     const s = await createShopper(t);
     const addressId = await createAddress(t, s);
     const p = await seedProduct(t, { price: 5000, stock: 5 });
+    const q = await seedProduct(t, { price: 3000, stock: 5 });
     const order = (
       await t.http
         .post('/api/v1/orders')
         .set(s.auth)
-        .send({ items: [{ skuId: p.skuIds[0], quantity: 1 }], addressId })
+        .send({
+          items: [
+            { skuId: p.skuIds[0], quantity: 1 },
+            { skuId: q.skuIds[0], quantity: 1 },
+          ],
+          addressId,
+        })
         .expect(201)
     ).body;
     await pay(s, order);
     const openid = await t.app.get(AuthService).openidOf(s.userId);
     const tpl = t.config.wechatPlatform.templates.aftersale_result.templateId;
-    sandbox.platform.acceptSubscription(openid, tpl);
-    await t.http
-      .post('/api/v1/wechat/subscriptions')
-      .set(s.auth)
-      .send({ results: { [tpl]: 'accept' } })
-      .expect(200);
-    const r = (
+    // two "allow" taps = two messages
+    for (let i = 0; i < 2; i++) {
+      sandbox.platform.acceptSubscription(openid, tpl);
       await t.http
-        .post('/api/v1/aftersales')
+        .post('/api/v1/wechat/subscriptions')
         .set(s.auth)
-        .send({ orderId: order.id, skuId: p.skuIds[0], quantity: 1, type: 'REFUND_ONLY', reason: '不想要了' })
-        .expect(201)
-    ).body;
-    await t.http
-      .post(`/api/v1/admin/aftersales/${r.id}/reject`)
-      .set(admin.auth)
-      .send({ reason: '商品已发出' })
-      .expect(200);
+        .send({ results: { [tpl]: 'accept' } })
+        .expect(200);
+    }
     const mine = () => sandbox.platform.subscribeMessages.filter((m) => m.openid === openid);
+    const request = async (skuId: number, rejectReason: string): Promise<void> => {
+      const r = (
+        await t.http
+          .post('/api/v1/aftersales')
+          .set(s.auth)
+          .send({ orderId: order.id, skuId, quantity: 1, type: 'REFUND_ONLY', reason: '不想要了' })
+          .expect(201)
+      ).body;
+      await t.http
+        .post(`/api/v1/admin/aftersales/${r.id}/reject`)
+        .set(admin.auth)
+        .send({ reason: rejectReason })
+        .expect(200);
+    };
+    await request(p.skuIds[0], '商品已发出');
     await waitFor(async () => mine().length === 1);
     expect(mine()[0].templateId).toBe(tpl);
     expect(mine()[0].data.phrase2.value).toBe('已拒绝');
     expect(mine()[0].data.thing3.value).toBe('商品已发出');
+    // the second request's result on the same order is its own message (it used to be dropped)
+    await request(q.skuIds[0], '已超过退款期限');
+    await waitFor(async () => mine().length === 2);
+    expect(mine()[1].data.thing3.value).toBe('已超过退款期限');
+  });
+
+  it('answers each order’s after-sale state for the order list: 售后中 / 已退款 / 售后关闭, owner-scoped', async () => {
+    const s = await createShopper(t);
+    const addressId = await createAddress(t, s);
+    const p = await seedProduct(t, { price: 2000, stock: 20 });
+    const q = await seedProduct(t, { price: 1000, stock: 20 });
+    const placeAndPay = async (who: Shopper, whoAddress: number, skuIds: number[]) => {
+      const order = (
+        await t.http
+          .post('/api/v1/orders')
+          .set(who.auth)
+          .send({ items: skuIds.map((skuId) => ({ skuId, quantity: 1 })), addressId: whoAddress })
+          .expect(201)
+      ).body;
+      await pay(who, order);
+      return order as { id: number; orderNo: string };
+    };
+    const request = async (who: Shopper, orderId: number, skuId: number): Promise<number> =>
+      (
+        await t.http
+          .post('/api/v1/aftersales')
+          .set(who.auth)
+          .send({ orderId, skuId, quantity: 1, type: 'REFUND_ONLY', reason: '不想要了' })
+          .expect(201)
+      ).body.id;
+    // a: one line refunded, then a second request still open → 售后中 (1 open, 1 refunded)
+    const a = await placeAndPay(s, addressId, [p.skuIds[0], q.skuIds[0]]);
+    const refunded = await request(s, a.id, p.skuIds[0]);
+    await t.http.post(`/api/v1/admin/aftersales/${refunded}/approve`).set(admin.auth).expect(200);
+    await sandbox.whenIdle();
+    await waitFor(
+      async () => (await t.http.get(`/api/v1/aftersales/${refunded}`).set(s.auth)).body.status === 'REFUNDED',
+    );
+    // b: refunded only → 已退款; c: rejected → 售后关闭; d: withdrawn → no badge; e: none
+    const b = await placeAndPay(s, addressId, [p.skuIds[0], q.skuIds[0]]);
+    const bReq = await request(s, b.id, q.skuIds[0]);
+    await t.http.post(`/api/v1/admin/aftersales/${bReq}/approve`).set(admin.auth).expect(200);
+    await sandbox.whenIdle();
+    await waitFor(async () => (await t.http.get(`/api/v1/aftersales/${bReq}`).set(s.auth)).body.status === 'REFUNDED');
+    await request(s, a.id, q.skuIds[0]);
+    const c = await placeAndPay(s, addressId, [p.skuIds[0]]);
+    const cReq = await request(s, c.id, p.skuIds[0]);
+    await t.http.post(`/api/v1/admin/aftersales/${cReq}/reject`).set(admin.auth).send({ reason: '已发货' }).expect(200);
+    const d = await placeAndPay(s, addressId, [p.skuIds[0]]);
+    const dReq = await request(s, d.id, p.skuIds[0]);
+    await t.http.post(`/api/v1/aftersales/${dReq}/cancel`).set(s.auth).expect(200);
+    const e = await placeAndPay(s, addressId, [p.skuIds[0]]);
+    // someone else's order with an open request reads as one without requests
+    const other = await createShopper(t);
+    const otherOrder = await placeAndPay(other, await createAddress(t, other), [q.skuIds[0]]);
+    await request(other, otherOrder.id, q.skuIds[0]);
+
+    const ids = [a.id, b.id, c.id, d.id, e.id, otherOrder.id, a.id];
+    const res = await t.http
+      .get(`/api/v1/aftersales/by-orders?orderIds=${ids.join(',')}`)
+      .set(s.auth)
+      .expect(200);
+    expect(res.body.items).toEqual([
+      {
+        orderId: a.id,
+        openCount: 1,
+        refundedCount: 1,
+        latestStatus: 'REQUESTED',
+        latestStatusText: '待审核',
+        label: '售后中',
+      },
+      {
+        orderId: b.id,
+        openCount: 0,
+        refundedCount: 1,
+        latestStatus: 'REFUNDED',
+        latestStatusText: '已退款',
+        label: '已退款',
+      },
+      {
+        orderId: c.id,
+        openCount: 0,
+        refundedCount: 0,
+        latestStatus: 'REJECTED',
+        latestStatusText: '已拒绝',
+        label: '售后关闭',
+      },
+      {
+        orderId: d.id,
+        openCount: 0,
+        refundedCount: 0,
+        latestStatus: 'CANCELLED',
+        latestStatusText: '已撤销',
+        label: null,
+      },
+      ...[e.id, otherOrder.id].map((orderId) => ({
+        orderId,
+        openCount: 0,
+        refundedCount: 0,
+        latestStatus: null,
+        latestStatusText: null,
+        label: null,
+      })),
+    ]);
+    // the owner sees their own open request
+    const theirs = await t.http
+      .get(`/api/v1/aftersales/by-orders?orderIds=${otherOrder.id}`)
+      .set(other.auth)
+      .expect(200);
+    expect(theirs.body.items[0]).toMatchObject({ openCount: 1, label: '售后中' });
+    // bad input is a 400 with a stable code, never a 500
+    for (const bad of ['', 'abc', '1,,2', '0', Array.from({ length: 51 }, (_, i) => i + 1).join(',')]) {
+      const r = await t.http.get(`/api/v1/aftersales/by-orders?orderIds=${bad}`).set(s.auth).expect(400);
+      expect(r.body.code).toBe('VALIDATION_FAILED');
+    }
+    await t.http.get('/api/v1/aftersales/by-orders').set(s.auth).expect(400);
+    await t.http.get(`/api/v1/aftersales/by-orders?orderIds=${a.id}`).expect(401);
   });
 
   it('stops issuing a template, lets the shopper withdraw a request, lists requests for operators', async () => {

@@ -510,7 +510,8 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
         "type": "array",
         "items": {
           "type": "string"
-        }
+        },
+        "description": "the photos as image URLs (750 px wide) the pages can show, not media refs"
       },
       "refundAmount": {
         "$ref": "#/components/schemas/Fen",
@@ -576,6 +577,21 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     ],
     "additionalProperties": false
   },
+  "AfterSaleByOrdersQuery": {
+    "type": "object",
+    "properties": {
+      "orderIds": {
+        "type": "string",
+        "description": "comma-separated order ids, at most 50, e.g. `1,2,3`",
+        "pattern": "^[1-9][0-9]{0,9}(,[1-9][0-9]{0,9}){0,49}$"
+      }
+    },
+    "required": [
+      "orderIds"
+    ],
+    "additionalProperties": false,
+    "description": "GET /aftersales/by-orders: the after-sale state of each order of a page of orders."
+  },
   "AfterSaleList": {
     "type": "object",
     "properties": {
@@ -601,6 +617,85 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
         "$ref": "#/components/schemas/AfterSaleStatus"
       }
     },
+    "additionalProperties": false
+  },
+  "AfterSaleOrderLabel": {
+    "type": "string",
+    "enum": [
+      "售后中",
+      "已退款",
+      "售后关闭"
+    ],
+    "description": "The badge an order shows in the list: 售后中 / 已退款 / 售后关闭, or none."
+  },
+  "AfterSaleOrderState": {
+    "type": "object",
+    "properties": {
+      "orderId": {
+        "type": "number"
+      },
+      "openCount": {
+        "type": "number",
+        "description": "requests still in progress (requested … refunding)"
+      },
+      "refundedCount": {
+        "type": "number",
+        "description": "requests that ended refunded"
+      },
+      "latestStatus": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/AfterSaleStatus"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "the newest request's state, null when the order has none (or is not the caller's)"
+      },
+      "latestStatusText": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "AFTERSALE_STATUS_TEXT of latestStatus"
+      },
+      "label": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/AfterSaleOrderLabel"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "what the order list shows: any open request → 售后中; else any refunded → 已退款; else the newest rejected or closed → 售后关闭; null otherwise (none, or only withdrawn ones)"
+      }
+    },
+    "required": [
+      "orderId",
+      "openCount",
+      "refundedCount",
+      "latestStatus",
+      "latestStatusText",
+      "label"
+    ],
+    "additionalProperties": false
+  },
+  "AfterSaleOrderStateList": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/AfterSaleOrderState"
+        },
+        "description": "one per requested id, in the order asked (duplicates once)"
+      }
+    },
+    "required": [
+      "items"
+    ],
     "additionalProperties": false
   },
   "AfterSaleStatus": {
@@ -4314,8 +4409,12 @@ export type ContractName =
   | 'AdminProductSummary'
   | 'AdminProfile'
   | 'AfterSale'
+  | 'AfterSaleByOrdersQuery'
   | 'AfterSaleList'
   | 'AfterSaleListQuery'
+  | 'AfterSaleOrderLabel'
+  | 'AfterSaleOrderState'
+  | 'AfterSaleOrderStateList'
   | 'AfterSaleStatus'
   | 'AfterSaleType'
   | 'AnalyticsRangeQuery'
@@ -4471,8 +4570,12 @@ export interface ContractTypes {
   AdminProductSummary: C.AdminProductSummary;
   AdminProfile: C.AdminProfile;
   AfterSale: C.AfterSale;
+  AfterSaleByOrdersQuery: C.AfterSaleByOrdersQuery;
   AfterSaleList: C.AfterSaleList;
   AfterSaleListQuery: C.AfterSaleListQuery;
+  AfterSaleOrderLabel: C.AfterSaleOrderLabel;
+  AfterSaleOrderState: C.AfterSaleOrderState;
+  AfterSaleOrderStateList: C.AfterSaleOrderStateList;
   AfterSaleStatus: C.AfterSaleStatus;
   AfterSaleType: C.AfterSaleType;
   AnalyticsRangeQuery: C.AnalyticsRangeQuery;

@@ -49,6 +49,7 @@ export interface AfterSale {
   status: AfterSaleStatus;
   reason: string;
   description: string | null;
+  /** the photos as image URLs (750 px wide) the pages can show, not media refs */
   photos: string[];
   /** the line's paid share for this quantity (coupon and points shares taken out) */
   refundAmount: Fen;
@@ -69,6 +70,40 @@ export interface AfterSaleList {
 export interface AfterSaleListQuery {
   orderId?: number;
   status?: AfterSaleStatus;
+}
+
+/** GET /aftersales/by-orders: the after-sale state of each order of a page of orders. */
+export interface AfterSaleByOrdersQuery {
+  /**
+   * comma-separated order ids, at most 50, e.g. `1,2,3`
+   * @pattern ^[1-9][0-9]{0,9}(,[1-9][0-9]{0,9}){0,49}$
+   */
+  orderIds: string;
+}
+
+/** The badge an order shows in the list: 售后中 / 已退款 / 售后关闭, or none. */
+export type AfterSaleOrderLabel = '售后中' | '已退款' | '售后关闭';
+
+export interface AfterSaleOrderState {
+  orderId: number;
+  /** requests still in progress (requested … refunding) */
+  openCount: number;
+  /** requests that ended refunded */
+  refundedCount: number;
+  /** the newest request's state, null when the order has none (or is not the caller's) */
+  latestStatus: AfterSaleStatus | null;
+  /** AFTERSALE_STATUS_TEXT of latestStatus */
+  latestStatusText: string | null;
+  /**
+   * what the order list shows: any open request → 售后中; else any refunded → 已退款; else the newest
+   * rejected or closed → 售后关闭; null otherwise (none, or only withdrawn ones)
+   */
+  label: AfterSaleOrderLabel | null;
+}
+
+export interface AfterSaleOrderStateList {
+  /** one per requested id, in the order asked (duplicates once) */
+  items: AfterSaleOrderState[];
 }
 
 export interface RejectAfterSaleRequest {

@@ -1,4 +1,4 @@
-import type { AfterSale, AfterSaleList, CreateAfterSaleRequest } from '../contracts/aftersale';
+import type { AfterSale, AfterSaleList, AfterSaleOrderStateList, CreateAfterSaleRequest } from '../contracts/aftersale';
 import type { MediaUploadResult } from '../contracts/media';
 import { uploadOnce } from './avatar';
 import { apiRoot } from './env';
@@ -9,6 +9,10 @@ export const createAfterSale = (body: CreateAfterSaleRequest) =>
 
 export const listAfterSales = (orderId?: number) =>
   api.get<AfterSaleList>('/aftersales', { query: orderId ? { orderId } : {} });
+
+/** The after-sale state of each order of a page of orders (the list's badges): one request per page. */
+export const afterSaleStates = (orderIds: number[]) =>
+  api.get<AfterSaleOrderStateList>('/aftersales/by-orders', { query: { orderIds: orderIds.join(',') } });
 
 export const cancelAfterSale = (id: number) =>
   api.post<AfterSale>(`/aftersales/${id}/cancel`, {}, { loading: '撤销中' });

@@ -42,6 +42,8 @@ export interface OrderCardView {
   payableAmount: number;
   createdAt: string;
   actions: OrderActions;
+  /** the after-sale badge (售后中 / 已退款 / 售后关闭), '' for none; filled by GET /aftersales/by-orders */
+  afterSaleLabel: string;
 }
 
 export const orderLines = (items: OrderItem[]): OrderLineView[] =>
@@ -58,5 +60,6 @@ export function orderCard(order: Order): OrderCardView {
     payableAmount: order.payableAmount,
     createdAt: formatDateTime(order.createdAt),
     actions: orderActions(order),
+    afterSaleLabel: '',
   };
 }

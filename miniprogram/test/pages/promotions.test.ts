@@ -118,4 +118,53 @@ describe(`promotion and after-sale pages (${backendLabel})`, () => {
     const detail = await mp.open(`/pages/order/detail/index?id=${order.id}`);
     expect(detail.text('.aftersale-state')).toBe('售后：待审核');
   });
+  it('the order list shows each order’s after-sale badge, with one extra request per page', async () => {
+    const addressId = await createAddress(t, shopper);
+    const paidOrder = async (): Promise<Order> => {
+      const order = (
+        await t.http
+          .post('/api/v1/orders')
+          .set(shopper.auth)
+          .send({ items: [{ skuId, quantity: 1 }], addressId })
+          .expect(201)
+      ).body as Order;
+      await t.http.post(`/api/v1/orders/${order.id}/pay`).set(shopper.auth).expect(200);
+      await t.http.post(`/api/v1/sandbox/orders/${order.id}/simulate-payment`).set(shopper.auth).expect(200);
+      return order;
+    };
+    const request = async (orderId: number): Promise<number> =>
+      (
+        await t.http
+          .post('/api/v1/aftersales')
+          .set(shopper.auth)
+          .send({ orderId, skuId, quantity: 1, type: 'REFUND_ONLY', reason: '不想要了' })
+          .expect(201)
+      ).body.id;
+    const plain = await paidOrder();
+    const rejected = await paidOrder();
+    const rejectedId = await request(rejected.id);
+    await t.http
+      .post(`/api/v1/admin/aftersales/${rejectedId}/reject`)
+      .set(shop.admin.auth)
+      .send({ reason: '商品完好' })
+      .expect(200);
+    const open = await paidOrder();
+    await request(open.id);
+
+    const list = await mp.open('/pages/order/list/index');
+    // newest first: open, rejected, plain
+    expect(list.texts('.order-status')).toEqual(['待发货', '待发货', '待发货']);
+    const badgeOf = (orderNo: string): string | null => {
+      const text = list.texts('.order').find((card) => card.includes(orderNo)) ?? '';
+      expect(text).toContain(orderNo);
+      return ['售后中', '已退款', '售后关闭'].find((label) => text.includes(label)) ?? null;
+    };
+    expect(badgeOf(open.orderNo)).toBe('售后中');
+    expect(badgeOf(rejected.orderNo)).toBe('售后关闭');
+    expect(badgeOf(plain.orderNo)).toBeNull();
+    expect(list.$$('.aftersale-badge')).toHaveLength(2);
+    const badgeRequests = mp.wx.requests.filter((r) => r.path.startsWith('/api/v1/aftersales/by-orders'));
+    expect(badgeRequests).toHaveLength(1);
+    expect(badgeRequests[0].status).toBe(200);
+  });
 });

@@ -27,6 +27,16 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the MySQL query timeout and pool size as validated integers', () => {
+    expect(loadConfig(base).runtime).toMatchObject({ dbQueryTimeoutMs: 5000, dbPoolSize: 20 });
+    expect(loadConfig({ ...base, DB_QUERY_TIMEOUT_MS: '60000', DB_POOL_SIZE: '40' }).runtime).toMatchObject({
+      dbQueryTimeoutMs: 60000,
+      dbPoolSize: 40,
+    });
+    expect(() => loadConfig({ ...base, DB_QUERY_TIMEOUT_MS: 'soon' })).toThrow(/DB_QUERY_TIMEOUT_MS/);
+    expect(() => loadConfig({ ...base, DB_POOL_SIZE: '0' })).toThrow(/DB_POOL_SIZE/);
+  });
+
   it.each([
     ['true', true],
     ['false', false],

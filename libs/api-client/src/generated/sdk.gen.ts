@@ -2,7 +2,7 @@
 
 import { type Client, formDataBodySerializer, type Options as Options2, type TDataShape } from './client';
 import { client } from './client.gen';
-import type { AddressCreateData, AddressCreateErrors, AddressCreateResponses, AddressGetData, AddressGetErrors, AddressGetResponses, AddressListData, AddressListErrors, AddressListResponses, AddressRemoveData, AddressRemoveErrors, AddressRemoveResponses, AddressUpdateData, AddressUpdateErrors, AddressUpdateResponses, AdminAfterSaleApproveData, AdminAfterSaleApproveErrors, AdminAfterSaleApproveResponses, AdminAfterSaleListData, AdminAfterSaleListErrors, AdminAfterSaleListResponses, AdminAfterSaleLogisticsData, AdminAfterSaleLogisticsErrors, AdminAfterSaleLogisticsResponses, AdminAfterSaleReceiveData, AdminAfterSaleReceiveErrors, AdminAfterSaleReceiveResponses, AdminAfterSaleRejectData, AdminAfterSaleRejectErrors, AdminAfterSaleRejectResponses, AdminCatalogAddSkuData, AdminCatalogAddSkuErrors, AdminCatalogAddSkuResponses, AdminCatalogAdjustStockData, AdminCatalogAdjustStockErrors, AdminCatalogAdjustStockResponses, AdminCatalogCategoryTreeData, AdminCatalogCategoryTreeErrors, AdminCatalogCategoryTreeResponses, AdminCatalogCreateCategoryData, AdminCatalogCreateCategoryErrors, AdminCatalogCreateCategoryResponses, AdminCatalogCreateProductData, AdminCatalogCreateProductErrors, AdminCatalogCreateProductResponses, AdminCatalogDeleteCategoryData, AdminCatalogDeleteCategoryErrors, AdminCatalogDeleteCategoryResponses, AdminCatalogDeleteProductData, AdminCatalogDeleteProductErrors, AdminCatalogDeleteProductResponses, AdminCatalogDeleteSkuData, AdminCatalogDeleteSkuErrors, AdminCatalogDeleteSkuResponses, AdminCatalogGetProductData, AdminCatalogGetProductErrors, AdminCatalogGetProductResponses, AdminCatalogListProductsData, AdminCatalogListProductsErrors, AdminCatalogListProductsResponses, AdminCatalogUpdateCategoryData, AdminCatalogUpdateCategoryErrors, AdminCatalogUpdateCategoryResponses, AdminCatalogUpdateProductData, AdminCatalogUpdateProductErrors, AdminCatalogUpdateProductResponses, AdminCatalogUpdateSkuData, AdminCatalogUpdateSkuErrors, AdminCatalogUpdateSkuResponses, AdminContentReviewApproveData, AdminContentReviewApproveErrors, AdminContentReviewApproveResponses, AdminContentReviewListData, AdminContentReviewListErrors, AdminContentReviewListResponses, AdminContentReviewRejectData, AdminContentReviewRejectErrors, AdminContentReviewRejectResponses, AdminCouponCreateData, AdminCouponCreateErrors, AdminCouponCreateResponses, AdminCouponListData, AdminCouponListErrors, AdminCouponListResponses, AdminCouponUpdateData, AdminCouponUpdateErrors, AdminCouponUpdateResponses, AdminMediaGetData, AdminMediaGetErrors, AdminMediaGetResponses, AdminMediaListData, AdminMediaListErrors, AdminMediaListResponses, AdminMediaRemoveData, AdminMediaRemoveErrors, AdminMediaRemoveResponses, AdminMediaUploadData, AdminMediaUploadErrors, AdminMediaUploadResponses, AdminOperatorsAccountData, AdminOperatorsAccountErrors, AdminOperatorsAccountResponses, AdminOperatorsChangePasswordData, AdminOperatorsChangePasswordErrors, AdminOperatorsChangePasswordResponses, AdminOperatorsCreateData, AdminOperatorsCreateErrors, AdminOperatorsCreateResponses, AdminOperatorsDisableData, AdminOperatorsDisableErrors, AdminOperatorsDisableResponses, AdminOperatorsEnableData, AdminOperatorsEnableErrors, AdminOperatorsEnableResponses, AdminOperatorsListData, AdminOperatorsListErrors, AdminOperatorsListResponses, AdminOperatorsLogoutData, AdminOperatorsLogoutErrors, AdminOperatorsLogoutResponses, AdminOperatorsResetPasswordData, AdminOperatorsResetPasswordErrors, AdminOperatorsResetPasswordResponses, AdminOperatorsUpdateData, AdminOperatorsUpdateErrors, AdminOperatorsUpdateResponses, AdminOrderGetData, AdminOrderGetErrors, AdminOrderGetResponses, AdminOrderListData, AdminOrderListErrors, AdminOrderListResponses, AdminRefundRefundData, AdminRefundRefundErrors, AdminRefundRefundResponses, AdminShipmentShipData, AdminShipmentShipErrors, AdminShipmentShipResponses, AdminWechatShippingListData, AdminWechatShippingListErrors, AdminWechatShippingListResponses, AdminWechatShippingReuploadData, AdminWechatShippingReuploadErrors, AdminWechatShippingReuploadResponses, AdminWechatShippingStatusData, AdminWechatShippingStatusErrors, AdminWechatShippingStatusResponses, AfterSaleCancelData, AfterSaleCancelErrors, AfterSaleCancelResponses, AfterSaleCreateData, AfterSaleCreateErrors, AfterSaleCreateResponses, AfterSaleGetData, AfterSaleGetErrors, AfterSaleGetResponses, AfterSaleListData, AfterSaleListErrors, AfterSaleListResponses, AfterSaleLogisticsData, AfterSaleLogisticsErrors, AfterSaleLogisticsResponses, AfterSaleShipData, AfterSaleShipErrors, AfterSaleShipResponses, AnalyticsDailySalesData, AnalyticsDailySalesErrors, AnalyticsDailySalesResponses, AnalyticsFunnelData, AnalyticsFunnelErrors, AnalyticsFunnelResponses, AnalyticsTopProductsData, AnalyticsTopProductsErrors, AnalyticsTopProductsResponses, AnalyticsTopSearchesData, AnalyticsTopSearchesErrors, AnalyticsTopSearchesResponses, AuthAdminLoginData, AuthAdminLoginErrors, AuthAdminLoginResponses, AuthWechatLoginData, AuthWechatLoginErrors, AuthWechatLoginResponses, BehaviourEventsTrackData, BehaviourEventsTrackErrors, BehaviourEventsTrackResponses, CartAddData, CartAddErrors, CartAddResponses, CartRemoveData, CartRemoveErrors, CartRemoveResponses, CartSelectAllData, CartSelectAllErrors, CartSelectAllResponses, CartUpdateData, CartUpdateErrors, CartUpdateResponses, CartView0Data, CartView0Errors, CartView0Responses, CartView1Data, CartView1Errors, CartView1Responses, CatalogCategoriesData, CatalogCategoriesErrors, CatalogCategoriesResponses, CatalogHomeData, CatalogHomeErrors, CatalogHomeResponses, CatalogProductData, CatalogProductErrors, CatalogProductResponses, CatalogProductsData, CatalogProductsErrors, CatalogProductsResponses, HealthLiveData, HealthLiveErrors, HealthLiveResponses, HealthReadinessData, HealthReadinessErrors, HealthReadinessResponses, LogisticsCarriersData, LogisticsCarriersErrors, LogisticsCarriersResponses, LogisticsTrackData, LogisticsTrackErrors, LogisticsTrackResponses, MediaGetData, MediaGetErrors, MediaGetResponses, MediaUploadData, MediaUploadErrors, MediaUploadResponses, MeMeData, MeMeErrors, MeMeResponses, MeUpdateData, MeUpdateErrors, MeUpdateResponses, OrderCancelData, OrderCancelErrors, OrderCancelResponses, OrderConfirmReceiptData, OrderConfirmReceiptErrors, OrderConfirmReceiptResponses, OrderCreateData, OrderCreateErrors, OrderCreateResponses, OrderGetData, OrderGetErrors, OrderGetResponses, OrderListData, OrderListErrors, OrderListResponses, OrderPreviewData, OrderPreviewErrors, OrderPreviewResponses, OrderSummaryGetData, OrderSummaryGetErrors, OrderSummaryGetResponses, PaymentPayData, PaymentPayErrors, PaymentPayResponses, PaymentSyncData, PaymentSyncErrors, PaymentSyncResponses, PrometheusIndexData, PrometheusIndexErrors, PrometheusIndexResponses, PromotionCheckinData, PromotionCheckinErrors, PromotionCheckinResponses, PromotionCheckinStatusData, PromotionCheckinStatusErrors, PromotionCheckinStatusResponses, PromotionClaimData, PromotionClaimErrors, PromotionClaimResponses, PromotionMineData, PromotionMineErrors, PromotionMineResponses, PromotionOffersData, PromotionOffersErrors, PromotionOffersResponses, PromotionSummaryData, PromotionSummaryErrors, PromotionSummaryResponses, SandboxPaymentSimulateData, SandboxPaymentSimulateErrors, SandboxPaymentSimulateResponses, WechatShopperBindPhoneData, WechatShopperBindPhoneErrors, WechatShopperBindPhoneResponses, WechatShopperGetPhoneData, WechatShopperGetPhoneErrors, WechatShopperGetPhoneResponses, WechatShopperRecordData, WechatShopperRecordErrors, WechatShopperRecordResponses, WechatShopperTemplatesData, WechatShopperTemplatesErrors, WechatShopperTemplatesResponses } from './types.gen';
+import type { AddressCreateData, AddressCreateErrors, AddressCreateResponses, AddressGetData, AddressGetErrors, AddressGetResponses, AddressListData, AddressListErrors, AddressListResponses, AddressRemoveData, AddressRemoveErrors, AddressRemoveResponses, AddressUpdateData, AddressUpdateErrors, AddressUpdateResponses, AdminAfterSaleApproveData, AdminAfterSaleApproveErrors, AdminAfterSaleApproveResponses, AdminAfterSaleListData, AdminAfterSaleListErrors, AdminAfterSaleListResponses, AdminAfterSaleLogisticsData, AdminAfterSaleLogisticsErrors, AdminAfterSaleLogisticsResponses, AdminAfterSaleReceiveData, AdminAfterSaleReceiveErrors, AdminAfterSaleReceiveResponses, AdminAfterSaleRejectData, AdminAfterSaleRejectErrors, AdminAfterSaleRejectResponses, AdminCatalogAddSkuData, AdminCatalogAddSkuErrors, AdminCatalogAddSkuResponses, AdminCatalogAdjustStockData, AdminCatalogAdjustStockErrors, AdminCatalogAdjustStockResponses, AdminCatalogCategoryTreeData, AdminCatalogCategoryTreeErrors, AdminCatalogCategoryTreeResponses, AdminCatalogCreateCategoryData, AdminCatalogCreateCategoryErrors, AdminCatalogCreateCategoryResponses, AdminCatalogCreateProductData, AdminCatalogCreateProductErrors, AdminCatalogCreateProductResponses, AdminCatalogDeleteCategoryData, AdminCatalogDeleteCategoryErrors, AdminCatalogDeleteCategoryResponses, AdminCatalogDeleteProductData, AdminCatalogDeleteProductErrors, AdminCatalogDeleteProductResponses, AdminCatalogDeleteSkuData, AdminCatalogDeleteSkuErrors, AdminCatalogDeleteSkuResponses, AdminCatalogGetProductData, AdminCatalogGetProductErrors, AdminCatalogGetProductResponses, AdminCatalogListProductsData, AdminCatalogListProductsErrors, AdminCatalogListProductsResponses, AdminCatalogUpdateCategoryData, AdminCatalogUpdateCategoryErrors, AdminCatalogUpdateCategoryResponses, AdminCatalogUpdateProductData, AdminCatalogUpdateProductErrors, AdminCatalogUpdateProductResponses, AdminCatalogUpdateSkuData, AdminCatalogUpdateSkuErrors, AdminCatalogUpdateSkuResponses, AdminContentReviewApproveData, AdminContentReviewApproveErrors, AdminContentReviewApproveResponses, AdminContentReviewListData, AdminContentReviewListErrors, AdminContentReviewListResponses, AdminContentReviewRejectData, AdminContentReviewRejectErrors, AdminContentReviewRejectResponses, AdminCouponCreateData, AdminCouponCreateErrors, AdminCouponCreateResponses, AdminCouponListData, AdminCouponListErrors, AdminCouponListResponses, AdminCouponUpdateData, AdminCouponUpdateErrors, AdminCouponUpdateResponses, AdminMediaGetData, AdminMediaGetErrors, AdminMediaGetResponses, AdminMediaListData, AdminMediaListErrors, AdminMediaListResponses, AdminMediaRemoveData, AdminMediaRemoveErrors, AdminMediaRemoveResponses, AdminMediaUploadData, AdminMediaUploadErrors, AdminMediaUploadResponses, AdminOperatorsChangePasswordData, AdminOperatorsChangePasswordErrors, AdminOperatorsChangePasswordResponses, AdminOperatorsDisableData, AdminOperatorsDisableErrors, AdminOperatorsDisableResponses, AdminOperatorsLogoutData, AdminOperatorsLogoutErrors, AdminOperatorsLogoutResponses, AdminOperatorsResetPasswordData, AdminOperatorsResetPasswordErrors, AdminOperatorsResetPasswordResponses, AdminOrderGetData, AdminOrderGetErrors, AdminOrderGetResponses, AdminOrderListData, AdminOrderListErrors, AdminOrderListResponses, AdminRefundRefundData, AdminRefundRefundErrors, AdminRefundRefundResponses, AdminShipmentShipData, AdminShipmentShipErrors, AdminShipmentShipResponses, AdminWechatShippingListData, AdminWechatShippingListErrors, AdminWechatShippingListResponses, AdminWechatShippingReuploadData, AdminWechatShippingReuploadErrors, AdminWechatShippingReuploadResponses, AdminWechatShippingStatusData, AdminWechatShippingStatusErrors, AdminWechatShippingStatusResponses, AfterSaleByOrdersData, AfterSaleByOrdersErrors, AfterSaleByOrdersResponses, AfterSaleCancelData, AfterSaleCancelErrors, AfterSaleCancelResponses, AfterSaleCreateData, AfterSaleCreateErrors, AfterSaleCreateResponses, AfterSaleGetData, AfterSaleGetErrors, AfterSaleGetResponses, AfterSaleListData, AfterSaleListErrors, AfterSaleListResponses, AfterSaleLogisticsData, AfterSaleLogisticsErrors, AfterSaleLogisticsResponses, AfterSaleShipData, AfterSaleShipErrors, AfterSaleShipResponses, AnalyticsDailySalesData, AnalyticsDailySalesErrors, AnalyticsDailySalesResponses, AnalyticsFunnelData, AnalyticsFunnelErrors, AnalyticsFunnelResponses, AnalyticsTopProductsData, AnalyticsTopProductsErrors, AnalyticsTopProductsResponses, AnalyticsTopSearchesData, AnalyticsTopSearchesErrors, AnalyticsTopSearchesResponses, AuthAdminLoginData, AuthAdminLoginErrors, AuthAdminLoginResponses, AuthWechatLoginData, AuthWechatLoginErrors, AuthWechatLoginResponses, BehaviourEventsTrackData, BehaviourEventsTrackErrors, BehaviourEventsTrackResponses, CartAddData, CartAddErrors, CartAddResponses, CartRemoveData, CartRemoveErrors, CartRemoveResponses, CartSelectAllData, CartSelectAllErrors, CartSelectAllResponses, CartUpdateData, CartUpdateErrors, CartUpdateResponses, CartView0Data, CartView0Errors, CartView0Responses, CartView1Data, CartView1Errors, CartView1Responses, CatalogCategoriesData, CatalogCategoriesErrors, CatalogCategoriesResponses, CatalogHomeData, CatalogHomeErrors, CatalogHomeResponses, CatalogProductData, CatalogProductErrors, CatalogProductResponses, CatalogProductsData, CatalogProductsErrors, CatalogProductsResponses, HealthLiveData, HealthLiveErrors, HealthLiveResponses, HealthReadinessData, HealthReadinessErrors, HealthReadinessResponses, LogisticsCarriersData, LogisticsCarriersErrors, LogisticsCarriersResponses, LogisticsTrackData, LogisticsTrackErrors, LogisticsTrackResponses, MediaGetData, MediaGetErrors, MediaGetResponses, MediaUploadData, MediaUploadErrors, MediaUploadResponses, MeMeData, MeMeErrors, MeMeResponses, MeUpdateData, MeUpdateErrors, MeUpdateResponses, OrderCancelData, OrderCancelErrors, OrderCancelResponses, OrderConfirmReceiptData, OrderConfirmReceiptErrors, OrderConfirmReceiptResponses, OrderCreateData, OrderCreateErrors, OrderCreateResponses, OrderGetData, OrderGetErrors, OrderGetResponses, OrderListData, OrderListErrors, OrderListResponses, OrderPreviewData, OrderPreviewErrors, OrderPreviewResponses, OrderSummaryGetData, OrderSummaryGetErrors, OrderSummaryGetResponses, PaymentPayData, PaymentPayErrors, PaymentPayResponses, PaymentSyncData, PaymentSyncErrors, PaymentSyncResponses, PrometheusIndexData, PrometheusIndexErrors, PrometheusIndexResponses, PromotionCheckinData, PromotionCheckinErrors, PromotionCheckinResponses, PromotionCheckinStatusData, PromotionCheckinStatusErrors, PromotionCheckinStatusResponses, PromotionClaimData, PromotionClaimErrors, PromotionClaimResponses, PromotionMineData, PromotionMineErrors, PromotionMineResponses, PromotionOffersData, PromotionOffersErrors, PromotionOffersResponses, PromotionSummaryData, PromotionSummaryErrors, PromotionSummaryResponses, SandboxPaymentSimulateData, SandboxPaymentSimulateErrors, SandboxPaymentSimulateResponses, WechatShopperBindPhoneData, WechatShopperBindPhoneErrors, WechatShopperBindPhoneResponses, WechatShopperGetPhoneData, WechatShopperGetPhoneErrors, WechatShopperGetPhoneResponses, WechatShopperRecordData, WechatShopperRecordErrors, WechatShopperRecordResponses, WechatShopperTemplatesData, WechatShopperTemplatesErrors, WechatShopperTemplatesResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -109,69 +109,6 @@ export const adminOperatorsResetPassword = <ThrowOnError extends boolean = false
 export const adminOperatorsDisable = <ThrowOnError extends boolean = false>(options: Options<AdminOperatorsDisableData, ThrowOnError>) => (options.client ?? client).post<AdminOperatorsDisableResponses, AdminOperatorsDisableErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/admin/operators/{id}/disable',
-    ...options
-});
-
-/**
- * The calling operator and their role
- *
- * **Auth:** bearer token of an operator (admin).
- */
-export const adminOperatorsAccount = <ThrowOnError extends boolean = false>(options?: Options<AdminOperatorsAccountData, ThrowOnError>) => (options?.client ?? client).get<AdminOperatorsAccountResponses, AdminOperatorsAccountErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/admin/account',
-    ...options
-});
-
-/**
- * Every operator with their role (owner only)
- *
- * **Auth:** bearer token of an operator (admin).
- */
-export const adminOperatorsList = <ThrowOnError extends boolean = false>(options?: Options<AdminOperatorsListData, ThrowOnError>) => (options?.client ?? client).get<AdminOperatorsListResponses, AdminOperatorsListErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/admin/operators',
-    ...options
-});
-
-/**
- * Create an operator with a role (owner only)
- *
- * **Auth:** bearer token of an operator (admin).
- */
-export const adminOperatorsCreate = <ThrowOnError extends boolean = false>(options: Options<AdminOperatorsCreateData, ThrowOnError>) => (options.client ?? client).post<AdminOperatorsCreateResponses, AdminOperatorsCreateErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/admin/operators',
-    ...options,
-    headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
-
-/**
- * Change an operator's role (owner only); it holds from their next request
- *
- * **Auth:** bearer token of an operator (admin).
- */
-export const adminOperatorsUpdate = <ThrowOnError extends boolean = false>(options: Options<AdminOperatorsUpdateData, ThrowOnError>) => (options.client ?? client).patch<AdminOperatorsUpdateResponses, AdminOperatorsUpdateErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/admin/operators/{id}',
-    ...options,
-    headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
-
-/**
- * Enable a disabled operator again (owner only)
- *
- * **Auth:** bearer token of an operator (admin).
- */
-export const adminOperatorsEnable = <ThrowOnError extends boolean = false>(options: Options<AdminOperatorsEnableData, ThrowOnError>) => (options.client ?? client).post<AdminOperatorsEnableResponses, AdminOperatorsEnableErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/admin/operators/{id}/enable',
     ...options
 });
 
@@ -1088,6 +1025,19 @@ export const afterSaleCreate = <ThrowOnError extends boolean = false>(options: O
         'Content-Type': 'application/json',
         ...options.headers
     }
+});
+
+/**
+ * After-sale state per order for a page of the shopper’s orders (the order list’s badge)
+ *
+ * **Auth:** bearer token of a shopper.
+ *
+ * One item per id asked: open and refunded request counts, the newest request’s state and the label the list shows (售后中 / 已退款 / 售后关闭, or null). Orders that are not the caller’s read as orders without requests.
+ */
+export const afterSaleByOrders = <ThrowOnError extends boolean = false>(options: Options<AfterSaleByOrdersData, ThrowOnError>) => (options.client ?? client).get<AfterSaleByOrdersResponses, AfterSaleByOrdersErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/aftersales/by-orders',
+    ...options
 });
 
 /**

@@ -173,6 +173,9 @@ export type AfterSale = {
     status: AfterSaleStatus;
     reason: string;
     description: string | null;
+    /**
+     * the photos as image URLs (750 px wide) the pages can show, not media refs
+     */
     photos: Array<string>;
     /**
      * the line's paid share for this quantity (coupon and points shares taken out)
@@ -190,6 +193,16 @@ export type AfterSale = {
     updatedAt: IsoDateTime;
 };
 
+/**
+ * GET /aftersales/by-orders: the after-sale state of each order of a page of orders.
+ */
+export type AfterSaleByOrdersQuery = {
+    /**
+     * comma-separated order ids, at most 50, e.g. `1,2,3`
+     */
+    orderIds: string;
+};
+
 export type AfterSaleList = {
     items: Array<AfterSale>;
 };
@@ -197,6 +210,42 @@ export type AfterSaleList = {
 export type AfterSaleListQuery = {
     orderId?: number;
     status?: AfterSaleStatus;
+};
+
+/**
+ * The badge an order shows in the list: 售后中 / 已退款 / 售后关闭, or none.
+ */
+export type AfterSaleOrderLabel = '售后中' | '已退款' | '售后关闭';
+
+export type AfterSaleOrderState = {
+    orderId: number;
+    /**
+     * requests still in progress (requested … refunding)
+     */
+    openCount: number;
+    /**
+     * requests that ended refunded
+     */
+    refundedCount: number;
+    /**
+     * the newest request's state, null when the order has none (or is not the caller's)
+     */
+    latestStatus: AfterSaleStatus | null;
+    /**
+     * AFTERSALE_STATUS_TEXT of latestStatus
+     */
+    latestStatusText: string | null;
+    /**
+     * what the order list shows: any open request → 售后中; else any refunded → 已退款; else the newest rejected or closed → 售后关闭; null otherwise (none, or only withdrawn ones)
+     */
+    label: AfterSaleOrderLabel | null;
+};
+
+export type AfterSaleOrderStateList = {
+    /**
+     * one per requested id, in the order asked (duplicates once)
+     */
+    items: Array<AfterSaleOrderState>;
 };
 
 export type AfterSaleStatus = 'REQUESTED' | 'APPROVED' | 'REJECTED' | 'RETURN_SHIPPED' | 'RETURN_RECEIVED' | 'REFUNDING' | 'REFUNDED' | 'CANCELLED' | 'CLOSED';
@@ -6401,6 +6450,56 @@ export type AfterSaleCreateResponses = {
 };
 
 export type AfterSaleCreateResponse = AfterSaleCreateResponses[keyof AfterSaleCreateResponses];
+
+export type AfterSaleByOrdersData = {
+    body?: never;
+    path?: never;
+    query: {
+        /**
+         * comma-separated order ids, at most 50
+         */
+        orderIds: string;
+    };
+    url: '/api/v1/aftersales/by-orders';
+};
+
+export type AfterSaleByOrdersErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_REQUEST
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AfterSaleByOrdersError = AfterSaleByOrdersErrors[keyof AfterSaleByOrdersErrors];
+
+export type AfterSaleByOrdersResponses = {
+    /**
+     * AfterSaleOrderStateList
+     */
+    200: AfterSaleOrderStateList;
+};
+
+export type AfterSaleByOrdersResponse = AfterSaleByOrdersResponses[keyof AfterSaleByOrdersResponses];
 
 export type AfterSaleGetData = {
     body?: never;

@@ -1,5 +1,5 @@
 import { AfterSaleStatus } from '@sutwxapp/contracts';
-import { AFTERSALE_TRANSITIONS, canAfterSaleTransition, OPEN_STATES } from './aftersale-state';
+import { afterSaleOrderLabel, AFTERSALE_TRANSITIONS, canAfterSaleTransition, OPEN_STATES } from './aftersale-state';
 
 describe('after-sale state table', () => {
   const S = AfterSaleStatus;
@@ -19,5 +19,16 @@ describe('after-sale state table', () => {
     for (const t of Object.values(AFTERSALE_TRANSITIONS)) {
       for (const f of finals) expect(t.from as readonly string[]).not.toContain(f);
     }
+  });
+});
+
+describe('afterSaleOrderLabel', () => {
+  it('shows 售后中 while a request is open, then 已退款, then 售后关闭 for rejected/closed', () => {
+    expect(afterSaleOrderLabel(1, 1, 'REFUNDED')).toBe('售后中');
+    expect(afterSaleOrderLabel(0, 1, 'CANCELLED')).toBe('已退款');
+    expect(afterSaleOrderLabel(0, 0, 'REJECTED')).toBe('售后关闭');
+    expect(afterSaleOrderLabel(0, 0, 'CLOSED')).toBe('售后关闭');
+    expect(afterSaleOrderLabel(0, 0, 'CANCELLED')).toBeNull();
+    expect(afterSaleOrderLabel(0, 0, null)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { AfterSaleStatus, ErrorCode } from '@sutwxapp/contracts';
+import { type AfterSaleOrderLabel, AfterSaleStatus, ErrorCode } from '@sutwxapp/contracts';
 import { AppError } from '../../common/errors/app-error';
 
 const S = AfterSaleStatus;
@@ -47,4 +47,19 @@ export function illegalAfterSaleTransition(current: AfterSaleStatus, transition:
     undefined,
     { status: current },
   );
+}
+
+/**
+ * The order list's badge: any open request → 售后中; else any refunded → 已退款; else the newest
+ * rejected or closed → 售后关闭; a withdrawn (CANCELLED) request alone shows nothing.
+ */
+export function afterSaleOrderLabel(
+  openCount: number,
+  refundedCount: number,
+  latestStatus: AfterSaleStatus | null,
+): AfterSaleOrderLabel | null {
+  if (openCount > 0) return '售后中';
+  if (refundedCount > 0) return '已退款';
+  if (latestStatus === S.REJECTED || latestStatus === S.CLOSED) return '售后关闭';
+  return null;
 }

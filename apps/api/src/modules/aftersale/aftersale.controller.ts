@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { AfterSale, AfterSaleList, Tracking } from '@sutwxapp/contracts';
+import type { AfterSale, AfterSaleList, AfterSaleOrderStateList, Tracking } from '@sutwxapp/contracts';
 import { ApiRoute } from '../../common/openapi/api-route.decorator';
 import { IdParam } from '../../common/parse-id.pipe';
 import { AdminOnly, CurrentUserId, ShopperOnly } from '../auth/guards/auth.guard';
 import { AfterSaleService } from './aftersale.service';
 import {
+  AfterSaleByOrdersQueryDto,
   AfterSaleListQueryDto,
   CreateAfterSaleDto,
   ReceiveReturnDto,
@@ -38,6 +39,22 @@ export class AfterSaleController {
   @ApiRoute({ summary: "The shopper's after-sale requests (one order's with orderId)", ok: { 200: 'AfterSaleList' } })
   async list(@CurrentUserId() userId: number, @Query() query: AfterSaleListQueryDto): Promise<AfterSaleList> {
     return { items: await this.service.list(userId, query) };
+  }
+
+  @Get('by-orders')
+  @ApiRoute({
+    summary: 'After-sale state per order for a page of the shopper’s orders (the order list’s badge)',
+    description:
+      'One item per id asked: open and refunded request counts, the newest request’s state and the ' +
+      'label the list shows (售后中 / 已退款 / 售后关闭, or null). Orders that are not the caller’s read as ' +
+      'orders without requests.',
+    ok: { 200: 'AfterSaleOrderStateList' },
+  })
+  async byOrders(
+    @CurrentUserId() userId: number,
+    @Query() query: AfterSaleByOrdersQueryDto,
+  ): Promise<AfterSaleOrderStateList> {
+    return { items: await this.service.stateByOrders(userId, query.orderIds.split(',').map(Number)) };
   }
 
   @Get(':id')

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
   type AfterSale,
   type AfterSaleListQuery,
+  type AfterSaleOrderState,
   AfterSaleStatus,
   AFTERSALE_STATUS_TEXT,
   ErrorCode,
@@ -12,6 +13,7 @@ import { findCarrier } from '@sutwxapp/wechat';
 import { In, type EntityManager } from 'typeorm';
 import { DomainEvents } from '../../common/domain-events';
 import { AppError, notFound } from '../../common/errors/app-error';
+import { publicUrl, type PublicUrlConfig } from '../../common/public-url';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { isUniqueViolation } from '../../database/db-errors';
@@ -26,7 +28,13 @@ import { RefundService } from '../payment/refund.service';
 import { LineSharesService } from '../promotion/line-shares.service';
 import { SubscribeService } from '../wechat-platform/subscribe.service';
 import type { CreateAfterSaleDto } from './dto/aftersale.dto';
-import { AFTERSALE_TRANSITIONS, type AfterSaleTransition, illegalAfterSaleTransition } from './aftersale-state';
+import {
+  AFTERSALE_TRANSITIONS,
+  afterSaleOrderLabel,
+  type AfterSaleTransition,
+  illegalAfterSaleTransition,
+  OPEN_STATES,
+} from './aftersale-state';
 import { AfterSaleEntity } from './entities/aftersale.entity';
 
 const DAY_MS = 86_400_000;
@@ -140,7 +148,7 @@ export class AfterSaleService implements OnModuleInit {
   async get(id: number, userId: number | null): Promise<AfterSale> {
     const row = await this.tx.manager.findOneBy(AfterSaleEntity, userId === null ? { id } : { id, userId });
     if (!row) throw notFound(ErrorCode.AFTERSALE_NOT_FOUND, 'After-sale request');
-    return toAfterSale(row);
+    return toAfterSale(row, this.config);
   }
 
   /** The return parcel's tracking, like an outgoing parcel's (409 NOT_SHIPPED before it is sent). */
@@ -165,7 +173,34 @@ export class AfterSaleService implements OnModuleInit {
       order: { id: 'DESC' },
       take: 100,
     });
-    return rows.map(toAfterSale);
+    return rows.map((r) => toAfterSale(r, this.config));
+  }
+
+  /**
+   * The after-sale state of each of the shopper's orders (the order list's badge): one item per
+   * id asked, in that order; someone else's order reads as one without requests.
+   */
+  async stateByOrders(userId: number, orderIds: number[]): Promise<AfterSaleOrderState[]> {
+    const ids = [...new Set(orderIds)];
+    const rows = await this.tx.manager.find(AfterSaleEntity, {
+      select: { id: true, orderId: true, status: true },
+      where: { userId, orderId: In(ids) },
+      order: { id: 'ASC' },
+    });
+    return ids.map((orderId) => {
+      const mine = rows.filter((r) => r.orderId === orderId);
+      const openCount = mine.filter((r) => OPEN_STATES.includes(r.status)).length;
+      const refundedCount = mine.filter((r) => r.status === AfterSaleStatus.REFUNDED).length;
+      const latestStatus = mine.length > 0 ? mine[mine.length - 1].status : null;
+      return {
+        orderId,
+        openCount,
+        refundedCount,
+        latestStatus,
+        latestStatusText: latestStatus ? AFTERSALE_STATUS_TEXT[latestStatus] : null,
+        label: afterSaleOrderLabel(openCount, refundedCount, latestStatus),
+      };
+    });
   }
 
   /** Operator (or the timeout): approve. A refund-only request goes straight on to the refund. */
@@ -282,10 +317,13 @@ export class AfterSaleService implements OnModuleInit {
       .findOneBy(AfterSaleEntity, { id })
       .then((row) => {
         if (!row) return;
-        return this.subscribe.notify('aftersale_result', row.orderId, {
-          status: AFTERSALE_STATUS_TEXT[row.status],
-          remark: row.rejectReason ?? row.reason,
-        });
+        // one message per request and result: a second request on the same order is told too
+        return this.subscribe.notify(
+          'aftersale_result',
+          row.orderId,
+          { status: AFTERSALE_STATUS_TEXT[row.status], remark: row.rejectReason ?? row.reason },
+          `aftersale-${row.id}:${row.status}`,
+        );
       })
       .catch((err: Error) => this.logger.warn(`after-sale ${id} notice not queued: ${err.message}`));
   }
@@ -328,7 +366,8 @@ export class AfterSaleService implements OnModuleInit {
   }
 }
 
-function toAfterSale(r: AfterSaleEntity): AfterSale {
+/** Photos are stored as media refs (`media:<id>/<hash>`) and answered as URLs the pages can show. */
+function toAfterSale(r: AfterSaleEntity, config: PublicUrlConfig): AfterSale {
   return {
     id: r.id,
     orderId: r.orderId,
@@ -338,7 +377,7 @@ function toAfterSale(r: AfterSaleEntity): AfterSale {
     status: r.status,
     reason: r.reason,
     description: r.description,
-    photos: r.photos ?? [],
+    photos: (r.photos ?? []).map((ref) => publicUrl(config, ref, 750)).filter((u): u is string => u !== null),
     refundAmount: r.refundFen,
     rejectReason: r.rejectReason,
     carrierCode: r.carrierCode,

@@ -142,11 +142,16 @@ export class SubscribeService implements OnModuleInit, OnApplicationBootstrap, O
     return { accepted };
   }
 
-  /** Also the seam for the after-sale feature: notify('aftersale_result', orderId, {status, remark}). */
+  /**
+   * Also the seam for the after-sale feature: notify('aftersale_result', orderId, {status, remark},
+   * `aftersale-${id}:${status}`). Without `ref` an event is sent once per order; with it, once per
+   * (order, ref): several after-sale requests on one order each get their result.
+   */
   async notify(
     event: SubscribeEvent,
     orderId: number,
     extra: Partial<Record<SubscribeVariable, string>> = {},
+    ref?: string,
   ): Promise<void> {
     const template = this.config.wechatPlatform.templates[event];
     if (!template.templateId) return;
@@ -178,7 +183,9 @@ export class SubscribeService implements OnModuleInit, OnApplicationBootstrap, O
         if (used.affected !== 1) return false;
         await em.insert(SubscribeMessageEntity, {
           userId: entity.userId,
-          dedupeKey: `${event}:${orderId}:${template.templateId}`,
+          dedupeKey: ref
+            ? `${event}:${orderId}:${ref}:${template.templateId}`
+            : `${event}:${orderId}:${template.templateId}`,
           event,
           templateId: template.templateId,
           orderId,

@@ -1,4 +1,5 @@
 import type { Order, OrderStatus } from '../../../contracts/order';
+import { afterSaleStates } from '../../../services/aftersale';
 import { listOrders } from '../../../services/order';
 import { messageOf } from '../../../utils/errors';
 import { ORDER_TABS, orderCard, type OrderCardView } from '../../../utils/order';
@@ -16,6 +17,8 @@ import { cancel, confirmReceived, payNow } from '../order-actions';
 
 type TabKey = OrderStatus | 'all';
 const PAGE_SIZE = 10;
+/** Orders that can carry after-sale requests (paid at some point and not cancelled before). */
+const AFTERSALE_STATUSES: OrderStatus[] = ['PAID', 'SHIPPED', 'COMPLETED', 'REFUNDED'];
 
 Page({
   data: {
@@ -72,6 +75,7 @@ Page({
         status: res.items.length === 0 ? 'empty' : 'ready',
         more: hasMore(res) ? 'idle' : 'done',
       });
+      void this.loadAfterSaleLabels(seq, res.items);
     } catch (err) {
       if (seq === this.seq && quiet !== true) this.setData({ status: 'error', errorMessage: messageOf(err) });
     }
@@ -89,8 +93,30 @@ Page({
         page: res.page,
         more: hasMore(res) ? 'idle' : 'done',
       });
+      void this.loadAfterSaleLabels(seq, res.items);
     } catch {
       if (seq === this.seq) this.setData({ more: 'error' });
+    }
+  },
+
+  /**
+   * One GET /aftersales/by-orders for the page just shown; each order with requests gets its
+   * badge. A failure only leaves the badges out (the list itself is already there).
+   */
+  async loadAfterSaleLabels(seq: number, orders: Order[]) {
+    const ids = orders.filter((o) => AFTERSALE_STATUSES.includes(o.status)).map((o) => o.id);
+    if (ids.length === 0) return;
+    try {
+      const res = await afterSaleStates(ids);
+      if (seq !== this.seq) return;
+      const patch: Record<string, string> = {};
+      for (const state of res.items) {
+        const index = this.data.orders.findIndex((o) => o.id === state.orderId);
+        if (index >= 0 && state.label) patch[`orders[${index}].afterSaleLabel`] = state.label;
+      }
+      if (Object.keys(patch).length > 0) this.setData(patch);
+    } catch {
+      // badges are a hint: the list works without them
     }
   },
 
@@ -99,7 +125,10 @@ Page({
     const index = this.data.orders.findIndex((o) => o.id === order.id);
     if (index < 0) return;
     if (this.data.active !== 'all' && order.status !== this.data.active) void this.reload(true);
-    else this.setData({ [`orders[${index}]`]: orderCard(order) });
+    else
+      this.setData({
+        [`orders[${index}]`]: { ...orderCard(order), afterSaleLabel: this.data.orders[index].afterSaleLabel },
+      });
   },
 
   onOrderTap(e: Tap<{ id: number }>) {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  type AfterSaleByOrdersQuery,
   type AfterSaleListQuery,
   AfterSaleStatus,
   type AfterSaleType,
@@ -80,6 +81,15 @@ export class AfterSaleListQueryDto implements AfterSaleListQuery {
   @IsOptional()
   @IsIn(Object.values(AfterSaleStatus), { message: 'status is not an after-sale status' })
   status?: AfterSaleStatus;
+}
+
+export class AfterSaleByOrdersQueryDto implements AfterSaleByOrdersQuery {
+  @ApiProperty({ description: 'comma-separated order ids, at most 50', example: '1,2,3' })
+  @IsString()
+  @Matches(/^[1-9][0-9]{0,9}(,[1-9][0-9]{0,9}){0,49}$/, {
+    message: 'orderIds must be 1 to 50 order ids separated by commas, e.g. 1,2,3',
+  })
+  orderIds!: string;
 }
 
 export class RejectAfterSaleDto implements RejectAfterSaleRequest {
