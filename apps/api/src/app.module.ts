@@ -21,6 +21,8 @@ import { WechatModule } from './modules/wechat/wechat.module';
 import { WechatPlatformModule } from './modules/wechat-platform/wechat-platform.module';
 import { MediaModule } from './modules/media/media.module';
 import { MetricsModule } from './observability/metrics.module';
+import { FavouriteModule } from './modules/favourite/favourite.module';
+import { ReviewModule } from './modules/review/review.module';
 
 @Module({})
 export class AppModule {
@@ -56,6 +58,8 @@ export class AppModule {
         EventsModule.forRoot(config),
         PaymentModule,
         WechatPlatformModule,
+        FavouriteModule,
+        ReviewModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -10,3 +10,5 @@ export * from './logistics';
 export * from './media';
 export * from './order';
 export * from './wechat';
+export * from './favourite';
+export * from './review';

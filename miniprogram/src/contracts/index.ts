@@ -12,3 +12,5 @@ export * from './logistics';
 export * from './media';
 export * from './order';
 export * from './wechat';
+export * from './favourite';
+export * from './review';

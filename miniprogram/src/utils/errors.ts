@@ -79,6 +79,14 @@ const MESSAGES: Record<ErrorCode, string> = {
   MEDIA_NOT_FOUND: '图片不存在或已删除',
   MEDIA_IN_USE: '图片正在使用中，无法删除',
   MEDIA_NOT_USABLE: '该图片无法使用',
+  FAVOURITES_LIMIT_REACHED: '收藏已达上限，请先取消一些收藏',
+  ORDER_ITEM_NOT_FOUND: '订单商品不存在',
+  REVIEW_NOT_FOUND: '评价不存在',
+  REVIEW_ORDER_NOT_COMPLETED: '确认收货后才能评价',
+  REVIEW_ALREADY_EXISTS: '已经评价过了',
+  REVIEW_WINDOW_CLOSED: '已超过评价期限',
+  REVIEW_ALREADY_REPLIED: '已经回复过了',
+  REVIEW_STATE_CONFLICT: '评价状态已变化，请刷新',
 };
 
 const CLIENT_MESSAGES: Record<string, string> = {

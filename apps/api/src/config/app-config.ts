@@ -76,6 +76,21 @@ export interface AppConfig {
   events: { perShopperPerMinute: number; perIpPerMinute: number };
   wechatPlatform: WechatPlatformConfig;
   media: MediaConfig;
+  /** favourites, browsing history and reviews (issue 22) */
+  engagement: EngagementConfig;
+}
+
+export interface EngagementConfig {
+  /** products kept in a shopper's browsing history */
+  historyLimit: number;
+  /** how often buffered product views are written (per replica) */
+  historyFlushMs: number;
+  /** favourites per shopper */
+  favouritesMax: number;
+  /** days after an order completes during which its items can be reviewed */
+  reviewWindowDays: number;
+  /** days after the first review during which one follow-up can be added */
+  reviewFollowUpDays: number;
 }
 
 export interface MediaConfig {
@@ -438,6 +453,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     wechatPlatform: loadWechatPlatformConfig(env, wechatSandbox, problems, int),
     media: loadMediaConfig(env, { str, int, bool }, publicBaseUrl, problems),
+    engagement: {
+      historyLimit: int('HISTORY_LIMIT', 100, 1, 1000),
+      historyFlushMs: int('HISTORY_FLUSH_MS', 2000, 50, 600_000),
+      favouritesMax: int('FAVOURITES_MAX', 200, 1, 10_000),
+      reviewWindowDays: int('REVIEW_WINDOW_DAYS', 30, 1, 3650),
+      reviewFollowUpDays: int('REVIEW_FOLLOW_UP_DAYS', 180, 1, 3650),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -7,6 +7,7 @@ import { PurchaseLimits1764200000000 } from './1764200000000-purchase-limits';
 import { AdminSessions1764200001000 } from './1764200001000-admin-sessions';
 import { WechatPlatform1764400000000 } from './1764400000000-wechat-platform';
 import { Media1764300000000 } from './1764300000000-media';
+import { Engagement1764530000000 } from './1764530000000-engagement';
 
 /** Every migration, in order. A new one is appended here (no glob loading: works after bundling). */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   AdminSessions1764200001000,
   Media1764300000000,
   WechatPlatform1764400000000,
+  Engagement1764530000000,
 ];

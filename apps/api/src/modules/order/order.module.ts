@@ -14,6 +14,7 @@ import { OrderController } from './order.controller';
 import { OrderCreateService } from './order-create.service';
 import { OrderLifecycleService } from './order-lifecycle.service';
 import { OrderQueryService } from './order-query.service';
+import { OrderReadsService } from './order-reads.service';
 import { OrderSummaryController } from './order-summary.controller';
 import { OrderSummaryService } from './order-summary.service';
 import { OrderSweeperService } from './order-sweeper.service';
@@ -38,7 +39,8 @@ import { OrderTransitionsService } from './order-transitions.service';
     OrderMediaReferences,
     OrderSummaryService,
     OrderHooks,
+    OrderReadsService,
   ],
-  exports: [OrderQueryService, OrderLifecycleService, OrderTransitionsService, OrderSweeperService],
+  exports: [OrderQueryService, OrderLifecycleService, OrderTransitionsService, OrderSweeperService, OrderReadsService],
 })
 export class OrderModule {}
