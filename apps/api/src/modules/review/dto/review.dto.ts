@@ -28,6 +28,7 @@ import {
 import { PageQueryDto } from '../../favourite/dto/favourite.dto';
 
 /** Like SAFE_TEXT but a review may have line breaks: no other control or text-direction characters. */
+// eslint-disable-next-line no-control-regex -- the control characters are what it refuses
 const REVIEW_TEXT = /^(?!\s*$)[^\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]+$/u;
 const textMessage = (field: string) => `${field} must not be blank or contain control or text-direction characters`;
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
