@@ -197,7 +197,9 @@ describe(`access control on every route (${backendLabel})`, () => {
   });
 
   it("answers 404 to a shopper on every route that names another shopper's cart item, address or order", async () => {
-    const targets = ops.filter((op) => op.access === 'shopper' && op.pathParams.length > 0);
+    const targets = ops.filter(
+      (op) => op.access === 'shopper' && op.pathParams.length > 0 && !(label(op) in NOT_OWNED_IDS),
+    );
     expect(targets.length).toBeGreaterThan(5);
     // a shopper route naming a kind of resource the test shop does not have cannot be checked
     const unknown = targets.filter((op) => ownedIdFor(op, w) === undefined).map(label);
@@ -276,3 +278,16 @@ function swapPayload(token: string, payload: object): string {
   const [header, , signature] = token.split('.');
   return `${header}.${b64url(JSON.stringify(payload))}.${signature}`;
 }
+
+/**
+ * Shopper routes whose path id is not another shopper's resource, with why they are not probed here.
+ * Favourites and history are keyed by a public product id: a stranger acts on their own row.
+ */
+const NOT_OWNED_IDS: Record<string, string> = {
+  'GET /api/v1/favourites/{productId}': 'a product id; answers the caller’s own favourite state',
+  'PUT /api/v1/favourites/{productId}': 'a product id; favourites it for the caller',
+  'DELETE /api/v1/favourites/{productId}': 'a product id; removes the caller’s own favourite',
+  'DELETE /api/v1/history/{productId}': 'a product id; removes it from the caller’s own history',
+  // the test shop has no completed order to review; engagement.e2e-spec.ts checks a stranger's 404
+  'POST /api/v1/reviews/{id}/follow-up': 'checked in engagement.e2e-spec.ts (another shopper’s review → 404)',
+};
