@@ -1,11 +1,12 @@
 import { ORDER_STATUS_TEXT, type Order } from '../../../contracts/order';
 import { isDevelop } from '../../../services/env';
+import { pendingReviews } from '../../../services/engagement';
 import { getOrder } from '../../../services/order';
 import { fullAddress, maskPhone } from '../../../utils/address';
 import { orderActions, orderLines, type OrderActions, type OrderLineView } from '../../../utils/order';
 import type { LoadStatus, Tap } from '../../../utils/page';
 import { idParam } from '../../../utils/query';
-import { logisticsPath, productPath } from '../../../utils/routes';
+import { logisticsPath, productPath, writeReviewPath } from '../../../utils/routes';
 import { formatCountdown, formatDateTime } from '../../../utils/time';
 import { cancel, confirmReceived, payNow, payWithSandbox } from '../order-actions';
 import { loadInto, pullToRefresh } from '../../../utils/load';
@@ -25,6 +26,8 @@ Page({
     paidAt: '',
     actions: { pay: false, cancel: false, confirmReceipt: false, logistics: false } as OrderActions,
     develop: false,
+    /** a completed order with items still to review */
+    toReview: false,
   },
   orderId: 0,
   /** when the payment deadline passes, as this phone's clock sees it */
@@ -55,8 +58,17 @@ Page({
 
   load(quiet: unknown = false) {
     return loadInto(this, quiet, async () => {
-      this.show(await getOrder(this.orderId));
+      const order = await getOrder(this.orderId);
+      this.show(order);
+      if (order.status === 'COMPLETED') {
+        const pending = await pendingReviews().catch(() => null);
+        this.setData({ toReview: Boolean(pending?.orderIds.includes(order.id)) });
+      }
     });
+  },
+
+  onReview() {
+    wx.navigateTo({ url: writeReviewPath({ orderId: this.orderId }) });
   },
 
   show(order: Order) {
