@@ -129,7 +129,8 @@ Page({
       toast(written.status === 'PUBLISHED' ? '评价成功' : '评价已提交，审核通过后展示', 'success');
       this.setData({ current: null });
       await this.load();
-      if (this.data.status === 'empty' || this.orderItemId !== null) wx.navigateBack({ delta: 1 });
+      // back where the shopper came from once nothing here is left to review (follow-ups can wait)
+      if (this.orderItemId !== null || !this.data.items.some((i) => i.canReview)) wx.navigateBack({ delta: 1 });
     } catch {
       // request.ts has told the shopper (e.g. 内容含违规信息); the form stays as it was
     } finally {
