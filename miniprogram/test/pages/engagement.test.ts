@@ -259,4 +259,28 @@ describe(`engagement pages (${backendLabel})`, () => {
     expect(page.data.status).toBe('empty');
     expect(page.text()).toContain('暂无相关评价');
   });
+
+  it('reviews page: the next page loads on scrolling to the bottom', async () => {
+    const p = await product('评价分页');
+    for (let i = 0; i < 12; i++) {
+      const s = await createShopper(t);
+      const order = await completedOrder(s, p.skus[0].id);
+      const item = (await get<PendingReviews>(s, '/reviews/pending')).items.find((x) => x.orderId === order.id)!;
+      await t.http
+        .post('/api/v1/reviews')
+        .set(s.auth)
+        .send({ orderItemId: item.orderItemId, rating: 5, content: `第 ${i} 条评价` })
+        .expect(201);
+    }
+    const page = await mp.open(`/pages/engagement/reviews/index?productId=${p.id}`);
+    await mp.idle();
+    expect(page.$$('.review-item')).toHaveLength(10);
+    expect(page.data.more).toBe('idle');
+    await page.call('onReachBottom');
+    await mp.idle();
+    expect(page.$$('.review-item')).toHaveLength(12);
+    expect(page.text('.load-more')).toBe('没有更多了');
+    const contents = page.texts('.review-item >>> .content');
+    expect(new Set(contents).size).toBe(12);
+  });
 });
