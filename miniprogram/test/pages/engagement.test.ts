@@ -283,4 +283,31 @@ describe(`engagement pages (${backendLabel})`, () => {
     const contents = page.texts('.review-item >>> .content');
     expect(new Set(contents).size).toBe(12);
   });
+
+  it('follow-up: a reviewed item offers 追评 from the me page, without stars', async () => {
+    const p = await product('追评测试');
+    const order = await completedOrder(shopper, p.skus[0].id);
+    const item = (await get<PendingReviews>(shopper, '/reviews/pending')).items.find((x) => x.orderId === order.id)!;
+    const first = await t.http
+      .post('/api/v1/reviews')
+      .set(shopper.auth)
+      .send({ orderItemId: item.orderItemId, rating: 5, content: '初次评价' })
+      .expect(201);
+
+    const me = await mp.open('/pages/me/index');
+    me.tap('.to-review');
+    const page = await mp.expectPage('pages/engagement/write-review/index');
+    expect(page.has('.review-button')).toBe(false);
+    page.tap('.follow-up-button');
+    await mp.idle();
+    expect(page.has('.rating')).toBe(false);
+    expect(page.has('.anonymous')).toBe(false);
+    page.fire('.content', 'change', { value: '用了一个月，依然好用' });
+    page.tap('.submit');
+    await mp.until(() => mp.wx.calls.includes('navigateBack 1'), 'going back after the follow-up');
+    const posted = mp.wx.requests.filter((r) => r.path === `/api/v1/reviews/${(first.body as MyReview).id}/follow-up`);
+    expect(posted.map((r) => r.status)).toEqual([201]);
+    const after = await get<PendingReviews>(shopper, '/reviews/pending');
+    expect(after.items.some((x) => x.orderId === order.id)).toBe(false);
+  });
 });
