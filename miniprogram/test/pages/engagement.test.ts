@@ -143,6 +143,9 @@ describe(`engagement pages (${backendLabel})`, () => {
 
     const me = await mp.open('/pages/me/index');
     await mp.until(() => me.data.toReview === 1, 'the 待评价 count');
+    const list = await mp.open('/pages/order/list/index?status=COMPLETED');
+    await mp.idle();
+    expect(list.texts('.order .review')).toEqual(['评价']);
     const detail = await mp.open(`/pages/order/detail/index?id=${order.id}`);
     await mp.idle();
     detail.tap('.review');
