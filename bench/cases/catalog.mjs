@@ -9,7 +9,12 @@ import { log, median } from '../lib/util.mjs';
 export async function runCatalog({ loader, apiPid, basePid, targets, rounds, duration, warmup, connections }) {
   const pidOf = (side) => (side === 'ours' ? apiPid : side === 'baseline' ? basePid : undefined);
   const results = [];
-  for (const target of targets) {
+  // BENCH_CATALOG_CASES=detail: only the targets whose name contains one of the words (one case before/after a change)
+  const only = (process.env.BENCH_CATALOG_CASES ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const target of targets.filter((t) => only.length === 0 || only.some((w) => t.name.includes(w)))) {
     log(`catalog: ${target.name} — warm-up ${warmup}s each side`);
     await loader.run({ ...target.baseline, connections, duration: warmup }, basePid);
     await loader.run({ ...target.ours, connections, duration: warmup }, apiPid);

@@ -51,6 +51,7 @@ describe('mini-program build checks', () => {
       'main',
       'pages/address',
       'pages/aftersale',
+      'pages/engagement',
       'pages/order',
       'pages/product',
       'pages/promotion',

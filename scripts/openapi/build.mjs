@@ -34,8 +34,8 @@ try {
     stale.push('libs/contracts/schemas/contract-schemas.ts');
   }
 
-  // 2. the document, from the built application
-  run('npm', ['run', 'build', '--silent']);
+  // 2. the document, from the built application (the API only: the console is built from this client)
+  run('npm', ['run', 'build:api', '--silent']);
   const builtDocument = join(work, 'openapi.json');
   run(process.execPath, [join(root, 'dist/apps/api/src/cli/openapi.js'), builtDocument]);
 

@@ -23,6 +23,8 @@ import { MediaModule } from './modules/media/media.module';
 import { MetricsModule } from './observability/metrics.module';
 import { PromotionModule } from './modules/promotion/promotion.module';
 import { AfterSaleModule } from './modules/aftersale/aftersale.module';
+import { FavouriteModule } from './modules/favourite/favourite.module';
+import { ReviewModule } from './modules/review/review.module';
 
 @Module({})
 export class AppModule {
@@ -61,6 +63,8 @@ export class AppModule {
         // issue 23: coupons, check-in, points; after-sale requests
         PromotionModule,
         AfterSaleModule,
+        FavouriteModule,
+        ReviewModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

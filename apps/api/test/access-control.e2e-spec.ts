@@ -283,7 +283,8 @@ function swapPayload(token: string, payload: object): string {
 
 /**
  * Shopper routes whose path id is not another shopper's resource here, with why they are not
- * probed by this suite.
+ * probed by this suite. Favourites and history are keyed by a public product id: a stranger
+ * acts on their own row.
  */
 const NOT_OWNED_IDS: Record<string, string> = {
   'POST /api/v1/coupons/{id}/claim': 'a public coupon template id; claims it for the caller',
@@ -292,4 +293,10 @@ const NOT_OWNED_IDS: Record<string, string> = {
   'GET /api/v1/aftersales/{id}/logistics': 'another shopper’s after-sale → 404 in promotions.e2e-spec.ts',
   'POST /api/v1/aftersales/{id}/cancel': 'another shopper’s after-sale → 404 in promotions.e2e-spec.ts',
   'POST /api/v1/aftersales/{id}/return-shipment': 'another shopper’s after-sale → 404 in promotions.e2e-spec.ts',
+  'GET /api/v1/favourites/{productId}': 'a product id; answers the caller’s own favourite state',
+  'PUT /api/v1/favourites/{productId}': 'a product id; favourites it for the caller',
+  'DELETE /api/v1/favourites/{productId}': 'a product id; removes the caller’s own favourite',
+  'DELETE /api/v1/history/{productId}': 'a product id; removes it from the caller’s own history',
+  // the test shop has no completed order to review; engagement.e2e-spec.ts checks a stranger's 404
+  'POST /api/v1/reviews/{id}/follow-up': 'checked in engagement.e2e-spec.ts (another shopper’s review → 404)',
 };

@@ -380,6 +380,87 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     ],
     "additionalProperties": false
   },
+  "AdminProductRating": {
+    "type": "object",
+    "properties": {
+      "productId": {
+        "type": "number"
+      },
+      "count": {
+        "type": "number"
+      },
+      "average": {
+        "type": "number",
+        "description": "average stars, one decimal; 0 without reviews"
+      },
+      "goodRate": {
+        "type": "number",
+        "description": "share of 4–5 star reviews in percent (0–100, rounded)"
+      },
+      "byStar": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ReviewStarCount"
+        },
+        "description": "five rows, 5 stars first"
+      },
+      "withPhotos": {
+        "type": "number"
+      },
+      "good": {
+        "type": "number"
+      },
+      "medium": {
+        "type": "number"
+      },
+      "bad": {
+        "type": "number"
+      },
+      "title": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "average",
+      "bad",
+      "byStar",
+      "count",
+      "good",
+      "goodRate",
+      "medium",
+      "productId",
+      "title",
+      "withPhotos"
+    ],
+    "additionalProperties": false
+  },
+  "AdminProductRatingPage": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/AdminProductRating"
+        }
+      },
+      "total": {
+        "type": "number"
+      },
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "items",
+      "total",
+      "page",
+      "pageSize"
+    ],
+    "additionalProperties": false
+  },
   "AdminProductSummary": {
     "type": "object",
     "properties": {
@@ -473,6 +554,149 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       "username",
       "role",
       "operatorRole"
+    ],
+    "additionalProperties": false
+  },
+  "AdminReview": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "productId": {
+        "type": "number"
+      },
+      "rating": {
+        "type": "number"
+      },
+      "content": {
+        "type": "string"
+      },
+      "images": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "anonymous": {
+        "type": "boolean"
+      },
+      "nickname": {
+        "type": "string"
+      },
+      "avatarUrl": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "specs": {
+        "$ref": "#/components/schemas/SpecValues"
+      },
+      "createdAt": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      },
+      "followUp": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/ReviewFollowUp"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "reply": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/ReviewReply"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "kind": {
+        "$ref": "#/components/schemas/ReviewKind"
+      },
+      "status": {
+        "$ref": "#/components/schemas/ReviewStatus"
+      },
+      "userId": {
+        "type": "number"
+      },
+      "orderId": {
+        "type": "number"
+      },
+      "orderItemId": {
+        "type": "number"
+      },
+      "parentId": {
+        "type": [
+          "number",
+          "null"
+        ],
+        "description": "the first review this follow-up belongs to"
+      },
+      "moderationNote": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "why it is held, hidden or rejected"
+      },
+      "updatedAt": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      }
+    },
+    "required": [
+      "anonymous",
+      "avatarUrl",
+      "content",
+      "createdAt",
+      "followUp",
+      "id",
+      "images",
+      "kind",
+      "moderationNote",
+      "nickname",
+      "orderId",
+      "orderItemId",
+      "parentId",
+      "productId",
+      "rating",
+      "reply",
+      "specs",
+      "status",
+      "updatedAt",
+      "userId"
+    ],
+    "additionalProperties": false
+  },
+  "AdminReviewPage": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/AdminReview"
+        }
+      },
+      "total": {
+        "type": "number"
+      },
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "items",
+      "total",
+      "page",
+      "pageSize"
     ],
     "additionalProperties": false
   },
@@ -1855,6 +2079,38 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     ],
     "additionalProperties": false
   },
+  "CreateReviewRequest": {
+    "type": "object",
+    "properties": {
+      "orderItemId": {
+        "type": "number"
+      },
+      "rating": {
+        "type": "number",
+        "description": "1–5 stars"
+      },
+      "content": {
+        "type": "string",
+        "description": "up to 500 characters"
+      },
+      "images": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "up to 9 of your own uploads (`POST /media?kind=review`), by `ref` or `media:<id>`"
+      },
+      "anonymous": {
+        "type": "boolean"
+      }
+    },
+    "required": [
+      "orderItemId",
+      "rating",
+      "content"
+    ],
+    "additionalProperties": false
+  },
   "DailySales": {
     "type": "object",
     "properties": {
@@ -1991,7 +2247,15 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       "AFTERSALE_NOT_ALLOWED",
       "AFTERSALE_ALREADY_OPEN",
       "ILLEGAL_AFTERSALE_STATE",
-      "REFUND_EXCEEDS_PAID"
+      "REFUND_EXCEEDS_PAID",
+      "FAVOURITES_LIMIT_REACHED",
+      "ORDER_ITEM_NOT_FOUND",
+      "REVIEW_NOT_FOUND",
+      "REVIEW_ORDER_NOT_COMPLETED",
+      "REVIEW_ALREADY_EXISTS",
+      "REVIEW_WINDOW_CLOSED",
+      "REVIEW_ALREADY_REPLIED",
+      "REVIEW_STATE_CONFLICT"
     ],
     "description": "Stable error codes. Clients (the mini-program, operators' scripts) branch on these, never on messages, so a code is never renamed once released."
   },
@@ -2044,6 +2308,105 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       }
     ]
   },
+  "FavouriteIds": {
+    "type": "object",
+    "properties": {
+      "productIds": {
+        "type": "array",
+        "items": {
+          "type": "number"
+        }
+      }
+    },
+    "required": [
+      "productIds"
+    ],
+    "additionalProperties": false,
+    "description": "Every product the shopper favourited (hearts on product cards), newest first."
+  },
+  "FavouriteItem": {
+    "type": "object",
+    "properties": {
+      "productId": {
+        "type": "number"
+      },
+      "title": {
+        "type": "string"
+      },
+      "image": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "minPrice": {
+        "$ref": "#/components/schemas/Fen"
+      },
+      "availability": {
+        "$ref": "#/components/schemas/ProductAvailability"
+      },
+      "favouritedAt": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      }
+    },
+    "required": [
+      "productId",
+      "title",
+      "image",
+      "minPrice",
+      "availability",
+      "favouritedAt"
+    ],
+    "additionalProperties": false
+  },
+  "FavouritePage": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/FavouriteItem"
+        }
+      },
+      "total": {
+        "type": "number"
+      },
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "items",
+      "total",
+      "page",
+      "pageSize"
+    ],
+    "additionalProperties": false
+  },
+  "FavouriteStatus": {
+    "type": "object",
+    "properties": {
+      "productId": {
+        "type": "number"
+      },
+      "favourited": {
+        "type": "boolean"
+      },
+      "count": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "productId",
+      "favourited",
+      "count"
+    ],
+    "additionalProperties": false,
+    "description": "The heart on a product page: whether the shopper favourited it and how many shoppers did."
+  },
   "Fen": {
     "type": "integer",
     "description": "Money is always integer fen (1/100 CNY). Never a float."
@@ -2062,6 +2425,24 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     "required": [
       "field",
       "message"
+    ],
+    "additionalProperties": false
+  },
+  "FollowUpReviewRequest": {
+    "type": "object",
+    "properties": {
+      "content": {
+        "type": "string"
+      },
+      "images": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      }
+    },
+    "required": [
+      "content"
     ],
     "additionalProperties": false
   },
@@ -2223,6 +2604,69 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     ],
     "additionalProperties": false,
     "description": "GET /health (readiness). A 503 carries the same fields next to the error shape's."
+  },
+  "HistoryItem": {
+    "type": "object",
+    "properties": {
+      "productId": {
+        "type": "number"
+      },
+      "title": {
+        "type": "string"
+      },
+      "image": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "minPrice": {
+        "$ref": "#/components/schemas/Fen"
+      },
+      "availability": {
+        "$ref": "#/components/schemas/ProductAvailability"
+      },
+      "viewedAt": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      }
+    },
+    "required": [
+      "productId",
+      "title",
+      "image",
+      "minPrice",
+      "availability",
+      "viewedAt"
+    ],
+    "additionalProperties": false,
+    "description": "One product in the browsing history (footprints), newest first, one row per product."
+  },
+  "HistoryPage": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/HistoryItem"
+        }
+      },
+      "total": {
+        "type": "number"
+      },
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "items",
+      "total",
+      "page",
+      "pageSize"
+    ],
+    "additionalProperties": false
   },
   "HomePage": {
     "type": "object",
@@ -2523,6 +2967,78 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       750,
       1500
     ]
+  },
+  "ModerateReviewRequest": {
+    "type": "object",
+    "properties": {
+      "reason": {
+        "type": "string",
+        "description": "recorded on the review and in the audit trail"
+      }
+    },
+    "required": [
+      "reason"
+    ],
+    "additionalProperties": false
+  },
+  "MyReview": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "kind": {
+        "$ref": "#/components/schemas/ReviewKind"
+      },
+      "status": {
+        "$ref": "#/components/schemas/ReviewStatus"
+      },
+      "orderId": {
+        "type": "number"
+      },
+      "orderItemId": {
+        "type": "number"
+      },
+      "productId": {
+        "type": "number"
+      },
+      "rating": {
+        "type": [
+          "number",
+          "null"
+        ]
+      },
+      "content": {
+        "type": "string"
+      },
+      "images": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "anonymous": {
+        "type": "boolean"
+      },
+      "createdAt": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      }
+    },
+    "required": [
+      "id",
+      "kind",
+      "status",
+      "orderId",
+      "orderItemId",
+      "productId",
+      "rating",
+      "content",
+      "images",
+      "anonymous",
+      "createdAt"
+    ],
+    "additionalProperties": false,
+    "description": "A review as its author sees it, whatever its status."
   },
   "OperatorList": {
     "type": "object",
@@ -2927,6 +3443,34 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     ],
     "additionalProperties": false
   },
+  "PendingReviews": {
+    "type": "object",
+    "properties": {
+      "total": {
+        "type": "number"
+      },
+      "orderIds": {
+        "type": "array",
+        "items": {
+          "type": "number"
+        },
+        "description": "orders with at least one item to review (the order list's \"评价\" button)"
+      },
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ReviewableItem"
+        }
+      }
+    },
+    "required": [
+      "total",
+      "orderIds",
+      "items"
+    ],
+    "additionalProperties": false,
+    "description": "\"To review\": completed orders' items still inside the review window, not yet reviewed."
+  },
   "PhoneBinding": {
     "type": "object",
     "properties": {
@@ -3110,6 +3654,15 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     ],
     "additionalProperties": false
   },
+  "ProductAvailability": {
+    "type": "string",
+    "enum": [
+      "ON_SALE",
+      "SOLD_OUT",
+      "OFF_SHELF"
+    ],
+    "description": "How a remembered product can be bought now: lists show off-shelf and sold-out items as such."
+  },
   "ProductDetail": {
     "type": "object",
     "properties": {
@@ -3229,14 +3782,37 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     ],
     "additionalProperties": false
   },
+  "ProductReviewOverview": {
+    "type": "object",
+    "properties": {
+      "summary": {
+        "$ref": "#/components/schemas/ReviewSummary"
+      },
+      "reviews": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/Review"
+        }
+      }
+    },
+    "required": [
+      "summary",
+      "reviews"
+    ],
+    "additionalProperties": false,
+    "description": "What the product page shows: the summary and the first reviews."
+  },
   "ProductSort": {
     "type": "string",
     "enum": [
       "newest",
       "price_asc",
       "price_desc",
-      "sales"
-    ]
+      "sales",
+      "rating",
+      "reviews"
+    ],
+    "description": "`rating`: average stars of public reviews (then their count); `reviews`: number of public reviews"
   },
   "ProductSummary": {
     "type": "object",
@@ -3364,6 +3940,18 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     "additionalProperties": false,
     "description": "POST /admin/content-reviews/:id/reject"
   },
+  "ReplyReviewRequest": {
+    "type": "object",
+    "properties": {
+      "content": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "content"
+    ],
+    "additionalProperties": false
+  },
   "RequestPaymentParams": {
     "type": "object",
     "properties": {
@@ -3447,6 +4035,309 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     },
     "additionalProperties": false,
     "description": "POST /admin/orders/:id/wechat-shipping/reupload"
+  },
+  "Review": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "productId": {
+        "type": "number"
+      },
+      "rating": {
+        "type": "number"
+      },
+      "content": {
+        "type": "string"
+      },
+      "images": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "anonymous": {
+        "type": "boolean"
+      },
+      "nickname": {
+        "type": "string"
+      },
+      "avatarUrl": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "specs": {
+        "$ref": "#/components/schemas/SpecValues"
+      },
+      "createdAt": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      },
+      "followUp": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/ReviewFollowUp"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "reply": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/ReviewReply"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      }
+    },
+    "required": [
+      "id",
+      "productId",
+      "rating",
+      "content",
+      "images",
+      "anonymous",
+      "nickname",
+      "avatarUrl",
+      "specs",
+      "createdAt",
+      "followUp",
+      "reply"
+    ],
+    "additionalProperties": false,
+    "description": "A public review. Anonymous ones show a masked nickname and no avatar."
+  },
+  "ReviewFilter": {
+    "type": "string",
+    "enum": [
+      "all",
+      "photos",
+      "good",
+      "medium",
+      "bad"
+    ],
+    "description": "good: 4–5 stars, medium: 3, bad: 1–2"
+  },
+  "ReviewFollowUp": {
+    "type": "object",
+    "properties": {
+      "content": {
+        "type": "string"
+      },
+      "images": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "createdAt": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      }
+    },
+    "required": [
+      "content",
+      "images",
+      "createdAt"
+    ],
+    "additionalProperties": false
+  },
+  "ReviewKind": {
+    "type": "string",
+    "enum": [
+      "INITIAL",
+      "FOLLOW_UP"
+    ]
+  },
+  "ReviewPage": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/Review"
+        }
+      },
+      "total": {
+        "type": "number"
+      },
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "items",
+      "total",
+      "page",
+      "pageSize"
+    ],
+    "additionalProperties": false
+  },
+  "ReviewReply": {
+    "type": "object",
+    "properties": {
+      "content": {
+        "type": "string"
+      },
+      "repliedAt": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      }
+    },
+    "required": [
+      "content",
+      "repliedAt"
+    ],
+    "additionalProperties": false
+  },
+  "ReviewStarCount": {
+    "type": "object",
+    "properties": {
+      "star": {
+        "type": "number"
+      },
+      "count": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "star",
+      "count"
+    ],
+    "additionalProperties": false
+  },
+  "ReviewStatus": {
+    "type": "string",
+    "enum": [
+      "PENDING",
+      "HELD",
+      "PUBLISHED",
+      "HIDDEN",
+      "REJECTED"
+    ],
+    "description": "PENDING: waiting for its photos' content check. HELD: WeChat asked for a person to look (text or photo); not public until an operator shows it. PUBLISHED: public. HIDDEN: an operator hid it. REJECTED: a photo was found risky; never public."
+  },
+  "ReviewSummary": {
+    "type": "object",
+    "properties": {
+      "productId": {
+        "type": "number"
+      },
+      "count": {
+        "type": "number"
+      },
+      "average": {
+        "type": "number",
+        "description": "average stars, one decimal; 0 without reviews"
+      },
+      "goodRate": {
+        "type": "number",
+        "description": "share of 4–5 star reviews in percent (0–100, rounded)"
+      },
+      "byStar": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ReviewStarCount"
+        },
+        "description": "five rows, 5 stars first"
+      },
+      "withPhotos": {
+        "type": "number"
+      },
+      "good": {
+        "type": "number"
+      },
+      "medium": {
+        "type": "number"
+      },
+      "bad": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "productId",
+      "count",
+      "average",
+      "goodRate",
+      "byStar",
+      "withPhotos",
+      "good",
+      "medium",
+      "bad"
+    ],
+    "additionalProperties": false,
+    "description": "Public reviews of one product (hidden and held ones are not counted)."
+  },
+  "ReviewableItem": {
+    "type": "object",
+    "properties": {
+      "orderId": {
+        "type": "number"
+      },
+      "orderNo": {
+        "type": "string"
+      },
+      "orderItemId": {
+        "type": "number"
+      },
+      "productId": {
+        "type": "number"
+      },
+      "skuId": {
+        "type": "number"
+      },
+      "title": {
+        "type": "string"
+      },
+      "specs": {
+        "$ref": "#/components/schemas/SpecValues"
+      },
+      "image": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "completedAt": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      },
+      "reviewId": {
+        "type": [
+          "number",
+          "null"
+        ],
+        "description": "the first review, once written"
+      },
+      "canReview": {
+        "type": "boolean"
+      },
+      "canFollowUp": {
+        "type": "boolean"
+      }
+    },
+    "required": [
+      "orderId",
+      "orderNo",
+      "orderItemId",
+      "productId",
+      "skuId",
+      "title",
+      "specs",
+      "image",
+      "completedAt",
+      "reviewId",
+      "canReview",
+      "canFollowUp"
+    ],
+    "additionalProperties": false,
+    "description": "An item of a completed order and what its shopper may still write about it."
   },
   "Role": {
     "type": "string",
@@ -4406,8 +5297,12 @@ export type ContractName =
   | 'AdminProduct'
   | 'AdminProductListQuery'
   | 'AdminProductPage'
+  | 'AdminProductRating'
+  | 'AdminProductRatingPage'
   | 'AdminProductSummary'
   | 'AdminProfile'
+  | 'AdminReview'
+  | 'AdminReviewPage'
   | 'AfterSale'
   | 'AfterSaleByOrdersQuery'
   | 'AfterSaleList'
@@ -4455,19 +5350,27 @@ export type ContractName =
   | 'CreateOperatorRequest'
   | 'CreateOrderRequest'
   | 'CreateProductRequest'
+  | 'CreateReviewRequest'
   | 'DailySales'
   | 'DailySalesReport'
   | 'ErrorCode'
   | 'ErrorResponse'
   | 'EventType'
+  | 'FavouriteIds'
+  | 'FavouriteItem'
+  | 'FavouritePage'
+  | 'FavouriteStatus'
   | 'Fen'
   | 'FieldError'
+  | 'FollowUpReviewRequest'
   | 'FunnelReport'
   | 'FunnelStep'
   | 'FunnelStepName'
   | 'HealthFailure'
   | 'HealthIndicatorState'
   | 'HealthReport'
+  | 'HistoryItem'
+  | 'HistoryPage'
   | 'HomePage'
   | 'IsoDateTime'
   | 'LivenessReport'
@@ -4480,6 +5383,8 @@ export type ContractName =
   | 'MediaUploadResult'
   | 'MediaVariant'
   | 'MediaWidth'
+  | 'ModerateReviewRequest'
+  | 'MyReview'
   | 'OperatorList'
   | 'OperatorRole'
   | 'OperatorView'
@@ -4493,15 +5398,18 @@ export type ContractName =
   | 'OrderSummary'
   | 'PageQuery'
   | 'PaySyncResponse'
+  | 'PendingReviews'
   | 'PhoneBinding'
   | 'PointsEntry'
   | 'PointsReason'
   | 'PointsSummary'
   | 'PreviewOrderRequest'
   | 'PreviewOrderResponse'
+  | 'ProductAvailability'
   | 'ProductDetail'
   | 'ProductListQuery'
   | 'ProductPage'
+  | 'ProductReviewOverview'
   | 'ProductSort'
   | 'ProductSummary'
   | 'ReceiveReturnRequest'
@@ -4509,10 +5417,21 @@ export type ContractName =
   | 'RefundRequest'
   | 'RejectAfterSaleRequest'
   | 'RejectContentReviewRequest'
+  | 'ReplyReviewRequest'
   | 'RequestPaymentParams'
   | 'ResetPasswordRequest'
   | 'ReturnShipmentRequest'
   | 'ReuploadShippingRequest'
+  | 'Review'
+  | 'ReviewFilter'
+  | 'ReviewFollowUp'
+  | 'ReviewKind'
+  | 'ReviewPage'
+  | 'ReviewReply'
+  | 'ReviewStarCount'
+  | 'ReviewStatus'
+  | 'ReviewSummary'
+  | 'ReviewableItem'
   | 'Role'
   | 'SelectAllRequest'
   | 'ServerEventType'
@@ -4567,8 +5486,12 @@ export interface ContractTypes {
   AdminProduct: C.AdminProduct;
   AdminProductListQuery: C.AdminProductListQuery;
   AdminProductPage: C.AdminProductPage;
+  AdminProductRating: C.AdminProductRating;
+  AdminProductRatingPage: C.AdminProductRatingPage;
   AdminProductSummary: C.AdminProductSummary;
   AdminProfile: C.AdminProfile;
+  AdminReview: C.AdminReview;
+  AdminReviewPage: C.AdminReviewPage;
   AfterSale: C.AfterSale;
   AfterSaleByOrdersQuery: C.AfterSaleByOrdersQuery;
   AfterSaleList: C.AfterSaleList;
@@ -4616,19 +5539,27 @@ export interface ContractTypes {
   CreateOperatorRequest: C.CreateOperatorRequest;
   CreateOrderRequest: C.CreateOrderRequest;
   CreateProductRequest: C.CreateProductRequest;
+  CreateReviewRequest: C.CreateReviewRequest;
   DailySales: C.DailySales;
   DailySalesReport: C.DailySalesReport;
   ErrorCode: C.ErrorCode;
   ErrorResponse: C.ErrorResponse;
   EventType: C.EventType;
+  FavouriteIds: C.FavouriteIds;
+  FavouriteItem: C.FavouriteItem;
+  FavouritePage: C.FavouritePage;
+  FavouriteStatus: C.FavouriteStatus;
   Fen: C.Fen;
   FieldError: C.FieldError;
+  FollowUpReviewRequest: C.FollowUpReviewRequest;
   FunnelReport: C.FunnelReport;
   FunnelStep: C.FunnelStep;
   FunnelStepName: C.FunnelStepName;
   HealthFailure: C.HealthFailure;
   HealthIndicatorState: C.HealthIndicatorState;
   HealthReport: C.HealthReport;
+  HistoryItem: C.HistoryItem;
+  HistoryPage: C.HistoryPage;
   HomePage: C.HomePage;
   IsoDateTime: C.IsoDateTime;
   LivenessReport: C.LivenessReport;
@@ -4641,6 +5572,8 @@ export interface ContractTypes {
   MediaUploadResult: C.MediaUploadResult;
   MediaVariant: C.MediaVariant;
   MediaWidth: C.MediaWidth;
+  ModerateReviewRequest: C.ModerateReviewRequest;
+  MyReview: C.MyReview;
   OperatorList: C.OperatorList;
   OperatorRole: C.OperatorRole;
   OperatorView: C.OperatorView;
@@ -4654,15 +5587,18 @@ export interface ContractTypes {
   OrderSummary: C.OrderSummary;
   PageQuery: C.PageQuery;
   PaySyncResponse: C.PaySyncResponse;
+  PendingReviews: C.PendingReviews;
   PhoneBinding: C.PhoneBinding;
   PointsEntry: C.PointsEntry;
   PointsReason: C.PointsReason;
   PointsSummary: C.PointsSummary;
   PreviewOrderRequest: C.PreviewOrderRequest;
   PreviewOrderResponse: C.PreviewOrderResponse;
+  ProductAvailability: C.ProductAvailability;
   ProductDetail: C.ProductDetail;
   ProductListQuery: C.ProductListQuery;
   ProductPage: C.ProductPage;
+  ProductReviewOverview: C.ProductReviewOverview;
   ProductSort: C.ProductSort;
   ProductSummary: C.ProductSummary;
   ReceiveReturnRequest: C.ReceiveReturnRequest;
@@ -4670,10 +5606,21 @@ export interface ContractTypes {
   RefundRequest: C.RefundRequest;
   RejectAfterSaleRequest: C.RejectAfterSaleRequest;
   RejectContentReviewRequest: C.RejectContentReviewRequest;
+  ReplyReviewRequest: C.ReplyReviewRequest;
   RequestPaymentParams: C.RequestPaymentParams;
   ResetPasswordRequest: C.ResetPasswordRequest;
   ReturnShipmentRequest: C.ReturnShipmentRequest;
   ReuploadShippingRequest: C.ReuploadShippingRequest;
+  Review: C.Review;
+  ReviewFilter: C.ReviewFilter;
+  ReviewFollowUp: C.ReviewFollowUp;
+  ReviewKind: C.ReviewKind;
+  ReviewPage: C.ReviewPage;
+  ReviewReply: C.ReviewReply;
+  ReviewStarCount: C.ReviewStarCount;
+  ReviewStatus: C.ReviewStatus;
+  ReviewSummary: C.ReviewSummary;
+  ReviewableItem: C.ReviewableItem;
   Role: C.Role;
   SelectAllRequest: C.SelectAllRequest;
   ServerEventType: C.ServerEventType;

@@ -60,8 +60,16 @@ export interface ProductDetail {
   createdAt: IsoDateTime;
 }
 
-export type ProductSort = 'newest' | 'price_asc' | 'price_desc' | 'sales';
-export const PRODUCT_SORTS: readonly ProductSort[] = ['newest', 'price_asc', 'price_desc', 'sales'];
+/** `rating`: average stars of public reviews (then their count); `reviews`: number of public reviews */
+export type ProductSort = 'newest' | 'price_asc' | 'price_desc' | 'sales' | 'rating' | 'reviews';
+export const PRODUCT_SORTS: readonly ProductSort[] = [
+  'newest',
+  'price_asc',
+  'price_desc',
+  'sales',
+  'rating',
+  'reviews',
+];
 
 export interface ProductListQuery extends PageQuery {
   categoryId?: number;

@@ -14,3 +14,5 @@ export * from './wechat';
 export * from './promotion';
 export * from './aftersale';
 export * from './permissions';
+export * from './favourite';
+export * from './review';

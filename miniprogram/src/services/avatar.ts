@@ -1,5 +1,5 @@
 import type { UserProfile } from '../contracts/auth';
-import type { MediaUploadResult } from '../contracts/media';
+import type { MediaKind, MediaUploadResult } from '../contracts/media';
 import { ApiError, ClientErrorCode } from '../utils/errors';
 import { apiRoot } from './env';
 import type { HttpResponse } from './http';
@@ -31,6 +31,17 @@ export function uploadOnce(url: string, filePath: string, token: string): Promis
 }
 
 /**
+ * One of the shopper's temporary files uploaded to POST /media?kind=… (avatar, review photos);
+ * rejects with an ApiError whose message is one line for the shopper.
+ */
+export async function uploadMedia(tempPath: string, kind: MediaKind): Promise<MediaUploadResult['items'][number]> {
+  const url = `${apiRoot()}/media?kind=${kind}`;
+  const res = await withSession((token) => uploadOnce(url, tempPath, token));
+  if (res.statusCode < 200 || res.statusCode >= 300) throw errorFrom(res);
+  return (res.data as MediaUploadResult).items[0];
+}
+
+/**
  * The avatar the shopper picked with the chooseAvatar button. WeChat hands the page a TEMPORARY
  * file (http://tmp/… in DevTools, wxfile://… on a phone) that nobody else can load: it is
  * uploaded to POST /media?kind=avatar (same API base and token handling as every request), then
@@ -39,10 +50,7 @@ export function uploadOnce(url: string, filePath: string, token: string): Promis
  * Rejects with an ApiError whose message is one line for the shopper.
  */
 export async function uploadAvatar(tempPath: string): Promise<UserProfile> {
-  const url = `${apiRoot()}/media?kind=avatar`;
-  const res = await withSession((token) => uploadOnce(url, tempPath, token));
-  if (res.statusCode < 200 || res.statusCode >= 300) throw errorFrom(res);
-  const uploaded = (res.data as MediaUploadResult).items[0];
+  const uploaded = await uploadMedia(tempPath, 'avatar');
   // the page says what failed, once: no toast from request() as well
   const user = await api.patch<UserProfile>('/me', { avatarUrl: uploaded.ref }, { toast: false });
   rememberUser(user);

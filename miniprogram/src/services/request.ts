@@ -6,7 +6,7 @@ import { apiRoot } from './env';
 import { send, type HttpResponse, type WireMethod } from './http';
 import { clearSession, currentToken, login } from './session';
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
   method?: HttpMethod;
@@ -103,6 +103,8 @@ export const api = {
     request<T>(path, { ...options, method: 'POST', data }),
   patch: <T>(path: string, data: object, options: Omit<RequestOptions, 'method' | 'data'> = {}) =>
     request<T>(path, { ...options, method: 'PATCH', data }),
+  put: <T>(path: string, data?: object, options: Omit<RequestOptions, 'method' | 'data'> = {}) =>
+    request<T>(path, { ...options, method: 'PUT', data }),
   del: <T = void>(path: string, options: Omit<RequestOptions, 'method' | 'data'> = {}) =>
     request<T>(path, { ...options, method: 'DELETE' }),
 };

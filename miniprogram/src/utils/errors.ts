@@ -93,6 +93,14 @@ const MESSAGES: Record<ErrorCode, string> = {
   AFTERSALE_ALREADY_OPEN: '该商品已有进行中的售后申请',
   ILLEGAL_AFTERSALE_STATE: '售后状态已变化，请刷新后重试',
   REFUND_EXCEEDS_PAID: '退款金额超出实付金额',
+  FAVOURITES_LIMIT_REACHED: '收藏已达上限，请先取消一些收藏',
+  ORDER_ITEM_NOT_FOUND: '订单商品不存在',
+  REVIEW_NOT_FOUND: '评价不存在',
+  REVIEW_ORDER_NOT_COMPLETED: '确认收货后才能评价',
+  REVIEW_ALREADY_EXISTS: '已经评价过了',
+  REVIEW_WINDOW_CLOSED: '已超过评价期限',
+  REVIEW_ALREADY_REPLIED: '已经回复过了',
+  REVIEW_STATE_CONFLICT: '评价状态已变化，请刷新',
 };
 
 const CLIENT_MESSAGES: Record<string, string> = {

@@ -20,12 +20,20 @@ export const routes = {
   checkin: '/pages/promotion/checkin/index',
   aftersaleApply: '/pages/aftersale/apply/index',
   aftersaleList: '/pages/aftersale/list/index',
+  reviews: '/pages/engagement/reviews/index',
+  writeReview: '/pages/engagement/write-review/index',
+  favourites: '/pages/engagement/favourites/index',
+  history: '/pages/engagement/history/index',
 } as const;
 
 export const productPath = (id: number): string => withQuery(routes.productDetail, { id });
 export const orderPath = (id: number): string => withQuery(routes.orderDetail, { id });
 export const orderListPath = (status?: OrderStatus): string => withQuery(routes.orderList, { status });
 export const logisticsPath = (orderId: number): string => withQuery(routes.logistics, { orderId });
+export const reviewsPath = (productId: number): string => withQuery(routes.reviews, { productId });
+/** The write-review page: every item still to review, or one order's, or a follow-up of one review. */
+export const writeReviewPath = (q: { orderId?: number; orderItemId?: number } = {}): string =>
+  withQuery(routes.writeReview, q);
 export const payResultPath = (orderId: number): string => withQuery(routes.payResult, { orderId });
 
 /** Checkout for the selected cart lines, or "buy now" for one SKU. */

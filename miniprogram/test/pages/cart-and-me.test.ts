@@ -244,7 +244,7 @@ describe(`cart, address and me pages (${backendLabel})`, () => {
       (me.data.shortcuts as Array<{ title: string; count: number }>).map((s) => [s.title, s.count]),
     );
     expect(counts).toEqual({ 待付款: 2, 待发货: 1, 待收货: 0, 已完成: 0 });
-    expect(me.texts('.shortcut')).toEqual(['2待付款', '1待发货', '待收货', '已完成']); // badge, then title
+    expect(me.texts('.shortcut')).toEqual(['2待付款', '1待发货', '待收货', '已完成', '待评价']); // badge, then title
     // one summary request, not one order list per shortcut
     const orderCalls = mp.wx.requests.filter((r) => r.path.startsWith('/api/v1/orders')).map((r) => r.path);
     expect(orderCalls).toEqual(['/api/v1/orders/summary']);

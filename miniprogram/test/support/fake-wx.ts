@@ -94,6 +94,8 @@ export class FakeWx {
   chooseAddress: () => Promise<Record<string, string>> = async () => {
     throw new Error('no address handler');
   };
+  /** the temporary files wx.chooseMedia hands the page next (none: the shopper cancels) */
+  chosenMedia: string[] = [];
   /** when set, wx.request asks this instead of making HTTP calls */
   server: ScriptedServer | null = null;
   private networkDown = 0;
@@ -179,6 +181,21 @@ export class FakeWx {
           (err: Error) => settle(options, false, { errMsg: `requestPayment:fail ${err.message}` }),
         );
       },
+      chooseMedia: (options: { count?: number } & Callbacks<Record<string, unknown>>) => {
+        const picked = this.chosenMedia.splice(0).slice(0, options.count ?? 9);
+        if (picked.length === 0) settle(options, false, { errMsg: 'chooseMedia:fail cancel' });
+        else
+          settle(options, true, {
+            tempFiles: picked.map((p) => ({
+              tempFilePath: p,
+              size: this.tempFiles.get(p)?.bytes.length ?? 0,
+              fileType: 'image',
+            })),
+            type: 'image',
+            errMsg: 'chooseMedia:ok',
+          });
+      },
+      previewImage: () => undefined,
       chooseAddress: (options: Callbacks<Record<string, string>>) => {
         this.chooseAddress().then(
           (res) => settle(options, true, { ...res, errMsg: 'chooseAddress:ok' }),

@@ -20,6 +20,8 @@ export interface DomainEventMap {
   stock_released: { productIds: number[] };
   /** WeChat's asynchronous image check finished (message push `wxa_media_check`). */
   media_check_result: { traceId: string; verdict: 'pass' | 'review' | 'risky'; label?: number };
+  /** The media module applied a verdict: these uploads are now READY, REVIEW or REJECTED (reviews wait on it). */
+  media_checked: { mediaIds: number[]; status: 'READY' | 'REVIEW' | 'REJECTED' };
 }
 export type DomainEventName = keyof DomainEventMap;
 type Handler<K extends DomainEventName> = (payload: DomainEventMap[K]) => void | Promise<void>;

@@ -100,6 +100,21 @@ export interface AppConfig {
   runtime: RuntimeConfig;
   /** the merchant console's built files (`npm run build` writes them); served at /admin when present */
   adminConsoleDir: string;
+  /** favourites, browsing history and reviews (issue 22) */
+  engagement: EngagementConfig;
+}
+
+export interface EngagementConfig {
+  /** products kept in a shopper's browsing history */
+  historyLimit: number;
+  /** how often buffered product views are written (per replica) */
+  historyFlushMs: number;
+  /** favourites per shopper */
+  favouritesMax: number;
+  /** days after an order completes during which its items can be reviewed */
+  reviewWindowDays: number;
+  /** days after the first review during which one follow-up can be added */
+  reviewFollowUpDays: number;
 }
 
 /** Coupons, points, check-in and after-sale rules (issue 23; docs/promotions.md). */
@@ -533,6 +548,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
       refundNotifyUrlSet: str('WECHAT_PAY_REFUND_NOTIFY_URL', '') !== '',
     },
     adminConsoleDir: resolve(str('ADMIN_CONSOLE_DIR', './dist/admin')),
+    engagement: {
+      historyLimit: int('HISTORY_LIMIT', 100, 1, 1000),
+      historyFlushMs: int('HISTORY_FLUSH_MS', 2000, 50, 600_000),
+      favouritesMax: int('FAVOURITES_MAX', 200, 1, 10_000),
+      reviewWindowDays: int('REVIEW_WINDOW_DAYS', 30, 1, 3650),
+      reviewFollowUpDays: int('REVIEW_FOLLOW_UP_DAYS', 180, 1, 3650),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -2,7 +2,7 @@
 
 import { type Client, formDataBodySerializer, type Options as Options2, type TDataShape } from './client';
 import { client } from './client.gen';
-import type { AddressCreateData, AddressCreateErrors, AddressCreateResponses, AddressGetData, AddressGetErrors, AddressGetResponses, AddressListData, AddressListErrors, AddressListResponses, AddressRemoveData, AddressRemoveErrors, AddressRemoveResponses, AddressUpdateData, AddressUpdateErrors, AddressUpdateResponses, AdminAfterSaleApproveData, AdminAfterSaleApproveErrors, AdminAfterSaleApproveResponses, AdminAfterSaleListData, AdminAfterSaleListErrors, AdminAfterSaleListResponses, AdminAfterSaleLogisticsData, AdminAfterSaleLogisticsErrors, AdminAfterSaleLogisticsResponses, AdminAfterSaleReceiveData, AdminAfterSaleReceiveErrors, AdminAfterSaleReceiveResponses, AdminAfterSaleRejectData, AdminAfterSaleRejectErrors, AdminAfterSaleRejectResponses, AdminCatalogAddSkuData, AdminCatalogAddSkuErrors, AdminCatalogAddSkuResponses, AdminCatalogAdjustStockData, AdminCatalogAdjustStockErrors, AdminCatalogAdjustStockResponses, AdminCatalogCategoryTreeData, AdminCatalogCategoryTreeErrors, AdminCatalogCategoryTreeResponses, AdminCatalogCreateCategoryData, AdminCatalogCreateCategoryErrors, AdminCatalogCreateCategoryResponses, AdminCatalogCreateProductData, AdminCatalogCreateProductErrors, AdminCatalogCreateProductResponses, AdminCatalogDeleteCategoryData, AdminCatalogDeleteCategoryErrors, AdminCatalogDeleteCategoryResponses, AdminCatalogDeleteProductData, AdminCatalogDeleteProductErrors, AdminCatalogDeleteProductResponses, AdminCatalogDeleteSkuData, AdminCatalogDeleteSkuErrors, AdminCatalogDeleteSkuResponses, AdminCatalogGetProductData, AdminCatalogGetProductErrors, AdminCatalogGetProductResponses, AdminCatalogListProductsData, AdminCatalogListProductsErrors, AdminCatalogListProductsResponses, AdminCatalogUpdateCategoryData, AdminCatalogUpdateCategoryErrors, AdminCatalogUpdateCategoryResponses, AdminCatalogUpdateProductData, AdminCatalogUpdateProductErrors, AdminCatalogUpdateProductResponses, AdminCatalogUpdateSkuData, AdminCatalogUpdateSkuErrors, AdminCatalogUpdateSkuResponses, AdminContentReviewApproveData, AdminContentReviewApproveErrors, AdminContentReviewApproveResponses, AdminContentReviewListData, AdminContentReviewListErrors, AdminContentReviewListResponses, AdminContentReviewRejectData, AdminContentReviewRejectErrors, AdminContentReviewRejectResponses, AdminCouponCreateData, AdminCouponCreateErrors, AdminCouponCreateResponses, AdminCouponListData, AdminCouponListErrors, AdminCouponListResponses, AdminCouponUpdateData, AdminCouponUpdateErrors, AdminCouponUpdateResponses, AdminMediaGetData, AdminMediaGetErrors, AdminMediaGetResponses, AdminMediaListData, AdminMediaListErrors, AdminMediaListResponses, AdminMediaRemoveData, AdminMediaRemoveErrors, AdminMediaRemoveResponses, AdminMediaUploadData, AdminMediaUploadErrors, AdminMediaUploadResponses, AdminOperatorsChangePasswordData, AdminOperatorsChangePasswordErrors, AdminOperatorsChangePasswordResponses, AdminOperatorsDisableData, AdminOperatorsDisableErrors, AdminOperatorsDisableResponses, AdminOperatorsLogoutData, AdminOperatorsLogoutErrors, AdminOperatorsLogoutResponses, AdminOperatorsResetPasswordData, AdminOperatorsResetPasswordErrors, AdminOperatorsResetPasswordResponses, AdminOrderGetData, AdminOrderGetErrors, AdminOrderGetResponses, AdminOrderListData, AdminOrderListErrors, AdminOrderListResponses, AdminRefundRefundData, AdminRefundRefundErrors, AdminRefundRefundResponses, AdminShipmentShipData, AdminShipmentShipErrors, AdminShipmentShipResponses, AdminWechatShippingListData, AdminWechatShippingListErrors, AdminWechatShippingListResponses, AdminWechatShippingReuploadData, AdminWechatShippingReuploadErrors, AdminWechatShippingReuploadResponses, AdminWechatShippingStatusData, AdminWechatShippingStatusErrors, AdminWechatShippingStatusResponses, AfterSaleByOrdersData, AfterSaleByOrdersErrors, AfterSaleByOrdersResponses, AfterSaleCancelData, AfterSaleCancelErrors, AfterSaleCancelResponses, AfterSaleCreateData, AfterSaleCreateErrors, AfterSaleCreateResponses, AfterSaleGetData, AfterSaleGetErrors, AfterSaleGetResponses, AfterSaleListData, AfterSaleListErrors, AfterSaleListResponses, AfterSaleLogisticsData, AfterSaleLogisticsErrors, AfterSaleLogisticsResponses, AfterSaleShipData, AfterSaleShipErrors, AfterSaleShipResponses, AnalyticsDailySalesData, AnalyticsDailySalesErrors, AnalyticsDailySalesResponses, AnalyticsFunnelData, AnalyticsFunnelErrors, AnalyticsFunnelResponses, AnalyticsTopProductsData, AnalyticsTopProductsErrors, AnalyticsTopProductsResponses, AnalyticsTopSearchesData, AnalyticsTopSearchesErrors, AnalyticsTopSearchesResponses, AuthAdminLoginData, AuthAdminLoginErrors, AuthAdminLoginResponses, AuthWechatLoginData, AuthWechatLoginErrors, AuthWechatLoginResponses, BehaviourEventsTrackData, BehaviourEventsTrackErrors, BehaviourEventsTrackResponses, CartAddData, CartAddErrors, CartAddResponses, CartRemoveData, CartRemoveErrors, CartRemoveResponses, CartSelectAllData, CartSelectAllErrors, CartSelectAllResponses, CartUpdateData, CartUpdateErrors, CartUpdateResponses, CartView0Data, CartView0Errors, CartView0Responses, CartView1Data, CartView1Errors, CartView1Responses, CatalogCategoriesData, CatalogCategoriesErrors, CatalogCategoriesResponses, CatalogHomeData, CatalogHomeErrors, CatalogHomeResponses, CatalogProductData, CatalogProductErrors, CatalogProductResponses, CatalogProductsData, CatalogProductsErrors, CatalogProductsResponses, HealthLiveData, HealthLiveErrors, HealthLiveResponses, HealthReadinessData, HealthReadinessErrors, HealthReadinessResponses, LogisticsCarriersData, LogisticsCarriersErrors, LogisticsCarriersResponses, LogisticsTrackData, LogisticsTrackErrors, LogisticsTrackResponses, MediaGetData, MediaGetErrors, MediaGetResponses, MediaUploadData, MediaUploadErrors, MediaUploadResponses, MeMeData, MeMeErrors, MeMeResponses, MeUpdateData, MeUpdateErrors, MeUpdateResponses, OrderCancelData, OrderCancelErrors, OrderCancelResponses, OrderConfirmReceiptData, OrderConfirmReceiptErrors, OrderConfirmReceiptResponses, OrderCreateData, OrderCreateErrors, OrderCreateResponses, OrderGetData, OrderGetErrors, OrderGetResponses, OrderListData, OrderListErrors, OrderListResponses, OrderPreviewData, OrderPreviewErrors, OrderPreviewResponses, OrderSummaryGetData, OrderSummaryGetErrors, OrderSummaryGetResponses, PaymentPayData, PaymentPayErrors, PaymentPayResponses, PaymentSyncData, PaymentSyncErrors, PaymentSyncResponses, PrometheusIndexData, PrometheusIndexErrors, PrometheusIndexResponses, PromotionCheckinData, PromotionCheckinErrors, PromotionCheckinResponses, PromotionCheckinStatusData, PromotionCheckinStatusErrors, PromotionCheckinStatusResponses, PromotionClaimData, PromotionClaimErrors, PromotionClaimResponses, PromotionMineData, PromotionMineErrors, PromotionMineResponses, PromotionOffersData, PromotionOffersErrors, PromotionOffersResponses, PromotionSummaryData, PromotionSummaryErrors, PromotionSummaryResponses, SandboxPaymentSimulateData, SandboxPaymentSimulateErrors, SandboxPaymentSimulateResponses, WechatShopperBindPhoneData, WechatShopperBindPhoneErrors, WechatShopperBindPhoneResponses, WechatShopperGetPhoneData, WechatShopperGetPhoneErrors, WechatShopperGetPhoneResponses, WechatShopperRecordData, WechatShopperRecordErrors, WechatShopperRecordResponses, WechatShopperTemplatesData, WechatShopperTemplatesErrors, WechatShopperTemplatesResponses } from './types.gen';
+import type { AddressCreateData, AddressCreateErrors, AddressCreateResponses, AddressGetData, AddressGetErrors, AddressGetResponses, AddressListData, AddressListErrors, AddressListResponses, AddressRemoveData, AddressRemoveErrors, AddressRemoveResponses, AddressUpdateData, AddressUpdateErrors, AddressUpdateResponses, AdminAfterSaleApproveData, AdminAfterSaleApproveErrors, AdminAfterSaleApproveResponses, AdminAfterSaleListData, AdminAfterSaleListErrors, AdminAfterSaleListResponses, AdminAfterSaleLogisticsData, AdminAfterSaleLogisticsErrors, AdminAfterSaleLogisticsResponses, AdminAfterSaleReceiveData, AdminAfterSaleReceiveErrors, AdminAfterSaleReceiveResponses, AdminAfterSaleRejectData, AdminAfterSaleRejectErrors, AdminAfterSaleRejectResponses, AdminCatalogAddSkuData, AdminCatalogAddSkuErrors, AdminCatalogAddSkuResponses, AdminCatalogAdjustStockData, AdminCatalogAdjustStockErrors, AdminCatalogAdjustStockResponses, AdminCatalogCategoryTreeData, AdminCatalogCategoryTreeErrors, AdminCatalogCategoryTreeResponses, AdminCatalogCreateCategoryData, AdminCatalogCreateCategoryErrors, AdminCatalogCreateCategoryResponses, AdminCatalogCreateProductData, AdminCatalogCreateProductErrors, AdminCatalogCreateProductResponses, AdminCatalogDeleteCategoryData, AdminCatalogDeleteCategoryErrors, AdminCatalogDeleteCategoryResponses, AdminCatalogDeleteProductData, AdminCatalogDeleteProductErrors, AdminCatalogDeleteProductResponses, AdminCatalogDeleteSkuData, AdminCatalogDeleteSkuErrors, AdminCatalogDeleteSkuResponses, AdminCatalogGetProductData, AdminCatalogGetProductErrors, AdminCatalogGetProductResponses, AdminCatalogListProductsData, AdminCatalogListProductsErrors, AdminCatalogListProductsResponses, AdminCatalogUpdateCategoryData, AdminCatalogUpdateCategoryErrors, AdminCatalogUpdateCategoryResponses, AdminCatalogUpdateProductData, AdminCatalogUpdateProductErrors, AdminCatalogUpdateProductResponses, AdminCatalogUpdateSkuData, AdminCatalogUpdateSkuErrors, AdminCatalogUpdateSkuResponses, AdminContentReviewApproveData, AdminContentReviewApproveErrors, AdminContentReviewApproveResponses, AdminContentReviewListData, AdminContentReviewListErrors, AdminContentReviewListResponses, AdminContentReviewRejectData, AdminContentReviewRejectErrors, AdminContentReviewRejectResponses, AdminCouponCreateData, AdminCouponCreateErrors, AdminCouponCreateResponses, AdminCouponListData, AdminCouponListErrors, AdminCouponListResponses, AdminCouponUpdateData, AdminCouponUpdateErrors, AdminCouponUpdateResponses, AdminMediaGetData, AdminMediaGetErrors, AdminMediaGetResponses, AdminMediaListData, AdminMediaListErrors, AdminMediaListResponses, AdminMediaRemoveData, AdminMediaRemoveErrors, AdminMediaRemoveResponses, AdminMediaUploadData, AdminMediaUploadErrors, AdminMediaUploadResponses, AdminOperatorsAccountData, AdminOperatorsAccountErrors, AdminOperatorsAccountResponses, AdminOperatorsChangePasswordData, AdminOperatorsChangePasswordErrors, AdminOperatorsChangePasswordResponses, AdminOperatorsCreateData, AdminOperatorsCreateErrors, AdminOperatorsCreateResponses, AdminOperatorsDisableData, AdminOperatorsDisableErrors, AdminOperatorsDisableResponses, AdminOperatorsEnableData, AdminOperatorsEnableErrors, AdminOperatorsEnableResponses, AdminOperatorsListData, AdminOperatorsListErrors, AdminOperatorsListResponses, AdminOperatorsLogoutData, AdminOperatorsLogoutErrors, AdminOperatorsLogoutResponses, AdminOperatorsResetPasswordData, AdminOperatorsResetPasswordErrors, AdminOperatorsResetPasswordResponses, AdminOperatorsUpdateData, AdminOperatorsUpdateErrors, AdminOperatorsUpdateResponses, AdminOrderGetData, AdminOrderGetErrors, AdminOrderGetResponses, AdminOrderListData, AdminOrderListErrors, AdminOrderListResponses, AdminRefundRefundData, AdminRefundRefundErrors, AdminRefundRefundResponses, AdminReviewGetData, AdminReviewGetErrors, AdminReviewGetResponses, AdminReviewHideData, AdminReviewHideErrors, AdminReviewHideResponses, AdminReviewListData, AdminReviewListErrors, AdminReviewListResponses, AdminReviewRatingsData, AdminReviewRatingsErrors, AdminReviewRatingsResponses, AdminReviewReplyData, AdminReviewReplyErrors, AdminReviewReplyResponses, AdminReviewShowData, AdminReviewShowErrors, AdminReviewShowResponses, AdminShipmentShipData, AdminShipmentShipErrors, AdminShipmentShipResponses, AdminWechatShippingListData, AdminWechatShippingListErrors, AdminWechatShippingListResponses, AdminWechatShippingReuploadData, AdminWechatShippingReuploadErrors, AdminWechatShippingReuploadResponses, AdminWechatShippingStatusData, AdminWechatShippingStatusErrors, AdminWechatShippingStatusResponses, AfterSaleByOrdersData, AfterSaleByOrdersErrors, AfterSaleByOrdersResponses, AfterSaleCancelData, AfterSaleCancelErrors, AfterSaleCancelResponses, AfterSaleCreateData, AfterSaleCreateErrors, AfterSaleCreateResponses, AfterSaleGetData, AfterSaleGetErrors, AfterSaleGetResponses, AfterSaleListData, AfterSaleListErrors, AfterSaleListResponses, AfterSaleLogisticsData, AfterSaleLogisticsErrors, AfterSaleLogisticsResponses, AfterSaleShipData, AfterSaleShipErrors, AfterSaleShipResponses, AnalyticsDailySalesData, AnalyticsDailySalesErrors, AnalyticsDailySalesResponses, AnalyticsFunnelData, AnalyticsFunnelErrors, AnalyticsFunnelResponses, AnalyticsTopProductsData, AnalyticsTopProductsErrors, AnalyticsTopProductsResponses, AnalyticsTopSearchesData, AnalyticsTopSearchesErrors, AnalyticsTopSearchesResponses, AuthAdminLoginData, AuthAdminLoginErrors, AuthAdminLoginResponses, AuthWechatLoginData, AuthWechatLoginErrors, AuthWechatLoginResponses, BehaviourEventsTrackData, BehaviourEventsTrackErrors, BehaviourEventsTrackResponses, CartAddData, CartAddErrors, CartAddResponses, CartRemoveData, CartRemoveErrors, CartRemoveResponses, CartSelectAllData, CartSelectAllErrors, CartSelectAllResponses, CartUpdateData, CartUpdateErrors, CartUpdateResponses, CartView0Data, CartView0Errors, CartView0Responses, CartView1Data, CartView1Errors, CartView1Responses, CatalogCategoriesData, CatalogCategoriesErrors, CatalogCategoriesResponses, CatalogHomeData, CatalogHomeErrors, CatalogHomeResponses, CatalogProductData, CatalogProductErrors, CatalogProductResponses, CatalogProductsData, CatalogProductsErrors, CatalogProductsResponses, FavouriteAddData, FavouriteAddErrors, FavouriteAddResponses, FavouriteIdsData, FavouriteIdsErrors, FavouriteIdsResponses, FavouriteListData, FavouriteListErrors, FavouriteListResponses, FavouriteRemoveData, FavouriteRemoveErrors, FavouriteRemoveResponses, FavouriteStatusData, FavouriteStatusErrors, FavouriteStatusResponses, HealthLiveData, HealthLiveErrors, HealthLiveResponses, HealthReadinessData, HealthReadinessErrors, HealthReadinessResponses, HistoryClearData, HistoryClearErrors, HistoryClearResponses, HistoryListData, HistoryListErrors, HistoryListResponses, HistoryRemoveData, HistoryRemoveErrors, HistoryRemoveResponses, LogisticsCarriersData, LogisticsCarriersErrors, LogisticsCarriersResponses, LogisticsTrackData, LogisticsTrackErrors, LogisticsTrackResponses, MediaGetData, MediaGetErrors, MediaGetResponses, MediaUploadData, MediaUploadErrors, MediaUploadResponses, MeMeData, MeMeErrors, MeMeResponses, MeUpdateData, MeUpdateErrors, MeUpdateResponses, OrderCancelData, OrderCancelErrors, OrderCancelResponses, OrderConfirmReceiptData, OrderConfirmReceiptErrors, OrderConfirmReceiptResponses, OrderCreateData, OrderCreateErrors, OrderCreateResponses, OrderGetData, OrderGetErrors, OrderGetResponses, OrderListData, OrderListErrors, OrderListResponses, OrderPreviewData, OrderPreviewErrors, OrderPreviewResponses, OrderSummaryGetData, OrderSummaryGetErrors, OrderSummaryGetResponses, PaymentPayData, PaymentPayErrors, PaymentPayResponses, PaymentSyncData, PaymentSyncErrors, PaymentSyncResponses, ProductReviewsListData, ProductReviewsListErrors, ProductReviewsListResponses, ProductReviewsOverviewData, ProductReviewsOverviewErrors, ProductReviewsOverviewResponses, PrometheusIndexData, PrometheusIndexErrors, PrometheusIndexResponses, PromotionCheckinData, PromotionCheckinErrors, PromotionCheckinResponses, PromotionCheckinStatusData, PromotionCheckinStatusErrors, PromotionCheckinStatusResponses, PromotionClaimData, PromotionClaimErrors, PromotionClaimResponses, PromotionMineData, PromotionMineErrors, PromotionMineResponses, PromotionOffersData, PromotionOffersErrors, PromotionOffersResponses, PromotionSummaryData, PromotionSummaryErrors, PromotionSummaryResponses, ReviewCreateData, ReviewCreateErrors, ReviewCreateResponses, ReviewFollowUpData, ReviewFollowUpErrors, ReviewFollowUpResponses, ReviewPendingData, ReviewPendingErrors, ReviewPendingResponses, SandboxPaymentSimulateData, SandboxPaymentSimulateErrors, SandboxPaymentSimulateResponses, WechatShopperBindPhoneData, WechatShopperBindPhoneErrors, WechatShopperBindPhoneResponses, WechatShopperGetPhoneData, WechatShopperGetPhoneErrors, WechatShopperGetPhoneResponses, WechatShopperRecordData, WechatShopperRecordErrors, WechatShopperRecordResponses, WechatShopperTemplatesData, WechatShopperTemplatesErrors, WechatShopperTemplatesResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -109,6 +109,69 @@ export const adminOperatorsResetPassword = <ThrowOnError extends boolean = false
 export const adminOperatorsDisable = <ThrowOnError extends boolean = false>(options: Options<AdminOperatorsDisableData, ThrowOnError>) => (options.client ?? client).post<AdminOperatorsDisableResponses, AdminOperatorsDisableErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/admin/operators/{id}/disable',
+    ...options
+});
+
+/**
+ * The calling operator and their role
+ *
+ * **Auth:** bearer token of an operator (admin).
+ */
+export const adminOperatorsAccount = <ThrowOnError extends boolean = false>(options?: Options<AdminOperatorsAccountData, ThrowOnError>) => (options?.client ?? client).get<AdminOperatorsAccountResponses, AdminOperatorsAccountErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/account',
+    ...options
+});
+
+/**
+ * Every operator with their role (owner only)
+ *
+ * **Auth:** bearer token of an operator (admin).
+ */
+export const adminOperatorsList = <ThrowOnError extends boolean = false>(options?: Options<AdminOperatorsListData, ThrowOnError>) => (options?.client ?? client).get<AdminOperatorsListResponses, AdminOperatorsListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/operators',
+    ...options
+});
+
+/**
+ * Create an operator with a role (owner only)
+ *
+ * **Auth:** bearer token of an operator (admin).
+ */
+export const adminOperatorsCreate = <ThrowOnError extends boolean = false>(options: Options<AdminOperatorsCreateData, ThrowOnError>) => (options.client ?? client).post<AdminOperatorsCreateResponses, AdminOperatorsCreateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/operators',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Change an operator's role (owner only); it holds from their next request
+ *
+ * **Auth:** bearer token of an operator (admin).
+ */
+export const adminOperatorsUpdate = <ThrowOnError extends boolean = false>(options: Options<AdminOperatorsUpdateData, ThrowOnError>) => (options.client ?? client).patch<AdminOperatorsUpdateResponses, AdminOperatorsUpdateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/operators/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Enable a disabled operator again (owner only)
+ *
+ * **Auth:** bearer token of an operator (admin).
+ */
+export const adminOperatorsEnable = <ThrowOnError extends boolean = false>(options: Options<AdminOperatorsEnableData, ThrowOnError>) => (options.client ?? client).post<AdminOperatorsEnableResponses, AdminOperatorsEnableErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/operators/{id}/enable',
     ...options
 });
 
@@ -1144,6 +1207,227 @@ export const adminAfterSaleReject = <ThrowOnError extends boolean = false>(optio
 export const adminAfterSaleReceive = <ThrowOnError extends boolean = false>(options: Options<AdminAfterSaleReceiveData, ThrowOnError>) => (options.client ?? client).post<AdminAfterSaleReceiveResponses, AdminAfterSaleReceiveErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/admin/aftersales/{id}/receive',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * The shopper's favourites, newest first (off-shelf and sold-out ones marked)
+ *
+ * **Auth:** bearer token of a shopper.
+ */
+export const favouriteList = <ThrowOnError extends boolean = false>(options?: Options<FavouriteListData, ThrowOnError>) => (options?.client ?? client).get<FavouriteListResponses, FavouriteListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/favourites',
+    ...options
+});
+
+/**
+ * Ids of every favourited product (hearts on product cards)
+ *
+ * **Auth:** bearer token of a shopper.
+ */
+export const favouriteIds = <ThrowOnError extends boolean = false>(options?: Options<FavouriteIdsData, ThrowOnError>) => (options?.client ?? client).get<FavouriteIdsResponses, FavouriteIdsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/favourites/ids',
+    ...options
+});
+
+/**
+ * Remove a favourite (idempotent)
+ *
+ * **Auth:** bearer token of a shopper.
+ */
+export const favouriteRemove = <ThrowOnError extends boolean = false>(options: Options<FavouriteRemoveData, ThrowOnError>) => (options.client ?? client).delete<FavouriteRemoveResponses, FavouriteRemoveErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/favourites/{productId}',
+    ...options
+});
+
+/**
+ * The heart on a product page: favourited by me, and by how many shoppers
+ *
+ * **Auth:** bearer token of a shopper.
+ */
+export const favouriteStatus = <ThrowOnError extends boolean = false>(options: Options<FavouriteStatusData, ThrowOnError>) => (options.client ?? client).get<FavouriteStatusResponses, FavouriteStatusErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/favourites/{productId}',
+    ...options
+});
+
+/**
+ * Favourite a product (idempotent; at most FAVOURITES_MAX per shopper)
+ *
+ * **Auth:** bearer token of a shopper.
+ */
+export const favouriteAdd = <ThrowOnError extends boolean = false>(options: Options<FavouriteAddData, ThrowOnError>) => (options.client ?? client).put<FavouriteAddResponses, FavouriteAddErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/favourites/{productId}',
+    ...options
+});
+
+/**
+ * Clear the browsing history
+ *
+ * **Auth:** bearer token of a shopper.
+ */
+export const historyClear = <ThrowOnError extends boolean = false>(options?: Options<HistoryClearData, ThrowOnError>) => (options?.client ?? client).delete<HistoryClearResponses, HistoryClearErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/history',
+    ...options
+});
+
+/**
+ * Products the shopper viewed, newest first, one entry per product (the last HISTORY_LIMIT)
+ *
+ * **Auth:** bearer token of a shopper.
+ */
+export const historyList = <ThrowOnError extends boolean = false>(options?: Options<HistoryListData, ThrowOnError>) => (options?.client ?? client).get<HistoryListResponses, HistoryListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/history',
+    ...options
+});
+
+/**
+ * Remove one product from the browsing history
+ *
+ * **Auth:** bearer token of a shopper.
+ */
+export const historyRemove = <ThrowOnError extends boolean = false>(options: Options<HistoryRemoveData, ThrowOnError>) => (options.client ?? client).delete<HistoryRemoveResponses, HistoryRemoveErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/history/{productId}',
+    ...options
+});
+
+/**
+ * Items of completed orders still to review (and reviews that can take a follow-up): the "to review" lists
+ *
+ * **Auth:** bearer token of a shopper.
+ */
+export const reviewPending = <ThrowOnError extends boolean = false>(options?: Options<ReviewPendingData, ThrowOnError>) => (options?.client ?? client).get<ReviewPendingResponses, ReviewPendingErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/reviews/pending',
+    ...options
+});
+
+/**
+ * Review an item of a completed order (once, within REVIEW_WINDOW_DAYS): text and photos pass WeChat content security; public once cleared
+ *
+ * **Auth:** bearer token of a shopper.
+ */
+export const reviewCreate = <ThrowOnError extends boolean = false>(options: Options<ReviewCreateData, ThrowOnError>) => (options.client ?? client).post<ReviewCreateResponses, ReviewCreateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/reviews',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Add the one follow-up to your review (within REVIEW_FOLLOW_UP_DAYS)
+ *
+ * **Auth:** bearer token of a shopper.
+ */
+export const reviewFollowUp = <ThrowOnError extends boolean = false>(options: Options<ReviewFollowUpData, ThrowOnError>) => (options.client ?? client).post<ReviewFollowUpResponses, ReviewFollowUpErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/reviews/{id}/follow-up',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * A product's rating summary and first public reviews (cached with the product)
+ *
+ * **Auth:** none (public).
+ */
+export const productReviewsOverview = <ThrowOnError extends boolean = false>(options: Options<ProductReviewsOverviewData, ThrowOnError>) => (options.client ?? client).get<ProductReviewsOverviewResponses, ProductReviewsOverviewErrors, ThrowOnError>({ url: '/api/v1/catalog/products/{id}/reviews/overview', ...options });
+
+/**
+ * A product's public reviews, newest first: all, with photos, good (4–5), medium (3) or bad (1–2)
+ *
+ * **Auth:** none (public).
+ */
+export const productReviewsList = <ThrowOnError extends boolean = false>(options: Options<ProductReviewsListData, ThrowOnError>) => (options.client ?? client).get<ProductReviewsListResponses, ProductReviewsListErrors, ThrowOnError>({ url: '/api/v1/catalog/products/{id}/reviews', ...options });
+
+/**
+ * Reviews and follow-ups, newest first, by product, rating, status and date
+ *
+ * **Auth:** bearer token of an operator (admin).
+ */
+export const adminReviewList = <ThrowOnError extends boolean = false>(options?: Options<AdminReviewListData, ThrowOnError>) => (options?.client ?? client).get<AdminReviewListResponses, AdminReviewListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/reviews',
+    ...options
+});
+
+/**
+ * Products' rating summaries (public reviews only)
+ *
+ * **Auth:** bearer token of an operator (admin).
+ */
+export const adminReviewRatings = <ThrowOnError extends boolean = false>(options?: Options<AdminReviewRatingsData, ThrowOnError>) => (options?.client ?? client).get<AdminReviewRatingsResponses, AdminReviewRatingsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/reviews/ratings',
+    ...options
+});
+
+/**
+ * One review with its follow-up
+ *
+ * **Auth:** bearer token of an operator (admin).
+ */
+export const adminReviewGet = <ThrowOnError extends boolean = false>(options: Options<AdminReviewGetData, ThrowOnError>) => (options.client ?? client).get<AdminReviewGetResponses, AdminReviewGetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/reviews/{id}',
+    ...options
+});
+
+/**
+ * Hide a review from shoppers, with a reason (audited); it leaves the summary
+ *
+ * **Auth:** bearer token of an operator (admin).
+ */
+export const adminReviewHide = <ThrowOnError extends boolean = false>(options: Options<AdminReviewHideData, ThrowOnError>) => (options.client ?? client).post<AdminReviewHideResponses, AdminReviewHideErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/reviews/{id}/hide',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Show a hidden review again, or clear a held one, with a reason (audited)
+ *
+ * **Auth:** bearer token of an operator (admin).
+ */
+export const adminReviewShow = <ThrowOnError extends boolean = false>(options: Options<AdminReviewShowData, ThrowOnError>) => (options.client ?? client).post<AdminReviewShowResponses, AdminReviewShowErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/reviews/{id}/show',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * The merchant's one reply, shown under the review
+ *
+ * **Auth:** bearer token of an operator (admin).
+ */
+export const adminReviewReply = <ThrowOnError extends boolean = false>(options: Options<AdminReviewReplyData, ThrowOnError>) => (options.client ?? client).post<AdminReviewReplyResponses, AdminReviewReplyErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/admin/reviews/{id}/reply',
     ...options,
     headers: {
         'Content-Type': 'application/json',

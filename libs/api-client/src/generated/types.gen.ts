@@ -136,6 +136,35 @@ export type AdminProductPage = {
     pageSize: number;
 };
 
+export type AdminProductRating = {
+    productId: number;
+    count: number;
+    /**
+     * average stars, one decimal; 0 without reviews
+     */
+    average: number;
+    /**
+     * share of 4–5 star reviews in percent (0–100, rounded)
+     */
+    goodRate: number;
+    /**
+     * five rows, 5 stars first
+     */
+    byStar: Array<ReviewStarCount>;
+    withPhotos: number;
+    good: number;
+    medium: number;
+    bad: number;
+    title: string;
+};
+
+export type AdminProductRatingPage = {
+    items: Array<AdminProductRating>;
+    total: number;
+    page: number;
+    pageSize: number;
+};
+
 /**
  * Admin list row: shelf state and the stock summed over live SKUs.
  */
@@ -162,6 +191,42 @@ export type AdminProfile = {
      * what this operator may do: libs/contracts permissions.ts
      */
     operatorRole: OperatorRole;
+};
+
+export type AdminReview = {
+    id: number;
+    productId: number;
+    rating: number;
+    content: string;
+    images: Array<string>;
+    anonymous: boolean;
+    nickname: string;
+    avatarUrl: string | null;
+    specs: SpecValues;
+    createdAt: IsoDateTime;
+    followUp: ReviewFollowUp | null;
+    reply: ReviewReply | null;
+    kind: ReviewKind;
+    status: ReviewStatus;
+    userId: number;
+    orderId: number;
+    orderItemId: number;
+    /**
+     * the first review this follow-up belongs to
+     */
+    parentId: number | null;
+    /**
+     * why it is held, hidden or rejected
+     */
+    moderationNote: string | null;
+    updatedAt: IsoDateTime;
+};
+
+export type AdminReviewPage = {
+    items: Array<AdminReview>;
+    total: number;
+    page: number;
+    pageSize: number;
 };
 
 export type AfterSale = {
@@ -696,6 +761,23 @@ export type CreateProductRequest = {
     skus: Array<SkuInput>;
 };
 
+export type CreateReviewRequest = {
+    orderItemId: number;
+    /**
+     * 1–5 stars
+     */
+    rating: number;
+    /**
+     * up to 500 characters
+     */
+    content: string;
+    /**
+     * up to 9 of your own uploads (`POST /media?kind=review`), by `ref` or `media:<id>`
+     */
+    images?: Array<string>;
+    anonymous?: boolean;
+};
+
 export type DailySales = {
     /**
      * yyyy-MM-dd, Beijing time
@@ -727,7 +809,7 @@ export type DailySalesReport = {
 /**
  * Stable error codes. Clients (the mini-program, operators' scripts) branch on these, never on messages, so a code is never renamed once released.
  */
-export type ErrorCode = 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'MALFORMED_REQUEST' | 'HEADERS_TOO_LARGE' | 'URL_TOO_LONG' | 'REQUEST_TIMEOUT' | 'UNSUPPORTED_MEDIA_TYPE' | 'PAYLOAD_TOO_LARGE' | 'NOT_FOUND' | 'ROUTE_NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'CONFLICT' | 'TOO_MANY_REQUESTS' | 'SERVICE_UNAVAILABLE' | 'INTERNAL_ERROR' | 'HEALTH_CHECK_FAILED' | 'UNAUTHORIZED' | 'TOKEN_EXPIRED' | 'FORBIDDEN' | 'INVALID_LOGIN_CODE' | 'WECHAT_RATE_LIMITED' | 'WECHAT_LOGIN_BLOCKED' | 'WECHAT_UNAVAILABLE' | 'INVALID_CREDENTIALS' | 'CATEGORY_NOT_FOUND' | 'CATEGORY_NOT_EMPTY' | 'CATEGORY_TOO_DEEP' | 'PRODUCT_NOT_FOUND' | 'SKU_NOT_FOUND' | 'SKU_SPEC_MISMATCH' | 'STOCK_WOULD_BE_NEGATIVE' | 'CART_ITEM_NOT_FOUND' | 'CART_FULL' | 'ADDRESS_NOT_FOUND' | 'ADDRESS_LIMIT_REACHED' | 'ORDER_NOT_FOUND' | 'OUT_OF_STOCK' | 'PRODUCT_UNAVAILABLE' | 'EMPTY_ORDER' | 'ILLEGAL_ORDER_STATE' | 'IDEMPOTENCY_KEY_REUSED' | 'PURCHASE_LIMIT_EXCEEDED' | 'ORDER_TOO_LARGE' | 'ORDER_AMOUNT_TOO_LARGE' | 'TOO_MANY_UNPAID_ORDERS' | 'UNPAID_UNITS_LIMIT' | 'ORDER_NOT_PAYABLE' | 'ORDER_PAYMENT_IN_PROGRESS' | 'PAYMENT_PROVIDER_ERROR' | 'REFUND_NOT_ALLOWED' | 'CARRIER_NOT_SUPPORTED' | 'TRACKING_UNAVAILABLE' | 'TRACKING_PROVIDER_ERROR' | 'NOT_SHIPPED' | 'WECHAT_PUSH_REJECTED' | 'CONTENT_RISKY' | 'CONTENT_UNDER_REVIEW' | 'CONTENT_REVIEW_DECIDED' | 'PHONE_CODE_INVALID' | 'MEDIA_TYPE_NOT_ALLOWED' | 'MEDIA_TOO_LARGE' | 'MEDIA_TOO_MANY_FILES' | 'MEDIA_TOO_MANY_PIXELS' | 'MEDIA_UNREADABLE' | 'MEDIA_NO_FILE' | 'MEDIA_QUOTA_EXCEEDED' | 'MEDIA_NOT_FOUND' | 'MEDIA_IN_USE' | 'MEDIA_NOT_USABLE' | 'COUPON_NOT_FOUND' | 'COUPON_SOLD_OUT' | 'COUPON_LIMIT_REACHED' | 'COUPON_NOT_ISSUING' | 'COUPON_NOT_USABLE' | 'POINTS_INSUFFICIENT' | 'POINTS_OVER_CAP' | 'ALREADY_CHECKED_IN' | 'AFTERSALE_NOT_FOUND' | 'AFTERSALE_NOT_ALLOWED' | 'AFTERSALE_ALREADY_OPEN' | 'ILLEGAL_AFTERSALE_STATE' | 'REFUND_EXCEEDS_PAID';
+export type ErrorCode = 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'MALFORMED_REQUEST' | 'HEADERS_TOO_LARGE' | 'URL_TOO_LONG' | 'REQUEST_TIMEOUT' | 'UNSUPPORTED_MEDIA_TYPE' | 'PAYLOAD_TOO_LARGE' | 'NOT_FOUND' | 'ROUTE_NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'CONFLICT' | 'TOO_MANY_REQUESTS' | 'SERVICE_UNAVAILABLE' | 'INTERNAL_ERROR' | 'HEALTH_CHECK_FAILED' | 'UNAUTHORIZED' | 'TOKEN_EXPIRED' | 'FORBIDDEN' | 'INVALID_LOGIN_CODE' | 'WECHAT_RATE_LIMITED' | 'WECHAT_LOGIN_BLOCKED' | 'WECHAT_UNAVAILABLE' | 'INVALID_CREDENTIALS' | 'CATEGORY_NOT_FOUND' | 'CATEGORY_NOT_EMPTY' | 'CATEGORY_TOO_DEEP' | 'PRODUCT_NOT_FOUND' | 'SKU_NOT_FOUND' | 'SKU_SPEC_MISMATCH' | 'STOCK_WOULD_BE_NEGATIVE' | 'CART_ITEM_NOT_FOUND' | 'CART_FULL' | 'ADDRESS_NOT_FOUND' | 'ADDRESS_LIMIT_REACHED' | 'ORDER_NOT_FOUND' | 'OUT_OF_STOCK' | 'PRODUCT_UNAVAILABLE' | 'EMPTY_ORDER' | 'ILLEGAL_ORDER_STATE' | 'IDEMPOTENCY_KEY_REUSED' | 'PURCHASE_LIMIT_EXCEEDED' | 'ORDER_TOO_LARGE' | 'ORDER_AMOUNT_TOO_LARGE' | 'TOO_MANY_UNPAID_ORDERS' | 'UNPAID_UNITS_LIMIT' | 'ORDER_NOT_PAYABLE' | 'ORDER_PAYMENT_IN_PROGRESS' | 'PAYMENT_PROVIDER_ERROR' | 'REFUND_NOT_ALLOWED' | 'CARRIER_NOT_SUPPORTED' | 'TRACKING_UNAVAILABLE' | 'TRACKING_PROVIDER_ERROR' | 'NOT_SHIPPED' | 'WECHAT_PUSH_REJECTED' | 'CONTENT_RISKY' | 'CONTENT_UNDER_REVIEW' | 'CONTENT_REVIEW_DECIDED' | 'PHONE_CODE_INVALID' | 'MEDIA_TYPE_NOT_ALLOWED' | 'MEDIA_TOO_LARGE' | 'MEDIA_TOO_MANY_FILES' | 'MEDIA_TOO_MANY_PIXELS' | 'MEDIA_UNREADABLE' | 'MEDIA_NO_FILE' | 'MEDIA_QUOTA_EXCEEDED' | 'MEDIA_NOT_FOUND' | 'MEDIA_IN_USE' | 'MEDIA_NOT_USABLE' | 'COUPON_NOT_FOUND' | 'COUPON_SOLD_OUT' | 'COUPON_LIMIT_REACHED' | 'COUPON_NOT_ISSUING' | 'COUPON_NOT_USABLE' | 'POINTS_INSUFFICIENT' | 'POINTS_OVER_CAP' | 'ALREADY_CHECKED_IN' | 'AFTERSALE_NOT_FOUND' | 'AFTERSALE_NOT_ALLOWED' | 'AFTERSALE_ALREADY_OPEN' | 'ILLEGAL_AFTERSALE_STATE' | 'REFUND_EXCEEDS_PAID' | 'FAVOURITES_LIMIT_REACHED' | 'ORDER_ITEM_NOT_FOUND' | 'REVIEW_NOT_FOUND' | 'REVIEW_ORDER_NOT_COMPLETED' | 'REVIEW_ALREADY_EXISTS' | 'REVIEW_WINDOW_CLOSED' | 'REVIEW_ALREADY_REPLIED' | 'REVIEW_STATE_CONFLICT';
 
 /**
  * The one error body every endpoint answers with.
@@ -744,6 +826,38 @@ export type ErrorResponse = {
 export type EventType = BehaviourEventType | ServerEventType;
 
 /**
+ * Every product the shopper favourited (hearts on product cards), newest first.
+ */
+export type FavouriteIds = {
+    productIds: Array<number>;
+};
+
+export type FavouriteItem = {
+    productId: number;
+    title: string;
+    image: string | null;
+    minPrice: Fen;
+    availability: ProductAvailability;
+    favouritedAt: IsoDateTime;
+};
+
+export type FavouritePage = {
+    items: Array<FavouriteItem>;
+    total: number;
+    page: number;
+    pageSize: number;
+};
+
+/**
+ * The heart on a product page: whether the shopper favourited it and how many shoppers did.
+ */
+export type FavouriteStatus = {
+    productId: number;
+    favourited: boolean;
+    count: number;
+};
+
+/**
  * Money is always integer fen (1/100 CNY). Never a float.
  */
 export type Fen = number;
@@ -754,6 +868,11 @@ export type FieldError = {
      */
     field: string;
     message: string;
+};
+
+export type FollowUpReviewRequest = {
+    content: string;
+    images?: Array<string>;
 };
 
 export type FunnelReport = {
@@ -817,6 +936,25 @@ export type HealthReport = {
     details?: {
         [key: string]: HealthIndicatorState;
     };
+};
+
+/**
+ * One product in the browsing history (footprints), newest first, one row per product.
+ */
+export type HistoryItem = {
+    productId: number;
+    title: string;
+    image: string | null;
+    minPrice: Fen;
+    availability: ProductAvailability;
+    viewedAt: IsoDateTime;
+};
+
+export type HistoryPage = {
+    items: Array<HistoryItem>;
+    total: number;
+    page: number;
+    pageSize: number;
 };
 
 export type HomePage = {
@@ -932,6 +1070,30 @@ export type MediaVariant = {
 };
 
 export type MediaWidth = 240 | 750 | 1500;
+
+export type ModerateReviewRequest = {
+    /**
+     * recorded on the review and in the audit trail
+     */
+    reason: string;
+};
+
+/**
+ * A review as its author sees it, whatever its status.
+ */
+export type MyReview = {
+    id: number;
+    kind: ReviewKind;
+    status: ReviewStatus;
+    orderId: number;
+    orderItemId: number;
+    productId: number;
+    rating: number | null;
+    content: string;
+    images: Array<string>;
+    anonymous: boolean;
+    createdAt: IsoDateTime;
+};
 
 export type OperatorList = {
     items: Array<OperatorView>;
@@ -1049,6 +1211,18 @@ export type PaySyncResponse = {
     paid: boolean;
 };
 
+/**
+ * "To review": completed orders' items still inside the review window, not yet reviewed.
+ */
+export type PendingReviews = {
+    total: number;
+    /**
+     * orders with at least one item to review (the order list's "评价" button)
+     */
+    orderIds: Array<number>;
+    items: Array<ReviewableItem>;
+};
+
 export type PhoneBinding = {
     /**
      * always masked, e.g. 138****8000; null when no number is bound
@@ -1126,6 +1300,11 @@ export type PreviewOrderResponse = {
     points: CheckoutPoints;
 };
 
+/**
+ * How a remembered product can be bought now: lists show off-shelf and sold-out items as such.
+ */
+export type ProductAvailability = 'ON_SALE' | 'SOLD_OUT' | 'OFF_SHELF';
+
 export type ProductDetail = {
     id: number;
     title: string;
@@ -1156,7 +1335,18 @@ export type ProductPage = {
     pageSize: number;
 };
 
-export type ProductSort = 'newest' | 'price_asc' | 'price_desc' | 'sales';
+/**
+ * What the product page shows: the summary and the first reviews.
+ */
+export type ProductReviewOverview = {
+    summary: ReviewSummary;
+    reviews: Array<Review>;
+};
+
+/**
+ * `rating`: average stars of public reviews (then their count); `reviews`: number of public reviews
+ */
+export type ProductSort = 'newest' | 'price_asc' | 'price_desc' | 'sales' | 'rating' | 'reviews';
 
 export type ProductSummary = {
     id: number;
@@ -1207,6 +1397,10 @@ export type RejectContentReviewRequest = {
     reason: string;
 };
 
+export type ReplyReviewRequest = {
+    content: string;
+};
+
 /**
  * Exactly what wx.requestPayment takes (the mini-program does not pass appId).
  */
@@ -1245,6 +1439,104 @@ export type ReuploadShippingRequest = {
      * 1 express, 3 virtual goods, 4 self-pickup; default: as before
      */
     logisticsType?: 1 | 3 | 4;
+};
+
+/**
+ * A public review. Anonymous ones show a masked nickname and no avatar.
+ */
+export type Review = {
+    id: number;
+    productId: number;
+    rating: number;
+    content: string;
+    images: Array<string>;
+    anonymous: boolean;
+    nickname: string;
+    avatarUrl: string | null;
+    specs: SpecValues;
+    createdAt: IsoDateTime;
+    followUp: ReviewFollowUp | null;
+    reply: ReviewReply | null;
+};
+
+/**
+ * good: 4–5 stars, medium: 3, bad: 1–2
+ */
+export type ReviewFilter = 'all' | 'photos' | 'good' | 'medium' | 'bad';
+
+export type ReviewFollowUp = {
+    content: string;
+    images: Array<string>;
+    createdAt: IsoDateTime;
+};
+
+export type ReviewKind = 'INITIAL' | 'FOLLOW_UP';
+
+export type ReviewPage = {
+    items: Array<Review>;
+    total: number;
+    page: number;
+    pageSize: number;
+};
+
+export type ReviewReply = {
+    content: string;
+    repliedAt: IsoDateTime;
+};
+
+export type ReviewStarCount = {
+    star: number;
+    count: number;
+};
+
+/**
+ * PENDING: waiting for its photos' content check. HELD: WeChat asked for a person to look (text or photo); not public until an operator shows it. PUBLISHED: public. HIDDEN: an operator hid it. REJECTED: a photo was found risky; never public.
+ */
+export type ReviewStatus = 'PENDING' | 'HELD' | 'PUBLISHED' | 'HIDDEN' | 'REJECTED';
+
+/**
+ * Public reviews of one product (hidden and held ones are not counted).
+ */
+export type ReviewSummary = {
+    productId: number;
+    count: number;
+    /**
+     * average stars, one decimal; 0 without reviews
+     */
+    average: number;
+    /**
+     * share of 4–5 star reviews in percent (0–100, rounded)
+     */
+    goodRate: number;
+    /**
+     * five rows, 5 stars first
+     */
+    byStar: Array<ReviewStarCount>;
+    withPhotos: number;
+    good: number;
+    medium: number;
+    bad: number;
+};
+
+/**
+ * An item of a completed order and what its shopper may still write about it.
+ */
+export type ReviewableItem = {
+    orderId: number;
+    orderNo: string;
+    orderItemId: number;
+    productId: number;
+    skuId: number;
+    title: string;
+    specs: SpecValues;
+    image: string | null;
+    completedAt: IsoDateTime;
+    /**
+     * the first review, once written
+     */
+    reviewId: number | null;
+    canReview: boolean;
+    canFollowUp: boolean;
 };
 
 export type Role = 'shopper' | 'admin';
@@ -2786,7 +3078,7 @@ export type CatalogProductsData = {
         /**
          * default: newest; with a keyword, by relevance (title over category over description, then sales)
          */
-        sort?: 'newest' | 'price_asc' | 'price_desc' | 'sales';
+        sort?: 'newest' | 'price_asc' | 'price_desc' | 'sales' | 'rating' | 'reviews';
     };
     url: '/api/v1/catalog/products';
 };
@@ -7086,6 +7378,1064 @@ export type AdminAfterSaleReceiveResponses = {
 };
 
 export type AdminAfterSaleReceiveResponse = AdminAfterSaleReceiveResponses[keyof AdminAfterSaleReceiveResponses];
+
+export type FavouriteListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        page?: number;
+        pageSize?: number;
+    };
+    url: '/api/v1/favourites';
+};
+
+export type FavouriteListErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_REQUEST
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type FavouriteListError = FavouriteListErrors[keyof FavouriteListErrors];
+
+export type FavouriteListResponses = {
+    /**
+     * FavouritePage
+     */
+    200: FavouritePage;
+};
+
+export type FavouriteListResponse = FavouriteListResponses[keyof FavouriteListResponses];
+
+export type FavouriteIdsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/favourites/ids';
+};
+
+export type FavouriteIdsErrors = {
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type FavouriteIdsError = FavouriteIdsErrors[keyof FavouriteIdsErrors];
+
+export type FavouriteIdsResponses = {
+    /**
+     * FavouriteIds
+     */
+    200: FavouriteIds;
+};
+
+export type FavouriteIdsResponse = FavouriteIdsResponses[keyof FavouriteIdsResponses];
+
+export type FavouriteRemoveData = {
+    body?: never;
+    path: {
+        /**
+         * a positive integer id
+         */
+        productId: number;
+    };
+    query?: never;
+    url: '/api/v1/favourites/{productId}';
+};
+
+export type FavouriteRemoveErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type FavouriteRemoveError = FavouriteRemoveErrors[keyof FavouriteRemoveErrors];
+
+export type FavouriteRemoveResponses = {
+    /**
+     * FavouriteStatus
+     */
+    200: FavouriteStatus;
+};
+
+export type FavouriteRemoveResponse = FavouriteRemoveResponses[keyof FavouriteRemoveResponses];
+
+export type FavouriteStatusData = {
+    body?: never;
+    path: {
+        /**
+         * a positive integer id
+         */
+        productId: number;
+    };
+    query?: never;
+    url: '/api/v1/favourites/{productId}';
+};
+
+export type FavouriteStatusErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type FavouriteStatusError = FavouriteStatusErrors[keyof FavouriteStatusErrors];
+
+export type FavouriteStatusResponses = {
+    /**
+     * FavouriteStatus
+     */
+    200: FavouriteStatus;
+};
+
+export type FavouriteStatusResponse = FavouriteStatusResponses[keyof FavouriteStatusResponses];
+
+export type FavouriteAddData = {
+    body?: never;
+    path: {
+        /**
+         * a positive integer id
+         */
+        productId: number;
+    };
+    query?: never;
+    url: '/api/v1/favourites/{productId}';
+};
+
+export type FavouriteAddErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Not found: PRODUCT_NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'PRODUCT_NOT_FOUND';
+    };
+    /**
+     * Conflict with the current state: FAVOURITES_LIMIT_REACHED
+     */
+    409: ErrorResponse & {
+        code?: 'FAVOURITES_LIMIT_REACHED';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type FavouriteAddError = FavouriteAddErrors[keyof FavouriteAddErrors];
+
+export type FavouriteAddResponses = {
+    /**
+     * FavouriteStatus
+     */
+    200: FavouriteStatus;
+};
+
+export type FavouriteAddResponse = FavouriteAddResponses[keyof FavouriteAddResponses];
+
+export type HistoryClearData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/history';
+};
+
+export type HistoryClearErrors = {
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type HistoryClearError = HistoryClearErrors[keyof HistoryClearErrors];
+
+export type HistoryClearResponses = {
+    /**
+     * No content
+     */
+    204: void;
+};
+
+export type HistoryClearResponse = HistoryClearResponses[keyof HistoryClearResponses];
+
+export type HistoryListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        page?: number;
+        pageSize?: number;
+    };
+    url: '/api/v1/history';
+};
+
+export type HistoryListErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_REQUEST
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type HistoryListError = HistoryListErrors[keyof HistoryListErrors];
+
+export type HistoryListResponses = {
+    /**
+     * HistoryPage
+     */
+    200: HistoryPage;
+};
+
+export type HistoryListResponse = HistoryListResponses[keyof HistoryListResponses];
+
+export type HistoryRemoveData = {
+    body?: never;
+    path: {
+        /**
+         * a positive integer id
+         */
+        productId: number;
+    };
+    query?: never;
+    url: '/api/v1/history/{productId}';
+};
+
+export type HistoryRemoveErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type HistoryRemoveError = HistoryRemoveErrors[keyof HistoryRemoveErrors];
+
+export type HistoryRemoveResponses = {
+    /**
+     * No content
+     */
+    204: void;
+};
+
+export type HistoryRemoveResponse = HistoryRemoveResponses[keyof HistoryRemoveResponses];
+
+export type ReviewPendingData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/reviews/pending';
+};
+
+export type ReviewPendingErrors = {
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type ReviewPendingError = ReviewPendingErrors[keyof ReviewPendingErrors];
+
+export type ReviewPendingResponses = {
+    /**
+     * PendingReviews
+     */
+    200: PendingReviews;
+};
+
+export type ReviewPendingResponse = ReviewPendingResponses[keyof ReviewPendingResponses];
+
+export type ReviewCreateData = {
+    body: CreateReviewRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/reviews';
+};
+
+export type ReviewCreateErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_JSON, MEDIA_NOT_USABLE
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'MEDIA_NOT_USABLE';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Not found: ORDER_ITEM_NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'ORDER_ITEM_NOT_FOUND';
+    };
+    /**
+     * Conflict with the current state: REVIEW_ORDER_NOT_COMPLETED, REVIEW_ALREADY_EXISTS, REVIEW_WINDOW_CLOSED
+     */
+    409: ErrorResponse & {
+        code?: 'REVIEW_ORDER_NOT_COMPLETED' | 'REVIEW_ALREADY_EXISTS' | 'REVIEW_WINDOW_CLOSED';
+    };
+    /**
+     * Request body too large: PAYLOAD_TOO_LARGE
+     */
+    413: ErrorResponse & {
+        code?: 'PAYLOAD_TOO_LARGE';
+    };
+    /**
+     * Request body is not JSON: UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorResponse & {
+        code?: 'UNSUPPORTED_MEDIA_TYPE';
+    };
+    /**
+     * Error: CONTENT_RISKY
+     */
+    422: ErrorResponse & {
+        code?: 'CONTENT_RISKY';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type ReviewCreateError = ReviewCreateErrors[keyof ReviewCreateErrors];
+
+export type ReviewCreateResponses = {
+    /**
+     * MyReview
+     */
+    201: MyReview;
+};
+
+export type ReviewCreateResponse = ReviewCreateResponses[keyof ReviewCreateResponses];
+
+export type ReviewFollowUpData = {
+    body: FollowUpReviewRequest;
+    path: {
+        /**
+         * a positive integer id
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/v1/reviews/{id}/follow-up';
+};
+
+export type ReviewFollowUpErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_JSON, MEDIA_NOT_USABLE
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'MEDIA_NOT_USABLE';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Not found: REVIEW_NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'REVIEW_NOT_FOUND';
+    };
+    /**
+     * Conflict with the current state: REVIEW_ALREADY_EXISTS, REVIEW_WINDOW_CLOSED
+     */
+    409: ErrorResponse & {
+        code?: 'REVIEW_ALREADY_EXISTS' | 'REVIEW_WINDOW_CLOSED';
+    };
+    /**
+     * Request body too large: PAYLOAD_TOO_LARGE
+     */
+    413: ErrorResponse & {
+        code?: 'PAYLOAD_TOO_LARGE';
+    };
+    /**
+     * Request body is not JSON: UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorResponse & {
+        code?: 'UNSUPPORTED_MEDIA_TYPE';
+    };
+    /**
+     * Error: CONTENT_RISKY
+     */
+    422: ErrorResponse & {
+        code?: 'CONTENT_RISKY';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type ReviewFollowUpError = ReviewFollowUpErrors[keyof ReviewFollowUpErrors];
+
+export type ReviewFollowUpResponses = {
+    /**
+     * MyReview
+     */
+    201: MyReview;
+};
+
+export type ReviewFollowUpResponse = ReviewFollowUpResponses[keyof ReviewFollowUpResponses];
+
+export type ProductReviewsOverviewData = {
+    body?: never;
+    path: {
+        /**
+         * a positive integer id
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/v1/catalog/products/{id}/reviews/overview';
+};
+
+export type ProductReviewsOverviewErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED';
+    };
+    /**
+     * Not found: PRODUCT_NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'PRODUCT_NOT_FOUND';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type ProductReviewsOverviewError = ProductReviewsOverviewErrors[keyof ProductReviewsOverviewErrors];
+
+export type ProductReviewsOverviewResponses = {
+    /**
+     * ProductReviewOverview
+     */
+    200: ProductReviewOverview;
+};
+
+export type ProductReviewsOverviewResponse = ProductReviewsOverviewResponses[keyof ProductReviewsOverviewResponses];
+
+export type ProductReviewsListData = {
+    body?: never;
+    path: {
+        /**
+         * a positive integer id
+         */
+        id: number;
+    };
+    query?: {
+        page?: number;
+        pageSize?: number;
+        filter?: 'all' | 'photos' | 'good' | 'medium' | 'bad';
+    };
+    url: '/api/v1/catalog/products/{id}/reviews';
+};
+
+export type ProductReviewsListErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_REQUEST
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST';
+    };
+    /**
+     * Not found: PRODUCT_NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'PRODUCT_NOT_FOUND';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type ProductReviewsListError = ProductReviewsListErrors[keyof ProductReviewsListErrors];
+
+export type ProductReviewsListResponses = {
+    /**
+     * ReviewPage
+     */
+    200: ReviewPage;
+};
+
+export type ProductReviewsListResponse = ProductReviewsListResponses[keyof ProductReviewsListResponses];
+
+export type AdminReviewListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        page?: number;
+        pageSize?: number;
+        productId?: number;
+        rating?: number;
+        status?: 'PENDING' | 'HELD' | 'PUBLISHED' | 'HIDDEN' | 'REJECTED';
+        /**
+         * written at or after (ISO date-time)
+         */
+        from?: string;
+        /**
+         * written before (ISO date-time)
+         */
+        to?: string;
+    };
+    url: '/api/v1/admin/reviews';
+};
+
+export type AdminReviewListErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_REQUEST
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AdminReviewListError = AdminReviewListErrors[keyof AdminReviewListErrors];
+
+export type AdminReviewListResponses = {
+    /**
+     * AdminReviewPage
+     */
+    200: AdminReviewPage;
+};
+
+export type AdminReviewListResponse = AdminReviewListResponses[keyof AdminReviewListResponses];
+
+export type AdminReviewRatingsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        page?: number;
+        pageSize?: number;
+        productId?: number;
+    };
+    url: '/api/v1/admin/reviews/ratings';
+};
+
+export type AdminReviewRatingsErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_REQUEST
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AdminReviewRatingsError = AdminReviewRatingsErrors[keyof AdminReviewRatingsErrors];
+
+export type AdminReviewRatingsResponses = {
+    /**
+     * AdminProductRatingPage
+     */
+    200: AdminProductRatingPage;
+};
+
+export type AdminReviewRatingsResponse = AdminReviewRatingsResponses[keyof AdminReviewRatingsResponses];
+
+export type AdminReviewGetData = {
+    body?: never;
+    path: {
+        /**
+         * a positive integer id
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/reviews/{id}';
+};
+
+export type AdminReviewGetErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Not found: REVIEW_NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'REVIEW_NOT_FOUND';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AdminReviewGetError = AdminReviewGetErrors[keyof AdminReviewGetErrors];
+
+export type AdminReviewGetResponses = {
+    /**
+     * AdminReview
+     */
+    200: AdminReview;
+};
+
+export type AdminReviewGetResponse = AdminReviewGetResponses[keyof AdminReviewGetResponses];
+
+export type AdminReviewHideData = {
+    body: ModerateReviewRequest;
+    path: {
+        /**
+         * a positive integer id
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/reviews/{id}/hide';
+};
+
+export type AdminReviewHideErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_JSON
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Not found: REVIEW_NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'REVIEW_NOT_FOUND';
+    };
+    /**
+     * Conflict with the current state: REVIEW_STATE_CONFLICT
+     */
+    409: ErrorResponse & {
+        code?: 'REVIEW_STATE_CONFLICT';
+    };
+    /**
+     * Request body too large: PAYLOAD_TOO_LARGE
+     */
+    413: ErrorResponse & {
+        code?: 'PAYLOAD_TOO_LARGE';
+    };
+    /**
+     * Request body is not JSON: UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorResponse & {
+        code?: 'UNSUPPORTED_MEDIA_TYPE';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AdminReviewHideError = AdminReviewHideErrors[keyof AdminReviewHideErrors];
+
+export type AdminReviewHideResponses = {
+    /**
+     * AdminReview
+     */
+    200: AdminReview;
+};
+
+export type AdminReviewHideResponse = AdminReviewHideResponses[keyof AdminReviewHideResponses];
+
+export type AdminReviewShowData = {
+    body: ModerateReviewRequest;
+    path: {
+        /**
+         * a positive integer id
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/reviews/{id}/show';
+};
+
+export type AdminReviewShowErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_JSON
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Not found: REVIEW_NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'REVIEW_NOT_FOUND';
+    };
+    /**
+     * Conflict with the current state: REVIEW_STATE_CONFLICT
+     */
+    409: ErrorResponse & {
+        code?: 'REVIEW_STATE_CONFLICT';
+    };
+    /**
+     * Request body too large: PAYLOAD_TOO_LARGE
+     */
+    413: ErrorResponse & {
+        code?: 'PAYLOAD_TOO_LARGE';
+    };
+    /**
+     * Request body is not JSON: UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorResponse & {
+        code?: 'UNSUPPORTED_MEDIA_TYPE';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AdminReviewShowError = AdminReviewShowErrors[keyof AdminReviewShowErrors];
+
+export type AdminReviewShowResponses = {
+    /**
+     * AdminReview
+     */
+    200: AdminReview;
+};
+
+export type AdminReviewShowResponse = AdminReviewShowResponses[keyof AdminReviewShowResponses];
+
+export type AdminReviewReplyData = {
+    body: ReplyReviewRequest;
+    path: {
+        /**
+         * a positive integer id
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/reviews/{id}/reply';
+};
+
+export type AdminReviewReplyErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_JSON
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Not found: REVIEW_NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'REVIEW_NOT_FOUND';
+    };
+    /**
+     * Conflict with the current state: REVIEW_ALREADY_REPLIED
+     */
+    409: ErrorResponse & {
+        code?: 'REVIEW_ALREADY_REPLIED';
+    };
+    /**
+     * Request body too large: PAYLOAD_TOO_LARGE
+     */
+    413: ErrorResponse & {
+        code?: 'PAYLOAD_TOO_LARGE';
+    };
+    /**
+     * Request body is not JSON: UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorResponse & {
+        code?: 'UNSUPPORTED_MEDIA_TYPE';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AdminReviewReplyError = AdminReviewReplyErrors[keyof AdminReviewReplyErrors];
+
+export type AdminReviewReplyResponses = {
+    /**
+     * AdminReview
+     */
+    200: AdminReview;
+};
+
+export type AdminReviewReplyResponse = AdminReviewReplyResponses[keyof AdminReviewReplyResponses];
 
 export type PrometheusIndexData = {
     body?: never;

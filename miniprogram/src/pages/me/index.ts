@@ -1,12 +1,13 @@
 import type { OrderStatus } from '../../contracts/order';
 import { ORDER_STATUS_TEXT } from '../../contracts/order';
 import { uploadAvatar } from '../../services/avatar';
+import { pendingReviews } from '../../services/engagement';
 import { getOrderSummary } from '../../services/order';
 import { bindPhoneNumber } from '../../services/phone';
 import { track } from '../../services/tracker';
 import { getProfile, updateProfile } from '../../services/user';
 import type { DetailEvent, LoadStatus, Tap } from '../../utils/page';
-import { orderListPath, routes } from '../../utils/routes';
+import { orderListPath, routes, writeReviewPath } from '../../utils/routes';
 import { loadInto, pullToRefresh } from '../../utils/load';
 import { messageOf } from '../../utils/errors';
 import { toast } from '../../utils/feedback';
@@ -44,6 +45,8 @@ Page({
     memberSince: '',
     phoneMasked: '',
     shortcuts: shortcuts({}),
+    /** items of completed orders still to review (GET /reviews/pending) */
+    toReview: 0,
   },
 
   onShow() {
@@ -71,6 +74,10 @@ Page({
         memberSince: `${profile.createdAt.slice(0, 10)} 加入`,
         shortcuts: shortcuts(summary.byStatus),
       });
+      // an extra: the page shows without it
+      void pendingReviews()
+        .then((p) => this.setData({ toReview: p.total }))
+        .catch(() => undefined);
     });
   },
 
@@ -130,6 +137,18 @@ Page({
 
   onCheckin() {
     wx.navigateTo({ url: routes.checkin });
+  },
+
+  onToReview() {
+    wx.navigateTo({ url: writeReviewPath() });
+  },
+
+  onFavourites() {
+    wx.navigateTo({ url: routes.favourites });
+  },
+
+  onHistory() {
+    wx.navigateTo({ url: routes.history });
   },
 
   onAddresses() {

@@ -11,6 +11,7 @@ import { ContentReviews1764510000000 } from './1764510000000-content-reviews';
 import { Promotions1764540000000 } from './1764540000000-promotions';
 import { ProductSearch1764560000000 } from './1764560000000-product-search';
 import { OperatorRoles1764550000000 } from './1764550000000-operator-roles';
+import { Engagement1764530000000 } from './1764530000000-engagement';
 
 /** Every migration, in order. A new one is appended here (no glob loading: works after bundling). */
 export const MIGRATIONS = [
@@ -24,6 +25,7 @@ export const MIGRATIONS = [
   Media1764300000000,
   WechatPlatform1764400000000,
   ContentReviews1764510000000,
+  Engagement1764530000000,
   Promotions1764540000000,
   OperatorRoles1764550000000,
   ProductSearch1764560000000,

@@ -75,6 +75,30 @@ export class AuthService {
     return { accessToken: this.jwt.sign(payload), expiresIn: this.config.jwtExpiresInSeconds };
   }
 
+  /**
+   * The shopper a bearer token belongs to, or null (invalid, expired, not a shopper's). For work
+   * done after the request (browsing history): the same checks as AuthGuard, never a throw.
+   */
+  shopperOfToken(token: string): number | null {
+    try {
+      const payload = this.jwt.verify<TokenPayload>(token, { algorithms: ['HS256'] });
+      return payload.role === 'shopper' && Number.isInteger(payload.sub) && typeof payload.exp === 'number'
+        ? payload.sub
+        : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** What others see of a reviewer: nickname and avatar as they are now. */
+  async publicIdentity(userId: number): Promise<{ nickname: string | null; avatarUrl: string | null }> {
+    const user = await this.users.findOne({
+      where: { id: userId },
+      select: { id: true, nickname: true, avatarUrl: true },
+    });
+    return { nickname: user?.nickname ?? null, avatarUrl: user?.avatarUrl ?? null };
+  }
+
   /** The payer id WeChat Pay needs (it must come from the same appid). */
   async openidOf(userId: number): Promise<string> {
     const user = await this.users.findOne({ where: { id: userId }, select: { id: true, openid: true } });

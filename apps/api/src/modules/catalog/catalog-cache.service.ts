@@ -9,6 +9,7 @@ export const CATALOG_TTL_MS = {
   list: 30_000,
   count: 30_000,
   detail: 30_000,
+  reviews: 30_000,
 } as const;
 
 /** Metric label (`cache_hits_total{cache=…}`) per kind of cached response. */
@@ -18,6 +19,7 @@ export const CATALOG_CACHE = {
   list: 'catalog_list',
   count: 'catalog_list_total',
   detail: 'catalog_product',
+  reviews: 'catalog_product_reviews',
 } as const;
 
 /** Deeper list pages go straight to the database: rarely read, and each would be one more key. */
@@ -65,6 +67,12 @@ export class CatalogCacheService {
   async detailKey(productId: number): Promise<string> {
     const stamp = (await this.cache.getStamp(stampKey(productId))) ?? '0';
     return `catalog:product:${productId}:${stamp}`;
+  }
+
+  /** A product's review summary and first reviews: under the product's stamp, like its detail. */
+  async reviewsKey(productId: number): Promise<string> {
+    const stamp = (await this.cache.getStamp(stampKey(productId))) ?? '0';
+    return `catalog:reviews:${productId}:${stamp}`;
   }
 
   /** Categories changed: tree, home and lists. Call after the write commits. */

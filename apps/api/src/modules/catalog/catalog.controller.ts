@@ -5,6 +5,7 @@ import { IdParam } from '../../common/parse-id.pipe';
 import { CatalogQueryService } from './catalog-query.service';
 import { ProductListQueryDto } from './dto/product-query.dto';
 import { ApiQueryFromDto, ListQuery } from './list-query.decorator';
+import { OptionalAuthorization, ProductViews } from './product-views';
 
 const JSON_UTF8 = 'application/json; charset=utf-8';
 
@@ -16,7 +17,10 @@ const JSON_UTF8 = 'application/json; charset=utf-8';
 @ApiTags('catalog')
 @Controller('catalog')
 export class CatalogController {
-  constructor(private readonly catalog: CatalogQueryService) {}
+  constructor(
+    private readonly catalog: CatalogQueryService,
+    private readonly views: ProductViews,
+  ) {}
 
   @Get('categories')
   @Header('content-type', JSON_UTF8)
@@ -50,7 +54,9 @@ export class CatalogController {
     ok: { 200: 'ProductDetail' },
     errors: { 404: ['PRODUCT_NOT_FOUND'] },
   })
-  product(@IdParam() id: number): Promise<Buffer> {
+  product(@IdParam() id: number, @OptionalAuthorization() authorization: string | undefined): Promise<Buffer> {
+    // browsing history: a buffered note, written later (never a write on this cached path)
+    this.views.note(authorization, id);
     return this.catalog.detail(id);
   }
 }

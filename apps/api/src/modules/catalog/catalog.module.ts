@@ -17,6 +17,8 @@ import { SkuEntity } from './entities/sku.entity';
 import { StockAdjustmentEntity } from './entities/stock-adjustment.entity';
 import { InventoryService } from './inventory.service';
 import { ProductAdminService } from './product-admin.service';
+import { ProductReadsService } from './product-reads.service';
+import { ProductViews } from './product-views';
 import { DemoSeeder } from './seed/demo-seeder.service';
 import { SkuAdminService } from './sku-admin.service';
 
@@ -38,8 +40,11 @@ import { SkuAdminService } from './sku-admin.service';
     SkuAdminService,
     StaticAssets,
     DemoSeeder,
+    ProductReadsService,
+    ProductViews,
   ],
   // CatalogCacheService: orders call productsChanged() after stock/sales commits.
-  exports: [InventoryService, CatalogCacheService],
+  // ProductReadsService, ProductViews: favourites, history and reviews (issue 22).
+  exports: [InventoryService, CatalogCacheService, ProductReadsService, ProductViews],
 })
 export class CatalogModule {}

@@ -36,6 +36,15 @@ const ORDER: Record<ProductSort, Array<[string, 'ASC' | 'DESC']>> = {
     ['p.sales', 'DESC'],
     ['p.id', 'DESC'],
   ],
+  rating: [
+    ['p.ratingAvg', 'DESC'],
+    ['p.reviewCount', 'DESC'],
+    ['p.id', 'DESC'],
+  ],
+  reviews: [
+    ['p.reviewCount', 'DESC'],
+    ['p.id', 'DESC'],
+  ],
 };
 
 /** `%`, `_` and `\` in a keyword are literal characters, not wildcards. */
@@ -67,6 +76,8 @@ const ORDER_SQL: Record<ListSort, string> = {
   price_asc: 'min_price ASC, id ASC',
   price_desc: 'min_price DESC, id DESC',
   sales: 'sales DESC, id DESC',
+  rating: 'rating_avg DESC, review_count DESC, id DESC',
+  reviews: 'review_count DESC, id DESC',
 };
 
 /**

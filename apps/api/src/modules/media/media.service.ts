@@ -9,6 +9,7 @@ import {
   type MediaStatus,
 } from '@sutwxapp/contracts';
 import { type EntityManager, In, LessThan, MoreThan, Not, Repository } from 'typeorm';
+import { DomainEvents } from '../../common/domain-events';
 import { AppError, notFound } from '../../common/errors/app-error';
 import { formatMediaRef, parseMediaRef } from '../../common/media-ref';
 import type { AppConfig } from '../../config/app-config';
@@ -38,6 +39,7 @@ export class MediaService {
     private readonly references: MediaReferences,
     @Inject(MEDIA_STORAGE) private readonly storage: MediaStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly events: DomainEvents,
   ) {}
 
   /** A shopper sees their own uploads in any state and anyone's once they passed the check. */
@@ -215,6 +217,59 @@ export class MediaService {
     return refs;
   }
 
+  /**
+   * A shopper's review photos, inside the review's transaction: each `media:<id>` (or full ref, or
+   * one of our URLs of it) must be one of the shopper's own review uploads, not rejected; it may
+   * still be PENDING (the review waits for the check). Touched like claimAvatar. Answers the refs
+   * with their current status, in the order given, without duplicates.
+   */
+  async claimReviewImages(
+    em: EntityManager,
+    userId: number,
+    values: string[],
+  ): Promise<Array<{ ref: string; id: number; status: MediaStatus }>> {
+    const wanted = values.map((v) => this.mediaIdIn(v));
+    const ownerKey = ownerKeyOf({ type: 'user', id: userId });
+    const ids = wanted.filter((v): v is number => typeof v === 'number');
+    const hashes = wanted.filter((v): v is string => typeof v === 'string');
+    const rows =
+      ids.length + hashes.length === 0
+        ? []
+        : await em.find(MediaEntity, {
+            where: [
+              ...(ids.length ? [{ id: In(ids), ownerKey, kind: 'review' as const }] : []),
+              ...(hashes.length ? [{ hash: In(hashes), ownerKey, kind: 'review' as const }] : []),
+            ],
+          });
+    const usable: MediaStatus[] = ['PENDING', 'REVIEW', 'READY'];
+    const picked: MediaEntity[] = [];
+    for (const [i, want] of wanted.entries()) {
+      const row = rows.find(
+        (r) => usable.includes(r.status) && (typeof want === 'number' ? r.id === want : r.hash === want),
+      );
+      if (!row) {
+        throw new AppError(
+          400,
+          ErrorCode.MEDIA_NOT_USABLE,
+          `Image ${values[i]} cannot be used in a review: upload it with POST /media?kind=review first (only your own review uploads can be used)`,
+          [{ field: `images.${i}`, message: 'not one of your review uploads' }],
+        );
+      }
+      if (!picked.some((p) => p.id === row.id)) picked.push(row);
+    }
+    if (picked.length === 0) return [];
+    const touched = await em
+      .createQueryBuilder()
+      .update(MediaEntity)
+      .set({ updatedAt: new Date() })
+      .where({ id: In(picked.map((r) => r.id)), status: In(usable) })
+      .execute();
+    if (touched.affected !== picked.length) {
+      throw new AppError(400, ErrorCode.MEDIA_NOT_USABLE, 'An image was removed while saving; upload it again');
+    }
+    return picked.map((r) => ({ ref: formatMediaRef(r), id: r.id, status: r.status }));
+  }
+
   /** Status of media ids (absent: deleted), for features that render stored refs. */
   async statusOf(ids: number[]): Promise<Map<number, MediaStatus>> {
     if (ids.length === 0) return new Map();
@@ -252,10 +307,11 @@ export class MediaService {
       .where({ checkTraceId: traceId, status: In(['PENDING', 'REVIEW']) })
       .execute();
     if (!result.affected) return false;
+    const rows = await this.media.findBy({ checkTraceId: traceId });
     if (status === 'REJECTED') {
-      const rows = await this.media.findBy({ checkTraceId: traceId });
       for (const row of rows) await this.deleteObjectsIfUnused(row);
     }
+    this.events.publish('media_checked', { mediaIds: rows.map((r) => r.id), status });
     this.logger.log(`content check ${traceId}: ${verdict}`);
     return true;
   }

@@ -1,6 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import type { OrderStatus } from '@sutwxapp/contracts';
-import type { EntityManager } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { OrderStatus, type SpecValues } from '@sutwxapp/contracts';
+import { type EntityManager, MoreThan } from 'typeorm';
+import { publicUrl } from '../../common/public-url';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
 import { TransactionService } from '../../database/transaction.service';
 import { OrderEntity } from './entities/order.entity';
 import { OrderItemEntity } from './entities/order-item.entity';
@@ -27,13 +30,30 @@ export interface OrderRead {
   lines: OrderLineRead[];
 }
 
+/** One line of a shopper's order with what features built on orders need to know about it. */
+export interface ReviewableLine {
+  orderId: number;
+  orderNo: string;
+  status: OrderStatus;
+  completedAt: Date | null;
+  orderItemId: number;
+  productId: number;
+  skuId: number;
+  title: string;
+  specs: SpecValues;
+  image: string | null;
+}
+
 /**
- * Narrow reads of orders for other features (after-sale, promotions), so they never import the
+ * Narrow reads of orders for other features (after-sale, promotions, reviews), so they never import the
  * order entities. Owner scoping is part of the query where a shopper asks.
  */
 @Injectable()
 export class OrderReadsService {
-  constructor(private readonly tx: TransactionService) {}
+  constructor(
+    private readonly tx: TransactionService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** The order with its lines; `userId` scopes it to its shopper (null: any order, for operators). */
   async orderWithLines(
@@ -62,6 +82,50 @@ export class OrderReadsService {
         unitPrice: i.unitPrice,
         quantity: i.quantity,
       })),
+    };
+  }
+
+  /** One line of one of the shopper's orders, or null (absent, or someone else's). */
+  async lineOf(userId: number, orderItemId: number): Promise<ReviewableLine | null> {
+    const item = await this.tx.manager.findOneBy(OrderItemEntity, { id: orderItemId });
+    if (!item) return null;
+    const order = await this.tx.manager.findOneBy(OrderEntity, { id: item.orderId, userId });
+    return order ? this.line(order, item) : null;
+  }
+
+  /** Lines of the shopper's orders completed after `since`, newest completion first. */
+  async completedLinesSince(userId: number, since: Date, limit = 200): Promise<ReviewableLine[]> {
+    const orders = await this.tx.manager.find(OrderEntity, {
+      where: { userId, status: OrderStatus.COMPLETED, completedAt: MoreThan(since) },
+      order: { completedAt: 'DESC', id: 'DESC' },
+      take: limit,
+    });
+    if (orders.length === 0) return [];
+    const byId = new Map(orders.map((o) => [o.id, o]));
+    const items = await this.tx.manager
+      .getRepository(OrderItemEntity)
+      .createQueryBuilder('i')
+      .where('i.orderId IN (:...ids)', { ids: orders.map((o) => o.id) })
+      .orderBy('i.id', 'ASC')
+      .getMany();
+    const lines = items.map((i) => this.line(byId.get(i.orderId) as OrderEntity, i));
+    return lines.sort(
+      (a, b) => (b.completedAt?.getTime() ?? 0) - (a.completedAt?.getTime() ?? 0) || b.orderId - a.orderId,
+    );
+  }
+
+  private line(order: OrderEntity, item: OrderItemEntity): ReviewableLine {
+    return {
+      orderId: order.id,
+      orderNo: order.orderNo,
+      status: order.status,
+      completedAt: order.completedAt,
+      orderItemId: item.id,
+      productId: item.productId,
+      skuId: item.skuId,
+      title: item.title,
+      specs: item.specs,
+      image: publicUrl(this.config, item.image, 240),
     };
   }
 }

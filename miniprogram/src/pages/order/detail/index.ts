@@ -1,5 +1,6 @@
 import { ORDER_STATUS_TEXT, type Order } from '../../../contracts/order';
 import { isDevelop } from '../../../services/env';
+import { pendingReviews } from '../../../services/engagement';
 import { getOrder } from '../../../services/order';
 import { fullAddress, maskPhone } from '../../../utils/address';
 import { orderActions, orderLines, type OrderActions, type OrderLineView } from '../../../utils/order';
@@ -7,7 +8,7 @@ import type { LoadStatus, Tap } from '../../../utils/page';
 import { idParam, withQuery } from '../../../utils/query';
 import { AFTERSALE_STATUS_TEXT } from '../../../contracts/aftersale';
 import { listAfterSales } from '../../../services/aftersale';
-import { logisticsPath, productPath, routes } from '../../../utils/routes';
+import { logisticsPath, productPath, routes, writeReviewPath } from '../../../utils/routes';
 import { formatCountdown, formatDateTime } from '../../../utils/time';
 import { cancel, confirmReceived, payNow, payWithSandbox } from '../order-actions';
 import { loadInto, pullToRefresh } from '../../../utils/load';
@@ -29,6 +30,8 @@ Page({
     paidAt: '',
     actions: { pay: false, cancel: false, confirmReceipt: false, logistics: false } as OrderActions,
     develop: false,
+    /** a completed order with items still to review */
+    toReview: false,
   },
   orderId: 0,
   /** when the payment deadline passes, as this phone's clock sees it */
@@ -68,7 +71,15 @@ Page({
         for (const r of requests.items) afterSaleText[r.skuId] ??= `售后：${AFTERSALE_STATUS_TEXT[r.status]}`;
         this.setData({ afterSaleText });
       }
+      if (order.status === 'COMPLETED') {
+        const pending = await pendingReviews().catch(() => null);
+        this.setData({ toReview: Boolean(pending?.orderIds.includes(order.id)) });
+      }
     });
+  },
+
+  onReview() {
+    wx.navigateTo({ url: writeReviewPath({ orderId: this.orderId }) });
   },
 
   show(order: Order) {

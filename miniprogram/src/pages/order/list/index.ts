@@ -1,5 +1,6 @@
 import type { Order, OrderStatus } from '../../../contracts/order';
 import { afterSaleStates } from '../../../services/aftersale';
+import { pendingReviews } from '../../../services/engagement';
 import { listOrders } from '../../../services/order';
 import { messageOf } from '../../../utils/errors';
 import { ORDER_TABS, orderCard, type OrderCardView } from '../../../utils/order';
@@ -12,7 +13,7 @@ import {
   type MoreStatus,
   type Tap,
 } from '../../../utils/page';
-import { logisticsPath, orderPath } from '../../../utils/routes';
+import { logisticsPath, orderPath, writeReviewPath } from '../../../utils/routes';
 import { cancel, confirmReceived, payNow } from '../order-actions';
 
 type TabKey = OrderStatus | 'all';
@@ -29,6 +30,8 @@ Page({
     orders: [] as OrderCardView[],
     page: 0,
     more: 'idle' as MoreStatus,
+    /** ids of completed orders with items still to review: their "评价" button */
+    toReview: {} as Record<number, boolean>,
   },
   seq: 0,
   shown: false,
@@ -67,10 +70,13 @@ Page({
     const seq = ++this.seq;
     if (quiet !== true) this.setData({ status: 'loading', orders: [], more: 'idle' });
     try {
-      const res = await listOrders(this.query(1));
+      const [res, pending] = await Promise.all([listOrders(this.query(1)), pendingReviews().catch(() => null)]);
       if (seq !== this.seq) return;
+      const toReview: Record<number, boolean> = {};
+      for (const id of pending?.orderIds ?? []) toReview[id] = true;
       this.setData({
         orders: res.items.map(orderCard),
+        toReview,
         page: 1,
         status: res.items.length === 0 ? 'empty' : 'ready',
         more: hasMore(res) ? 'idle' : 'done',
@@ -147,6 +153,10 @@ Page({
   async onConfirmReceipt(e: Tap<{ id: number }>) {
     const order = await confirmReceived(e.currentTarget.dataset.id);
     if (order) this.replace(order);
+  },
+
+  onReview(e: Tap<{ id: number }>) {
+    wx.navigateTo({ url: writeReviewPath({ orderId: e.currentTarget.dataset.id }) });
   },
 
   onLogistics(e: Tap<{ id: number }>) {

@@ -11,6 +11,10 @@ import { productShare, shareSource, type ShareSource } from '../../../utils/shar
 import { initialSelection, priceView, selectionLabel, type PriceView } from '../../../utils/sku';
 import type { PickerAction, PickerConfirm } from './sku-picker/index';
 import { toast } from '../../../utils/feedback';
+import type { ReviewSummary } from '../../../contracts/review';
+import { addFavourite, favouriteStatus, removeFavourite, reviewOverview } from '../../../services/engagement';
+import { reviewView, type ReviewView } from '../../../utils/review';
+import { reviewsPath } from '../../../utils/routes';
 
 const NO_PRICE: PriceView = { min: 0, max: 0, originalMin: 0, originalMax: 0 };
 
@@ -27,6 +31,11 @@ Page({
     pickerVisible: false,
     pickerAction: 'both' as PickerAction,
     cartCount: 0,
+    favourited: false,
+    favouriteCount: 0,
+    favouriteBusy: false,
+    summary: null as ReviewSummary | null,
+    reviews: [] as ReviewView[],
   },
   productId: 0,
   /** set when the page was opened from a share: product_view records where the shopper came from */
@@ -62,6 +71,7 @@ Page({
         status: 'ready',
       });
       wx.setNavigationBarTitle({ title: product.title });
+      void this.loadEngagement();
       track({
         type: 'product_view',
         page: this.route,
@@ -71,6 +81,35 @@ Page({
     } catch (err) {
       this.setData({ status: 'error', errorMessage: messageOf(err) });
     }
+  },
+
+  /** The heart and the reviews: extras, the product shows without them. */
+  async loadEngagement() {
+    const [fav, overview] = await Promise.all([
+      favouriteStatus(this.productId).catch(() => null),
+      reviewOverview(this.productId).catch(() => null),
+    ]);
+    if (fav) this.setData({ favourited: fav.favourited, favouriteCount: fav.count });
+    if (overview) this.setData({ summary: overview.summary, reviews: overview.reviews.slice(0, 3).map(reviewView) });
+  },
+
+  async onFavouriteTap() {
+    if (this.data.favouriteBusy) return;
+    this.setData({ favouriteBusy: true });
+    try {
+      const wanted = !this.data.favourited;
+      const fav = await (wanted ? addFavourite(this.productId) : removeFavourite(this.productId));
+      this.setData({ favourited: fav.favourited, favouriteCount: fav.count });
+      toast(fav.favourited ? '已收藏' : '已取消收藏', fav.favourited ? 'success' : undefined);
+    } catch {
+      // request.ts has told the shopper (e.g. 收藏已达上限)
+    } finally {
+      this.setData({ favouriteBusy: false });
+    }
+  },
+
+  onAllReviews() {
+    wx.navigateTo({ url: reviewsPath(this.productId) });
   },
 
   onShareAppMessage() {

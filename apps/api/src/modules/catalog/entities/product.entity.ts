@@ -37,6 +37,17 @@ export class ProductEntity {
   @Column({ type: 'integer', default: 0 })
   sales!: number;
 
+  /** public reviews (first reviews only), kept by ProductRatingsService for the rating sorts */
+  @Column({ name: 'review_count', type: 'integer', default: 0 })
+  reviewCount!: number;
+
+  @Column({ name: 'rating_total', type: 'integer', default: 0 })
+  ratingTotal!: number;
+
+  /** average stars × 100 (integer), 0 without reviews */
+  @Column({ name: 'rating_avg', type: 'integer', default: 0 })
+  ratingAvg!: number;
+
   @Column({ name: 'deleted_at', type: 'datetime', precision: 3, nullable: true })
   deletedAt!: Date | null;
 

@@ -1,0 +1,148 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  type CreateReviewRequest,
+  type FollowUpReviewRequest,
+  type ModerateReviewRequest,
+  REVIEW_FILTERS,
+  REVIEW_LIMITS,
+  type ReplyReviewRequest,
+  type ReviewFilter,
+  type ReviewStatus,
+} from '@sutwxapp/contracts';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { PageQueryDto } from '../../favourite/dto/favourite.dto';
+
+/** Like SAFE_TEXT but a review may have line breaks: no other control or text-direction characters. */
+// eslint-disable-next-line no-control-regex -- the control characters are what it refuses
+const REVIEW_TEXT = /^(?!\s*$)[^\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]+$/u;
+const textMessage = (field: string) => `${field} must not be blank or contain control or text-direction characters`;
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+class ReviewTextDto {
+  @ApiProperty({ maxLength: REVIEW_LIMITS.contentMaxLength })
+  @Transform(trim)
+  @IsString({ message: 'content must be text' })
+  @Length(1, REVIEW_LIMITS.contentMaxLength, {
+    message: `content must be 1 to ${REVIEW_LIMITS.contentMaxLength} characters`,
+  })
+  @Matches(REVIEW_TEXT, { message: textMessage('content') })
+  content!: string;
+
+  @ApiPropertyOptional({ type: [String], maxItems: REVIEW_LIMITS.maxImages })
+  @IsOptional()
+  @IsArray({ message: 'images must be a list of image refs' })
+  @ArrayMaxSize(REVIEW_LIMITS.maxImages, { message: `at most ${REVIEW_LIMITS.maxImages} images` })
+  @IsString({ each: true, message: 'each image must be a ref such as media:12' })
+  @MaxLength(200, { each: true, message: 'each image ref must be at most 200 characters' })
+  images?: string[];
+}
+
+export class CreateReviewDto extends ReviewTextDto implements CreateReviewRequest {
+  @ApiProperty()
+  @IsInt({ message: 'orderItemId must be a positive integer id' })
+  @Min(1, { message: 'orderItemId must be a positive integer id' })
+  @Max(2_147_483_647, { message: 'orderItemId must be a positive integer id' })
+  orderItemId!: number;
+
+  @ApiProperty({ minimum: 1, maximum: 5 })
+  @IsInt({ message: 'rating must be a whole number of stars from 1 to 5' })
+  @Min(1, { message: 'rating must be a whole number of stars from 1 to 5' })
+  @Max(5, { message: 'rating must be a whole number of stars from 1 to 5' })
+  rating!: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean({ message: 'anonymous must be true or false' })
+  anonymous?: boolean;
+}
+
+export class FollowUpReviewDto extends ReviewTextDto implements FollowUpReviewRequest {}
+
+export class ReviewListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: REVIEW_FILTERS, default: 'all' })
+  @IsOptional()
+  @IsIn(REVIEW_FILTERS, { message: `filter must be one of: ${REVIEW_FILTERS.join(', ')}` })
+  filter: ReviewFilter = 'all';
+}
+
+const STATUSES: ReviewStatus[] = ['PENDING', 'HELD', 'PUBLISHED', 'HIDDEN', 'REJECTED'];
+
+export class AdminReviewQueryDto extends PageQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'productId must be a positive integer id' })
+  @Min(1, { message: 'productId must be a positive integer id' })
+  @Max(2_147_483_647, { message: 'productId must be a positive integer id' })
+  productId?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 5 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'rating must be 1 to 5' })
+  @Min(1, { message: 'rating must be 1 to 5' })
+  @Max(5, { message: 'rating must be 1 to 5' })
+  rating?: number;
+
+  @ApiPropertyOptional({ enum: STATUSES })
+  @IsOptional()
+  @IsIn(STATUSES, { message: `status must be one of ${STATUSES.join(', ')}` })
+  status?: ReviewStatus;
+
+  @ApiPropertyOptional({ description: 'written at or after (ISO date-time)', format: 'date-time' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'from must be an ISO date-time, e.g. 2026-12-01T00:00:00Z' })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'written before (ISO date-time)', format: 'date-time' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'to must be an ISO date-time, e.g. 2026-12-31T00:00:00Z' })
+  to?: string;
+}
+
+export class AdminRatingQueryDto extends PageQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'productId must be a positive integer id' })
+  @Min(1, { message: 'productId must be a positive integer id' })
+  @Max(2_147_483_647, { message: 'productId must be a positive integer id' })
+  productId?: number;
+}
+
+export class ModerateReviewDto implements ModerateReviewRequest {
+  @ApiProperty({ maxLength: REVIEW_LIMITS.reasonMaxLength })
+  @Transform(trim)
+  @IsString({ message: 'reason must be text' })
+  @Length(1, REVIEW_LIMITS.reasonMaxLength, {
+    message: `reason must be 1 to ${REVIEW_LIMITS.reasonMaxLength} characters`,
+  })
+  @Matches(REVIEW_TEXT, { message: textMessage('reason') })
+  reason!: string;
+}
+
+export class ReplyReviewDto implements ReplyReviewRequest {
+  @ApiProperty({ maxLength: REVIEW_LIMITS.replyMaxLength })
+  @Transform(trim)
+  @IsString({ message: 'content must be text' })
+  @Length(1, REVIEW_LIMITS.replyMaxLength, {
+    message: `content must be 1 to ${REVIEW_LIMITS.replyMaxLength} characters`,
+  })
+  @Matches(REVIEW_TEXT, { message: textMessage('content') })
+  content!: string;
+}

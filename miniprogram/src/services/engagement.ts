@@ -1,0 +1,33 @@
+import type { FavouriteIds, FavouritePage, FavouriteStatus, HistoryPage } from '../contracts/favourite';
+import type {
+  CreateReviewRequest,
+  FollowUpReviewRequest,
+  MyReview,
+  PendingReviews,
+  ProductReviewOverview,
+  ReviewFilter,
+  ReviewPage,
+} from '../contracts/review';
+import { api } from './request';
+
+// ---- favourites and browsing history (signed-in shoppers) ----
+export const favouriteStatus = (productId: number) => api.get<FavouriteStatus>(`/favourites/${productId}`);
+export const addFavourite = (productId: number) => api.put<FavouriteStatus>(`/favourites/${productId}`);
+export const removeFavourite = (productId: number) => api.del<FavouriteStatus>(`/favourites/${productId}`);
+export const favouriteIds = () => api.get<FavouriteIds>('/favourites/ids');
+export const listFavourites = (page: number, pageSize = 20) =>
+  api.get<FavouritePage>('/favourites', { query: { page, pageSize } });
+export const listHistory = (page: number, pageSize = 20) =>
+  api.get<HistoryPage>('/history', { query: { page, pageSize } });
+export const removeHistory = (productId: number) => api.del(`/history/${productId}`);
+export const clearHistory = () => api.del('/history');
+
+// ---- reviews ----
+export const reviewOverview = (productId: number) =>
+  api.get<ProductReviewOverview>(`/catalog/products/${productId}/reviews/overview`, { auth: false });
+export const listReviews = (productId: number, filter: ReviewFilter, page: number, pageSize = 20) =>
+  api.get<ReviewPage>(`/catalog/products/${productId}/reviews`, { auth: false, query: { filter, page, pageSize } });
+export const pendingReviews = () => api.get<PendingReviews>('/reviews/pending');
+export const writeReview = (body: CreateReviewRequest) => api.post<MyReview>('/reviews', body, { loading: '提交中' });
+export const followUpReview = (reviewId: number, body: FollowUpReviewRequest) =>
+  api.post<MyReview>(`/reviews/${reviewId}/follow-up`, body, { loading: '提交中' });
