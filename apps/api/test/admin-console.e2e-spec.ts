@@ -45,6 +45,24 @@ describeBrowser(`Merchant console in Chromium (${backendLabel})`, () => {
     await t?.close();
   });
 
+  /** Today's paid GMV in fen (Beijing day) from the analytics API the dashboard reads. */
+  async function todaysGmv(): Promise<number> {
+    const login = await t.http.post('/api/v1/auth/admin-login').send({ username: owner, password }).expect(200);
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const report = await t.http
+      .get('/api/v1/admin/analytics/daily-sales')
+      .query({ from: today })
+      .set('Authorization', `Bearer ${login.body.accessToken as string}`)
+      .expect(200);
+    return (report.body.days as Array<{ gmv: number }>).at(-1)?.gmv ?? 0;
+  }
+
+  /** `¥7,190.87` → 719087, in whole numbers (the screen's text, parsed without floats). */
+  function fenOf(text: string): number {
+    const [yuan, cents] = text.replace(/[¥,\s]/g, '').split('.');
+    return Number(yuan) * 100 + Number(cents ?? 0);
+  }
+
   async function check(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
     // evaluated through the DevTools protocol: the page's CSP (no inline script) does not apply
@@ -76,11 +94,17 @@ describeBrowser(`Merchant console in Chromium (${backendLabel})`, () => {
     await page.goto(`${t.baseUrl}/admin/`);
     await page.getByLabel('用户名').waitFor();
     await check(page, '01-login');
+    // the figure agrees with the analytics API (read before and after: on a shared database other
+    // suites may pay orders meanwhile, and paid GMV only grows)
+    const before = await todaysGmv();
     await signIn(page, owner);
     await page.waitForURL(/\/admin\/dashboard/);
     await page.getByText('今日支付 GMV').waitFor();
     await page.locator('[data-test="gmv"]').waitFor();
-    expect(await page.locator('[data-test="gmv"]').innerText()).toBe('¥0.00');
+    const shown = fenOf(await page.locator('[data-test="gmv"]').innerText());
+    const after = await todaysGmv();
+    expect(shown).toBeGreaterThanOrEqual(before);
+    expect(shown).toBeLessThanOrEqual(after);
     // every figure loaded: no error alert on the screen
     expect(await page.locator('.t-alert--error').count()).toBe(0);
     await check(page, '02-dashboard');

@@ -87,6 +87,13 @@ export const ADMIN_PERMISSIONS: Readonly<Record<string, readonly OperatorRole[]>
   'POST /admin/aftersales/{id}/approve': AFTERSALE,
   'POST /admin/aftersales/{id}/reject': AFTERSALE,
   'POST /admin/aftersales/{id}/receive': AFTERSALE,
+  // shoppers' reviews: moderation and the merchant's reply
+  'GET /admin/reviews': MODERATION,
+  'GET /admin/reviews/ratings': MODERATION,
+  'GET /admin/reviews/{id}': MODERATION,
+  'POST /admin/reviews/{id}/hide': MODERATION,
+  'POST /admin/reviews/{id}/show': MODERATION,
+  'POST /admin/reviews/{id}/reply': MODERATION,
   // shopper content WeChat wants a person to check
   'GET /admin/content-reviews': MODERATION,
   'POST /admin/content-reviews/{id}/approve': MODERATION,
