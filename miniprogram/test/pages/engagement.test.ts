@@ -78,6 +78,23 @@ describe(`engagement pages (${backendLabel})`, () => {
     expect((await get<FavouriteStatus>(shopper, `/favourites/${p.id}`)).favourited).toBe(false);
   });
 
+  it("product cards: a small heart on the signed-in shopper's favourites in the search results", async () => {
+    const liked = await product('红心卡片 收藏的');
+    const plain = await product('红心卡片 没收藏');
+    await t.http.put(`/api/v1/favourites/${liked.id}`).set(shopper.auth).expect(200);
+    // signed in first (any page that needs the shopper), so the search page has a token
+    await mp.open('/pages/engagement/favourites/index');
+    await mp.idle();
+
+    const page = await mp.open(`/pages/product/search/index?keyword=${encodeURIComponent('红心卡片')}`);
+    await mp.idle();
+    const titles = page.texts('.product-card >>> .title');
+    expect(titles).toHaveLength(2);
+    const hearts = page.$$('.product-card').map((card) => card.querySelector('.favourited') !== undefined);
+    expect(hearts[titles.indexOf(liked.title)]).toBe(true);
+    expect(hearts[titles.indexOf(plain.title)]).toBe(false);
+  });
+
   it('favourites list: newest first, sold-out and off-shelf marked, an entry from the me page, remove one', async () => {
     const onSale = await product('在售收藏');
     const soldOut = await product('售罄收藏', 0);

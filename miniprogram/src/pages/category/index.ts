@@ -1,5 +1,6 @@
 import type { Category, CategoryNode, ProductSummary } from '../../contracts/catalog';
 import { getCategoryTree, listProducts } from '../../services/catalog';
+import { favouriteMap } from '../../services/engagement';
 import { track } from '../../services/tracker';
 import { messageOf } from '../../utils/errors';
 import { appendPatch, hasMore, type LoadStatus, type MoreStatus, type Tap } from '../../utils/page';
@@ -23,12 +24,15 @@ Page({
     more: 'idle' as MoreStatus,
     /** the list's pull-down refresher is showing */
     refreshing: false,
+    /** product ids in the signed-in shopper's favourites (the hearts on the cards) */
+    favourites: {} as Record<number, true>,
   },
   /** bumps on every new listing, so a late answer for an old category is ignored */
   listSeq: 0,
 
   onLoad() {
     void this.load();
+    void favouriteMap().then((favourites) => this.setData({ favourites }));
   },
 
   onShow() {

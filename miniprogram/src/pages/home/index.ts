@@ -1,6 +1,7 @@
 import type { Banner, Category, ProductSummary } from '../../contracts/catalog';
 import { refreshCartBadge } from '../../services/cart';
 import { getHome } from '../../services/catalog';
+import { favouriteMap } from '../../services/engagement';
 import { track } from '../../services/tracker';
 import type { LoadStatus, Tap } from '../../utils/page';
 import { HANDOFF, routes } from '../../utils/routes';
@@ -15,11 +16,14 @@ Page({
     categories: [] as Category[],
     hot: [] as ProductSummary[],
     newest: [] as ProductSummary[],
+    /** product ids in the signed-in shopper's favourites (the hearts on the cards) */
+    favourites: {} as Record<number, true>,
   },
 
   onLoad() {
     wx.showShareMenu({ menus: ['shareAppMessage', 'shareTimeline'] });
     void this.load();
+    void favouriteMap().then((favourites) => this.setData({ favourites }));
   },
 
   onShow() {

@@ -2,6 +2,7 @@ import { toast } from '../../../utils/feedback';
 import type { ProductSummary } from '../../../contracts/catalog';
 import { CATALOG_LIMITS } from '../../../contracts/catalog';
 import { listProducts } from '../../../services/catalog';
+import { favouriteMap } from '../../../services/engagement';
 import { track } from '../../../services/tracker';
 import { messageOf } from '../../../utils/errors';
 import { pullToRefresh } from '../../../utils/load';
@@ -32,11 +33,14 @@ Page({
     total: 0,
     page: 0,
     more: 'idle' as MoreStatus,
+    /** product ids in the signed-in shopper's favourites (the hearts on the cards) */
+    favourites: {} as Record<number, true>,
   },
   seq: 0,
 
   onLoad(query: Record<string, string | undefined>) {
     this.setData({ history: readHistory() });
+    void favouriteMap().then((favourites) => this.setData({ favourites }));
     if (query.keyword) this.search(query.keyword);
   },
 
