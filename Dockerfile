@@ -16,6 +16,8 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json nest-cli.json .swcrc ./
 COPY apps ./apps
 COPY libs ./libs
+# the merchant console is built by `npm run build` too (Vite, a devDependency pruned below)
+COPY scripts/admin-build.mjs ./scripts/admin-build.mjs
 # apps/api/assets (bundled demo images) is served from beside dist/; make sure the path exists.
 # After pruning, two things npm keeps that the runtime never loads (215 → 167 MB of node_modules,
 # measured with the same prune on a copy of the tree):
