@@ -4,7 +4,7 @@ import type { FavouriteIds, FavouritePage, FavouriteStatus, HistoryPage } from '
 import { ApiRoute } from '../../common/openapi/api-route.decorator';
 import { IdParam } from '../../common/parse-id.pipe';
 import { CurrentUserId, ShopperOnly } from '../auth/guards/auth.guard';
-import { PageQueryDto } from './dto/favourite.dto';
+import { PageQueryDto } from '../../common/page-query.dto';
 import { FavouriteService } from './favourite.service';
 import { HistoryService } from './history.service';
 

@@ -7,7 +7,7 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { TransactionService } from '../../database/transaction.service';
 import { ProductReadsService } from '../catalog/product-reads.service';
-import type { PageQueryDto } from './dto/favourite.dto';
+import type { PageQueryDto } from '../../common/page-query.dto';
 import { FavouriteEntity } from './entities/favourite.entity';
 
 /** A shopper's favourites: idempotent add/remove, a per-shopper cap, newest first. */

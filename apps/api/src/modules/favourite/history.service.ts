@@ -7,7 +7,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { AuthService } from '../auth/auth.service';
 import { ProductReadsService } from '../catalog/product-reads.service';
 import { ProductViews } from '../catalog/product-views';
-import type { PageQueryDto } from './dto/favourite.dto';
+import type { PageQueryDto } from '../../common/page-query.dto';
 import { HistoryEntity } from './entities/history.entity';
 
 /**

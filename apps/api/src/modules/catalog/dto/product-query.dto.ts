@@ -2,34 +2,17 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   type AdminProductListQuery,
   CATALOG_LIMITS,
-  DEFAULT_PAGE_SIZE,
-  MAX_PAGE_SIZE,
   PRODUCT_SORTS,
   type ProductListQuery,
   type ProductSort,
 } from '@sutwxapp/contracts';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PageQueryDto } from '../../../common/page-query.dto';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
-class PageQueryDto {
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'page must be a positive integer' })
-  @Min(1, { message: 'page must be a positive integer' })
-  @Max(100_000, { message: 'page must be at most 100000' })
-  page: number = 1;
-
-  @ApiPropertyOptional({ default: DEFAULT_PAGE_SIZE, minimum: 1, maximum: MAX_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: `pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}` })
-  @Min(1, { message: `pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}` })
-  @Max(MAX_PAGE_SIZE, { message: `pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}` })
-  pageSize: number = DEFAULT_PAGE_SIZE;
-
+class CatalogPageQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'includes the direct children of a top-level category' })
   @IsOptional()
   @Type(() => Number)
@@ -51,7 +34,7 @@ class PageQueryDto {
   keyword?: string;
 }
 
-export class ProductListQueryDto extends PageQueryDto implements ProductListQuery {
+export class ProductListQueryDto extends CatalogPageQueryDto implements ProductListQuery {
   @ApiPropertyOptional({
     enum: PRODUCT_SORTS,
     description: 'default: newest; with a keyword, by relevance (title over category over description, then sales)',
@@ -61,7 +44,7 @@ export class ProductListQueryDto extends PageQueryDto implements ProductListQuer
   sort?: ProductSort;
 }
 
-export class AdminProductListQueryDto extends PageQueryDto implements AdminProductListQuery {
+export class AdminProductListQueryDto extends CatalogPageQueryDto implements AdminProductListQuery {
   @ApiPropertyOptional({ description: 'only on-shelf (true) or off-shelf (false) products' })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))

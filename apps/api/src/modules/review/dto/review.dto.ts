@@ -25,7 +25,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { PageQueryDto } from '../../favourite/dto/favourite.dto';
+import { PageQueryDto } from '../../../common/page-query.dto';
 
 /** Like SAFE_TEXT but a review may have line breaks: no other control or text-direction characters. */
 // eslint-disable-next-line no-control-regex -- the control characters are what it refuses

@@ -3,6 +3,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type PageQuery } from '@sutwxapp/cont
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
+/** `?page=&pageSize=` of every paged list, validated once (extended by the lists' own filters). */
 export class PageQueryDto implements PageQuery {
   @ApiPropertyOptional({ default: 1, minimum: 1 })
   @IsOptional()
