@@ -100,7 +100,8 @@ describeBrowser(`Merchant console in Chromium (${backendLabel})`, () => {
     await signIn(page, owner);
     await page.waitForURL(/\/admin\/dashboard/);
     await page.getByText('今日支付 GMV').waitFor();
-    await page.locator('[data-test="gmv"]').waitFor();
+    // the figures show "—" until every report has answered; read them only once the section is no longer busy
+    await page.locator('[data-test="today-figures"][aria-busy="false"] [data-test="gmv"]').waitFor();
     const shown = fenOf(await page.locator('[data-test="gmv"]').innerText());
     const after = await todaysGmv();
     expect(shown).toBeGreaterThanOrEqual(before);
