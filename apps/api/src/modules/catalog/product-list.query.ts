@@ -2,7 +2,7 @@ import type { ProductSort } from '@sutwxapp/contracts';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
 import { CategoryEntity } from './entities/category.entity';
 import { ProductEntity } from './entities/product.entity';
-import { searchMatches } from './search/search-index';
+import { SEARCH_MAX_RESULTS, searchCandidates } from './search/search-index';
 import { queryTerms } from './search/search-terms';
 
 /** The public sorts, and `relevance`: the order of a keyword search that names no sort. */
@@ -16,6 +16,8 @@ export interface ProductFilter {
   pageSize: number;
   /** shoppers: on-shelf only; admins may ask for either or both */
   onShelf?: boolean;
+  /** a keyword search ranks at most this many matches (config SEARCH_MAX_RESULTS) */
+  searchCap?: number;
 }
 
 /** Every order ends on the id so equal prices, sales or timestamps never repeat or skip across pages. */
@@ -96,9 +98,22 @@ const ORDER_SQL: Record<ListSort, string> = {
 export async function findProductPage(
   products: Repository<ProductEntity>,
   filter: ProductFilter,
-): Promise<[ProductListRow[], number]> {
+): Promise<[ProductListRow[], PageTotal]> {
   const where = await productWhere(products, filter);
-  return Promise.all([findProductRows(products, filter, where), countProducts(products, where)]);
+  const [rows, n] = await Promise.all([findProductRows(products, filter, where), countProducts(products, where)]);
+  return [rows, pageTotal(where, n)];
+}
+
+/** A page's `total`, and for a search matching more than it ranks, `totalIsLowerBound`. */
+export interface PageTotal {
+  total: number;
+  totalIsLowerBound?: true;
+}
+
+/** The count of `countProducts` as a page reports it (a search's is capped, docs/search.md). */
+export function pageTotal(where: ProductWhere, n: number): PageTotal {
+  if (where.cap !== undefined && n > where.cap) return { total: where.cap, totalIsLowerBound: true };
+  return { total: n };
 }
 
 /** The WHERE clause of a filter, built once for the rows and the total; a keyword adds a join. */
@@ -107,6 +122,8 @@ export interface ProductWhere {
   params: unknown[];
   /** `JOIN (matches) m ON …`, placed before WHERE, its parameters first */
   join?: { sql: string; params: unknown[] };
+  /** a search ranks and pages through at most this many matches (SEARCH_MAX_RESULTS) */
+  cap?: number;
 }
 
 export async function productWhere(
@@ -125,16 +142,16 @@ export async function productWhere(
     params.push(...ids);
   }
   let join: ProductWhere['join'];
+  const cap = filter.searchCap ?? SEARCH_MAX_RESULTS;
   if (filter.keyword) {
     const terms = queryTerms(filter.keyword);
     // Only punctuation or symbols: nothing a product's words could match.
-    if (terms.length === 0) where.push('1 = 0');
-    else {
-      const matches = searchMatches(terms);
-      join = { sql: `JOIN (${matches.sql}) m ON m.product_id = id`, params: matches.params };
-    }
+    const matches =
+      terms.length === 0 ? null : await searchCandidates(products, terms, { sql: where.join(' AND '), params }, cap);
+    if (!matches) where.push('1 = 0');
+    else join = { sql: `JOIN (${matches.sql}) m ON m.product_id = id`, params: matches.params };
   }
-  return { sql: where.join(' AND '), params, join };
+  return { sql: where.join(' AND '), params, join, cap: filter.keyword ? cap : undefined };
 }
 
 /** One page of rows matching `where`, in the filter's order. */
@@ -146,10 +163,14 @@ export async function findProductRows(
   const columns = LIST_COLUMNS.map((name) => products.metadata.findColumnWithPropertyName(name)!);
   // Relevance needs the score of a keyword's join; without a keyword it is the default order.
   const sort = filter.sort === 'relevance' && !where.join ? 'newest' : filter.sort;
+  // A search's pages end at its cap: the matches past it are not ranked.
+  const offset = (filter.page - 1) * filter.pageSize;
+  const limit = where.cap === undefined ? filter.pageSize : Math.min(filter.pageSize, where.cap - offset);
+  if (limit <= 0) return [];
   const rows = (await products.query(
     `SELECT ${columns.map((c) => c.databaseName).join(', ')} FROM ${products.metadata.tableName} ` +
       `${where.join?.sql ?? ''} WHERE ${where.sql} ORDER BY ${ORDER_SQL[sort]} LIMIT ? OFFSET ?`,
-    [...(where.join?.params ?? []), ...where.params, filter.pageSize, (filter.page - 1) * filter.pageSize],
+    [...(where.join?.params ?? []), ...where.params, limit, offset],
   )) as Array<Record<string, unknown>>;
   const driver = products.manager.connection.driver;
   return rows.map((raw) => {
@@ -159,7 +180,10 @@ export async function findProductRows(
   });
 }
 
-/** How many products match `where`, whatever the page. */
+/**
+ * How many products match `where`, whatever the page; for a search, up to its cap + 1 (what
+ * `pageTotal` turns into a total and a lower-bound flag).
+ */
 export async function countProducts(products: Repository<ProductEntity>, where: ProductWhere): Promise<number> {
   const [row] = (await products.query(
     `SELECT COUNT(*) AS n FROM ${products.metadata.tableName} ${where.join?.sql ?? ''} WHERE ${where.sql}`,

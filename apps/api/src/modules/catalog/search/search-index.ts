@@ -98,29 +98,116 @@ async function insertTerms(sql: Sql, rows: ProductTextRow[]): Promise<void> {
 }
 
 /**
- * The products matching every query term, with their relevance, as a derived table
- * `(product_id, score)` to join: per query term its weight (for the last one, the best weight
- * among the index terms it starts), summed over the query terms; a product missing any term is not there.
+ * How many matches a search ranks and counts at most (docs/search.md, "Bounded work"). A search
+ * matching more reports `total` = this cap with `totalIsLowerBound`, and its pages stop there:
+ * the work per search is bounded whatever the catalog's size (bench: search at scale).
  */
-export function searchMatches(terms: string[]): { sql: string; params: unknown[] } {
-  const params: unknown[] = [];
-  const perTerm = terms.map((term, i) => {
-    // Only the last word is matched as a prefix (the one a shopper is still typing): an exact
-    // term is one index row per product, a prefix range needs grouping (bench: search at scale).
-    if (i < terms.length - 1) {
-      params.push(term);
-      return `SELECT product_id, weight AS w FROM ${SEARCH_TABLE} WHERE term = ?`;
+export const SEARCH_MAX_RESULTS = 1000; // the default of SEARCH_MAX_RESULTS (app-config.ts)
+/** A word being typed (the last one) matches at most this many index terms it starts, shortest first. */
+export const MAX_PREFIX_EXPANSIONS = 16;
+/** Distinct index terms read for a prefix before the shortest are kept. */
+const PREFIX_SCAN = 200;
+/** Rows counted per word to find the rarest one (the one the intersection starts from). */
+const FREQUENCY_SCAN = 5000;
+
+/** A filter on `products` (its columns unqualified), applied while candidates are collected. */
+export interface ProductFilterSql {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * The index terms a query word stands for: itself for an earlier word, and for the last one
+ * (the word a shopper is still typing) the indexed words it starts, shortest first, at most
+ * MAX_PREFIX_EXPANSIONS (as search engines cap a prefix's expansions). The distinct terms are
+ * read from the primary key (`GROUP BY term` on `(term, product_id)`: MariaDB's loose index scan).
+ */
+export async function expandTerms(sql: Sql, terms: string[]): Promise<string[][]> {
+  const groups = terms.slice(0, -1).map((t) => [t]);
+  const last = terms[terms.length - 1];
+  const rows = (await sql.query(
+    `SELECT term FROM ${SEARCH_TABLE} WHERE term >= ? AND term < ? GROUP BY term LIMIT ${PREFIX_SCAN}`,
+    prefixRange(last),
+  )) as Array<{ term: string }>;
+  const expanded = rows
+    .map((r) => String(r.term))
+    .sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, MAX_PREFIX_EXPANSIONS);
+  groups.push(expanded);
+  return groups;
+}
+
+/**
+ * The candidates of a search as a derived table `(product_id, score)` to join, or null when a
+ * word matches nothing. Bounded work, whatever the catalog's size:
+ *
+ * - the intersection starts from the rarest word (rows counted up to FREQUENCY_SCAN each); every
+ *   other word is a primary-key probe `(term, product_id)` per candidate;
+ * - each index term of that word is read in `(term, weight DESC, product_id DESC)` order (the
+ *   index `ix_product_search_terms_rank`): title matches first, then category, then text, newest
+ *   first among equals; joined to `products` with the filter (on shelf, category) and the other
+ *   words, and the scan stops after SEARCH_MAX_RESULTS + 1 matches;
+ * - the score (per word its best field weight, summed) is computed for those candidates only.
+ *
+ * So a word in 17 % of a 100,000-product catalog reads ~1,000 index entries, not 17,000. The
+ * candidates beyond the cap are the ones with a lower field weight for the rarest word (or, at
+ * equal weight, older); a count above the cap is reported as a lower bound.
+ */
+export async function searchCandidates(
+  sql: Sql,
+  terms: string[],
+  filter: ProductFilterSql,
+  cap = SEARCH_MAX_RESULTS,
+): Promise<{ sql: string; params: unknown[] } | null> {
+  const groups = await expandTerms(sql, terms);
+  if (groups.some((g) => g.length === 0)) return null;
+  let driver = 0;
+  if (groups.length > 1) {
+    const counts = (await sql.query(
+      groups
+        .map(
+          (g, i) =>
+            `SELECT ${i} AS g, COUNT(*) AS n FROM (SELECT 1 AS one FROM ${SEARCH_TABLE} ` +
+            `WHERE term IN (${marks(g)}) LIMIT ${FREQUENCY_SCAN}) f${i}`,
+        )
+        .join(' UNION ALL '),
+      groups.flat(),
+    )) as Array<{ g: unknown; n: unknown }>;
+    let best = Infinity;
+    for (const row of counts) {
+      const n = Number(row.n);
+      if (n === 0) return null;
+      if (n < best || (n === best && Number(row.g) < driver)) [best, driver] = [n, Number(row.g)];
     }
-    params.push(...prefixRange(term));
-    return `SELECT product_id, MAX(weight) AS w FROM ${SEARCH_TABLE} WHERE term >= ? AND term < ? GROUP BY product_id`;
-  });
-  if (perTerm.length === 1) {
-    return { sql: `SELECT product_id, w AS score FROM (${perTerm[0]}) t0`, params };
   }
+  const others = groups.filter((_, i) => i !== driver);
+  const scans: string[] = [];
+  const params: unknown[] = [];
+  for (const [i, term] of groups[driver].entries()) {
+    const exists = others.map(
+      (g) =>
+        ` AND EXISTS (SELECT 1 FROM ${SEARCH_TABLE} x WHERE x.term IN (${marks(g)}) AND x.product_id = t.product_id)`,
+    );
+    scans.push(
+      `SELECT * FROM (SELECT t.product_id, t.weight AS w FROM ${SEARCH_TABLE} t JOIN products ON id = t.product_id ` +
+        `WHERE t.term = ? AND ${filter.sql}${exists.join('')} ` +
+        `ORDER BY t.weight DESC, t.product_id DESC LIMIT ${cap + 1}) u${i}`,
+    );
+    params.push(term, ...filter.params, ...others.flat());
+  }
+  const otherScores = others.map(
+    (g) =>
+      ` + (SELECT MAX(x.weight) FROM ${SEARCH_TABLE} x WHERE x.term IN (${marks(g)}) AND x.product_id = c.product_id)`,
+  );
   return {
     sql:
-      `SELECT product_id, SUM(w) AS score FROM (${perTerm.join(' UNION ALL ')}) t ` +
-      `GROUP BY product_id HAVING COUNT(*) = ${perTerm.length}`,
-    params,
+      `SELECT c.product_id, MAX(c.w)${otherScores.join('')} AS score FROM (${scans.join(' UNION ALL ')}) c ` +
+      `GROUP BY c.product_id`,
+    // the select list's probes come before the scans in the statement
+    params: [...others.flat(), ...params],
   };
+}
+
+function marks(values: unknown[]): string {
+  return values.map(() => '?').join(', ');
 }
