@@ -105,10 +105,17 @@ async function insertTerms(sql: Sql, rows: ProductTextRow[]): Promise<void> {
 export const SEARCH_MAX_RESULTS = 1000; // the default of SEARCH_MAX_RESULTS (app-config.ts)
 /** A word being typed (the last one) matches at most this many index terms it starts, shortest first. */
 export const MAX_PREFIX_EXPANSIONS = 16;
-/** Distinct index terms read for a prefix before the shortest are kept. */
-const PREFIX_SCAN = 200;
+/** Index entries read per round trip while expanding a prefix, and the round trips at most. */
+const PREFIX_SCAN = 500;
+const PREFIX_READS = 4;
 /** Rows counted per word to find the rarest one (the one the intersection starts from). */
 const FREQUENCY_SCAN = 5000;
+
+/**
+ * The products columns a candidate carries, so a page is ranked on the candidates alone and
+ * only its rows are read from `products` (every list order's columns).
+ */
+export const SORT_COLUMNS = ['sales', 'min_price', 'created_at', 'rating_avg', 'review_count'] as const;
 
 /** A filter on `products` (its columns unqualified), applied while candidates are collected. */
 export interface ProductFilterSql {
@@ -119,18 +126,30 @@ export interface ProductFilterSql {
 /**
  * The index terms a query word stands for: itself for an earlier word, and for the last one
  * (the word a shopper is still typing) the indexed words it starts, shortest first, at most
- * MAX_PREFIX_EXPANSIONS (as search engines cap a prefix's expansions). The distinct terms are
- * read from the primary key (`GROUP BY term` on `(term, product_id)`: MariaDB's loose index scan).
+ * MAX_PREFIX_EXPANSIONS (as search engines cap a prefix's expansions).
+ *
+ * Bounded: the range is read PREFIX_SCAN primary-key entries at a time, and when a read is full
+ * the next one seeks past the last term seen (a skip scan by hand: MariaDB 10.11 does not pick a
+ * loose index scan for it, and a word as common as `无线` has 17,000 entries at 100,000 products),
+ * at most PREFIX_READS reads. A prefix whose words each fill a read may therefore expand to fewer
+ * words than exist (documented in docs/search.md).
  */
 export async function expandTerms(sql: Sql, terms: string[]): Promise<string[][]> {
   const groups = terms.slice(0, -1).map((t) => [t]);
-  const last = terms[terms.length - 1];
-  const rows = (await sql.query(
-    `SELECT term FROM ${SEARCH_TABLE} WHERE term >= ? AND term < ? GROUP BY term LIMIT ${PREFIX_SCAN}`,
-    prefixRange(last),
-  )) as Array<{ term: string }>;
-  const expanded = rows
-    .map((r) => String(r.term))
+  const [from, upper] = prefixRange(terms[terms.length - 1]);
+  const found = new Set<string>();
+  let after: string | undefined;
+  for (let read = 0; read < PREFIX_READS && found.size < PREFIX_SCAN; read++) {
+    const rows = (await sql.query(
+      `SELECT term FROM ${SEARCH_TABLE} WHERE term ${after === undefined ? '>=' : '>'} ? AND term < ? ` +
+        `ORDER BY term LIMIT ${PREFIX_SCAN}`,
+      [after ?? from, upper],
+    )) as Array<{ term: unknown }>;
+    for (const r of rows) found.add(String(r.term));
+    if (rows.length < PREFIX_SCAN) break;
+    after = String(rows[rows.length - 1].term);
+  }
+  const expanded = [...found]
     .sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0))
     .slice(0, MAX_PREFIX_EXPANSIONS);
   groups.push(expanded);
@@ -138,7 +157,8 @@ export async function expandTerms(sql: Sql, terms: string[]): Promise<string[][]
 }
 
 /**
- * The candidates of a search as a derived table `(product_id, score)` to join, or null when a
+ * The candidates of a search as a derived table `(product_id, score, ...SORT_COLUMNS)`, already
+ * filtered (on shelf, category), to rank, or null when a
  * word matches nothing. Bounded work, whatever the catalog's size:
  *
  * - the intersection starts from the rarest word (rows counted up to FREQUENCY_SCAN each); every
@@ -189,11 +209,16 @@ export async function searchCandidates(
         ` AND EXISTS (SELECT 1 FROM ${SEARCH_TABLE} x WHERE x.term IN (${marks(g)}) AND x.product_id = t.product_id)`,
     );
     scans.push(
-      `SELECT * FROM (SELECT t.product_id, t.weight AS w FROM ${SEARCH_TABLE} t JOIN products ON id = t.product_id ` +
+      `SELECT * FROM (SELECT t.product_id, t.weight AS w, ${SORT_COLUMNS.join(', ')} ` +
+        `FROM ${SEARCH_TABLE} t JOIN products ON id = t.product_id ` +
         `WHERE t.term = ? AND ${filter.sql}${exists.join('')} ` +
         `ORDER BY t.weight DESC, t.product_id DESC LIMIT ${cap + 1}) u${i}`,
     );
     params.push(term, ...filter.params, ...others.flat());
+  }
+  if (groups[driver].length === 1 && others.length === 0) {
+    // one index term: its rows are the candidates, one per product, no grouping
+    return { sql: `SELECT product_id, w AS score, ${SORT_COLUMNS.join(', ')} FROM (${scans[0]}) c`, params };
   }
   const otherScores = others.map(
     (g) =>
@@ -201,7 +226,8 @@ export async function searchCandidates(
   );
   return {
     sql:
-      `SELECT c.product_id, MAX(c.w)${otherScores.join('')} AS score FROM (${scans.join(' UNION ALL ')}) c ` +
+      `SELECT c.product_id, MAX(c.w)${otherScores.join('')} AS score, ` +
+      `${SORT_COLUMNS.map((col) => `MAX(c.${col}) AS ${col}`).join(', ')} FROM (${scans.join(' UNION ALL ')}) c ` +
       `GROUP BY c.product_id`,
     // the select list's probes come before the scans in the statement
     params: [...others.flat(), ...params],
