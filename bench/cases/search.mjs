@@ -298,7 +298,10 @@ export function searchSection(rows, load) {
   );
   for (const [q, plan] of Object.entries(last.plans ?? {})) {
     lines.push(
-      `- \`${q}\`: ` + plan.map((p) => `${p.id}:${p.table} ${p.type} \`${p.key ?? '—'}\` ~${p.rows}${p.extra ? ` (${p.extra})` : ''}`).join('; '),
+      `- \`${q}\`: ` +
+        plan
+          .map((p) => `${p.id}:${p.table} ${p.type} \`${p.key ?? '—'}\` ~${p.rows}${p.extra ? ` (${p.extra})` : ''}`)
+          .join('; '),
     );
   }
   return lines.join('\n');
