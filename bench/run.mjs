@@ -13,7 +13,7 @@ import { productionEnv, productionNode, runColdStart } from './cases/coldstart.m
 import { mediaLine, runMedia } from './cases/media.mjs';
 import { measureMiniprogram } from './cases/miniprogram.mjs';
 import { runNotify } from './cases/notify.mjs';
-import { mixedSection, profileTop, runMixedOnce, startReplica } from './cases/mixed.mjs';
+import { mixedSection, profileTop, soakSection, runMixedOnce, startReplica } from './cases/mixed.mjs';
 import { runSearchAtScale, searchSection } from './cases/search.mjs';
 import { runWrk, wrkAvailable, wrkSection } from './cases/wrk.mjs';
 import { Loader } from './lib/loader-client.mjs';
@@ -442,7 +442,7 @@ async function main() {
   printSummary(results);
   // The generated file is rewritten whole: the sections written during the run go back in.
   const sections = {};
-  for (const name of ['wrk', 'search', 'mixed']) {
+  for (const name of ['wrk', 'search', 'mixed', 'soak']) {
     const text = existsSync(settings.resultsFile) ? readFileSync(settings.resultsFile, 'utf8') : '';
     const m = new RegExp(`<!-- bench:${name} -->\\n([\\s\\S]*?)\\n<!-- /bench:${name} -->`).exec(text);
     if (m) sections[name] = m[1];
@@ -542,7 +542,8 @@ async function mixedAndSoak(results, devEnv, { adminUser, adminPassword }) {
       if (files.length) out.profile = { ...profileTop(resolve(profileDir, files[0]), 10), file: files[0] };
     }
     results.mixed = out;
-    writeSection(settings.resultsFile, 'mixed', mixedSection(out));
+    if (out.runs.length) writeSection(settings.resultsFile, 'mixed', mixedSection({ ...out, soak: undefined }));
+    if (out.soak) writeSection(settings.resultsFile, 'soak', soakSection(out));
   } finally {
     for (const r of replicas) await stop(r.child);
   }

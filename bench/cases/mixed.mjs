@@ -397,16 +397,21 @@ export function profileTop(file, top = 8) {
     const key = `${f.functionName || '(anonymous)'} ${where}`.trim();
     self.set(key, (self.get(key) ?? 0) + dt);
   }
+  const idle = self.get('(idle)') ?? 0;
+  self.delete('(idle)');
+  const busy = total - idle;
   return {
     totalMs: total / 1000,
+    busyMs: busy / 1000,
     top: [...self.entries()]
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
-      .map(([name, us]) => ({ name, ms: us / 1000, share: us / total })),
+      .map(([name, us]) => ({ name, ms: us / 1000, share: us / busy })),
   };
 }
 
 export function mixedSection(r) {
+  if (!r.runs.length) return soakLines(r).join('\n');
   const lines = [
     '## Mixed workload and soak (cases 11–12, `BENCH_ONLY=mixed` / `BENCH_ONLY=soak`)',
     '',
@@ -453,11 +458,25 @@ export function mixedSection(r) {
         .join(' | ')} |`,
     );
   }
+  return [...lines, ...(r.profile && !r.soak ? profileLines(r) : [])].join('\n');
+}
+
+export function soakSection(r) {
+  return soakLines(r).join('\n');
+}
+
+function soakLines(r) {
+  const lines = [];
   if (r.soak) {
     const s = r.soak;
     lines.push(
+      `## Soak (case 12, \`BENCH_ONLY=soak\`, BENCH_SOAK_SECONDS): ${s.seconds} s of the mixed workload on 2 replicas`,
       '',
-      `### Soak: ${s.seconds} s of the same workload on 2 replicas (load ${s.load} → ${s.loadAfter}; ${s.errors} errors, ${s.ordersPerSecond.toFixed(1)} orders/s)`,
+      `Load ${s.load} → ${s.loadAfter}; ${s.errors} errors, ${s.stepsPerSecond.toFixed(0)} steps/s, ${s.ordersPerSecond.toFixed(1)} orders/s.`,
+    );
+    lines.push(
+      '',
+      `### Soak memory: ${s.seconds} s of the same workload on 2 replicas (load ${s.load} → ${s.loadAfter}; ${s.errors} errors, ${s.ordersPerSecond.toFixed(1)} orders/s)`,
       '',
       "RSS from /proc/<pid>/status, heap used from each replica's Prometheus `nodejs_heap_size_used_bytes` (the existing /metrics, read on the replica's own port; nginx answers 404 for /metrics). Sampled every 5 s; slope by least squares.",
       '',
@@ -471,17 +490,23 @@ export function mixedSection(r) {
       );
     }
   }
-  if (r.profile) {
+  return [...lines, ...(r.profile ? profileLines(r) : [])];
+}
+
+function profileLines(r) {
+  const lines = [];
+  {
     lines.push(
       '',
-      `### CPU profile of replica 1 during the last run (\`BENCH_PROFILE=1\`, --cpu-prof; ${r.profile.totalMs.toFixed(0)} ms sampled), top self time`,
+      `### CPU profile of replica 1 (\`BENCH_PROFILE=1\`, --cpu-prof over its whole life: boot, shop setup, the runs above; ` +
+        `${(r.profile.totalMs / 1000).toFixed(0)} s sampled, ${(r.profile.busyMs / 1000).toFixed(0)} s not idle), top self time`,
       '',
-      '| function | self ms | share |',
+      '| function | self ms | share of busy time |',
       '|---|---|---|',
       ...r.profile.top.map((t) => `| \`${t.name}\` | ${t.ms.toFixed(0)} | ${(t.share * 100).toFixed(1)} % |`),
     );
   }
-  return lines.join('\n');
+  return lines;
 }
 
 export { sleep, stop };
