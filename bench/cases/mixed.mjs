@@ -14,9 +14,12 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Agent, request } from 'node:http';
+import { Buffer } from 'node:buffer';
+import { clearInterval, setInterval } from 'node:timers';
+import { URL } from 'node:url';
 import { SEARCH_QUERIES } from './search.mjs';
 import { spawnNode, stop, waitFor200 } from '../lib/procs.mjs';
-import { cpuSeconds, databasePid, freePort, log, percentile, rssMb, sleep } from '../lib/util.mjs';
+import { cpuSeconds, databasePid, freePort, percentile, rssMb, sleep } from '../lib/util.mjs';
 
 const require = createRequire(import.meta.url);
 
