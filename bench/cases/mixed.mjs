@@ -101,13 +101,14 @@ function builder(pay, dist) {
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
-function call(base, method, path, { token, body, headers = {} } = {}) {
+function call(base, method, path, { token, body, headers = {}, fresh = false } = {}) {
   return new Promise((res) => {
     const u = new URL(base + path);
     const data = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
     const req = request(
       {
-        agent,
+        // WeChat Pay's callbacks arrive on a connection of their own
+        agent: fresh ? false : agent,
         host: u.hostname,
         port: u.port,
         method,
@@ -245,7 +246,11 @@ async function shoppersLoop({ nginx, replicas, shop, shoppers, seconds, dist, ru
           });
           const r = await timed(
             'notify',
-            call(replica.url, 'POST', '/api/v1/payments/wechat/notify', { headers: note.headers, body: note.body }),
+            call(replica.url, 'POST', '/api/v1/payments/wechat/notify', {
+              fresh: true,
+              headers: note.headers,
+              body: note.body,
+            }),
           );
           if (r.status >= 200 && r.status < 300) orders++;
         }
@@ -371,18 +376,19 @@ function childrenCpu(pid) {
 
 function memorySummary(s) {
   const pick = (k) => {
-    const v = s.map((x) => x[k]);
+    // a sample whose read failed (a /metrics answer lost under load) is left out, and counted
+    const ok = s.filter((x) => Number.isFinite(x[k]));
+    const v = ok.map((x) => x[k]);
+    const xs = ok.map((x) => x.t);
     return {
       start: v[0],
       peak: Math.max(...v),
       end: v[v.length - 1],
-      slopeMbPerMin: slope(
-        s.map((x) => x.t),
-        v,
-      ),
+      slopeMbPerMin: slope(xs, v),
+      missing: s.length - ok.length,
     };
   };
-  return { samples: s.length, rss: pick('rss'), heap: pick('heap') };
+  return { samples: s.length, rss: pick('rss'), heap: pick('heap'), series: s };
 }
 
 /** The top functions by self time of a .cpuprofile (V8's format: nodes, samples, timeDeltas). */
@@ -475,7 +481,8 @@ function soakLines(r) {
     lines.push(
       `## Soak (case 12, \`BENCH_ONLY=soak\`, BENCH_SOAK_SECONDS): ${s.seconds} s of the mixed workload on 2 replicas`,
       '',
-      `Load ${s.load} → ${s.loadAfter}; ${s.errors} errors, ${s.stepsPerSecond.toFixed(0)} steps/s, ${s.ordersPerSecond.toFixed(1)} orders/s.`,
+      `Load ${s.load} → ${s.loadAfter}; ${s.errors} errors${s.errors ? ` (first: ${s.errorSamples.map((e) => `\`${e.replace(/\s+/g, ' ').slice(0, 90)}\``).join('; ')})` : ''}, ` +
+        `${s.stepsPerSecond.toFixed(0)} steps/s, ${s.ordersPerSecond.toFixed(1)} orders/s.`,
     );
     lines.push(
       '',
@@ -489,7 +496,7 @@ function soakLines(r) {
     for (const [k, m] of s.memory.entries()) {
       lines.push(
         `| ${k + 1} | ${m.samples} | ${m.rss.start.toFixed(0)} / ${m.rss.peak.toFixed(0)} / ${m.rss.end.toFixed(0)} | ${m.rss.slopeMbPerMin.toFixed(2)} | ` +
-          `${m.heap.start.toFixed(1)} / ${m.heap.peak.toFixed(1)} / ${m.heap.end.toFixed(1)} | ${m.heap.slopeMbPerMin.toFixed(2)} |`,
+          `${m.heap.start.toFixed(1)} / ${m.heap.peak.toFixed(1)} / ${m.heap.end.toFixed(1)} | ${m.heap.slopeMbPerMin.toFixed(2)}${m.heap.missing ? ` (${m.heap.missing} reads failed)` : ''} |`,
       );
     }
   }
