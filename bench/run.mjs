@@ -13,6 +13,7 @@ import { productionEnv, productionNode, runColdStart } from './cases/coldstart.m
 import { mediaLine, runMedia } from './cases/media.mjs';
 import { measureMiniprogram } from './cases/miniprogram.mjs';
 import { runNotify } from './cases/notify.mjs';
+import { mixedSection, profileTop, soakSection, runMixedOnce, startReplica } from './cases/mixed.mjs';
 import { runSearchAtScale, searchSection } from './cases/search.mjs';
 import { runWrk, wrkAvailable, wrkSection } from './cases/wrk.mjs';
 import { Loader } from './lib/loader-client.mjs';
@@ -170,6 +171,18 @@ async function main() {
       await redis.quit();
       return;
     }
+  }
+  // BENCH_ONLY=mixed and/or soak: virtual shoppers on 1 and 2 replicas behind nginx (own API processes)
+  if (want('mixed') || want('soak')) {
+    await attempt('mixed', () => mixedAndSoak(results, devEnv, { adminUser, adminPassword }));
+    if ([...settings.only].every((x) => x === 'mixed' || x === 'soak' || x === 'search')) {
+      writeFileSync(resolve(tmp, `results-${runId}.json`), JSON.stringify(results, null, 1));
+      await cleanRedis(redis).catch(() => 0);
+      redis.disconnect();
+      if (!settings.keepDatabase) await dropDatabase(settings.mysqlUrl, settings.database).catch(() => undefined);
+      return;
+    }
+    await recreateDatabase(settings.mysqlUrl, settings.database);
   }
   // BENCH_ONLY=media: the upload case alone (its own API process; no shop, no load generator)
   if (settings.only.size === 1 && want('media')) {
@@ -429,7 +442,7 @@ async function main() {
   printSummary(results);
   // The generated file is rewritten whole: the sections written during the run go back in.
   const sections = {};
-  for (const name of ['wrk', 'search']) {
+  for (const name of ['wrk', 'search', 'mixed', 'soak']) {
     const text = existsSync(settings.resultsFile) ? readFileSync(settings.resultsFile, 'utf8') : '';
     const m = new RegExp(`<!-- bench:${name} -->\\n([\\s\\S]*?)\\n<!-- /bench:${name} -->`).exec(text);
     if (m) sections[name] = m[1];
@@ -450,6 +463,91 @@ main().then(
     process.exit(1);
   },
 );
+
+/**
+ * Cases 11–12. BENCH_MIXED_SECONDS (default 20, quick 5) per measured run, BENCH_MIXED_SHOPPERS
+ * (default 64), BENCH_SOAK_SECONDS (default 600) for the soak, BENCH_PROFILE=1 for a CPU profile
+ * of replica 1 (its whole life: boot, setup and the runs) summarised into the results.
+ */
+async function mixedAndSoak(results, devEnv, { adminUser, adminPassword }) {
+  const seconds = Number(env.BENCH_MIXED_SECONDS ?? (quick ? 5 : 20));
+  const shoppers = Number(env.BENCH_MIXED_SHOPPERS ?? 64);
+  const soakSeconds = Number(env.BENCH_SOAK_SECONDS ?? 600);
+  const profileDir = resolve(tmp, `prof-${runId}`);
+  const profile = env.BENCH_PROFILE === '1';
+  const replicas = [];
+  try {
+    log('mixed: replica 1 (migrations + demo catalog), then the shop through it');
+    replicas.push(
+      await startReplica({
+        dist: settings.dist,
+        env: devEnv,
+        logFile: settings.logFile,
+        nodeArgs: [...settings.apiNodeArgs, ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
+      }),
+    );
+    const shop = await setUpShop(apiClient(replicas[0].url), {
+      adminUser,
+      adminPassword,
+      runId,
+      products: 80,
+      checkoutSkus: 40,
+      flashSkus: 0,
+      flashStock: 40,
+      normalStock: 1_000_000,
+      shoppers: settings.shoppers,
+    });
+    const conn = await adminDb(settings.mysqlUrl, settings.database);
+    const [users] = await conn.query('SELECT id, openid FROM users WHERE id IN (?)', [
+      shop.shoppers.map((x) => x.userId),
+    ]);
+    await conn.end();
+    const openids = new Map(users.map((u) => [Number(u.id), u.openid]));
+    const common = { shop, shoppers, dist: settings.dist, tmp, openids };
+    const out = { runs: [] };
+    if (want('mixed')) {
+      log(`mixed: 1 replica, ${shoppers} shoppers, ${seconds} s`);
+      out.runs.push(
+        await runMixedOnce({ ...common, replicas: [...replicas], seconds, warmup: 3, runId: `${runId}-1` }),
+      );
+    }
+    replicas.push(await startReplica({ dist: settings.dist, env: devEnv, logFile: settings.logFile }));
+    if (want('mixed')) {
+      log(`mixed: 2 replicas, ${shoppers} shoppers, ${seconds} s`);
+      out.runs.push(
+        await runMixedOnce({ ...common, replicas: [...replicas], seconds, warmup: 3, runId: `${runId}-2` }),
+      );
+    }
+    if (want('soak')) {
+      log(`soak: 2 replicas, ${shoppers} shoppers, ${soakSeconds} s`);
+      out.soak = await runMixedOnce({
+        ...common,
+        replicas: [...replicas],
+        seconds: soakSeconds,
+        warmup: 3,
+        runId: `${runId}-soak`,
+        sampleMemory: true,
+      });
+    }
+    for (const x of [...out.runs, ...(out.soak ? [out.soak] : [])]) {
+      log(
+        `  ${x.replicas} replica(s), ${x.seconds} s: ${x.stepsPerSecond.toFixed(0)} steps/s, ${x.ordersPerSecond.toFixed(1)} orders/s, ` +
+          `${x.errors} errors, API CPU per order ${x.apiCpuPerOrderMs.toFixed(0)} ms, load ${x.load}`,
+      );
+    }
+    for (const r of replicas.splice(0)) await stop(r.child);
+    if (profile) {
+      const { readdirSync } = await import('node:fs');
+      const files = readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile'));
+      if (files.length) out.profile = { ...profileTop(resolve(profileDir, files[0]), 10), file: files[0] };
+    }
+    results.mixed = out;
+    if (out.runs.length) writeSection(settings.resultsFile, 'mixed', mixedSection({ ...out, soak: undefined }));
+    if (out.soak) writeSection(settings.resultsFile, 'soak', soakSection(out));
+  } finally {
+    for (const r of replicas) await stop(r.child);
+  }
+}
 
 /** Replaces (or appends) the block between `<!-- bench:NAME -->` markers in the results file. */
 function writeSection(file, name, text) {

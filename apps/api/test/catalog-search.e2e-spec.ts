@@ -150,3 +150,81 @@ describe(`catalog search (${backendLabel})`, () => {
     expect(await search('收纳 挂耳')).toEqual([productId]);
   });
 });
+
+/*
+ * Bounded work (docs/search.md): a search ranks and counts at most SEARCH_MAX_RESULTS matches.
+ * With a cap of 5 and 8 matching products, the 5 best (title matches) are ranked and paged,
+ * `total` is 5 with `totalIsLowerBound`, and a search under the cap stays exact.
+ */
+describe(`catalog search past its cap (${backendLabel})`, () => {
+  let t: TestApp;
+  let admin: Admin;
+  const tag = uniqueTag();
+  const titled: number[] = [];
+  const described: number[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp({ SEARCH_MAX_RESULTS: '5' });
+    admin = await createAdmin(t);
+    const cat = await createCategory(t, admin, { name: `杂货-${tag}` });
+    for (let i = 0; i < 6; i++) {
+      titled.push((await createProduct(t, admin, { categoryId: cat, title: `${tag} 保温杯 ${i}号` })).productId);
+    }
+    for (let i = 0; i < 2; i++) {
+      const p = await createProduct(t, admin, { categoryId: cat, title: `折叠雨伞 ${i}号`, subtitle: `赠品 ${tag}` });
+      described.push(p.productId);
+    }
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  type Body = { items: Array<{ id: number }>; total: number; totalIsLowerBound?: boolean };
+  const get = async (query: Record<string, string | number>, path = '/api/v1/catalog/products'): Promise<Body> =>
+    (await t.http.get(path).set(admin.auth).query(query).expect(200)).body as Body;
+
+  it('ranks only the best matches and reports the cap as a lower bound', async () => {
+    const body = await get({ keyword: tag, pageSize: 50 });
+    expect(body.total).toBe(5);
+    expect(body.totalIsLowerBound).toBe(true);
+    expect(body.items).toHaveLength(5);
+    // title matches outrank the subtitle-only ones, which fall past the cap
+    for (const p of body.items) expect(titled).toContain(p.id);
+  });
+
+  it('pages through the capped matches without repeats and ends at the cap', async () => {
+    const all = (await get({ keyword: tag, pageSize: 50 })).items.map((p) => p.id);
+    const paged: number[] = [];
+    for (let page = 1; page <= 4; page++) {
+      const body = await get({ keyword: tag, pageSize: 2, page });
+      expect({ page, total: body.total, lowerBound: body.totalIsLowerBound }).toEqual({
+        page,
+        total: 5,
+        lowerBound: true,
+      });
+      paged.push(...body.items.map((p) => p.id));
+    }
+    expect(paged).toEqual(all);
+    // an uncached deep page (past the cached ones) ends at the cap too
+    const deep = await get({ keyword: tag, pageSize: 1, page: 6 });
+    expect(deep).toMatchObject({ items: [], total: 5, totalIsLowerBound: true });
+  });
+
+  it('stays exact under the cap, starting a two-word search from its rarer word', async () => {
+    const body = await get({ keyword: `${tag} 雨伞`, pageSize: 50 });
+    expect(body.total).toBe(2);
+    expect(body).not.toHaveProperty('totalIsLowerBound');
+    expect(body.items.map((p) => p.id).sort((a, b) => a - b)).toEqual([...described].sort((a, b) => a - b));
+    const cups = await get({ keyword: `保温杯 ${tag} 3号`, pageSize: 50 });
+    expect(cups.items.map((p) => p.id)).toEqual([titled[3]]);
+    expect(cups.total).toBe(1);
+  });
+
+  it('caps the operators’ search the same way', async () => {
+    const body = await get({ keyword: tag, pageSize: 50 }, '/api/v1/admin/products');
+    expect(body).toMatchObject({ total: 5, totalIsLowerBound: true });
+    expect(body.items).toHaveLength(5);
+    const plain = await get({ pageSize: 5 }, '/api/v1/admin/products');
+    expect(plain).not.toHaveProperty('totalIsLowerBound');
+  });
+});

@@ -370,6 +370,10 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       },
       "pageSize": {
         "type": "number"
+      },
+      "totalIsLowerBound": {
+        "type": "boolean",
+        "description": "present (true) only when a search matched more products than it ranks: `total` is then a lower bound"
       }
     },
     "required": [
@@ -378,7 +382,8 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       "page",
       "pageSize"
     ],
-    "additionalProperties": false
+    "additionalProperties": false,
+    "description": "As ProductPage: a keyword search's `total` is capped at 1,000 with `totalIsLowerBound`."
   },
   "AdminProductRating": {
     "type": "object",
@@ -3772,6 +3777,10 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       },
       "pageSize": {
         "type": "number"
+      },
+      "totalIsLowerBound": {
+        "type": "boolean",
+        "description": "present (true) only when a search matched more products than it ranks: `total` is then a lower bound"
       }
     },
     "required": [
@@ -3780,7 +3789,8 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       "page",
       "pageSize"
     ],
-    "additionalProperties": false
+    "additionalProperties": false,
+    "description": "A page of products. A keyword search ranks at most 1,000 matches (docs/search.md): when more match, `total` is 1,000, `totalIsLowerBound` is true (\"1000+\") and the pages end there."
   },
   "ProductReviewOverview": {
     "type": "object",

@@ -1,4 +1,4 @@
-import type { Fen, IsoDateTime, Page, PageQuery } from './common';
+import type { Fen, IsoDateTime, PageQuery } from './common';
 
 export interface Category {
   id: number;
@@ -77,7 +77,18 @@ export interface ProductListQuery extends PageQuery {
   sort?: ProductSort;
 }
 
-export type ProductPage = Page<ProductSummary>;
+/**
+ * A page of products. A keyword search ranks at most 1,000 matches (docs/search.md): when more
+ * match, `total` is 1,000, `totalIsLowerBound` is true ("1000+") and the pages end there.
+ */
+export interface ProductPage {
+  items: ProductSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** present (true) only when a search matched more products than it ranks: `total` is then a lower bound */
+  totalIsLowerBound?: boolean;
+}
 
 export interface Banner {
   id: number;
@@ -152,7 +163,15 @@ export interface AdminProductSummary extends ProductSummary {
   skuCount: number;
 }
 
-export type AdminProductPage = Page<AdminProductSummary>;
+/** As ProductPage: a keyword search's `total` is capped at 1,000 with `totalIsLowerBound`. */
+export interface AdminProductPage {
+  items: AdminProductSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** present (true) only when a search matched more products than it ranks: `total` is then a lower bound */
+  totalIsLowerBound?: boolean;
+}
 
 export interface AdminProductListQuery extends PageQuery {
   categoryId?: number;

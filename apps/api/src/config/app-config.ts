@@ -89,6 +89,8 @@ export interface AppConfig {
     kuaidi100: { customer: string; key: string; baseUrl: string };
   };
   eventsTtlDays: number;
+  /** a keyword search ranks and counts at most this many matches (docs/search.md) */
+  searchMaxResults: number;
   /** What the public port shows besides the API itself (issue 16: off it by default in production). */
   exposure: ExposureConfig;
   /** POST /events is free to call: events (not requests) per minute, per shopper and per client IP */
@@ -527,6 +529,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     wechat,
     eventsTtlDays: int('EVENTS_TTL_DAYS', 180, 1, 3650),
+    searchMaxResults: int('SEARCH_MAX_RESULTS', 1000, 5, 100_000),
     exposure: loadExposure(env, production, port, problems),
     events: {
       perShopperPerMinute: int('EVENTS_PER_SHOPPER_PER_MINUTE', 600, 1, 1_000_000),

@@ -129,11 +129,18 @@ export type AdminProductListQuery = {
     onShelf?: boolean;
 };
 
+/**
+ * As ProductPage: a keyword search's `total` is capped at 1,000 with `totalIsLowerBound`.
+ */
 export type AdminProductPage = {
     items: Array<AdminProductSummary>;
     total: number;
     page: number;
     pageSize: number;
+    /**
+     * present (true) only when a search matched more products than it ranks: `total` is then a lower bound
+     */
+    totalIsLowerBound?: boolean;
 };
 
 export type AdminProductRating = {
@@ -1328,11 +1335,18 @@ export type ProductListQuery = {
     sort?: ProductSort;
 };
 
+/**
+ * A page of products. A keyword search ranks at most 1,000 matches (docs/search.md): when more match, `total` is 1,000, `totalIsLowerBound` is true ("1000+") and the pages end there.
+ */
 export type ProductPage = {
     items: Array<ProductSummary>;
     total: number;
     page: number;
     pageSize: number;
+    /**
+     * present (true) only when a search matched more products than it ranks: `total` is then a lower bound
+     */
+    totalIsLowerBound?: boolean;
 };
 
 /**

@@ -10,6 +10,7 @@ import { Media1764300000000 } from './1764300000000-media';
 import { ContentReviews1764510000000 } from './1764510000000-content-reviews';
 import { Promotions1764540000000 } from './1764540000000-promotions';
 import { ProductSearch1764560000000 } from './1764560000000-product-search';
+import { SearchRankIndex1764570000000 } from './1764570000000-search-rank-index';
 import { OperatorRoles1764550000000 } from './1764550000000-operator-roles';
 import { Engagement1764530000000 } from './1764530000000-engagement';
 
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   Promotions1764540000000,
   OperatorRoles1764550000000,
   ProductSearch1764560000000,
+  SearchRankIndex1764570000000,
 ];

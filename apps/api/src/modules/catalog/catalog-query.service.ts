@@ -15,6 +15,8 @@ import {
   countProducts,
   findProductPage,
   findProductRows,
+  pageTotal,
+  type PageTotal,
   findTopProducts,
   productWhere,
   type ProductFilter,
@@ -65,11 +67,11 @@ export class CatalogQueryService {
   async list(query: Omit<ProductFilter, 'onShelf' | 'sort'> & { sort?: ProductSort }): Promise<Buffer> {
     // A search without a sort lists the best matches first; a plain list, the newest.
     const filter = { ...query, sort: query.sort ?? (query.keyword ? 'relevance' : 'newest') } satisfies ProductFilter;
-    const shelf = { ...filter, onShelf: true };
-    const page = (items: ProductListRow[], total: number): string =>
+    const shelf = { ...filter, onShelf: true, searchCap: this.config.searchMaxResults };
+    const page = (items: ProductListRow[], total: PageTotal): string =>
       JSON.stringify({
         items: items.map((p) => toSummary(p, this.config)),
-        total,
+        ...total,
         page: filter.page,
         pageSize: filter.pageSize,
       } satisfies ProductPage);
@@ -83,7 +85,7 @@ export class CatalogQueryService {
           .getOrLoad('count', await this.cache.countKey(filter), async () =>
             String(await countProducts(this.products, where)),
           )
-          .then((bytes) => Number(bytes.toString('latin1'))),
+          .then((bytes) => pageTotal(where, Number(bytes.toString('latin1')))),
       ]);
       return Buffer.from(page(items, total), 'utf8');
     }

@@ -35,11 +35,12 @@ export class ProductAdminService {
     const [items, total] = await findProductPage(this.products, {
       ...query,
       sort: query.keyword ? 'relevance' : 'newest',
+      searchCap: this.config.searchMaxResults,
     });
     const stock = await this.stockByProduct(items.map((p) => p.id));
     return {
       items: items.map((p) => toAdminSummary(p, stock.get(p.id), this.config)),
-      total,
+      ...total,
       page: query.page,
       pageSize: query.pageSize,
     };

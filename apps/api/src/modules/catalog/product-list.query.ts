@@ -2,7 +2,7 @@ import type { ProductSort } from '@sutwxapp/contracts';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
 import { CategoryEntity } from './entities/category.entity';
 import { ProductEntity } from './entities/product.entity';
-import { searchMatches } from './search/search-index';
+import { SEARCH_MAX_RESULTS, searchCandidates } from './search/search-index';
 import { queryTerms } from './search/search-terms';
 
 /** The public sorts, and `relevance`: the order of a keyword search that names no sort. */
@@ -16,6 +16,8 @@ export interface ProductFilter {
   pageSize: number;
   /** shoppers: on-shelf only; admins may ask for either or both */
   onShelf?: boolean;
+  /** a keyword search ranks at most this many matches (config SEARCH_MAX_RESULTS) */
+  searchCap?: number;
 }
 
 /** Every order ends on the id so equal prices, sales or timestamps never repeat or skip across pages. */
@@ -71,13 +73,24 @@ export type ProductListRow = Pick<ProductEntity, (typeof LIST_COLUMNS)[number]>;
 /** ORDER BY per sort, on column names (the statement below is written by hand). */
 const ORDER_SQL: Record<ListSort, string> = {
   // title over category over description (the score), then what sells; only with a keyword
-  relevance: 'm.score DESC, sales DESC, id DESC',
+  relevance: 'sales DESC, id DESC', // only a search has a score (CANDIDATE_ORDER_SQL)
   newest: 'created_at DESC, id DESC',
   price_asc: 'min_price ASC, id ASC',
   price_desc: 'min_price DESC, id DESC',
   sales: 'sales DESC, id DESC',
   rating: 'rating_avg DESC, review_count DESC, id DESC',
   reviews: 'review_count DESC, id DESC',
+};
+
+/** The same orders on a search's candidates (search-index.ts SORT_COLUMNS; `product_id` is the id). */
+const CANDIDATE_ORDER_SQL: Record<ListSort, string> = {
+  relevance: 'score DESC, sales DESC, product_id DESC',
+  newest: 'created_at DESC, product_id DESC',
+  price_asc: 'min_price ASC, product_id ASC',
+  price_desc: 'min_price DESC, product_id DESC',
+  sales: 'sales DESC, product_id DESC',
+  rating: 'rating_avg DESC, review_count DESC, product_id DESC',
+  reviews: 'review_count DESC, product_id DESC',
 };
 
 /**
@@ -96,17 +109,39 @@ const ORDER_SQL: Record<ListSort, string> = {
 export async function findProductPage(
   products: Repository<ProductEntity>,
   filter: ProductFilter,
-): Promise<[ProductListRow[], number]> {
+): Promise<[ProductListRow[], PageTotal]> {
   const where = await productWhere(products, filter);
-  return Promise.all([findProductRows(products, filter, where), countProducts(products, where)]);
+  if (where.join) {
+    // A search: rows and the (capped) count from one statement, so the candidates are collected
+    // once; a page past the last row needs the count on its own.
+    const [rows, n] = await findProductRowsCounted(products, filter, where);
+    const total = n ?? (filter.page === 1 ? 0 : await countProducts(products, where));
+    return [rows, pageTotal(where, total)];
+  }
+  const [rows, n] = await Promise.all([findProductRows(products, filter, where), countProducts(products, where)]);
+  return [rows, pageTotal(where, n)];
+}
+
+/** A page's `total`, and for a search matching more than it ranks, `totalIsLowerBound`. */
+export interface PageTotal {
+  total: number;
+  totalIsLowerBound?: true;
+}
+
+/** The count of `countProducts` as a page reports it (a search's is capped, docs/search.md). */
+export function pageTotal(where: ProductWhere, n: number): PageTotal {
+  if (where.cap !== undefined && n > where.cap) return { total: where.cap, totalIsLowerBound: true };
+  return { total: n };
 }
 
 /** The WHERE clause of a filter, built once for the rows and the total; a keyword adds a join. */
 export interface ProductWhere {
   sql: string;
   params: unknown[];
-  /** `JOIN (matches) m ON …`, placed before WHERE, its parameters first */
+  /** a search's candidates: a derived table `(product_id, score, …sort columns)`, filtered already */
   join?: { sql: string; params: unknown[] };
+  /** a search ranks and pages through at most this many matches (SEARCH_MAX_RESULTS) */
+  cap?: number;
 }
 
 export async function productWhere(
@@ -125,16 +160,16 @@ export async function productWhere(
     params.push(...ids);
   }
   let join: ProductWhere['join'];
+  const cap = filter.searchCap ?? SEARCH_MAX_RESULTS;
   if (filter.keyword) {
     const terms = queryTerms(filter.keyword);
     // Only punctuation or symbols: nothing a product's words could match.
-    if (terms.length === 0) where.push('1 = 0');
-    else {
-      const matches = searchMatches(terms);
-      join = { sql: `JOIN (${matches.sql}) m ON m.product_id = id`, params: matches.params };
-    }
+    const matches =
+      terms.length === 0 ? null : await searchCandidates(products, terms, { sql: where.join(' AND '), params }, cap);
+    if (!matches) where.push('1 = 0');
+    else join = matches;
   }
-  return { sql: where.join(' AND '), params, join };
+  return { sql: where.join(' AND '), params, join, cap: filter.keyword ? cap : undefined };
 }
 
 /** One page of rows matching `where`, in the filter's order. */
@@ -143,27 +178,65 @@ export async function findProductRows(
   filter: ProductFilter,
   where: ProductWhere,
 ): Promise<ProductListRow[]> {
+  return (await selectRows(products, filter, where, false))[0];
+}
+
+/**
+ * One page of rows with the number of matches (`COUNT(*) OVER ()`), or an undefined count
+ * when the page is empty (past the last row, or nothing matches).
+ */
+async function findProductRowsCounted(
+  products: Repository<ProductEntity>,
+  filter: ProductFilter,
+  where: ProductWhere,
+): Promise<[ProductListRow[], number | undefined]> {
+  return selectRows(products, filter, where, true);
+}
+
+async function selectRows(
+  products: Repository<ProductEntity>,
+  filter: ProductFilter,
+  where: ProductWhere,
+  counted: boolean,
+): Promise<[ProductListRow[], number | undefined]> {
   const columns = LIST_COLUMNS.map((name) => products.metadata.findColumnWithPropertyName(name)!);
   // Relevance needs the score of a keyword's join; without a keyword it is the default order.
   const sort = filter.sort === 'relevance' && !where.join ? 'newest' : filter.sort;
+  // A search's pages end at its cap: the matches past it are not ranked.
+  const offset = (filter.page - 1) * filter.pageSize;
+  const limit = where.cap === undefined ? filter.pageSize : Math.min(filter.pageSize, where.cap - offset);
+  if (limit <= 0) return [[], undefined];
+  const select = `SELECT ${columns.map((c) => `p.${c.databaseName}`).join(', ')}`;
+  const table = `${products.metadata.tableName} p`;
+  // A search ranks its candidates (filtered already, carrying the sort columns) and reads only
+  // the page's rows from products; a plain list reads products in the filter's order.
   const rows = (await products.query(
-    `SELECT ${columns.map((c) => c.databaseName).join(', ')} FROM ${products.metadata.tableName} ` +
-      `${where.join?.sql ?? ''} WHERE ${where.sql} ORDER BY ${ORDER_SQL[sort]} LIMIT ? OFFSET ?`,
-    [...(where.join?.params ?? []), ...where.params, filter.pageSize, (filter.page - 1) * filter.pageSize],
+    where.join
+      ? `${select}, r.matches_n FROM (SELECT product_id, ` +
+          `${counted ? 'COUNT(*) OVER ()' : 'NULL'} AS matches_n, ROW_NUMBER() OVER (ORDER BY ${CANDIDATE_ORDER_SQL[sort]}) AS pos ` +
+          `FROM (${where.join.sql}) m ORDER BY pos LIMIT ? OFFSET ?) r JOIN ${table} ON p.id = r.product_id ORDER BY r.pos`
+      : `${select} FROM ${table} WHERE ${where.sql} ORDER BY ${ORDER_SQL[sort]} LIMIT ? OFFSET ?`,
+    where.join ? [...where.join.params, limit, offset] : [...where.params, limit, offset],
   )) as Array<Record<string, unknown>>;
   const driver = products.manager.connection.driver;
-  return rows.map((raw) => {
+  const items = rows.map((raw) => {
     const row = {} as Record<string, unknown>;
     for (const c of columns) row[c.propertyName] = driver.prepareHydratedValue(raw[c.databaseName], c);
     return row as ProductListRow;
   });
+  return [items, counted && rows.length > 0 ? Number(rows[0].matches_n) : undefined];
 }
 
-/** How many products match `where`, whatever the page. */
+/**
+ * How many products match `where`, whatever the page; for a search, up to its cap + 1 (what
+ * `pageTotal` turns into a total and a lower-bound flag).
+ */
 export async function countProducts(products: Repository<ProductEntity>, where: ProductWhere): Promise<number> {
   const [row] = (await products.query(
-    `SELECT COUNT(*) AS n FROM ${products.metadata.tableName} ${where.join?.sql ?? ''} WHERE ${where.sql}`,
-    [...(where.join?.params ?? []), ...where.params],
+    where.join
+      ? `SELECT COUNT(*) AS n FROM (${where.join.sql}) m`
+      : `SELECT COUNT(*) AS n FROM ${products.metadata.tableName} WHERE ${where.sql}`,
+    where.join ? where.join.params : where.params,
   )) as Array<{ n: unknown }>;
   return Number(row.n);
 }
