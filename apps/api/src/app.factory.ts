@@ -42,6 +42,9 @@ export interface CreatedApp {
 }
 
 /** Builds the fully configured application (not yet listening). Used by main.ts and by tests. */
+/** Longer than any proxy in front of us keeps an idle upstream connection (nginx: 60 s). */
+const KEEP_ALIVE_TIMEOUT_MS = 75_000;
+
 export async function createApp(
   config: AppConfig,
   logger: Logger = createRootLogger(config.logLevel),
@@ -66,14 +69,21 @@ export async function createApp(
     schemaController: { compilersFactory: lazyFastifyCompilers() },
     // wx.request cannot send PATCH: the mini-program sends POST + X-HTTP-Method-Override: PATCH.
     // Rewritten before routing, and only POST → PATCH, so nothing else can be smuggled.
-    serverFactory: (handler: (req: IncomingMessage, res: ServerResponse) => void) =>
-      createServer({ requireHostHeader: false }, (req, res) => {
+    serverFactory: (handler: (req: IncomingMessage, res: ServerResponse) => void) => {
+      const server = createServer({ requireHostHeader: false }, (req, res) => {
         if (refuseWithoutHost(req, res)) return;
         if (req.method === 'POST' && String(req.headers['x-http-method-override'] ?? '').toUpperCase() === 'PATCH') {
           req.method = 'PATCH';
         }
         handler(req, res);
-      }),
+      });
+      // Idle keep-alive connections must outlive the proxy's (nginx upstream 60 s, cloud load
+      // balancers 60 s): with Node's 5 s default the API closed a connection just as nginx reused
+      // it, and a POST on it came back 502 (nginx retries only idempotent requests).
+      server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+      server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
+      return server;
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     // WeChat Pay notifications are verified over the exact bytes received.

@@ -33,6 +33,13 @@ describe(`foundation (${backendLabel})`, () => {
     expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('keeps idle connections open longer than nginx keeps its upstream ones (60 s)', async () => {
+    // A shorter server timeout closes a connection nginx is about to reuse: a POST on it is a 502.
+    const res = await fetch(`${t.baseUrl}/api/v1/health/live`);
+    const timeout = Number(/timeout=(\d+)/.exec(res.headers.get('keep-alive') ?? '')?.[1]);
+    expect(timeout).toBeGreaterThan(60);
+  });
+
   it('answers unknown routes with the one error shape', async () => {
     const res = await t.http.get('/api/v1/no-such-thing').set('X-Request-Id', 'req-404').expect(404);
     expect(res.body).toEqual({
