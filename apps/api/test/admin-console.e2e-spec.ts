@@ -67,6 +67,8 @@ describeBrowser(`Merchant console in Chromium (${backendLabel})`, () => {
   }
 
   async function check(page: Page, name: string): Promise<void> {
+    // a toast fading in or out is half transparent: axe would measure the fade, not the colours
+    await page.locator('.t-message').first().waitFor({ state: 'detached', timeout: 10_000 });
     await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
     // evaluated through the DevTools protocol: the page's CSP (no inline script) does not apply
     await page.evaluate(axe.source);
@@ -102,7 +104,7 @@ describeBrowser(`Merchant console in Chromium (${backendLabel})`, () => {
     const before = await todaysFigures();
     await signIn(page, owner);
     await page.waitForURL(/\/admin\/dashboard/);
-    await page.getByText('今日支付 GMV').waitFor();
+    await page.getByText('今日支付 GMV', { exact: true }).waitFor();
     // the figures show "—" until every report has answered; read them only once the section is no longer busy
     await page.locator('[data-test="today-figures"][aria-busy="false"] [data-test="gmv"]').waitFor();
     const shown = fenOf(await page.locator('[data-test="gmv"]').innerText());

@@ -211,8 +211,11 @@ describe(`console service APIs: after-sale, reviews, coupons, audit log, refunds
       expect(toPercent).toMatchObject({ kind: 'PERCENT', percentOff: 15, maxDiscountFen: 2000, amountFen: 0 });
       expect(toPercent.label).toBe('8.5折 最高减20');
       const fixed = (
-        await patch({ validDays: null, validFrom: '2030-01-01T00:00:00+08:00', validTo: '2030-02-01T00:00:00+08:00' })
-          .expect(200)
+        await patch({
+          validDays: null,
+          validFrom: '2030-01-01T00:00:00+08:00',
+          validTo: '2030-02-01T00:00:00+08:00',
+        }).expect(200)
       ).body;
       expect(fixed).toMatchObject({ validDays: null, validTo: '2030-01-31T16:00:00.000Z' });
       // back to a claimable window, then a shopper claims one
@@ -237,9 +240,7 @@ describe(`console service APIs: after-sale, reviews, coupons, audit log, refunds
         (x: { id: number }) => x.id === id,
       );
       expect(row).toMatchObject({ name: '八五折', totalQuantity: 50, percentOff: 15, claimedCount: 1 });
-      expect((await t.http.patch('/api/v1/admin/coupons/99999999').set(ops.auth).send({ name: 'x' })).status).toBe(
-        404,
-      );
+      expect((await t.http.patch('/api/v1/admin/coupons/99999999').set(ops.auth).send({ name: 'x' })).status).toBe(404);
     });
 
     it('is for the owner and operations only', async () => {
@@ -354,7 +355,9 @@ describe(`console service APIs: after-sale, reviews, coupons, audit log, refunds
       const req = await requestAfterSale(t, s, order, p);
       await post(cs, `/admin/aftersales/${req.id}/approve`).expect(200);
       await sandbox.whenIdle();
-      await waitFor(async () => (await t.http.get(`/api/v1/aftersales/${req.id}`).set(s.auth)).body.status === 'REFUNDED');
+      await waitFor(
+        async () => (await t.http.get(`/api/v1/aftersales/${req.id}`).set(s.auth)).body.status === 'REFUNDED',
+      );
       const after = await day();
       expect(after.date).toBe(today);
       // other suites may share the database: today's figures only grow, by at least this refund

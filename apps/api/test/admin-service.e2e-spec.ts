@@ -226,7 +226,13 @@ describeBrowser(`Merchant console: after-sale, reviews, coupons, audit log in Ch
     const listed = (await asApi(ops, '/admin/coupons?pageSize=50')).body.items.find(
       (c: { name: string }) => c.name === couponName,
     );
-    expect(listed).toMatchObject({ thresholdFen: 10000, amountFen: 990, validDays: 15, totalQuantity: 300, issuing: true });
+    expect(listed).toMatchObject({
+      thresholdFen: 10000,
+      amountFen: 990,
+      validDays: 15,
+      totalQuantity: 300,
+      issuing: true,
+    });
 
     await row.getByRole('button', { name: `停止发放 ${couponName}` }).click();
     await row.getByText('已停发').waitFor();

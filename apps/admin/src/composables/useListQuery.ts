@@ -9,7 +9,9 @@ type Values = Record<string, string | number | boolean | undefined | null>;
  * helpers), `set` writes a change back (a filter change goes back to page 1), so the list can be
  * shared, reloaded and walked with the browser's back button.
  */
-export function useListQuery<T extends Values>(read: (q: RawQuery) => T): {
+export function useListQuery<T extends Values>(
+  read: (q: RawQuery) => T,
+): {
   state: ComputedRef<T>;
   set: (patch: Partial<T>) => Promise<void>;
 } {

@@ -34,12 +34,12 @@ describe('coupon form → API input (yuan → fen exactly)', () => {
       issuing: true,
     });
     // amounts a float would get wrong come out exact
-    expect(couponInput({ ...emptyCouponForm(), name: 'x', kind: 'NO_THRESHOLD', amount: '0.29' }).input?.amountFen).toBe(
-      29,
-    );
-    expect(couponInput({ ...emptyCouponForm(), name: 'x', kind: 'NO_THRESHOLD', amount: '1.15' }).input?.amountFen).toBe(
-      115,
-    );
+    expect(
+      couponInput({ ...emptyCouponForm(), name: 'x', kind: 'NO_THRESHOLD', amount: '0.29' }).input?.amountFen,
+    ).toBe(29);
+    expect(
+      couponInput({ ...emptyCouponForm(), name: 'x', kind: 'NO_THRESHOLD', amount: '1.15' }).input?.amountFen,
+    ).toBe(115);
   });
 
   it('reads 折 as percent off with an optional cap', () => {
@@ -70,9 +70,9 @@ describe('coupon form → API input (yuan → fen exactly)', () => {
     expect(Object.keys(errors).sort()).toEqual(
       ['name', 'amount', 'scopeIds', 'validTo', 'totalQuantity', 'perUserLimit'].sort(),
     );
-    expect(
-      couponInput({ ...emptyCouponForm(), name: 'x', threshold: '10', amount: '10' }).errors.threshold,
-    ).toBe('门槛必须大于减免金额');
+    expect(couponInput({ ...emptyCouponForm(), name: 'x', threshold: '10', amount: '10' }).errors.threshold).toBe(
+      '门槛必须大于减免金额',
+    );
   });
 
   it('takes a fixed window in Beijing time and scope ids', () => {
@@ -118,7 +118,13 @@ describe('coupon form → API input (yuan → fen exactly)', () => {
       label: '8.5折 最高减19.9',
     };
     const form = couponFormOf(t);
-    expect(form).toMatchObject({ zhe: '8.5', maxDiscount: '19.90', scopeIds: '7, 9', validity: 'days', validDays: '30' });
+    expect(form).toMatchObject({
+      zhe: '8.5',
+      maxDiscount: '19.90',
+      scopeIds: '7, 9',
+      validity: 'days',
+      validDays: '30',
+    });
     expect(couponInput(form).input).toMatchObject({ percentOff: 15, maxDiscountFen: 1990, scopeIds: [7, 9] });
     expect(fenToYuanText(5)).toBe('0.05');
   });

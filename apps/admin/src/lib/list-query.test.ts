@@ -4,7 +4,8 @@ import { beijingDayBounds, boolOf, cleanQuery, dateOf, enumOf, intOf, pageOf, pa
 describe('list filters from the URL query', () => {
   it('reads whole positive numbers only', () => {
     expect(intOf({ id: '12' }, 'id')).toBe(12);
-    for (const bad of ['0', '-1', '1.5', '1e3', 'abc', '', '99999999999']) expect(intOf({ id: bad }, 'id')).toBeUndefined();
+    for (const bad of ['0', '-1', '1.5', '1e3', 'abc', '', '99999999999'])
+      expect(intOf({ id: bad }, 'id')).toBeUndefined();
     expect(intOf({ id: ['7', '8'] }, 'id')).toBe(7);
     expect(intOf({}, 'id')).toBeUndefined();
   });

@@ -48,7 +48,9 @@ export function dateOf(q: RawQuery, key: string): string | undefined {
 }
 
 /** The query to write: blanks, undefined and the page-1 / default-size values left out. */
-export function cleanQuery(values: Record<string, string | number | boolean | undefined | null>): Record<string, string> {
+export function cleanQuery(
+  values: Record<string, string | number | boolean | undefined | null>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(values)) {
     if (value === undefined || value === null || value === '') continue;

@@ -57,9 +57,7 @@ function toEntry(r: AuditRecord & { id: string }, usernames: Map<number, string>
     createdAt: new Date(r.createdAt).toISOString(),
     actorType: r.actorType,
     actorId: r.actorId,
-    operator: Number.isSafeInteger(operatorId)
-      ? { id: operatorId, username: usernames.get(operatorId) ?? null }
-      : null,
+    operator: Number.isSafeInteger(operatorId) ? { id: operatorId, username: usernames.get(operatorId) ?? null } : null,
     ...words,
     method: text(p.method),
     route: documentedRoute(p.route),

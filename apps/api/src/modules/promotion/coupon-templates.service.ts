@@ -66,7 +66,9 @@ export class CouponTemplatesService {
   async update(id: number, patch: CouponTemplateUpdate, attempt = 1): Promise<CouponTemplate> {
     const current = await this.template(id);
     const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as CouponTemplateUpdate;
-    const nulled = Object.keys(given).filter((k) => given[k as keyof CouponTemplateUpdate] === null && !NULLABLE.has(k));
+    const nulled = Object.keys(given).filter(
+      (k) => given[k as keyof CouponTemplateUpdate] === null && !NULLABLE.has(k),
+    );
     if (nulled.length) {
       throw badRequest(
         `${nulled.join('、')} 不能为空`,

@@ -111,10 +111,7 @@ export class MongoEventStore implements EventStore {
     return docs.map(({ _id, ...record }) => record as AuditRecord);
   }
 
-  async auditPage(
-    filter: AuditFilter,
-    page: { skip: number; take: number; oldestFirst: boolean },
-  ): Promise<AuditPage> {
+  async auditPage(filter: AuditFilter, page: { skip: number; take: number; oldestFirst: boolean }): Promise<AuditPage> {
     const createdAt = {
       ...(filter.from ? { $gte: filter.from } : {}),
       ...(filter.to ? { $lt: filter.to } : {}),

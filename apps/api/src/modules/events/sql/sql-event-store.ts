@@ -97,10 +97,7 @@ export class SqlEventStore implements EventStore {
     return rows.map(({ id: _id, ...record }) => record);
   }
 
-  async auditPage(
-    filter: AuditFilter,
-    page: { skip: number; take: number; oldestFirst: boolean },
-  ): Promise<AuditPage> {
+  async auditPage(filter: AuditFilter, page: { skip: number; take: number; oldestFirst: boolean }): Promise<AuditPage> {
     const qb = this.audit.createQueryBuilder('a');
     if (filter.kind) qb.andWhere('a.kind = :kind', { kind: filter.kind });
     if (filter.actorType) qb.andWhere('a.actor_type = :actorType', { actorType: filter.actorType });
