@@ -55,6 +55,36 @@ export const screens: RouteRecordRaw[] = [
     meta: { title: '订单详情', api: 'GET /admin/orders/{id}' },
   },
   {
+    path: 'aftersales',
+    name: 'aftersales',
+    component: () => import('./pages/aftersales/AfterSaleListPage.vue'),
+    meta: { title: '售后', api: 'GET /admin/aftersales', menu: true },
+  },
+  {
+    path: 'aftersales/:id',
+    name: 'aftersales-detail',
+    component: () => import('./pages/aftersales/AfterSaleDetailPage.vue'),
+    meta: { title: '售后详情', api: 'GET /admin/aftersales/{id}' },
+  },
+  {
+    path: 'reviews',
+    name: 'reviews',
+    component: () => import('./pages/reviews/ReviewListPage.vue'),
+    meta: { title: '评价', api: 'GET /admin/reviews', menu: true },
+  },
+  {
+    path: 'content-reviews',
+    name: 'content-reviews',
+    component: () => import('./pages/reviews/ContentReviewPage.vue'),
+    meta: { title: '内容审核', api: 'GET /admin/content-reviews', menu: true },
+  },
+  {
+    path: 'coupons',
+    name: 'coupons',
+    component: () => import('./pages/coupons/CouponListPage.vue'),
+    meta: { title: '优惠券', api: 'GET /admin/coupons', menu: true },
+  },
+  {
     path: 'operators',
     name: 'operators',
     component: () => import('./pages/operators/OperatorsPage.vue'),

@@ -45,8 +45,8 @@ describeBrowser(`Merchant console in Chromium (${backendLabel})`, () => {
     await t?.close();
   });
 
-  /** Today's paid GMV in fen (Beijing day) from the analytics API the dashboard reads. */
-  async function todaysGmv(): Promise<number> {
+  /** Today's figures in fen (Beijing day) from the analytics API the dashboard reads. */
+  async function todaysFigures(): Promise<{ gmv: number; refunded: number }> {
     const login = await t.http.post('/api/v1/auth/admin-login').send({ username: owner, password }).expect(200);
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     const report = await t.http
@@ -54,16 +54,21 @@ describeBrowser(`Merchant console in Chromium (${backendLabel})`, () => {
       .query({ from: today })
       .set('Authorization', `Bearer ${login.body.accessToken as string}`)
       .expect(200);
-    return (report.body.days as Array<{ gmv: number }>).at(-1)?.gmv ?? 0;
+    const day = (report.body.days as Array<{ gmv: number; refunded: number }>).at(-1);
+    return { gmv: day?.gmv ?? 0, refunded: day?.refunded ?? 0 };
   }
 
   /** `¥7,190.87` → 719087, in whole numbers (the screen's text, parsed without floats). */
   function fenOf(text: string): number {
-    const [yuan, cents] = text.replace(/[¥,\s]/g, '').split('.');
-    return Number(yuan) * 100 + Number(cents ?? 0);
+    const negative = text.trim().startsWith('-');
+    const [yuan, cents] = text.replace(/[-¥,\s]/g, '').split('.');
+    const fen = Number(yuan) * 100 + Number(cents ?? 0);
+    return negative ? -fen : fen;
   }
 
   async function check(page: Page, name: string): Promise<void> {
+    // a toast fading in or out is half transparent: axe would measure the fade, not the colours
+    await page.locator('.t-message').first().waitFor({ state: 'detached', timeout: 10_000 });
     await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
     // evaluated through the DevTools protocol: the page's CSP (no inline script) does not apply
     await page.evaluate(axe.source);
@@ -94,18 +99,24 @@ describeBrowser(`Merchant console in Chromium (${backendLabel})`, () => {
     await page.goto(`${t.baseUrl}/admin/`);
     await page.getByLabel('用户名').waitFor();
     await check(page, '01-login');
-    // the figure agrees with the analytics API (read before and after: on a shared database other
-    // suites may pay orders meanwhile, and paid GMV only grows)
-    const before = await todaysGmv();
+    // the figures agree with the analytics API (read before and after: on a shared database other
+    // suites may pay and refund orders meanwhile, and today's paid GMV and refunds only grow)
+    const before = await todaysFigures();
     await signIn(page, owner);
     await page.waitForURL(/\/admin\/dashboard/);
-    await page.getByText('今日支付 GMV').waitFor();
+    await page.getByText('今日支付 GMV', { exact: true }).waitFor();
     // the figures show "—" until every report has answered; read them only once the section is no longer busy
     await page.locator('[data-test="today-figures"][aria-busy="false"] [data-test="gmv"]').waitFor();
     const shown = fenOf(await page.locator('[data-test="gmv"]').innerText());
-    const after = await todaysGmv();
-    expect(shown).toBeGreaterThanOrEqual(before);
-    expect(shown).toBeLessThanOrEqual(after);
+    const shownRefunded = fenOf(await page.locator('[data-test="refunded"]').innerText());
+    const shownNet = fenOf(await page.locator('[data-test="net"]').innerText());
+    const after = await todaysFigures();
+    expect(shown).toBeGreaterThanOrEqual(before.gmv);
+    expect(shown).toBeLessThanOrEqual(after.gmv);
+    expect(shownRefunded).toBeGreaterThanOrEqual(before.refunded);
+    expect(shownRefunded).toBeLessThanOrEqual(after.refunded);
+    // "paid" is labelled as paid (refunds not taken out); the net beside it takes them out
+    expect(shownNet).toBe(shown - shownRefunded);
     // every figure loaded: no error alert on the screen
     expect(await page.locator('.t-alert--error').count()).toBe(0);
     await check(page, '02-dashboard');

@@ -13,6 +13,7 @@ import { AuditService } from '../src/modules/events/audit.service';
 import { EventsTtlSweeper } from '../src/modules/events/sql/events-ttl-sweeper.service';
 import { type Admin, createAdmin, createShopper } from './support/factories';
 import { buyer, runAnalyticsScenario } from './support/events-scenario';
+import { createOperator } from './support/service-fixtures';
 import { seedProduct } from './support/shop-fixtures';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
@@ -95,7 +96,10 @@ if (!mongoUri) {
       const auditIndexes = await audit.collection.indexes();
       expect(auditIndexes.some((i) => i.expireAfterSeconds !== undefined)).toBe(false);
       expect(auditIndexes).toEqual(
-        expect.arrayContaining([expect.objectContaining({ key: { kind: 1, createdAt: -1 } })]),
+        expect.arrayContaining([
+          expect.objectContaining({ key: { kind: 1, createdAt: -1 } }),
+          expect.objectContaining({ key: { actorType: 1, actorId: 1, createdAt: -1 } }),
+        ]),
       );
     });
 
@@ -189,6 +193,38 @@ if (!mongoUri) {
         .record('payment_notification', { type: 'wechatpay' }, { notificationId: 'EV-M' }, requestId);
       await writer.flush();
       expect(await audit.countDocuments({ requestId, kind: 'payment_notification' })).toBe(1);
+    });
+
+    it("answers the owner's audit log from MongoDB: by operator, kind and time, newest first", async () => {
+      const actor = await createOperator(t, 'operations', 'mongo');
+      const since = new Date(Date.now() - 1000).toISOString();
+      await t.http
+        .post('/api/v1/admin/coupons')
+        .set(actor.auth)
+        .send({ name: 'Mongo 审计券', kind: 'NO_THRESHOLD', amountFen: 100, validDays: 1, totalQuantity: 5 })
+        .expect(201);
+      await t.http.patch('/api/v1/admin/coupons/99999999').set(actor.auth).send({ issuing: false }).expect(404);
+      await writer.flush();
+      const log = (query: Record<string, unknown>) =>
+        t.http
+          .get('/api/v1/admin/audit-log')
+          .query({ operatorId: actor.id, from: since, ...query })
+          .set(admin.auth);
+      const page = (await log({}).expect(200)).body;
+      expect(page.total).toBe(2);
+      expect(page.items.map((e: { action: string }) => e.action)).toEqual(['修改优惠券', '新建优惠券']);
+      expect(page.items[0]).toMatchObject({
+        operator: { id: actor.id, username: actor.username },
+        outcome: 'failed',
+        code: 'COUPON_NOT_FOUND',
+      });
+      expect(page.items[1]).toMatchObject({ summary: expect.stringContaining('名称：Mongo 审计券'), outcome: 'ok' });
+      expect(page.items[1].id).toMatch(/^[0-9a-f]{24}$/);
+      const oldest = (await log({ sort: 'oldest', pageSize: 1 }).expect(200)).body;
+      expect(oldest).toMatchObject({ total: 2, pageSize: 1 });
+      expect(oldest.items[0].action).toBe('新建优惠券');
+      expect((await log({ kind: 'payment_notification' }).expect(200)).body.total).toBe(0);
+      expect((await log({ from: '2000-01-01T00:00:00Z', to: since }).expect(200)).body.total).toBe(0);
     });
 
     it('answers the scripted analytics scenario with aggregation pipelines', async () => {

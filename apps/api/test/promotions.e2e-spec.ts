@@ -73,7 +73,8 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
       const mine = (await t.http.get('/api/v1/coupons/mine').set(s.auth).expect(200)).body.items;
       expect(mine.filter((c: { templateId: number }) => c.templateId === id).length).toBeLessThanOrEqual(2);
     }
-    const list = (await t.http.get('/api/v1/admin/coupons').set(admin.auth).expect(200)).body;
+    // newest first: the template made above is on the first page (other suites may share the database)
+    const list = (await t.http.get('/api/v1/admin/coupons?pageSize=50').set(admin.auth).expect(200)).body.items;
     expect(list.find((x: { id: number }) => x.id === id).claimedCount).toBe(100);
   });
 
@@ -622,7 +623,9 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
         .send({ orderId: order.id, skuId: p.skuIds[0], quantity: 1, type: 'REFUND_ONLY', reason: '不想要了' })
         .expect(201)
     ).body;
-    const listed = (await t.http.get(`/api/v1/admin/aftersales?status=REQUESTED`).set(admin.auth).expect(200)).body;
+    const listed = (
+      await t.http.get(`/api/v1/admin/aftersales?status=REQUESTED&orderId=${order.id}`).set(admin.auth).expect(200)
+    ).body;
     expect(listed.items.map((x: { id: number }) => x.id)).toContain(r.id);
     const withdrawn = (await t.http.post(`/api/v1/aftersales/${r.id}/cancel`).set(s.auth).expect(200)).body;
     expect(withdrawn.status).toBe('CANCELLED');

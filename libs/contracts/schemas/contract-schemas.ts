@@ -103,6 +103,338 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     ],
     "additionalProperties": false
   },
+  "AdminAfterSale": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "orderId": {
+        "type": "number"
+      },
+      "skuId": {
+        "type": "number"
+      },
+      "quantity": {
+        "type": "number"
+      },
+      "type": {
+        "$ref": "#/components/schemas/AfterSaleType"
+      },
+      "status": {
+        "$ref": "#/components/schemas/AfterSaleStatus"
+      },
+      "reason": {
+        "type": "string"
+      },
+      "description": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "photos": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "the photos as image URLs (750 px wide) the pages can show, not media refs"
+      },
+      "refundAmount": {
+        "$ref": "#/components/schemas/Fen",
+        "description": "the line's paid share for this quantity (coupon and points shares taken out)"
+      },
+      "rejectReason": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "carrierCode": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "trackingNo": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "restocked": {
+        "type": "boolean"
+      },
+      "deadlineAt": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/IsoDateTime"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "when the timeout acts on the current state (auto-approve, close), else null"
+      },
+      "createdAt": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      },
+      "updatedAt": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      },
+      "userId": {
+        "type": "number"
+      },
+      "orderNo": {
+        "type": "string"
+      },
+      "line": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/AfterSaleOrderLine"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "null only when the order line no longer exists"
+      }
+    },
+    "required": [
+      "carrierCode",
+      "createdAt",
+      "deadlineAt",
+      "description",
+      "id",
+      "line",
+      "orderId",
+      "orderNo",
+      "photos",
+      "quantity",
+      "reason",
+      "refundAmount",
+      "rejectReason",
+      "restocked",
+      "skuId",
+      "status",
+      "trackingNo",
+      "type",
+      "updatedAt",
+      "userId"
+    ],
+    "additionalProperties": false,
+    "description": "An after-sale request as operators see it: the order number and the line it is about."
+  },
+  "AdminAfterSaleListQuery": {
+    "type": "object",
+    "properties": {
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      },
+      "orderId": {
+        "type": "number"
+      },
+      "status": {
+        "$ref": "#/components/schemas/AfterSaleStatus"
+      },
+      "sort": {
+        "type": "string",
+        "enum": [
+          "newest",
+          "oldest"
+        ],
+        "description": "newest (default) or oldest first: the oldest waiting request is the one to answer next"
+      }
+    },
+    "additionalProperties": false,
+    "description": "GET /admin/aftersales: the queue, by state and order, newest or oldest first."
+  },
+  "AdminAfterSalePage": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/AdminAfterSale"
+        }
+      },
+      "total": {
+        "type": "number"
+      },
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "items",
+      "total",
+      "page",
+      "pageSize"
+    ],
+    "additionalProperties": false
+  },
+  "AdminCouponListQuery": {
+    "type": "object",
+    "properties": {
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      },
+      "issuing": {
+        "type": "boolean",
+        "description": "only templates being issued (true) or stopped (false)"
+      }
+    },
+    "additionalProperties": false,
+    "description": "GET /admin/coupons"
+  },
+  "AdminCouponTemplate": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "name": {
+        "type": "string"
+      },
+      "kind": {
+        "$ref": "#/components/schemas/CouponKind"
+      },
+      "thresholdFen": {
+        "$ref": "#/components/schemas/Fen"
+      },
+      "amountFen": {
+        "$ref": "#/components/schemas/Fen"
+      },
+      "percentOff": {
+        "type": "number"
+      },
+      "maxDiscountFen": {
+        "$ref": "#/components/schemas/Fen"
+      },
+      "scope": {
+        "$ref": "#/components/schemas/CouponScope"
+      },
+      "scopeIds": {
+        "type": "array",
+        "items": {
+          "type": "number"
+        }
+      },
+      "validFrom": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/IsoDateTime"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "validTo": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/IsoDateTime"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "validDays": {
+        "type": [
+          "number",
+          "null"
+        ]
+      },
+      "totalQuantity": {
+        "type": "number"
+      },
+      "claimedCount": {
+        "type": "number"
+      },
+      "perUserLimit": {
+        "type": "number"
+      },
+      "issuing": {
+        "type": "boolean"
+      },
+      "label": {
+        "type": "string",
+        "description": "a short Chinese label, e.g. \"满199减30\""
+      },
+      "usedCount": {
+        "type": "number",
+        "description": "coupons used by a paid order (claimed = claimedCount)"
+      },
+      "lockedCount": {
+        "type": "number",
+        "description": "coupons held by an unpaid order right now"
+      },
+      "createdAt": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      }
+    },
+    "required": [
+      "amountFen",
+      "claimedCount",
+      "createdAt",
+      "id",
+      "issuing",
+      "kind",
+      "label",
+      "lockedCount",
+      "maxDiscountFen",
+      "name",
+      "perUserLimit",
+      "percentOff",
+      "scope",
+      "scopeIds",
+      "thresholdFen",
+      "totalQuantity",
+      "usedCount",
+      "validDays",
+      "validFrom",
+      "validTo"
+    ],
+    "additionalProperties": false,
+    "description": "A template as operators see it: the template and its usage."
+  },
+  "AdminCouponTemplatePage": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/AdminCouponTemplate"
+        }
+      },
+      "total": {
+        "type": "number"
+      },
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "items",
+      "total",
+      "page",
+      "pageSize"
+    ],
+    "additionalProperties": false
+  },
   "AdminLoginRequest": {
     "type": "object",
     "properties": {
@@ -650,6 +982,13 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
         ],
         "description": "why it is held, hidden or rejected"
       },
+      "productTitle": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "the product's current title (null when the product was deleted)"
+      },
       "updatedAt": {
         "$ref": "#/components/schemas/IsoDateTime"
       }
@@ -669,6 +1008,7 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       "orderItemId",
       "parentId",
       "productId",
+      "productTitle",
       "rating",
       "reply",
       "specs",
@@ -704,6 +1044,16 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       "pageSize"
     ],
     "additionalProperties": false
+  },
+  "AdminReviewSort": {
+    "type": "string",
+    "enum": [
+      "newest",
+      "oldest",
+      "rating_asc",
+      "rating_desc"
+    ],
+    "description": "GET /admin/reviews order: newest (default), oldest, lowest or highest rating first."
   },
   "AfterSale": {
     "type": "object",
@@ -857,6 +1207,44 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     ],
     "description": "The badge an order shows in the list: 售后中 / 已退款 / 售后关闭, or none."
   },
+  "AfterSaleOrderLine": {
+    "type": "object",
+    "properties": {
+      "productId": {
+        "type": "number"
+      },
+      "title": {
+        "type": "string"
+      },
+      "specs": {
+        "$ref": "#/components/schemas/SpecValues"
+      },
+      "image": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "the line's picture (240 px), or null"
+      },
+      "unitPrice": {
+        "$ref": "#/components/schemas/Fen"
+      },
+      "quantity": {
+        "type": "number",
+        "description": "pieces of this line in the order"
+      }
+    },
+    "required": [
+      "productId",
+      "title",
+      "specs",
+      "image",
+      "unitPrice",
+      "quantity"
+    ],
+    "additionalProperties": false,
+    "description": "The order line a request is about, as the order recorded it (title, specs and price at purchase)."
+  },
   "AfterSaleOrderState": {
     "type": "object",
     "properties": {
@@ -991,13 +1379,7 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     "type": "object",
     "properties": {
       "type": {
-        "type": "string",
-        "enum": [
-          "admin",
-          "shopper",
-          "system",
-          "wechatpay"
-        ]
+        "$ref": "#/components/schemas/AuditActorType"
       },
       "id": {
         "type": [
@@ -1012,6 +1394,15 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     ],
     "additionalProperties": false
   },
+  "AuditActorType": {
+    "type": "string",
+    "enum": [
+      "admin",
+      "shopper",
+      "system",
+      "wechatpay"
+    ]
+  },
   "AuditKind": {
     "type": "string",
     "enum": [
@@ -1019,6 +1410,220 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       "payment_notification",
       "refund_notification"
     ]
+  },
+  "AuditLogEntry": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string"
+      },
+      "kind": {
+        "$ref": "#/components/schemas/AuditKind"
+      },
+      "createdAt": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      },
+      "actorType": {
+        "$ref": "#/components/schemas/AuditActorType"
+      },
+      "actorId": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "operator": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/AuditOperator"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "action": {
+        "type": "string",
+        "description": "what was done, e.g. 同意售后 (or the method and route for a route without a name)"
+      },
+      "target": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "what it was done to, e.g. 售后单 #12; null when nothing in particular"
+      },
+      "summary": {
+        "type": "string",
+        "description": "the request's key facts, e.g. 原因：破损（empty when there are none）"
+      },
+      "method": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "route": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "the route as the API documents it, e.g. /admin/aftersales/{id}/approve"
+      },
+      "outcome": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "enum": [
+          "ok",
+          "failed",
+          null
+        ]
+      },
+      "statusCode": {
+        "type": [
+          "number",
+          "null"
+        ]
+      },
+      "code": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "the error code of a refused request"
+      },
+      "ip": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "the client address as the API saw it (behind TRUST_PROXY: the forwarded one); null on rows recorded before it was kept"
+      },
+      "userAgent": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "requestId": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "details": {
+        "type": "object",
+        "additionalProperties": {},
+        "description": "the recorded request: path parameters and body, secrets masked"
+      }
+    },
+    "required": [
+      "id",
+      "kind",
+      "createdAt",
+      "actorType",
+      "actorId",
+      "operator",
+      "action",
+      "target",
+      "summary",
+      "method",
+      "route",
+      "outcome",
+      "statusCode",
+      "code",
+      "ip",
+      "userAgent",
+      "requestId",
+      "details"
+    ],
+    "additionalProperties": false,
+    "description": "One audit row, in words: who did what to what, when, from where, and how it ended."
+  },
+  "AuditLogPage": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/AuditLogEntry"
+        }
+      },
+      "total": {
+        "type": "number"
+      },
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "items",
+      "total",
+      "page",
+      "pageSize"
+    ],
+    "additionalProperties": false
+  },
+  "AuditLogQuery": {
+    "type": "object",
+    "properties": {
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      },
+      "operatorId": {
+        "type": "number",
+        "description": "an operator's admin account id: only what they did"
+      },
+      "kind": {
+        "$ref": "#/components/schemas/AuditKind"
+      },
+      "from": {
+        "$ref": "#/components/schemas/IsoDateTime",
+        "description": "at or after (ISO date-time, e.g. 2026-01-01T00:00:00+08:00)"
+      },
+      "to": {
+        "$ref": "#/components/schemas/IsoDateTime",
+        "description": "before (ISO date-time)"
+      },
+      "sort": {
+        "type": "string",
+        "enum": [
+          "newest",
+          "oldest"
+        ]
+      }
+    },
+    "additionalProperties": false,
+    "description": "GET /admin/audit-log (owner only): newest first unless sort=oldest."
+  },
+  "AuditOperator": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "username": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "null when the account no longer exists"
+      }
+    },
+    "required": [
+      "id",
+      "username"
+    ],
+    "additionalProperties": false,
+    "description": "The operator who made a request (admin actions only)."
   },
   "Banner": {
     "type": "object",
@@ -1901,14 +2506,79 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
   "CouponTemplateUpdate": {
     "type": "object",
     "properties": {
-      "issuing": {
-        "type": "boolean"
+      "name": {
+        "type": "string",
+        "maxLength": 64
+      },
+      "kind": {
+        "$ref": "#/components/schemas/CouponKind"
+      },
+      "thresholdFen": {
+        "$ref": "#/components/schemas/Fen",
+        "description": "goods amount (fen) the order's in-scope goods must reach; THRESHOLD only"
+      },
+      "amountFen": {
+        "$ref": "#/components/schemas/Fen",
+        "description": "fen taken off (THRESHOLD, NO_THRESHOLD)"
+      },
+      "percentOff": {
+        "type": "number",
+        "description": "PERCENT: 1..99 percent off"
+      },
+      "maxDiscountFen": {
+        "$ref": "#/components/schemas/Fen",
+        "description": "PERCENT: the largest discount (fen); 0 = no cap"
+      },
+      "scope": {
+        "$ref": "#/components/schemas/CouponScope"
+      },
+      "scopeIds": {
+        "type": "array",
+        "items": {
+          "type": "number"
+        },
+        "description": "category ids (CATEGORIES) or product ids (PRODUCTS)"
+      },
+      "validFrom": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/IsoDateTime"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "fixed validity window…"
+      },
+      "validTo": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/IsoDateTime"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "validDays": {
+        "type": [
+          "number",
+          "null"
+        ],
+        "description": "…or valid this many days from the claim"
       },
       "totalQuantity": {
         "type": "number"
+      },
+      "perUserLimit": {
+        "type": "number"
+      },
+      "issuing": {
+        "type": "boolean"
       }
     },
-    "additionalProperties": false
+    "additionalProperties": false,
+    "description": "PATCH /admin/coupons/:id: only the fields given change. Name, quantity, per-shopper limit and issuing (start/stop) change at any time; the discount rules, scope and validity only while no coupon of the template has been claimed (409 COUPON_TEMPLATE_IN_USE after that: shoppers hold coupons on the old terms)."
   },
   "CreateAfterSaleRequest": {
     "type": "object",
@@ -2133,14 +2803,29 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       },
       "gmv": {
         "$ref": "#/components/schemas/Fen",
-        "description": "sum of the payable amounts of the orders paid that day"
+        "description": "sum of the payable amounts of the orders paid that day (refunds not taken out: see net)"
+      },
+      "refunds": {
+        "type": "number",
+        "description": "refunds that succeeded that day (whole-order and after-sale) of orders counted as paid"
+      },
+      "refunded": {
+        "$ref": "#/components/schemas/Fen",
+        "description": "money those refunds gave back that day"
+      },
+      "net": {
+        "$ref": "#/components/schemas/Fen",
+        "description": "gmv − refunded: what that day's paid orders brought in, less what was given back that day (may be negative)"
       }
     },
     "required": [
       "date",
       "orders",
       "paidOrders",
-      "gmv"
+      "gmv",
+      "refunds",
+      "refunded",
+      "net"
     ],
     "additionalProperties": false
   },
@@ -2245,6 +2930,7 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       "COUPON_LIMIT_REACHED",
       "COUPON_NOT_ISSUING",
       "COUPON_NOT_USABLE",
+      "COUPON_TEMPLATE_IN_USE",
       "POINTS_INSUFFICIENT",
       "POINTS_OVER_CAP",
       "ALREADY_CHECKED_IN",
@@ -5299,6 +5985,12 @@ export type ContractName =
   | 'AddCartItemRequest'
   | 'Address'
   | 'AddressInput'
+  | 'AdminAfterSale'
+  | 'AdminAfterSaleListQuery'
+  | 'AdminAfterSalePage'
+  | 'AdminCouponListQuery'
+  | 'AdminCouponTemplate'
+  | 'AdminCouponTemplatePage'
   | 'AdminLoginRequest'
   | 'AdminLoginResponse'
   | 'AdminMedia'
@@ -5313,11 +6005,13 @@ export type ContractName =
   | 'AdminProfile'
   | 'AdminReview'
   | 'AdminReviewPage'
+  | 'AdminReviewSort'
   | 'AfterSale'
   | 'AfterSaleByOrdersQuery'
   | 'AfterSaleList'
   | 'AfterSaleListQuery'
   | 'AfterSaleOrderLabel'
+  | 'AfterSaleOrderLine'
   | 'AfterSaleOrderState'
   | 'AfterSaleOrderStateList'
   | 'AfterSaleStatus'
@@ -5326,7 +6020,12 @@ export type ContractName =
   | 'AnalyticsTopQuery'
   | 'ApproveContentReviewRequest'
   | 'AuditActor'
+  | 'AuditActorType'
   | 'AuditKind'
+  | 'AuditLogEntry'
+  | 'AuditLogPage'
+  | 'AuditLogQuery'
+  | 'AuditOperator'
   | 'Banner'
   | 'BehaviourEventInput'
   | 'BehaviourEventType'
@@ -5488,6 +6187,12 @@ export interface ContractTypes {
   AddCartItemRequest: C.AddCartItemRequest;
   Address: C.Address;
   AddressInput: C.AddressInput;
+  AdminAfterSale: C.AdminAfterSale;
+  AdminAfterSaleListQuery: C.AdminAfterSaleListQuery;
+  AdminAfterSalePage: C.AdminAfterSalePage;
+  AdminCouponListQuery: C.AdminCouponListQuery;
+  AdminCouponTemplate: C.AdminCouponTemplate;
+  AdminCouponTemplatePage: C.AdminCouponTemplatePage;
   AdminLoginRequest: C.AdminLoginRequest;
   AdminLoginResponse: C.AdminLoginResponse;
   AdminMedia: C.AdminMedia;
@@ -5502,11 +6207,13 @@ export interface ContractTypes {
   AdminProfile: C.AdminProfile;
   AdminReview: C.AdminReview;
   AdminReviewPage: C.AdminReviewPage;
+  AdminReviewSort: C.AdminReviewSort;
   AfterSale: C.AfterSale;
   AfterSaleByOrdersQuery: C.AfterSaleByOrdersQuery;
   AfterSaleList: C.AfterSaleList;
   AfterSaleListQuery: C.AfterSaleListQuery;
   AfterSaleOrderLabel: C.AfterSaleOrderLabel;
+  AfterSaleOrderLine: C.AfterSaleOrderLine;
   AfterSaleOrderState: C.AfterSaleOrderState;
   AfterSaleOrderStateList: C.AfterSaleOrderStateList;
   AfterSaleStatus: C.AfterSaleStatus;
@@ -5515,7 +6222,12 @@ export interface ContractTypes {
   AnalyticsTopQuery: C.AnalyticsTopQuery;
   ApproveContentReviewRequest: C.ApproveContentReviewRequest;
   AuditActor: C.AuditActor;
+  AuditActorType: C.AuditActorType;
   AuditKind: C.AuditKind;
+  AuditLogEntry: C.AuditLogEntry;
+  AuditLogPage: C.AuditLogPage;
+  AuditLogQuery: C.AuditLogQuery;
+  AuditOperator: C.AuditOperator;
   Banner: C.Banner;
   BehaviourEventInput: C.BehaviourEventInput;
   BehaviourEventType: C.BehaviourEventType;

@@ -1,4 +1,5 @@
-import type { Fen, IsoDateTime } from './common';
+import type { SpecValues } from './catalog';
+import type { Fen, IsoDateTime, Page, PageQuery } from './common';
 
 export type AfterSaleType = 'REFUND_ONLY' | 'RETURN_REFUND';
 
@@ -104,6 +105,36 @@ export interface AfterSaleOrderState {
 export interface AfterSaleOrderStateList {
   /** one per requested id, in the order asked (duplicates once) */
   items: AfterSaleOrderState[];
+}
+
+/** The order line a request is about, as the order recorded it (title, specs and price at purchase). */
+export interface AfterSaleOrderLine {
+  productId: number;
+  title: string;
+  specs: SpecValues;
+  /** the line's picture (240 px), or null */
+  image: string | null;
+  unitPrice: Fen;
+  /** pieces of this line in the order */
+  quantity: number;
+}
+
+/** An after-sale request as operators see it: the order number and the line it is about. */
+export interface AdminAfterSale extends AfterSale {
+  userId: number;
+  orderNo: string;
+  /** null only when the order line no longer exists */
+  line: AfterSaleOrderLine | null;
+}
+
+export type AdminAfterSalePage = Page<AdminAfterSale>;
+
+/** GET /admin/aftersales: the queue, by state and order, newest or oldest first. */
+export interface AdminAfterSaleListQuery extends PageQuery {
+  orderId?: number;
+  status?: AfterSaleStatus;
+  /** newest (default) or oldest first: the oldest waiting request is the one to answer next */
+  sort?: 'newest' | 'oldest';
 }
 
 export interface RejectAfterSaleRequest {

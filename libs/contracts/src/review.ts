@@ -142,9 +142,14 @@ export interface AdminReview extends Review {
   parentId: number | null;
   /** why it is held, hidden or rejected */
   moderationNote: string | null;
+  /** the product's current title (null when the product was deleted) */
+  productTitle: string | null;
   updatedAt: IsoDateTime;
 }
 export type AdminReviewPage = Page<AdminReview>;
+
+/** GET /admin/reviews order: newest (default), oldest, lowest or highest rating first. */
+export type AdminReviewSort = 'newest' | 'oldest' | 'rating_asc' | 'rating_desc';
 
 export interface ModerateReviewRequest {
   /** recorded on the review and in the audit trail */

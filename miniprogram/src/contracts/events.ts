@@ -1,6 +1,6 @@
 // GENERATED — do not edit. Source: libs/contracts/src/events.ts
 // Regenerate with `npm run miniprogram:contracts`; CI fails when this copy is stale.
-import type { Fen, IsoDateTime } from './common';
+import type { Fen, IsoDateTime, Page, PageQuery } from './common';
 
 /** What the mini-program reports. */
 export const BEHAVIOUR_EVENT_TYPES = [
@@ -63,10 +63,70 @@ export interface TrackEventsResponse {
 
 export type AuditKind = 'admin_action' | 'payment_notification' | 'refund_notification';
 
+export const AUDIT_KINDS: readonly AuditKind[] = ['admin_action', 'payment_notification', 'refund_notification'];
+
+export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
+  admin_action: '后台操作',
+  payment_notification: '微信支付通知',
+  refund_notification: '微信退款通知',
+};
+
+export type AuditActorType = 'admin' | 'shopper' | 'system' | 'wechatpay';
+
 export interface AuditActor {
-  type: 'admin' | 'shopper' | 'system' | 'wechatpay';
+  type: AuditActorType;
   id?: number | string | null;
 }
+
+/** GET /admin/audit-log (owner only): newest first unless sort=oldest. */
+export interface AuditLogQuery extends PageQuery {
+  /** an operator's admin account id: only what they did */
+  operatorId?: number;
+  kind?: AuditKind;
+  /** at or after (ISO date-time, e.g. 2026-01-01T00:00:00+08:00) */
+  from?: IsoDateTime;
+  /** before (ISO date-time) */
+  to?: IsoDateTime;
+  sort?: 'newest' | 'oldest';
+}
+
+/** The operator who made a request (admin actions only). */
+export interface AuditOperator {
+  id: number;
+  /** null when the account no longer exists */
+  username: string | null;
+}
+
+/** One audit row, in words: who did what to what, when, from where, and how it ended. */
+export interface AuditLogEntry {
+  id: string;
+  kind: AuditKind;
+  createdAt: IsoDateTime;
+  actorType: AuditActorType;
+  actorId: string | null;
+  operator: AuditOperator | null;
+  /** what was done, e.g. 同意售后 (or the method and route for a route without a name) */
+  action: string;
+  /** what it was done to, e.g. 售后单 #12; null when nothing in particular */
+  target: string | null;
+  /** the request's key facts, e.g. 原因：破损（empty when there are none） */
+  summary: string;
+  method: string | null;
+  /** the route as the API documents it, e.g. /admin/aftersales/{id}/approve */
+  route: string | null;
+  outcome: 'ok' | 'failed' | null;
+  statusCode: number | null;
+  /** the error code of a refused request */
+  code: string | null;
+  /** the client address as the API saw it (behind TRUST_PROXY: the forwarded one); null on rows recorded before it was kept */
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+  /** the recorded request: path parameters and body, secrets masked */
+  details: Record<string, unknown>;
+}
+
+export type AuditLogPage = Page<AuditLogEntry>;
 
 // ---- admin analytics (GET /admin/analytics/*) -------------------------------------------------
 
@@ -130,8 +190,14 @@ export interface DailySales {
   orders: number;
   /** orders paid that day */
   paidOrders: number;
-  /** sum of the payable amounts of the orders paid that day */
+  /** sum of the payable amounts of the orders paid that day (refunds not taken out: see net) */
   gmv: Fen;
+  /** refunds that succeeded that day (whole-order and after-sale) of orders counted as paid */
+  refunds: number;
+  /** money those refunds gave back that day */
+  refunded: Fen;
+  /** gmv − refunded: what that day's paid orders brought in, less what was given back that day (may be negative) */
+  net: Fen;
 }
 
 export interface DailySalesReport {

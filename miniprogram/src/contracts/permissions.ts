@@ -83,6 +83,7 @@ export const ADMIN_PERMISSIONS: Readonly<Record<string, readonly OperatorRole[]>
   'POST /admin/coupons': OPS,
   'PATCH /admin/coupons/{id}': OPS,
   'GET /admin/aftersales': ORDERS_READ,
+  'GET /admin/aftersales/{id}': ORDERS_READ,
   'GET /admin/aftersales/{id}/logistics': ORDERS_READ,
   'POST /admin/aftersales/{id}/approve': AFTERSALE,
   'POST /admin/aftersales/{id}/reject': AFTERSALE,

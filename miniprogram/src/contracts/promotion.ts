@@ -1,6 +1,6 @@
 // GENERATED — do not edit. Source: libs/contracts/src/promotion.ts
 // Regenerate with `npm run miniprogram:contracts`; CI fails when this copy is stale.
-import type { Fen, IsoDateTime } from './common';
+import type { Fen, IsoDateTime, Page, PageQuery } from './common';
 
 // ---- coupons ---------------------------------------------------------------------------------
 
@@ -34,9 +34,32 @@ export interface CouponTemplateInput {
   issuing?: boolean;
 }
 
-export interface CouponTemplateUpdate {
+/**
+ * PATCH /admin/coupons/:id: only the fields given change. Name, quantity, per-shopper limit and
+ * issuing (start/stop) change at any time; the discount rules, scope and validity only while no
+ * coupon of the template has been claimed (409 COUPON_TEMPLATE_IN_USE after that: shoppers hold
+ * coupons on the old terms).
+ */
+export interface CouponTemplateUpdate extends Partial<CouponTemplateInput> {
   issuing?: boolean;
   totalQuantity?: number;
+}
+
+/** A template as operators see it: the template and its usage. */
+export interface AdminCouponTemplate extends CouponTemplate {
+  /** coupons used by a paid order (claimed = claimedCount) */
+  usedCount: number;
+  /** coupons held by an unpaid order right now */
+  lockedCount: number;
+  createdAt: IsoDateTime;
+}
+
+export type AdminCouponTemplatePage = Page<AdminCouponTemplate>;
+
+/** GET /admin/coupons */
+export interface AdminCouponListQuery extends PageQuery {
+  /** only templates being issued (true) or stopped (false) */
+  issuing?: boolean;
 }
 
 export interface CouponTemplate {

@@ -85,6 +85,7 @@ const MESSAGES: Record<ErrorCode, string> = {
   COUPON_LIMIT_REACHED: '您已领过该券，去看看其他优惠吧',
   COUPON_NOT_ISSUING: '该优惠券已停止发放',
   COUPON_NOT_USABLE: '该优惠券不能用于本订单，请重新选择',
+  COUPON_TEMPLATE_IN_USE: '优惠券已有人领取，不能再修改规则',
   POINTS_INSUFFICIENT: '积分不足，请减少使用的积分',
   POINTS_OVER_CAP: '本单可用积分超出上限，请减少使用的积分',
   ALREADY_CHECKED_IN: '今天已经签到过了，明天再来',

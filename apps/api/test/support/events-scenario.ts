@@ -96,8 +96,24 @@ export async function runAnalyticsScenario(t: TestApp, admin: Admin, moveEvents:
     { keyword: 't恤', count: 1 },
   ]);
   expect((await report('daily-sales')).body.days).toEqual([
-    { date: day, orders: 1, paidOrders: 1, gmv: orders[0].payableAmount },
-    { date: isoDay(Date.parse(`${day}T00:00:00Z`) + DAY), orders: 1, paidOrders: 0, gmv: 0 },
+    {
+      date: day,
+      orders: 1,
+      paidOrders: 1,
+      gmv: orders[0].payableAmount,
+      refunds: 0,
+      refunded: 0,
+      net: orders[0].payableAmount,
+    },
+    {
+      date: isoDay(Date.parse(`${day}T00:00:00Z`) + DAY),
+      orders: 1,
+      paidOrders: 0,
+      gmv: 0,
+      refunds: 0,
+      refunded: 0,
+      net: 0,
+    },
   ]);
 }
 

@@ -38,6 +38,119 @@ export type AddressInput = {
     isDefault?: boolean;
 };
 
+/**
+ * An after-sale request as operators see it: the order number and the line it is about.
+ */
+export type AdminAfterSale = {
+    id: number;
+    orderId: number;
+    skuId: number;
+    quantity: number;
+    type: AfterSaleType;
+    status: AfterSaleStatus;
+    reason: string;
+    description: string | null;
+    /**
+     * the photos as image URLs (750 px wide) the pages can show, not media refs
+     */
+    photos: Array<string>;
+    /**
+     * the line's paid share for this quantity (coupon and points shares taken out)
+     */
+    refundAmount: Fen;
+    rejectReason: string | null;
+    carrierCode: string | null;
+    trackingNo: string | null;
+    restocked: boolean;
+    /**
+     * when the timeout acts on the current state (auto-approve, close), else null
+     */
+    deadlineAt: IsoDateTime | null;
+    createdAt: IsoDateTime;
+    updatedAt: IsoDateTime;
+    userId: number;
+    orderNo: string;
+    /**
+     * null only when the order line no longer exists
+     */
+    line: AfterSaleOrderLine | null;
+};
+
+/**
+ * GET /admin/aftersales: the queue, by state and order, newest or oldest first.
+ */
+export type AdminAfterSaleListQuery = {
+    page?: number;
+    pageSize?: number;
+    orderId?: number;
+    status?: AfterSaleStatus;
+    /**
+     * newest (default) or oldest first: the oldest waiting request is the one to answer next
+     */
+    sort?: 'newest' | 'oldest';
+};
+
+export type AdminAfterSalePage = {
+    items: Array<AdminAfterSale>;
+    total: number;
+    page: number;
+    pageSize: number;
+};
+
+/**
+ * GET /admin/coupons
+ */
+export type AdminCouponListQuery = {
+    page?: number;
+    pageSize?: number;
+    /**
+     * only templates being issued (true) or stopped (false)
+     */
+    issuing?: boolean;
+};
+
+/**
+ * A template as operators see it: the template and its usage.
+ */
+export type AdminCouponTemplate = {
+    id: number;
+    name: string;
+    kind: CouponKind;
+    thresholdFen: Fen;
+    amountFen: Fen;
+    percentOff: number;
+    maxDiscountFen: Fen;
+    scope: CouponScope;
+    scopeIds: Array<number>;
+    validFrom: IsoDateTime | null;
+    validTo: IsoDateTime | null;
+    validDays: number | null;
+    totalQuantity: number;
+    claimedCount: number;
+    perUserLimit: number;
+    issuing: boolean;
+    /**
+     * a short Chinese label, e.g. "满199减30"
+     */
+    label: string;
+    /**
+     * coupons used by a paid order (claimed = claimedCount)
+     */
+    usedCount: number;
+    /**
+     * coupons held by an unpaid order right now
+     */
+    lockedCount: number;
+    createdAt: IsoDateTime;
+};
+
+export type AdminCouponTemplatePage = {
+    items: Array<AdminCouponTemplate>;
+    total: number;
+    page: number;
+    pageSize: number;
+};
+
 export type AdminLoginRequest = {
     username: string;
     password: string;
@@ -226,6 +339,10 @@ export type AdminReview = {
      * why it is held, hidden or rejected
      */
     moderationNote: string | null;
+    /**
+     * the product's current title (null when the product was deleted)
+     */
+    productTitle: string | null;
     updatedAt: IsoDateTime;
 };
 
@@ -235,6 +352,11 @@ export type AdminReviewPage = {
     page: number;
     pageSize: number;
 };
+
+/**
+ * GET /admin/reviews order: newest (default), oldest, lowest or highest rating first.
+ */
+export type AdminReviewSort = 'newest' | 'oldest' | 'rating_asc' | 'rating_desc';
 
 export type AfterSale = {
     id: number;
@@ -288,6 +410,24 @@ export type AfterSaleListQuery = {
  * The badge an order shows in the list: 售后中 / 已退款 / 售后关闭, or none.
  */
 export type AfterSaleOrderLabel = '售后中' | '已退款' | '售后关闭';
+
+/**
+ * The order line a request is about, as the order recorded it (title, specs and price at purchase).
+ */
+export type AfterSaleOrderLine = {
+    productId: number;
+    title: string;
+    specs: SpecValues;
+    /**
+     * the line's picture (240 px), or null
+     */
+    image: string | null;
+    unitPrice: Fen;
+    /**
+     * pieces of this line in the order
+     */
+    quantity: number;
+};
 
 export type AfterSaleOrderState = {
     orderId: number;
@@ -349,11 +489,100 @@ export type ApproveContentReviewRequest = {
 };
 
 export type AuditActor = {
-    type: 'admin' | 'shopper' | 'system' | 'wechatpay';
+    type: AuditActorType;
     id?: number | string | null;
 };
 
+export type AuditActorType = 'admin' | 'shopper' | 'system' | 'wechatpay';
+
 export type AuditKind = 'admin_action' | 'payment_notification' | 'refund_notification';
+
+/**
+ * One audit row, in words: who did what to what, when, from where, and how it ended.
+ */
+export type AuditLogEntry = {
+    id: string;
+    kind: AuditKind;
+    createdAt: IsoDateTime;
+    actorType: AuditActorType;
+    actorId: string | null;
+    operator: AuditOperator | null;
+    /**
+     * what was done, e.g. 同意售后 (or the method and route for a route without a name)
+     */
+    action: string;
+    /**
+     * what it was done to, e.g. 售后单 #12; null when nothing in particular
+     */
+    target: string | null;
+    /**
+     * the request's key facts, e.g. 原因：破损（empty when there are none）
+     */
+    summary: string;
+    method: string | null;
+    /**
+     * the route as the API documents it, e.g. /admin/aftersales/{id}/approve
+     */
+    route: string | null;
+    outcome: 'ok' | 'failed' | null;
+    statusCode: number | null;
+    /**
+     * the error code of a refused request
+     */
+    code: string | null;
+    /**
+     * the client address as the API saw it (behind TRUST_PROXY: the forwarded one); null on rows recorded before it was kept
+     */
+    ip: string | null;
+    userAgent: string | null;
+    requestId: string | null;
+    /**
+     * the recorded request: path parameters and body, secrets masked
+     */
+    details: {
+        [key: string]: unknown;
+    };
+};
+
+export type AuditLogPage = {
+    items: Array<AuditLogEntry>;
+    total: number;
+    page: number;
+    pageSize: number;
+};
+
+/**
+ * GET /admin/audit-log (owner only): newest first unless sort=oldest.
+ */
+export type AuditLogQuery = {
+    page?: number;
+    pageSize?: number;
+    /**
+     * an operator's admin account id: only what they did
+     */
+    operatorId?: number;
+    kind?: AuditKind;
+    /**
+     * at or after (ISO date-time, e.g. 2026-01-01T00:00:00+08:00)
+     */
+    from?: IsoDateTime;
+    /**
+     * before (ISO date-time)
+     */
+    to?: IsoDateTime;
+    sort?: 'newest' | 'oldest';
+};
+
+/**
+ * The operator who made a request (admin actions only).
+ */
+export type AuditOperator = {
+    id: number;
+    /**
+     * null when the account no longer exists
+     */
+    username: string | null;
+};
 
 export type Banner = {
     id: number;
@@ -702,9 +931,45 @@ export type CouponTemplateInput = {
     issuing?: boolean;
 };
 
+/**
+ * PATCH /admin/coupons/:id: only the fields given change. Name, quantity, per-shopper limit and issuing (start/stop) change at any time; the discount rules, scope and validity only while no coupon of the template has been claimed (409 COUPON_TEMPLATE_IN_USE after that: shoppers hold coupons on the old terms).
+ */
 export type CouponTemplateUpdate = {
-    issuing?: boolean;
+    name?: string;
+    kind?: CouponKind;
+    /**
+     * goods amount (fen) the order's in-scope goods must reach; THRESHOLD only
+     */
+    thresholdFen?: Fen;
+    /**
+     * fen taken off (THRESHOLD, NO_THRESHOLD)
+     */
+    amountFen?: Fen;
+    /**
+     * PERCENT: 1..99 percent off
+     */
+    percentOff?: number;
+    /**
+     * PERCENT: the largest discount (fen); 0 = no cap
+     */
+    maxDiscountFen?: Fen;
+    scope?: CouponScope;
+    /**
+     * category ids (CATEGORIES) or product ids (PRODUCTS)
+     */
+    scopeIds?: Array<number>;
+    /**
+     * fixed validity window…
+     */
+    validFrom?: IsoDateTime | null;
+    validTo?: IsoDateTime | null;
+    /**
+     * …or valid this many days from the claim
+     */
+    validDays?: number | null;
     totalQuantity?: number;
+    perUserLimit?: number;
+    issuing?: boolean;
 };
 
 export type CreateAfterSaleRequest = {
@@ -799,9 +1064,21 @@ export type DailySales = {
      */
     paidOrders: number;
     /**
-     * sum of the payable amounts of the orders paid that day
+     * sum of the payable amounts of the orders paid that day (refunds not taken out: see net)
      */
     gmv: Fen;
+    /**
+     * refunds that succeeded that day (whole-order and after-sale) of orders counted as paid
+     */
+    refunds: number;
+    /**
+     * money those refunds gave back that day
+     */
+    refunded: Fen;
+    /**
+     * gmv − refunded: what that day's paid orders brought in, less what was given back that day (may be negative)
+     */
+    net: Fen;
 };
 
 export type DailySalesReport = {
@@ -816,7 +1093,7 @@ export type DailySalesReport = {
 /**
  * Stable error codes. Clients (the mini-program, operators' scripts) branch on these, never on messages, so a code is never renamed once released.
  */
-export type ErrorCode = 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'MALFORMED_REQUEST' | 'HEADERS_TOO_LARGE' | 'URL_TOO_LONG' | 'REQUEST_TIMEOUT' | 'UNSUPPORTED_MEDIA_TYPE' | 'PAYLOAD_TOO_LARGE' | 'NOT_FOUND' | 'ROUTE_NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'CONFLICT' | 'TOO_MANY_REQUESTS' | 'SERVICE_UNAVAILABLE' | 'INTERNAL_ERROR' | 'HEALTH_CHECK_FAILED' | 'UNAUTHORIZED' | 'TOKEN_EXPIRED' | 'FORBIDDEN' | 'INVALID_LOGIN_CODE' | 'WECHAT_RATE_LIMITED' | 'WECHAT_LOGIN_BLOCKED' | 'WECHAT_UNAVAILABLE' | 'INVALID_CREDENTIALS' | 'CATEGORY_NOT_FOUND' | 'CATEGORY_NOT_EMPTY' | 'CATEGORY_TOO_DEEP' | 'PRODUCT_NOT_FOUND' | 'SKU_NOT_FOUND' | 'SKU_SPEC_MISMATCH' | 'STOCK_WOULD_BE_NEGATIVE' | 'CART_ITEM_NOT_FOUND' | 'CART_FULL' | 'ADDRESS_NOT_FOUND' | 'ADDRESS_LIMIT_REACHED' | 'ORDER_NOT_FOUND' | 'OUT_OF_STOCK' | 'PRODUCT_UNAVAILABLE' | 'EMPTY_ORDER' | 'ILLEGAL_ORDER_STATE' | 'IDEMPOTENCY_KEY_REUSED' | 'PURCHASE_LIMIT_EXCEEDED' | 'ORDER_TOO_LARGE' | 'ORDER_AMOUNT_TOO_LARGE' | 'TOO_MANY_UNPAID_ORDERS' | 'UNPAID_UNITS_LIMIT' | 'ORDER_NOT_PAYABLE' | 'ORDER_PAYMENT_IN_PROGRESS' | 'PAYMENT_PROVIDER_ERROR' | 'REFUND_NOT_ALLOWED' | 'CARRIER_NOT_SUPPORTED' | 'TRACKING_UNAVAILABLE' | 'TRACKING_PROVIDER_ERROR' | 'NOT_SHIPPED' | 'WECHAT_PUSH_REJECTED' | 'CONTENT_RISKY' | 'CONTENT_UNDER_REVIEW' | 'CONTENT_REVIEW_DECIDED' | 'PHONE_CODE_INVALID' | 'MEDIA_TYPE_NOT_ALLOWED' | 'MEDIA_TOO_LARGE' | 'MEDIA_TOO_MANY_FILES' | 'MEDIA_TOO_MANY_PIXELS' | 'MEDIA_UNREADABLE' | 'MEDIA_NO_FILE' | 'MEDIA_QUOTA_EXCEEDED' | 'MEDIA_NOT_FOUND' | 'MEDIA_IN_USE' | 'MEDIA_NOT_USABLE' | 'COUPON_NOT_FOUND' | 'COUPON_SOLD_OUT' | 'COUPON_LIMIT_REACHED' | 'COUPON_NOT_ISSUING' | 'COUPON_NOT_USABLE' | 'POINTS_INSUFFICIENT' | 'POINTS_OVER_CAP' | 'ALREADY_CHECKED_IN' | 'AFTERSALE_NOT_FOUND' | 'AFTERSALE_NOT_ALLOWED' | 'AFTERSALE_ALREADY_OPEN' | 'ILLEGAL_AFTERSALE_STATE' | 'REFUND_EXCEEDS_PAID' | 'FAVOURITES_LIMIT_REACHED' | 'ORDER_ITEM_NOT_FOUND' | 'REVIEW_NOT_FOUND' | 'REVIEW_ORDER_NOT_COMPLETED' | 'REVIEW_ALREADY_EXISTS' | 'REVIEW_WINDOW_CLOSED' | 'REVIEW_ALREADY_REPLIED' | 'REVIEW_STATE_CONFLICT';
+export type ErrorCode = 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'MALFORMED_REQUEST' | 'HEADERS_TOO_LARGE' | 'URL_TOO_LONG' | 'REQUEST_TIMEOUT' | 'UNSUPPORTED_MEDIA_TYPE' | 'PAYLOAD_TOO_LARGE' | 'NOT_FOUND' | 'ROUTE_NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'CONFLICT' | 'TOO_MANY_REQUESTS' | 'SERVICE_UNAVAILABLE' | 'INTERNAL_ERROR' | 'HEALTH_CHECK_FAILED' | 'UNAUTHORIZED' | 'TOKEN_EXPIRED' | 'FORBIDDEN' | 'INVALID_LOGIN_CODE' | 'WECHAT_RATE_LIMITED' | 'WECHAT_LOGIN_BLOCKED' | 'WECHAT_UNAVAILABLE' | 'INVALID_CREDENTIALS' | 'CATEGORY_NOT_FOUND' | 'CATEGORY_NOT_EMPTY' | 'CATEGORY_TOO_DEEP' | 'PRODUCT_NOT_FOUND' | 'SKU_NOT_FOUND' | 'SKU_SPEC_MISMATCH' | 'STOCK_WOULD_BE_NEGATIVE' | 'CART_ITEM_NOT_FOUND' | 'CART_FULL' | 'ADDRESS_NOT_FOUND' | 'ADDRESS_LIMIT_REACHED' | 'ORDER_NOT_FOUND' | 'OUT_OF_STOCK' | 'PRODUCT_UNAVAILABLE' | 'EMPTY_ORDER' | 'ILLEGAL_ORDER_STATE' | 'IDEMPOTENCY_KEY_REUSED' | 'PURCHASE_LIMIT_EXCEEDED' | 'ORDER_TOO_LARGE' | 'ORDER_AMOUNT_TOO_LARGE' | 'TOO_MANY_UNPAID_ORDERS' | 'UNPAID_UNITS_LIMIT' | 'ORDER_NOT_PAYABLE' | 'ORDER_PAYMENT_IN_PROGRESS' | 'PAYMENT_PROVIDER_ERROR' | 'REFUND_NOT_ALLOWED' | 'CARRIER_NOT_SUPPORTED' | 'TRACKING_UNAVAILABLE' | 'TRACKING_PROVIDER_ERROR' | 'NOT_SHIPPED' | 'WECHAT_PUSH_REJECTED' | 'CONTENT_RISKY' | 'CONTENT_UNDER_REVIEW' | 'CONTENT_REVIEW_DECIDED' | 'PHONE_CODE_INVALID' | 'MEDIA_TYPE_NOT_ALLOWED' | 'MEDIA_TOO_LARGE' | 'MEDIA_TOO_MANY_FILES' | 'MEDIA_TOO_MANY_PIXELS' | 'MEDIA_UNREADABLE' | 'MEDIA_NO_FILE' | 'MEDIA_QUOTA_EXCEEDED' | 'MEDIA_NOT_FOUND' | 'MEDIA_IN_USE' | 'MEDIA_NOT_USABLE' | 'COUPON_NOT_FOUND' | 'COUPON_SOLD_OUT' | 'COUPON_LIMIT_REACHED' | 'COUPON_NOT_ISSUING' | 'COUPON_NOT_USABLE' | 'COUPON_TEMPLATE_IN_USE' | 'POINTS_INSUFFICIENT' | 'POINTS_OVER_CAP' | 'ALREADY_CHECKED_IN' | 'AFTERSALE_NOT_FOUND' | 'AFTERSALE_NOT_ALLOWED' | 'AFTERSALE_ALREADY_OPEN' | 'ILLEGAL_AFTERSALE_STATE' | 'REFUND_EXCEEDS_PAID' | 'FAVOURITES_LIMIT_REACHED' | 'ORDER_ITEM_NOT_FOUND' | 'REVIEW_NOT_FOUND' | 'REVIEW_ORDER_NOT_COMPLETED' | 'REVIEW_ALREADY_EXISTS' | 'REVIEW_WINDOW_CLOSED' | 'REVIEW_ALREADY_REPLIED' | 'REVIEW_STATE_CONFLICT';
 
 /**
  * The one error body every endpoint answers with.
@@ -5561,6 +5838,68 @@ export type AnalyticsDailySalesResponses = {
 
 export type AnalyticsDailySalesResponse = AnalyticsDailySalesResponses[keyof AnalyticsDailySalesResponses];
 
+export type AuditLogListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        page?: number;
+        pageSize?: number;
+        /**
+         * an operator's admin account id
+         */
+        operatorId?: number;
+        kind?: 'admin_action' | 'payment_notification' | 'refund_notification';
+        /**
+         * at or after; a date-time with its offset
+         */
+        from?: string;
+        /**
+         * before; a date-time with its offset
+         */
+        to?: string;
+        sort?: 'newest' | 'oldest';
+    };
+    url: '/api/v1/admin/audit-log';
+};
+
+export type AuditLogListErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_REQUEST
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AuditLogListError = AuditLogListErrors[keyof AuditLogListErrors];
+
+export type AuditLogListResponses = {
+    /**
+     * AuditLogPage
+     */
+    200: AuditLogPage;
+};
+
+export type AuditLogListResponse = AuditLogListResponses[keyof AuditLogListResponses];
+
 export type PaymentPayData = {
     body?: never;
     path: {
@@ -6479,11 +6818,24 @@ export type PromotionCheckinResponse = PromotionCheckinResponses[keyof Promotion
 export type AdminCouponListData = {
     body?: never;
     path?: never;
-    query?: never;
+    query?: {
+        page?: number;
+        pageSize?: number;
+        /**
+         * only templates being issued (true) or stopped (false)
+         */
+        issuing?: boolean;
+    };
     url: '/api/v1/admin/coupons';
 };
 
 export type AdminCouponListErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_REQUEST
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST';
+    };
     /**
      * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
      */
@@ -6508,9 +6860,9 @@ export type AdminCouponListError = AdminCouponListErrors[keyof AdminCouponListEr
 
 export type AdminCouponListResponses = {
     /**
-     * CouponTemplate[]
+     * AdminCouponTemplatePage
      */
-    200: Array<CouponTemplate>;
+    200: AdminCouponTemplatePage;
 };
 
 export type AdminCouponListResponse = AdminCouponListResponses[keyof AdminCouponListResponses];
@@ -6608,6 +6960,12 @@ export type AdminCouponUpdateErrors = {
      */
     404: ErrorResponse & {
         code?: 'COUPON_NOT_FOUND';
+    };
+    /**
+     * Conflict with the current state: COUPON_TEMPLATE_IN_USE, CONFLICT
+     */
+    409: ErrorResponse & {
+        code?: 'COUPON_TEMPLATE_IN_USE' | 'CONFLICT';
     };
     /**
      * Request body too large: PAYLOAD_TOO_LARGE
@@ -7071,8 +7429,11 @@ export type AdminAfterSaleListData = {
     body?: never;
     path?: never;
     query?: {
+        page?: number;
+        pageSize?: number;
         orderId?: number;
         status?: 'REQUESTED' | 'APPROVED' | 'REJECTED' | 'RETURN_SHIPPED' | 'RETURN_RECEIVED' | 'REFUNDING' | 'REFUNDED' | 'CANCELLED' | 'CLOSED';
+        sort?: 'newest' | 'oldest';
     };
     url: '/api/v1/admin/aftersales';
 };
@@ -7108,12 +7469,68 @@ export type AdminAfterSaleListError = AdminAfterSaleListErrors[keyof AdminAfterS
 
 export type AdminAfterSaleListResponses = {
     /**
-     * AfterSaleList
+     * AdminAfterSalePage
      */
-    200: AfterSaleList;
+    200: AdminAfterSalePage;
 };
 
 export type AdminAfterSaleListResponse = AdminAfterSaleListResponses[keyof AdminAfterSaleListResponses];
+
+export type AdminAfterSaleGetData = {
+    body?: never;
+    path: {
+        /**
+         * a positive integer id
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/aftersales/{id}';
+};
+
+export type AdminAfterSaleGetErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Not found: AFTERSALE_NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'AFTERSALE_NOT_FOUND';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AdminAfterSaleGetError = AdminAfterSaleGetErrors[keyof AdminAfterSaleGetErrors];
+
+export type AdminAfterSaleGetResponses = {
+    /**
+     * AdminAfterSale
+     */
+    200: AdminAfterSale;
+};
+
+export type AdminAfterSaleGetResponse = AdminAfterSaleGetResponses[keyof AdminAfterSaleGetResponses];
 
 export type AdminAfterSaleLogisticsData = {
     body?: never;
@@ -8082,6 +8499,11 @@ export type AdminReviewListData = {
          * written before (ISO date-time)
          */
         to?: string;
+        /**
+         * only reviews with (true) or without (false) images
+         */
+        hasImages?: boolean;
+        sort?: 'newest' | 'oldest' | 'rating_asc' | 'rating_desc';
     };
     url: '/api/v1/admin/reviews';
 };

@@ -13,6 +13,7 @@ import { ProductSearch1764560000000 } from './1764560000000-product-search';
 import { SearchRankIndex1764570000000 } from './1764570000000-search-rank-index';
 import { OperatorRoles1764550000000 } from './1764550000000-operator-roles';
 import { Engagement1764530000000 } from './1764530000000-engagement';
+import { AuditLogActor1764572400000 } from './1764572400000-audit-log-actor';
 
 /** Every migration, in order. A new one is appended here (no glob loading: works after bundling). */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   OperatorRoles1764550000000,
   ProductSearch1764560000000,
   SearchRankIndex1764570000000,
+  AuditLogActor1764572400000,
 ];

@@ -1,11 +1,20 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { AfterSale, AfterSaleList, AfterSaleOrderStateList, Tracking } from '@sutwxapp/contracts';
+import type {
+  AdminAfterSale,
+  AdminAfterSalePage,
+  AfterSale,
+  AfterSaleList,
+  AfterSaleOrderStateList,
+  Tracking,
+} from '@sutwxapp/contracts';
 import { ApiRoute } from '../../common/openapi/api-route.decorator';
 import { IdParam } from '../../common/parse-id.pipe';
 import { AdminOnly, CurrentUserId, ShopperOnly } from '../auth/guards/auth.guard';
+import { AfterSaleAdminService } from './aftersale-admin.service';
 import { AfterSaleService } from './aftersale.service';
 import {
+  AdminAfterSaleListQueryDto,
   AfterSaleByOrdersQueryDto,
   AfterSaleListQueryDto,
   CreateAfterSaleDto,
@@ -110,12 +119,28 @@ export class AfterSaleController {
 @Controller('admin/aftersales')
 @AdminOnly()
 export class AdminAfterSaleController {
-  constructor(private readonly service: AfterSaleService) {}
+  constructor(
+    private readonly service: AfterSaleService,
+    private readonly reads: AfterSaleAdminService,
+  ) {}
 
   @Get()
-  @ApiRoute({ summary: 'After-sale requests, newest first', ok: { 200: 'AfterSaleList' } })
-  async list(@Query() query: AfterSaleListQueryDto): Promise<AfterSaleList> {
-    return { items: await this.service.list(null, query) };
+  @ApiRoute({
+    summary: 'The after-sale queue: a page of requests (by state, order), each with its order line',
+    ok: { 200: 'AdminAfterSalePage' },
+  })
+  list(@Query() query: AdminAfterSaleListQueryDto): Promise<AdminAfterSalePage> {
+    return this.reads.page(query);
+  }
+
+  @Get(':id')
+  @ApiRoute({
+    summary: 'One after-sale request with its order line, reason, photos and return parcel',
+    ok: { 200: 'AdminAfterSale' },
+    errors: { 404: ['AFTERSALE_NOT_FOUND'] },
+  })
+  get(@IdParam() id: number): Promise<AdminAfterSale> {
+    return this.reads.get(id);
   }
 
   @Get(':id/logistics')

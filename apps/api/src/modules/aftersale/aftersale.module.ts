@@ -17,6 +17,7 @@ import { MediaReferences, refLike } from '../media/media-references';
 import { OrderModule } from '../order/order.module';
 import { PaymentModule } from '../payment/payment.module';
 import { AdminAfterSaleController, AfterSaleController } from './aftersale.controller';
+import { AfterSaleAdminService } from './aftersale-admin.service';
 import { AfterSaleService } from './aftersale.service';
 import { AfterSaleEntity } from './entities/aftersale.entity';
 
@@ -74,7 +75,7 @@ class AfterSaleMediaReferences implements OnModuleInit {
     LogisticsModule,
   ],
   controllers: [AfterSaleController, AdminAfterSaleController],
-  providers: [AfterSaleService, AfterSaleSweeper, AfterSaleMediaReferences],
+  providers: [AfterSaleService, AfterSaleAdminService, AfterSaleSweeper, AfterSaleMediaReferences],
   exports: [AfterSaleService],
 })
 export class AfterSaleModule {}

@@ -367,7 +367,7 @@ export class AfterSaleService implements OnModuleInit {
 }
 
 /** Photos are stored as media refs (`media:<id>/<hash>`) and answered as URLs the pages can show. */
-function toAfterSale(r: AfterSaleEntity, config: PublicUrlConfig): AfterSale {
+export function toAfterSale(r: AfterSaleEntity, config: PublicUrlConfig): AfterSale {
   return {
     id: r.id,
     orderId: r.orderId,

@@ -12,7 +12,7 @@ import bcrypt from 'bcryptjs';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { AppError, badRequest, notFound } from '../../common/errors/app-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -142,6 +142,13 @@ export class AdminAccountService implements OnApplicationBootstrap {
   async list(): Promise<OperatorList> {
     const rows = await this.admins.find({ order: { id: 'ASC' } });
     return { items: rows.map(toView) };
+  }
+
+  /** Current usernames by account id (the audit log names who did what). */
+  async usernames(ids: number[]): Promise<Map<number, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.admins.find({ select: { id: true, username: true }, where: { id: In([...new Set(ids)]) } });
+    return new Map(rows.map((a) => [a.id, a.username]));
   }
 
   async createOperator(username: string, password: string, operatorRole: OperatorRole): Promise<OperatorView> {

@@ -77,6 +77,8 @@ export class AuditTrailInterceptor implements NestInterceptor {
     request: Request,
   ): { kind: AuditKind; actor: AuditActor; payload: Record<string, unknown> } | null {
     const route = request.routeOptions?.url ?? request.url;
+    // from where: the client address (the forwarded one behind TRUST_PROXY) and its user agent
+    const origin = { ip: request.ip ?? null, userAgent: headerValue(request, 'user-agent', 256) };
     if (kind !== 'admin_action') {
       const body = (request.body ?? {}) as Record<string, unknown>;
       const resource = (body.resource ?? {}) as Record<string, unknown>;
@@ -91,6 +93,7 @@ export class AuditTrailInterceptor implements NestInterceptor {
           summary: body.summary ?? null,
           resourceType: resource.original_type ?? null,
           timestamp: headerValue(request, 'wechatpay-timestamp'),
+          ...origin,
         },
       };
     }
@@ -99,12 +102,12 @@ export class AuditTrailInterceptor implements NestInterceptor {
     return {
       kind: 'admin_action',
       actor: { type: 'admin', id: auth.id },
-      payload: { method: request.method, route, params: request.params ?? {}, body: request.body ?? null },
+      payload: { method: request.method, route, params: request.params ?? {}, body: request.body ?? null, ...origin },
     };
   }
 }
 
-function headerValue(request: FastifyRequest, name: string): string | null {
+function headerValue(request: FastifyRequest, name: string, max = 64): string | null {
   const v = request.headers[name];
-  return typeof v === 'string' ? v.slice(0, 64) : null;
+  return typeof v === 'string' ? v.slice(0, max) : null;
 }

@@ -29,6 +29,21 @@ export interface AuditRecord {
   createdAt: Date;
 }
 
+/** The owner's audit-log screen: every key optional; `from` inclusive, `to` exclusive. */
+export interface AuditFilter {
+  kind?: AuditKind;
+  actorType?: AuditActor['type'];
+  actorId?: string;
+  from?: Date;
+  to?: Date;
+}
+
+export interface AuditPage {
+  /** each row with its store id (SQL bigint or MongoDB ObjectId, as text) */
+  rows: Array<AuditRecord & { id: string }>;
+  total: number;
+}
+
 /** `from` inclusive, `to` exclusive. */
 export interface TimeRange {
   from: Date;
@@ -53,6 +68,8 @@ export interface EventStore {
   /** newest first; for support and tests */
   recentEvents(filter: { type?: EventType; userId?: number; orderId?: number }, limit: number): Promise<StoredEvent[]>;
   recentAudit(filter: { kind?: AuditKind }, limit: number): Promise<AuditRecord[]>;
+  /** a page of the audit trail, newest (or oldest) first, with the total matching */
+  auditPage(filter: AuditFilter, page: { skip: number; take: number; oldestFirst: boolean }): Promise<AuditPage>;
 }
 
 export const EVENT_STORE = Symbol('EVENT_STORE');

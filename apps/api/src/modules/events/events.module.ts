@@ -4,7 +4,11 @@ import type { AppConfig } from '../../config/app-config';
 import { AnalyticsController } from './analytics/analytics.controller';
 import { AnalyticsService } from './analytics/analytics.service';
 import { OrderModule } from '../order/order.module';
+import { AuditLogController } from './audit-log.controller';
+import { AuditLogService } from './audit-log.service';
 import { AuditService } from './audit.service';
+import { AuthModule } from '../auth/auth.module';
+import { PaymentModule } from '../payment/payment.module';
 import { BehaviourEventsController } from './behaviour-events.controller';
 import { BehaviourEventsService } from './behaviour-events.service';
 import { EVENT_STORE } from './event-store';
@@ -36,8 +40,8 @@ export class EventsModule {
     return {
       module: EventsModule,
       global: true,
-      imports: [...store.imports, OrderModule],
-      controllers: [BehaviourEventsController, AnalyticsController],
+      imports: [...store.imports, OrderModule, PaymentModule, AuthModule],
+      controllers: [BehaviourEventsController, AnalyticsController, AuditLogController],
       providers: [
         ...store.providers,
         // Retention on both stores (MongoDB's TTL index is not honoured by every server).
@@ -48,6 +52,7 @@ export class EventsModule {
         ServerEventsSubscriber,
         AuditService,
         AnalyticsService,
+        AuditLogService,
       ],
       exports: [AuditService, EventWriterService, EVENT_STORE],
     };

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OrderStatus, type SpecValues } from '@sutwxapp/contracts';
-import { type EntityManager, MoreThan } from 'typeorm';
+import { type EntityManager, In, MoreThan } from 'typeorm';
 import { publicUrl } from '../../common/public-url';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -12,6 +12,9 @@ export interface OrderLineRead {
   skuId: number;
   productId: number;
   title: string;
+  specs: SpecValues;
+  /** the line's picture (240 px URL), or null */
+  image: string | null;
   unitPrice: number;
   quantity: number;
 }
@@ -64,6 +67,29 @@ export class OrderReadsService {
     const order = await em.findOne(OrderEntity, { where: userId === null ? { id: orderId } : { id: orderId, userId } });
     if (!order) return null;
     const items = await em.find(OrderItemEntity, { where: { orderId }, order: { id: 'ASC' } });
+    return this.read(order, items);
+  }
+
+  /** Several orders with their lines in two queries (operators' lists), by order id. */
+  async ordersWithLines(orderIds: number[]): Promise<Map<number, OrderRead>> {
+    const ids = [...new Set(orderIds)];
+    if (ids.length === 0) return new Map();
+    const [orders, items] = await Promise.all([
+      this.tx.manager.find(OrderEntity, { where: { id: In(ids) } }),
+      this.tx.manager.find(OrderItemEntity, { where: { orderId: In(ids) }, order: { id: 'ASC' } }),
+    ]);
+    return new Map(
+      orders.map((o) => [
+        o.id,
+        this.read(
+          o,
+          items.filter((i) => i.orderId === o.id),
+        ),
+      ]),
+    );
+  }
+
+  private read(order: OrderEntity, items: OrderItemEntity[]): OrderRead {
     return {
       id: order.id,
       orderNo: order.orderNo,
@@ -79,6 +105,8 @@ export class OrderReadsService {
         skuId: i.skuId,
         productId: i.productId,
         title: i.title,
+        specs: i.specs,
+        image: publicUrl(this.config, i.image, 240),
         unitPrice: i.unitPrice,
         quantity: i.quantity,
       })),

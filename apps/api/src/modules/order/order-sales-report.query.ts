@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { beijingDaySql } from '../../database/beijing-day';
 import { OrderEntity } from './entities/order.entity';
 
 /** [from, to) */
@@ -18,15 +19,11 @@ export interface DayTotals {
 /**
  * Daily orders and GMV for the analytics reports, from the orders table, the source of truth for
  * money (events may be dropped or expired; orders never are). It lives in order/ and is exported
- * by the order module, so only order/ touches the order tables. Days are grouped in SQL, in Beijing time, with the one dialect-specific expression below.
+ * by the order module, so only order/ touches the order tables. Days are grouped in SQL, in Beijing time (beijingDaySql).
  */
 @Injectable()
 export class SalesReportQuery {
-  private readonly sqlite: boolean;
-
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
-    this.sqlite = dataSource.options.type === 'better-sqlite3';
-  }
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async byBeijingDay(range: TimeRange): Promise<Map<string, DayTotals>> {
     const totals = new Map<string, DayTotals>();
@@ -51,9 +48,7 @@ export class SalesReportQuery {
   }
 
   private grouped(column: 'created_at' | 'paid_at', range: TimeRange) {
-    const day = this.sqlite
-      ? `strftime('%Y-%m-%d', o.${column}, '+8 hours')`
-      : `DATE_FORMAT(DATE_ADD(o.${column}, INTERVAL 8 HOUR), '%Y-%m-%d')`;
+    const day = beijingDaySql(this.dataSource, `o.${column}`);
     return this.dataSource
       .createQueryBuilder()
       .from(OrderEntity, 'o')

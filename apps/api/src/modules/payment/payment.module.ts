@@ -16,6 +16,7 @@ import { PaymentNotifyService } from './payment-notify.service';
 import { PaymentReconcilerService } from './payment-reconciler.service';
 import { PaymentService } from './payment.service';
 import { PaymentUrls } from './payment-urls';
+import { RefundReportQuery } from './refund-report.query';
 import { RefundRestocks } from './refund-restocks';
 import { RefundService } from './refund.service';
 
@@ -34,7 +35,8 @@ import { RefundService } from './refund.service';
     PaymentReconcilerService,
     PaymentUrls,
     RefundRestocks,
+    RefundReportQuery,
   ],
-  exports: [PaymentService, RefundService],
+  exports: [PaymentService, RefundService, RefundReportQuery],
 })
 export class PaymentModule {}

@@ -3,15 +3,13 @@ import {
   type CheckoutCoupon,
   type CouponOffer,
   type CouponTemplate,
-  type CouponTemplateInput,
-  type CouponTemplateUpdate,
   ErrorCode,
   type UserCoupon,
   type UserCouponQuery,
 } from '@sutwxapp/contracts';
 import { In, MoreThan, type EntityManager } from 'typeorm';
 import type { CheckoutLineInput } from '../../common/checkout-adjustments.port';
-import { AppError, badRequest } from '../../common/errors/app-error';
+import { AppError } from '../../common/errors/app-error';
 import { insertRow } from '../../database/insert-row';
 import { lockOwner } from '../../database/owner-lock';
 import { TransactionService } from '../../database/transaction.service';
@@ -28,42 +26,13 @@ export interface EvaluatedCoupon extends CheckoutCoupon {
 }
 
 /**
- * Coupon templates (operators), claims (shoppers) and the checkout evaluation. A claim is one
+ * Claims (shoppers) and the checkout evaluation (operators' templates: CouponTemplatesService). A claim is one
  * conditional UPDATE of the template's claimed_count (never past total_quantity) under the
  * shopper's row lock (never past per_user_limit), so any number of parallel claims stay exact.
  */
 @Injectable()
 export class CouponService {
   constructor(private readonly tx: TransactionService) {}
-
-  async createTemplate(input: CouponTemplateInput): Promise<CouponTemplate> {
-    const values = templateValues(input);
-    const id = await insertRow(this.tx.manager, CouponTemplateEntity, values);
-    return toTemplate(await this.tx.manager.findOneByOrFail(CouponTemplateEntity, { id }));
-  }
-
-  async updateTemplate(id: number, patch: CouponTemplateUpdate): Promise<CouponTemplate> {
-    const template = await this.template(id);
-    if (patch.totalQuantity !== undefined && patch.totalQuantity < template.claimedCount) {
-      throw badRequest(`totalQuantity can't go below the ${template.claimedCount} already claimed`, [
-        { field: 'totalQuantity', message: `at least ${template.claimedCount}` },
-      ]);
-    }
-    await this.tx.manager.update(
-      CouponTemplateEntity,
-      { id },
-      {
-        ...(patch.issuing !== undefined ? { issuing: patch.issuing } : {}),
-        ...(patch.totalQuantity !== undefined ? { totalQuantity: patch.totalQuantity } : {}),
-      },
-    );
-    return toTemplate(await this.template(id));
-  }
-
-  async listTemplates(): Promise<CouponTemplate[]> {
-    const rows = await this.tx.manager.find(CouponTemplateEntity, { order: { id: 'DESC' }, take: 200 });
-    return rows.map(toTemplate);
-  }
 
   /** The coupon centre (or one product's 领券): templates being issued and not past their end. */
   async offers(userId: number, productId?: number): Promise<CouponOffer[]> {
@@ -228,12 +197,6 @@ export class CouponService {
     return t;
   }
 
-  private async template(id: number): Promise<CouponTemplateEntity> {
-    const t = await this.tx.manager.findOneBy(CouponTemplateEntity, { id });
-    if (!t) throw new AppError(404, ErrorCode.COUPON_NOT_FOUND, 'This coupon template does not exist');
-    return t;
-  }
-
   private async templatesById(
     ids: number[],
     em: EntityManager = this.tx.manager,
@@ -252,43 +215,6 @@ function inScope(t: CouponTemplateEntity, productId: number, categoryId: number)
 
 function beijingDate(d: Date): string {
   return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-function templateValues(input: CouponTemplateInput): Partial<CouponTemplateEntity> {
-  const problems: Array<{ field: string; message: string }> = [];
-  const amount = input.amountFen ?? 0;
-  if (input.kind !== 'PERCENT' && amount < 1) problems.push({ field: 'amountFen', message: 'at least 1 fen' });
-  if (input.kind === 'THRESHOLD' && (input.thresholdFen ?? 0) <= amount) {
-    problems.push({ field: 'thresholdFen', message: 'must be more than amountFen' });
-  }
-  if (input.kind === 'PERCENT' && !(input.percentOff && input.percentOff >= 1 && input.percentOff <= 99)) {
-    problems.push({ field: 'percentOff', message: '1 to 99' });
-  }
-  const scope = input.scope ?? 'ALL';
-  if (scope !== 'ALL' && !input.scopeIds?.length) problems.push({ field: 'scopeIds', message: 'name at least one id' });
-  const validFrom = input.validFrom ? new Date(input.validFrom) : null;
-  const validTo = input.validTo ? new Date(input.validTo) : null;
-  if (!input.validDays && !validTo) problems.push({ field: 'validTo', message: 'give validTo or validDays' });
-  if (validFrom && validTo && validTo <= validFrom)
-    problems.push({ field: 'validTo', message: 'must be after validFrom' });
-  if (problems.length) throw badRequest('The coupon template is not complete', problems);
-  return {
-    name: input.name.trim(),
-    kind: input.kind,
-    thresholdFen: input.kind === 'THRESHOLD' ? (input.thresholdFen ?? 0) : 0,
-    amountFen: input.kind === 'PERCENT' ? 0 : amount,
-    percentOff: input.kind === 'PERCENT' ? input.percentOff! : 0,
-    maxDiscountFen: input.kind === 'PERCENT' ? (input.maxDiscountFen ?? 0) : 0,
-    scope,
-    scopeIds: scope === 'ALL' ? null : input.scopeIds!,
-    validFrom,
-    validTo,
-    validDays: input.validDays ?? null,
-    totalQuantity: input.totalQuantity,
-    claimedCount: 0,
-    perUserLimit: input.perUserLimit ?? 1,
-    issuing: input.issuing ?? true,
-  };
 }
 
 export function toTemplate(t: CouponTemplateEntity): CouponTemplate {

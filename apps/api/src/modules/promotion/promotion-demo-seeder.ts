@@ -3,7 +3,7 @@ import type { CouponTemplateInput } from '@sutwxapp/contracts';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { TransactionService } from '../../database/transaction.service';
-import { CouponService } from './coupon.service';
+import { CouponTemplatesService } from './coupon-templates.service';
 import { CouponTemplateEntity } from './entities/coupon.entity';
 
 /** The home banner promises "满 199 减 30": with SEED_DEMO the demo shop has that coupon, and a newcomer one. */
@@ -26,7 +26,7 @@ export class PromotionDemoSeeder implements OnApplicationBootstrap {
 
   constructor(
     private readonly tx: TransactionService,
-    private readonly coupons: CouponService,
+    private readonly coupons: CouponTemplatesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -37,7 +37,7 @@ export class PromotionDemoSeeder implements OnApplicationBootstrap {
   /** Only into a shop without any coupon template: an operator's own coupons are never touched. */
   async seedIfEmpty(): Promise<number> {
     if ((await this.tx.manager.count(CouponTemplateEntity)) > 0) return 0;
-    for (const input of DEMO_COUPONS) await this.coupons.createTemplate(input);
+    for (const input of DEMO_COUPONS) await this.coupons.create(input);
     this.logger.log(`seeded ${DEMO_COUPONS.length} demo coupons (满199减30, 新人无门槛券)`);
     return DEMO_COUPONS.length;
   }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type {
+  AdminCouponTemplatePage,
   CheckinResult,
   CheckinStatus,
   CouponOfferList,
@@ -13,7 +14,9 @@ import { ApiRoute } from '../../common/openapi/api-route.decorator';
 import { IdParam } from '../../common/parse-id.pipe';
 import { AdminOnly, CurrentUserId, ShopperOnly } from '../auth/guards/auth.guard';
 import { CouponService } from './coupon.service';
+import { CouponTemplatesService } from './coupon-templates.service';
 import {
+  AdminCouponListQueryDto,
   CouponOfferQueryDto,
   CouponTemplateDto,
   CouponTemplateUpdateDto,
@@ -88,12 +91,15 @@ export class PromotionController {
 @Controller('admin/coupons')
 @AdminOnly()
 export class AdminCouponController {
-  constructor(private readonly coupons: CouponService) {}
+  constructor(private readonly templates: CouponTemplatesService) {}
 
   @Get()
-  @ApiRoute({ summary: 'Coupon templates, newest first', ok: { 200: 'CouponTemplate[]' } })
-  list(): Promise<CouponTemplate[]> {
-    return this.coupons.listTemplates();
+  @ApiRoute({
+    summary: 'Coupon templates, newest first, with usage (claimed, used, locked by unpaid orders)',
+    ok: { 200: 'AdminCouponTemplatePage' },
+  })
+  list(@Query() query: AdminCouponListQueryDto): Promise<AdminCouponTemplatePage> {
+    return this.templates.page(query);
   }
 
   @Post()
@@ -103,18 +109,18 @@ export class AdminCouponController {
     ok: { 201: 'CouponTemplate' },
   })
   create(@Body() dto: CouponTemplateDto): Promise<CouponTemplate> {
-    return this.coupons.createTemplate(dto);
+    return this.templates.create(dto);
   }
 
   @Patch(':id')
   @HttpCode(200)
   @ApiRoute({
-    summary: 'Start/stop issuing a template or change its total quantity',
+    summary: 'Change a template: start/stop issuing, name, quantity, limit; rules only before the first claim',
     body: 'CouponTemplateUpdate',
     ok: { 200: 'CouponTemplate' },
-    errors: { 404: ['COUPON_NOT_FOUND'] },
+    errors: { 404: ['COUPON_NOT_FOUND'], 409: ['COUPON_TEMPLATE_IN_USE', 'CONFLICT'] },
   })
   update(@IdParam() id: number, @Body() dto: CouponTemplateUpdateDto): Promise<CouponTemplate> {
-    return this.coupons.updateTemplate(id, dto);
+    return this.templates.update(id, dto);
   }
 }

@@ -13,6 +13,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { OrderModule } from '../order/order.module';
 import { CheckoutAdjustmentsService } from './checkout-adjustments.service';
 import { CouponService } from './coupon.service';
+import { CouponTemplatesService } from './coupon-templates.service';
 import { CouponTemplateEntity, OrderLineShareEntity, UserCouponEntity } from './entities/coupon.entity';
 import { CheckinEntity, PointsAccountEntity, PointsLedgerEntity } from './entities/points.entity';
 import { LineSharesService } from './line-shares.service';
@@ -61,6 +62,7 @@ class PointsExpirySweeper implements OnApplicationBootstrap, OnApplicationShutdo
   controllers: [PromotionController, AdminCouponController],
   providers: [
     CouponService,
+    CouponTemplatesService,
     PointsService,
     LineSharesService,
     CheckoutAdjustmentsService,

@@ -39,14 +39,26 @@ export class ReviewAdminService {
     if (q.status !== undefined) qb.andWhere('r.status = :status', { status: q.status });
     if (q.from !== undefined) qb.andWhere('r.createdAt >= :from', { from: new Date(q.from) });
     if (q.to !== undefined) qb.andWhere('r.createdAt < :to', { to: new Date(q.to) });
+    if (q.hasImages !== undefined) qb.andWhere(q.hasImages ? 'r.imageCount > 0' : 'r.imageCount = 0');
+    const sort = q.sort ?? 'newest';
+    // follow-ups have no rating (null): they sort after rated reviews either way, then newest first
+    if (sort === 'rating_asc' || sort === 'rating_desc') {
+      qb.orderBy('CASE WHEN r.rating IS NULL THEN 1 ELSE 0 END', 'ASC')
+        .addOrderBy('r.rating', sort === 'rating_asc' ? 'ASC' : 'DESC')
+        .addOrderBy('r.id', 'DESC');
+    } else qb.orderBy('r.id', sort === 'oldest' ? 'ASC' : 'DESC');
     const [rows, total] = await qb
-      .orderBy('r.id', 'DESC')
       .skip((q.page - 1) * q.pageSize)
       .take(q.pageSize)
       .getManyAndCount();
-    const followUps = await this.followUps(rows.filter((r) => r.kind === 'INITIAL').map((r) => r.id));
+    const [followUps, titles] = await Promise.all([
+      this.followUps(rows.filter((r) => r.kind === 'INITIAL').map((r) => r.id)),
+      this.products.titles([...new Set(rows.map((r) => r.productId))]),
+    ]);
     return {
-      items: rows.map((r) => toAdminReview(this.config, r, followUps.get(r.id) ?? null)),
+      items: rows.map((r) =>
+        toAdminReview(this.config, r, followUps.get(r.id) ?? null, titles.get(r.productId) ?? null),
+      ),
       total,
       page: q.page,
       pageSize: q.pageSize,
@@ -57,7 +69,8 @@ export class ReviewAdminService {
     const r = await this.reviews.findOneBy({ id });
     if (!r) throw notFound(ErrorCode.REVIEW_NOT_FOUND, `Review ${id}`);
     const followUp = r.kind === 'INITIAL' ? ((await this.followUps([r.id])).get(r.id) ?? null) : null;
-    return toAdminReview(this.config, r, followUp);
+    const titles = await this.products.titles([r.productId]);
+    return toAdminReview(this.config, r, followUp, titles.get(r.productId) ?? null);
   }
 
   /** Public (or held, or waiting) → HIDDEN; a hidden first review leaves the product's counters and summary. */

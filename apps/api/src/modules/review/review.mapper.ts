@@ -34,7 +34,12 @@ export function toReview(config: PublicUrlConfig, r: ReviewEntity, followUp: Rev
   };
 }
 
-export function toAdminReview(config: PublicUrlConfig, r: ReviewEntity, followUp: ReviewEntity | null): AdminReview {
+export function toAdminReview(
+  config: PublicUrlConfig,
+  r: ReviewEntity,
+  followUp: ReviewEntity | null,
+  productTitle: string | null,
+): AdminReview {
   return {
     ...toReview(config, r, followUp),
     // operators see who wrote it, anonymous or not
@@ -46,6 +51,7 @@ export function toAdminReview(config: PublicUrlConfig, r: ReviewEntity, followUp
     orderItemId: r.orderItemId,
     parentId: r.parentId,
     moderationNote: r.moderationNote,
+    productTitle,
     updatedAt: r.updatedAt.toISOString(),
   };
 }

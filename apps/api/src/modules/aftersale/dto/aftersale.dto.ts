@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  type AdminAfterSaleListQuery,
   type AfterSaleByOrdersQuery,
   type AfterSaleListQuery,
   AfterSaleStatus,
@@ -10,6 +11,7 @@ import {
   type ReturnShipmentRequest,
 } from '@sutwxapp/contracts';
 import { Type } from 'class-transformer';
+import { PageQueryDto } from '../../../common/page-query.dto';
 import {
   ArrayMaxSize,
   IsArray,
@@ -81,6 +83,28 @@ export class AfterSaleListQueryDto implements AfterSaleListQuery {
   @IsOptional()
   @IsIn(Object.values(AfterSaleStatus), { message: 'status is not an after-sale status' })
   status?: AfterSaleStatus;
+}
+
+export class AdminAfterSaleListQueryDto extends PageQueryDto implements AdminAfterSaleListQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'orderId must be an integer id' })
+  @Min(1, { message: 'orderId must be an integer id' })
+  @Max(2_147_483_647, { message: 'orderId must be an integer id' })
+  orderId?: number;
+
+  @ApiPropertyOptional({ enum: Object.values(AfterSaleStatus) })
+  @IsOptional()
+  @IsIn(Object.values(AfterSaleStatus), {
+    message: `status must be one of ${Object.values(AfterSaleStatus).join(', ')}`,
+  })
+  status?: AfterSaleStatus;
+
+  @ApiPropertyOptional({ enum: ['newest', 'oldest'], default: 'newest' })
+  @IsOptional()
+  @IsIn(['newest', 'oldest'], { message: 'sort must be newest or oldest' })
+  sort?: 'newest' | 'oldest';
 }
 
 export class AfterSaleByOrdersQueryDto implements AfterSaleByOrdersQuery {

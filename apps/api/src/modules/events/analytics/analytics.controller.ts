@@ -31,7 +31,10 @@ export class AnalyticsController {
   }
 
   @Get('daily-sales')
-  @ApiRoute({ summary: 'Orders, paid orders and GMV per Beijing day', ok: { 200: 'DailySalesReport' } })
+  @ApiRoute({
+    summary: 'Orders, paid orders, GMV, refunds and net per Beijing day',
+    ok: { 200: 'DailySalesReport' },
+  })
   dailySales(@Query() query: AnalyticsRangeDto): Promise<DailySalesReport> {
     return this.analytics.dailySales(query);
   }

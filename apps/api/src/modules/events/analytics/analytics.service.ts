@@ -14,6 +14,7 @@ import { ProductEntity } from '../../catalog/entities/product.entity';
 import { EVENT_STORE, type EventStore } from '../event-store';
 import { beijingDays, resolveRange } from './range';
 import { SalesReportQuery } from '../../order/order-sales-report.query';
+import { RefundReportQuery } from '../../payment/refund-report.query';
 
 const DEFAULT_TOP = 10;
 
@@ -22,6 +23,7 @@ export class AnalyticsService {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly sales: SalesReportQuery,
+    private readonly refunds: RefundReportQuery,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -62,11 +64,15 @@ export class AnalyticsService {
 
   async dailySales(query: AnalyticsRangeQuery): Promise<DailySalesReport> {
     const range = resolveRange(query);
-    const totals = await this.sales.byBeijingDay(range);
+    const [totals, refunds] = await Promise.all([this.sales.byBeijingDay(range), this.refunds.byBeijingDay(range)]);
     return {
       from: range.from.toISOString(),
       to: range.to.toISOString(),
-      days: beijingDays(range).map((date) => ({ date, ...(totals.get(date) ?? { orders: 0, paidOrders: 0, gmv: 0 }) })),
+      days: beijingDays(range).map((date) => {
+        const sold = totals.get(date) ?? { orders: 0, paidOrders: 0, gmv: 0 };
+        const back = refunds.get(date) ?? { refunds: 0, refunded: 0 };
+        return { date, ...sold, ...back, net: sold.gmv - back.refunded };
+      }),
     };
   }
 

@@ -84,5 +84,7 @@ export function auditLogSchema(): MongooseSchema<AuditLogDoc> {
   const schema = SchemaFactory.createForClass(AuditLogDoc);
   schema.index({ kind: 1, createdAt: -1 });
   schema.index({ createdAt: -1 });
+  // the owner's audit-log screen, filtered by operator
+  schema.index({ actorType: 1, actorId: 1, createdAt: -1 });
   return schema;
 }

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { AuditKind, EventType } from '@sutwxapp/contracts';
 import type { Model } from 'mongoose';
-import type { AuditRecord, EventStore, StoredEvent, TimeRange } from '../event-store';
+import type { AuditFilter, AuditPage, AuditRecord, EventStore, StoredEvent, TimeRange } from '../event-store';
 import { withoutUndefined } from '../event-store';
 import { AUDIT_LOG_MODEL, type AuditLogDoc, BEHAVIOUR_EVENT_MODEL, type BehaviourEventDoc } from './event.schemas';
 
@@ -109,6 +109,30 @@ export class MongoEventStore implements EventStore {
   async recentAudit(filter: { kind?: AuditKind }, limit: number): Promise<AuditRecord[]> {
     const docs = await this.audit.find(withoutUndefined(filter)).sort({ _id: -1 }).limit(limit).lean().exec();
     return docs.map(({ _id, ...record }) => record as AuditRecord);
+  }
+
+  async auditPage(filter: AuditFilter, page: { skip: number; take: number; oldestFirst: boolean }): Promise<AuditPage> {
+    const createdAt = {
+      ...(filter.from ? { $gte: filter.from } : {}),
+      ...(filter.to ? { $lt: filter.to } : {}),
+    };
+    const query = withoutUndefined({
+      kind: filter.kind,
+      actorType: filter.actorType,
+      actorId: filter.actorId,
+      createdAt: Object.keys(createdAt).length ? createdAt : undefined,
+    });
+    const [docs, total] = await Promise.all([
+      this.audit
+        .find(query)
+        .sort({ createdAt: page.oldestFirst ? 1 : -1, _id: page.oldestFirst ? 1 : -1 })
+        .skip(page.skip)
+        .limit(page.take)
+        .lean()
+        .exec(),
+      this.audit.countDocuments(query).exec(),
+    ]);
+    return { rows: docs.map(({ _id, ...record }) => ({ ...(record as AuditRecord), id: String(_id) })), total };
   }
 
   private inRange(range: TimeRange): { serverTime: { $gte: Date; $lt: Date } } {

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { AuditKind, EventType } from '@sutwxapp/contracts';
 import { In, Repository, type SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import type { AuditRecord, EventStore, StoredEvent, TimeRange } from '../event-store';
+import type { AuditFilter, AuditPage, AuditRecord, EventStore, StoredEvent, TimeRange } from '../event-store';
 import { withoutUndefined } from '../event-store';
 import { AuditLogEntity } from './audit-log.entity';
 import { BehaviourEventEntity } from './behaviour-event.entity';
@@ -95,6 +95,21 @@ export class SqlEventStore implements EventStore {
   async recentAudit(filter: { kind?: AuditKind }, limit: number): Promise<AuditRecord[]> {
     const rows = await this.audit.find({ where: withoutUndefined(filter), order: { id: 'DESC' }, take: limit });
     return rows.map(({ id: _id, ...record }) => record);
+  }
+
+  async auditPage(filter: AuditFilter, page: { skip: number; take: number; oldestFirst: boolean }): Promise<AuditPage> {
+    const qb = this.audit.createQueryBuilder('a');
+    if (filter.kind) qb.andWhere('a.kind = :kind', { kind: filter.kind });
+    if (filter.actorType) qb.andWhere('a.actor_type = :actorType', { actorType: filter.actorType });
+    if (filter.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: filter.actorId });
+    if (filter.from) qb.andWhere('a.created_at >= :from', { from: filter.from });
+    if (filter.to) qb.andWhere('a.created_at < :to', { to: filter.to });
+    const [rows, total] = await qb
+      .orderBy('a.id', page.oldestFirst ? 'ASC' : 'DESC')
+      .skip(page.skip)
+      .take(page.take)
+      .getManyAndCount();
+    return { rows: rows.map((r) => ({ ...r, id: String(r.id) })), total };
   }
 
   private inRange(range: TimeRange): SelectQueryBuilder<BehaviourEventEntity> {

@@ -1,5 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import type {
+  AdminCouponListQuery,
   CouponKind,
   CouponOfferQuery,
   CouponScope,
@@ -7,7 +8,7 @@ import type {
   CouponTemplateUpdate,
   UserCouponQuery,
 } from '@sutwxapp/contracts';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -22,6 +23,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { PageQueryDto } from '../../../common/page-query.dto';
 
 const FEN_MAX = 100_000_000;
 
@@ -112,18 +114,15 @@ export class CouponTemplateDto implements CouponTemplateInput {
   issuing?: boolean;
 }
 
-export class CouponTemplateUpdateDto implements CouponTemplateUpdate {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
-  issuing?: boolean;
+/** Every field of the template, optional (PartialType keeps the validation and marks each optional). */
+export class CouponTemplateUpdateDto extends PartialType(CouponTemplateDto) implements CouponTemplateUpdate {}
 
-  @ApiPropertyOptional()
+export class AdminCouponListQueryDto extends PageQueryDto implements AdminCouponListQuery {
+  @ApiPropertyOptional({ description: 'only templates being issued (true) or stopped (false)' })
   @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(10_000_000)
-  totalQuantity?: number;
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'issuing must be true or false' })
+  issuing?: boolean;
 }
 
 export class CouponOfferQueryDto implements CouponOfferQuery {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  type AdminReviewSort,
   type CreateReviewRequest,
   type FollowUpReviewRequest,
   type ModerateReviewRequest,
@@ -81,6 +82,7 @@ export class ReviewListQueryDto extends PageQueryDto {
 }
 
 const STATUSES: ReviewStatus[] = ['PENDING', 'HELD', 'PUBLISHED', 'HIDDEN', 'REJECTED'];
+const ADMIN_REVIEW_SORTS: AdminReviewSort[] = ['newest', 'oldest', 'rating_asc', 'rating_desc'];
 
 export class AdminReviewQueryDto extends PageQueryDto {
   @ApiPropertyOptional()
@@ -113,6 +115,17 @@ export class AdminReviewQueryDto extends PageQueryDto {
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'to must be an ISO date-time, e.g. 2026-12-31T00:00:00Z' })
   to?: string;
+
+  @ApiPropertyOptional({ description: 'only reviews with (true) or without (false) images' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'hasImages must be true or false' })
+  hasImages?: boolean;
+
+  @ApiPropertyOptional({ enum: ADMIN_REVIEW_SORTS, default: 'newest' })
+  @IsOptional()
+  @IsIn(ADMIN_REVIEW_SORTS, { message: `sort must be one of: ${ADMIN_REVIEW_SORTS.join(', ')}` })
+  sort?: AdminReviewSort;
 }
 
 export class AdminRatingQueryDto extends PageQueryDto {
