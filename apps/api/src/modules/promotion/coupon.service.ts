@@ -5,13 +5,12 @@ import {
   type CouponTemplate,
   type CouponTemplateInput,
   type CouponTemplateUpdate,
-  ErrorCode,
   type UserCoupon,
   type UserCouponQuery,
 } from '@sutwxapp/contracts';
 import { In, MoreThan, type EntityManager } from 'typeorm';
 import type { CheckoutLineInput } from '../../common/checkout-adjustments.port';
-import { AppError, badRequest } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import { insertRow } from '../../database/insert-row';
 import { lockOwner } from '../../database/owner-lock';
 import { TransactionService } from '../../database/transaction.service';
@@ -45,9 +44,9 @@ export class CouponService {
   async updateTemplate(id: number, patch: CouponTemplateUpdate): Promise<CouponTemplate> {
     const template = await this.template(id);
     if (patch.totalQuantity !== undefined && patch.totalQuantity < template.claimedCount) {
-      throw badRequest(`totalQuantity can't go below the ${template.claimedCount} already claimed`, [
-        { field: 'totalQuantity', message: `at least ${template.claimedCount}` },
-      ]);
+      throw Errors.VALIDATION_FAILED(`totalQuantity can't go below the ${template.claimedCount} already claimed`, {
+        errors: [{ field: 'totalQuantity', message: `at least ${template.claimedCount}` }],
+      });
     }
     await this.tx.manager.update(
       CouponTemplateEntity,
@@ -105,13 +104,9 @@ export class CouponService {
       const now = new Date();
       const held = await em.count(UserCouponEntity, { where: { userId, templateId } });
       if (held >= t.perUserLimit) {
-        throw new AppError(
-          409,
-          ErrorCode.COUPON_LIMIT_REACHED,
-          `You already hold ${held} of "${t.name}" (at most ${t.perUserLimit} each)`,
-          undefined,
-          { limit: t.perUserLimit },
-        );
+        throw Errors.COUPON_LIMIT_REACHED(`You already hold ${held} of "${t.name}" (at most ${t.perUserLimit} each)`, {
+          details: { limit: t.perUserLimit },
+        });
       }
       const taken = await em
         .createQueryBuilder()
@@ -119,7 +114,7 @@ export class CouponService {
         .set({ claimedCount: () => 'claimed_count + 1' })
         .where('id = :id AND claimed_count < total_quantity AND issuing = :on', { id: templateId, on: true })
         .execute();
-      if (taken.affected !== 1) throw new AppError(409, ErrorCode.COUPON_SOLD_OUT, `"${t.name}" has all been claimed`);
+      if (taken.affected !== 1) throw Errors.COUPON_SOLD_OUT(`"${t.name}" has all been claimed`);
       const validFrom = t.validDays ? now : (t.validFrom ?? now);
       const validTo = t.validDays ? new Date(now.getTime() + t.validDays * DAY_MS) : t.validTo!;
       return insertRow(em, UserCouponEntity, {
@@ -218,19 +213,19 @@ export class CouponService {
   }
 
   private checkClaimable(t: CouponTemplateEntity | null): CouponTemplateEntity {
-    if (!t) throw new AppError(404, ErrorCode.COUPON_NOT_FOUND, 'This coupon does not exist');
+    if (!t) throw Errors.COUPON_NOT_FOUND();
     if (!t.issuing || (t.validTo && t.validTo <= new Date())) {
-      throw new AppError(409, ErrorCode.COUPON_NOT_ISSUING, `"${t.name}" is no longer being issued`);
+      throw Errors.COUPON_NOT_ISSUING(`"${t.name}" is no longer being issued`);
     }
     if (t.claimedCount >= t.totalQuantity) {
-      throw new AppError(409, ErrorCode.COUPON_SOLD_OUT, `"${t.name}" has all been claimed`);
+      throw Errors.COUPON_SOLD_OUT(`"${t.name}" has all been claimed`);
     }
     return t;
   }
 
   private async template(id: number): Promise<CouponTemplateEntity> {
     const t = await this.tx.manager.findOneBy(CouponTemplateEntity, { id });
-    if (!t) throw new AppError(404, ErrorCode.COUPON_NOT_FOUND, 'This coupon template does not exist');
+    if (!t) throw Errors.COUPON_NOT_FOUND('This coupon template does not exist');
     return t;
   }
 
@@ -271,7 +266,7 @@ function templateValues(input: CouponTemplateInput): Partial<CouponTemplateEntit
   if (!input.validDays && !validTo) problems.push({ field: 'validTo', message: 'give validTo or validDays' });
   if (validFrom && validTo && validTo <= validFrom)
     problems.push({ field: 'validTo', message: 'must be after validFrom' });
-  if (problems.length) throw badRequest('The coupon template is not complete', problems);
+  if (problems.length) throw Errors.VALIDATION_FAILED('The coupon template is not complete', { errors: problems });
   return {
     name: input.name.trim(),
     kind: input.kind,
