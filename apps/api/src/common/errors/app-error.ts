@@ -1,10 +1,10 @@
 import { HttpException } from '@nestjs/common';
-import { ERROR_TABLE, ErrorCode, type FieldError } from '@sutwxapp/contracts';
+import { ERROR_TABLE, type ErrorCode, type FieldError } from '@sutwxapp/contracts';
 
 /** The statuses a code may be answered with besides its own: its row's `also`, usually none. */
 type OtherStatus<C extends ErrorCode> = (typeof ERROR_TABLE)[C] extends { readonly also: infer A } ? keyof A : never;
 
-/** What a place that raises an error may add to its row in ERROR_TABLE. */
+/** What a place that raises an error adds to its code's row in ERROR_TABLE. */
 export interface ErrorSpecifics<C extends ErrorCode = ErrorCode> {
   /** per-field problems, answered as `errors` */
   errors?: FieldError[];
@@ -16,47 +16,29 @@ export interface ErrorSpecifics<C extends ErrorCode = ErrorCode> {
 
 /**
  * An expected outcome the caller must see (out of stock, not payable…): a stable code from
- * libs/contracts, answered with the status and (unless told something more specific) the message
- * of its row in ERROR_TABLE. Anything else is a bug. Made through `Errors.<CODE>(…)` only
+ * libs/contracts, answered with the status and (unless the site says something more specific) the
+ * message of its row in ERROR_TABLE. Anything else is a bug. Made through `Errors.<CODE>(…)` only
  * (architecture.spec.ts checks).
  */
 export class AppError extends HttpException {
-  readonly code: ErrorCode;
   readonly errors?: FieldError[];
   readonly details?: Record<string, unknown>;
 
-  constructor(code: ErrorCode, message?: string, specifics?: Specifics);
-  /** @deprecated positional form, being replaced by Errors.<CODE>(…) */
   constructor(
-    status: number,
-    code: ErrorCode,
-    message: string,
-    errors?: FieldError[],
-    details?: Record<string, unknown>,
-  );
-  constructor(...args: unknown[]) {
-    const [code, message, { errors, details, status }] =
-      typeof args[0] === 'number'
-        ? [args[1] as ErrorCode, args[2] as string, { status: args[0], errors: args[3], details: args[4] } as Specifics]
-        : [args[0] as ErrorCode, args[1] as string | undefined, (args[2] ?? {}) as Specifics];
+    readonly code: ErrorCode,
+    message?: string,
+    { errors, details, status }: { errors?: FieldError[]; details?: Record<string, unknown>; status?: number } = {},
+  ) {
     const row: { status: number; message: string; also?: Record<number, string> } = ERROR_TABLE[code];
-    if (
-      typeof args[0] !== 'number' &&
-      status !== undefined &&
-      status !== row.status &&
-      !(row.also && status in row.also)
-    ) {
+    if (status !== undefined && status !== row.status && !(row.also && status in row.also)) {
       // a programming error, answered as one (500): the table is the one place statuses are chosen
       throw new Error(`${code} is answered with ${row.status}, not ${status} (ERROR_TABLE)`);
     }
     super({ code, message: message ?? row.message }, status ?? row.status);
-    this.code = code;
     this.errors = errors;
     this.details = details;
   }
 }
-
-type Specifics = { errors?: FieldError[]; details?: Record<string, unknown>; status?: number };
 
 type ErrorFactory<C extends ErrorCode> = (message?: string, specifics?: ErrorSpecifics<C>) => AppError;
 
@@ -71,10 +53,3 @@ export const Errors = Object.fromEntries(
     (message?: string, specifics?: ErrorSpecifics) => new AppError(code, message, specifics),
   ]),
 ) as { readonly [C in ErrorCode]: ErrorFactory<C> };
-
-export const notFound = (code: ErrorCode, what: string): AppError => new AppError(404, code, `${what} not found`);
-export const conflict = (code: ErrorCode, message: string, details?: Record<string, unknown>): AppError =>
-  new AppError(409, code, message, undefined, details);
-export const badRequest = (message: string, errors?: FieldError[]): AppError =>
-  new AppError(400, ErrorCode.VALIDATION_FAILED, message, errors);
-export const unavailable = (code: ErrorCode, message: string): AppError => new AppError(503, code, message);
