@@ -125,20 +125,21 @@ interface ErrorRow {
   readonly also?: { readonly [status: number]: string };
 }
 
-/** Checks that the table has one row per code and no other, and keeps its literal types. */
-function errorTable<T extends { readonly [C in ErrorCode]: ErrorRow }>(
-  rows: T & { readonly [K in Exclude<keyof T, ErrorCode>]: never },
-): T {
-  return rows;
-}
+/** One row per code… */
+type Rows = { readonly [C in ErrorCode]: ErrorRow };
+/** …and no other. */
+type NoOtherRows<T> = { readonly [K in Exclude<keyof T, ErrorCode>]: never };
 
 /**
  * Every code's HTTP status and default message: the API builds each error from its row
  * (`Errors.<CODE>(…)` in apps/api/src/common/errors/app-error.ts), so a code is answered with the
  * same status everywhere. A new code does not compile until it has a row here, nor the
  * mini-program until its message table (miniprogram/src/utils/errors.ts) has one too.
+ *
+ * Checked by an inline function rather than `satisfies` (older mini-program compilers may not know
+ * it), which keeps the rows' literal types: the API's factories read `also` from them.
  */
-export const ERROR_TABLE = errorTable({
+export const ERROR_TABLE = (<T extends Rows>(rows: T & NoOtherRows<T>): T => rows)({
   VALIDATION_FAILED: { status: 400, message: 'The request is not valid; check the fields named in errors' },
   MALFORMED_JSON: { status: 400, message: 'The request body is not valid JSON' },
   MALFORMED_REQUEST: { status: 400, message: 'The HTTP request could not be parsed' },
