@@ -19,6 +19,7 @@ import { PaymentModule } from '../payment/payment.module';
 import { AdminAfterSaleController, AfterSaleController } from './aftersale.controller';
 import { AfterSaleService } from './aftersale.service';
 import { AfterSaleEntity } from './entities/aftersale.entity';
+import { everyInterval } from '../../observability/request-context';
 
 /** The timeouts (auto-approve, close unreturned) on a timer, like the order sweepers. */
 @Injectable()
@@ -29,11 +30,9 @@ class AfterSaleSweeper implements OnApplicationBootstrap, OnApplicationShutdown 
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
   onApplicationBootstrap(): void {
-    this.timer = setInterval(
-      () => void this.service.sweep().catch(() => undefined),
-      this.config.promotion.sweepIntervalMs,
+    this.timer = everyInterval('aftersale-sweeper', this.config.promotion.sweepIntervalMs, () =>
+      this.service.sweep().catch(() => undefined),
     );
-    this.timer.unref();
   }
   onApplicationShutdown(): void {
     if (this.timer) clearInterval(this.timer);

@@ -27,6 +27,7 @@ import type { CreateReviewDto, FollowUpReviewDto } from './dto/review.dto';
 import { ReviewEntity } from './entities/review.entity';
 import { toMyReview } from './review.mapper';
 import { initialStatus, moveReview } from './review-status';
+import { everyInterval } from '../../observability/request-context';
 
 const DAY_MS = 86_400_000;
 /** PENDING reviews are looked at again this often, in case a photo's verdict event was missed. */
@@ -61,10 +62,9 @@ export class ReviewService implements OnModuleInit, OnApplicationBootstrap, OnAp
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.settlePending().catch((err: Error) => this.logger.warn(`settling pending reviews failed: ${err.message}`));
-    }, SETTLE_INTERVAL_MS);
-    this.timer.unref();
+    this.timer = everyInterval('review-settle', SETTLE_INTERVAL_MS, () =>
+      this.settlePending().catch((err: Error) => this.logger.warn(`settling pending reviews failed: ${err.message}`)),
+    );
   }
 
   onApplicationShutdown(): void {

@@ -27,6 +27,7 @@ import type { ReuploadDto } from './dto/shipping-upload.dto';
 import { type Parcel, ShippingUploadEntity } from './entities/shipping-upload.entity';
 import { backoffMs, OutboxWorker } from './outbox';
 import { platformMetrics } from './platform-metrics';
+import { everyInterval } from '../../observability/request-context';
 
 const CATCH_UP_WINDOW_MS = 7 * 86_400_000;
 const CATCH_UP_EVERY_MS = 5 * 60_000;
@@ -68,11 +69,11 @@ export class ShippingUploadService implements OnModuleInit, OnApplicationBootstr
 
   onApplicationBootstrap(): void {
     this.worker.start(this.config.wechatPlatform.workerIntervalMs);
-    this.catchUpTimer = setInterval(
-      () => void this.catchUp().catch((err: Error) => this.logger.warn(`catch-up failed: ${err.message}`)),
+    this.catchUpTimer = everyInterval(
+      'shipping-upload-catch-up',
       Math.max(CATCH_UP_EVERY_MS, this.config.wechatPlatform.workerIntervalMs),
+      () => this.catchUp().catch((err: Error) => this.logger.warn(`catch-up failed: ${err.message}`)),
     );
-    this.catchUpTimer.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
