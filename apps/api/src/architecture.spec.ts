@@ -56,6 +56,22 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('makes expected errors only through Errors.<CODE>(…), so status and default message come from ERROR_TABLE', () => {
+    const offenders = files
+      .filter((f) => rel(f) !== join('common', 'errors', 'app-error.ts'))
+      .filter((f) => /\bnew AppError\b|\bthrow new \w*(HttpException|Exception)\(/.test(readFileSync(f, 'utf8')))
+      .map(rel);
+    expect(offenders).toEqual([]);
+  });
+
+  it('starts repeating jobs through everyInterval, so each run logs under a correlation id of its own', () => {
+    const offenders = files
+      .filter((f) => !['main.ts', join('observability', 'request-context.ts')].includes(rel(f)))
+      .filter((f) => /\bsetInterval\(/.test(readFileSync(f, 'utf8')))
+      .map(rel);
+    expect(offenders).toEqual([]);
+  });
+
   it('keeps order entities inside order/ (other features go through OrderPort)', () => {
     const offenders = files
       .filter((f) => !rel(f).startsWith('modules/order/'))

@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext, Injectable, type PipeTransform } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { badRequest } from './errors/app-error';
+import { Errors } from './errors/app-error';
 
 /** Ids are INT columns on both engines: anything above 2^31-1 can never exist. */
 const MAX_ID = 2_147_483_647;
@@ -13,7 +13,7 @@ export function parseId(value: unknown, field = 'id'): number {
   const n = typeof value === 'string' && /^[1-9]\d{0,9}$/.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(n) || n > MAX_ID) {
     const message = `${field} must be a positive integer id`;
-    throw badRequest(message, [{ field, message }]);
+    throw Errors.VALIDATION_FAILED(message, { errors: [{ field, message }] });
   }
   return n;
 }

@@ -1,6 +1,6 @@
 import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import type { FieldError } from '@sutwxapp/contracts';
-import { badRequest } from './errors/app-error';
+import { Errors } from './errors/app-error';
 
 /*
  * One message per field: the first rule that fails in the order a person fixes things in.
@@ -95,9 +95,9 @@ class BodyShapeValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' && metadata.metatype && this.toValidate(metadata)) {
       if (value === null || (value !== undefined && (typeof value !== 'object' || Array.isArray(value)))) {
-        throw badRequest('The request body must be a JSON object');
+        throw Errors.VALIDATION_FAILED('The request body must be a JSON object');
       }
-      if (deeperThan(value, MAX_BODY_DEPTH)) throw badRequest('The request body is nested too deeply');
+      if (deeperThan(value, MAX_BODY_DEPTH)) throw Errors.VALIDATION_FAILED('The request body is nested too deeply');
     }
     return super.transform(value, metadata);
   }
@@ -122,7 +122,7 @@ export function createValidationPipe(): ValidationPipe {
         .slice(0, 5)
         .map((f) => f.message)
         .join('; ');
-      return badRequest(summary || 'Invalid request', fields);
+      return Errors.VALIDATION_FAILED(summary || 'Invalid request', { errors: fields });
     },
   });
 }

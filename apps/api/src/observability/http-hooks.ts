@@ -7,6 +7,7 @@ import { shutdownState } from '../modules/health/shutdown-state';
 import type { Logger } from 'pino';
 import { accessLogger } from './logger';
 import { metrics, routeClass } from './metrics';
+import { runForRequest } from './request-context';
 
 const SAFE_REQUEST_ID = /^[\w.:-]{1,128}$/;
 
@@ -41,7 +42,8 @@ export function registerHttpHooks(fastify: FastifyInstance): void {
       sendError(badQueryError(badParameter), request, reply);
       return;
     }
-    done();
+    // the rest of the request runs inside its context: services' log lines carry its id
+    runForRequest(request.id, done);
   });
   fastify.addHook('onResponse', (request: Timed, reply: FastifyReply, done: () => void) => {
     metrics.httpInFlight.dec();

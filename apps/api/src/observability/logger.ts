@@ -1,5 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import pino, { type Logger } from 'pino';
+import { logContext } from './request-context';
 
 /** Keys whose values must never reach a log line (session_key, passwords, keys, tokens). */
 export const REDACT_PATHS = [
@@ -126,12 +127,14 @@ export class PinoNestLogger implements LoggerService {
     // Nest passes (message, context) or (message, stack, context).
     const context = typeof rest[rest.length - 1] === 'string' ? (rest[rest.length - 1] as string) : undefined;
     const stack = rest.length > 1 && typeof rest[0] === 'string' ? rest[0] : undefined;
+    // the request (or background run) this line is written for, so its lines can be found together
+    const ids = logContext();
     if (message instanceof Error) {
-      this.logger[level]({ context, err: message }, message.message);
+      this.logger[level]({ ...ids, context, err: message }, message.message);
     } else if (typeof message === 'object' && message !== null) {
-      this.logger[level]({ context, ...message });
+      this.logger[level]({ ...ids, context, ...message });
     } else {
-      this.logger[level]({ context, stack }, String(message));
+      this.logger[level]({ ...ids, context, stack }, String(message));
     }
   }
 }

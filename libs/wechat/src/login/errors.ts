@@ -1,10 +1,10 @@
-import { ErrorCode } from '@sutwxapp/contracts';
+import { ERROR_TABLE, ErrorCode } from '@sutwxapp/contracts';
 
 export type WechatApiErrorKind = 'INVALID_CODE' | 'RATE_LIMITED' | 'BLOCKED' | 'UNAVAILABLE' | 'CONFIG';
 
 export interface WechatErrcodeMapping {
   kind: WechatApiErrorKind;
-  /** The HTTP status our API should answer the shopper with. */
+  /** The HTTP status our API answers the shopper with: the code's row in ERROR_TABLE. */
   httpStatus: number;
   code: ErrorCode;
 }
@@ -18,17 +18,21 @@ export function mapCode2SessionErrcode(errcode: number | null): WechatErrcodeMap
   switch (errcode) {
     case 40029: // invalid code
     case 40163: // code already used (codes are single-use, ~5 min)
-      return { kind: 'INVALID_CODE', httpStatus: 401, code: ErrorCode.INVALID_LOGIN_CODE };
+      return mapping('INVALID_CODE', ErrorCode.INVALID_LOGIN_CODE);
     case 45011: // 100 calls per user per minute
-      return { kind: 'RATE_LIMITED', httpStatus: 429, code: ErrorCode.WECHAT_RATE_LIMITED };
+      return mapping('RATE_LIMITED', ErrorCode.WECHAT_RATE_LIMITED);
     case 40226: // high-risk user, login blocked by WeChat
-      return { kind: 'BLOCKED', httpStatus: 403, code: ErrorCode.WECHAT_LOGIN_BLOCKED };
+      return mapping('BLOCKED', ErrorCode.WECHAT_LOGIN_BLOCKED);
     case 40013: // invalid appid
     case 40125: // invalid appsecret
-      return { kind: 'CONFIG', httpStatus: 503, code: ErrorCode.WECHAT_UNAVAILABLE };
+      return mapping('CONFIG', ErrorCode.WECHAT_UNAVAILABLE);
     default: // -1 (busy, after our retry), transport failures (null), anything unknown
-      return { kind: 'UNAVAILABLE', httpStatus: 503, code: ErrorCode.WECHAT_UNAVAILABLE };
+      return mapping('UNAVAILABLE', ErrorCode.WECHAT_UNAVAILABLE);
   }
+}
+
+function mapping(kind: WechatApiErrorKind, code: ErrorCode): WechatErrcodeMapping {
+  return { kind, httpStatus: ERROR_TABLE[code].status, code };
 }
 
 /** A failed WeChat open-API call. The message never contains session_key or appsecret. */

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { ErrorCode, type ErrorResponse } from '@sutwxapp/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from './app-error';
+import { AppError, Errors } from './app-error';
 import { sendError } from './all-exceptions.filter';
 
 /*
@@ -110,9 +110,7 @@ export function badlyEncodedQueryParameter(url: string): string | null {
 }
 
 export function badQueryError(parameter: string): AppError {
-  return new AppError(
-    400,
-    ErrorCode.MALFORMED_REQUEST,
+  return Errors.MALFORMED_REQUEST(
     `The query parameter "${parameter}" is not valid percent-encoded UTF-8; ${ENCODE_HINT}`,
   );
 }

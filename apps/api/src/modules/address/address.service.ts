@@ -1,9 +1,9 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type Address, ErrorCode, MAX_ADDRESSES, type OrderAddress } from '@sutwxapp/contracts';
+import { type Address, MAX_ADDRESSES, type OrderAddress } from '@sutwxapp/contracts';
 import { Not, Repository, type EntityManager } from 'typeorm';
 import { BOUND_PHONE, type BoundPhonePort } from '../../common/bound-phone.port';
-import { AppError, notFound } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import { lockOwner } from '../../database/owner-lock';
 import { TransactionService } from '../../database/transaction.service';
 import type { AddressDto, UpdateAddressDto } from './dto/address.dto';
@@ -37,12 +37,9 @@ export class AddressService {
     if (dto.phone !== undefined || dto.useBoundPhone !== true) return dto.phone;
     const bound = (await this.boundPhone?.phoneOf(userId)) ?? null;
     if (!bound) {
-      throw new AppError(
-        400,
-        ErrorCode.VALIDATION_FAILED,
-        'No phone number is bound with WeChat yet; enter one or bind it first',
-        [{ field: 'phone', message: 'no bound phone number' }],
-      );
+      throw Errors.VALIDATION_FAILED('No phone number is bound with WeChat yet; enter one or bind it first', {
+        errors: [{ field: 'phone', message: 'no bound phone number' }],
+      });
     }
     return bound;
   }
@@ -79,11 +76,7 @@ export class AddressService {
       await lockOwner(em, userId);
       const count = await em.count(AddressEntity, { where: { userId } });
       if (count >= MAX_ADDRESSES) {
-        throw new AppError(
-          409,
-          ErrorCode.ADDRESS_LIMIT_REACHED,
-          `You can keep at most ${MAX_ADDRESSES} addresses; delete one first`,
-        );
+        throw Errors.ADDRESS_LIMIT_REACHED(`You can keep at most ${MAX_ADDRESSES} addresses; delete one first`);
       }
       const makeDefault = dto.isDefault === true || count === 0;
       if (makeDefault) await em.update(AddressEntity, { userId, isDefault: true }, { isDefault: false });
@@ -140,7 +133,7 @@ export class AddressService {
   private async findOwned(em: EntityManager, userId: number, id: number): Promise<AddressEntity> {
     // owner scoping in the query itself: another shopper's address is simply not found
     const address = await em.findOne(AddressEntity, { where: { id, userId } });
-    if (!address) throw notFound(ErrorCode.ADDRESS_NOT_FOUND, 'Address');
+    if (!address) throw Errors.ADDRESS_NOT_FOUND();
     return address;
   }
 }

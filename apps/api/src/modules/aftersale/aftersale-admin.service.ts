@@ -1,11 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  type AdminAfterSale,
-  type AdminAfterSaleListQuery,
-  type AdminAfterSalePage,
-  ErrorCode,
-} from '@sutwxapp/contracts';
-import { notFound } from '../../common/errors/app-error';
+import { type AdminAfterSale, type AdminAfterSaleListQuery, type AdminAfterSalePage } from '@sutwxapp/contracts';
+import { Errors } from '../../common/errors/app-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { TransactionService } from '../../database/transaction.service';
@@ -43,7 +38,7 @@ export class AfterSaleAdminService {
 
   async get(id: number): Promise<AdminAfterSale> {
     const row = await this.tx.manager.findOneBy(AfterSaleEntity, { id });
-    if (!row) throw notFound(ErrorCode.AFTERSALE_NOT_FOUND, 'After-sale request');
+    if (!row) throw Errors.AFTERSALE_NOT_FOUND();
     return this.toAdmin(row, (await this.orders.ordersWithLines([row.orderId])).get(row.orderId));
   }
 

@@ -1,5 +1,5 @@
-import { type AfterSaleOrderLabel, AfterSaleStatus, ErrorCode } from '@sutwxapp/contracts';
-import { AppError } from '../../common/errors/app-error';
+import { type AfterSaleOrderLabel, AfterSaleStatus } from '@sutwxapp/contracts';
+import { AppError, Errors } from '../../common/errors/app-error';
 
 const S = AfterSaleStatus;
 
@@ -40,12 +40,9 @@ export function canAfterSaleTransition(from: AfterSaleStatus, to: AfterSaleStatu
 
 export function illegalAfterSaleTransition(current: AfterSaleStatus, transition: AfterSaleTransition): AppError {
   const t = AFTERSALE_TRANSITIONS[transition];
-  return new AppError(
-    409,
-    ErrorCode.ILLEGAL_AFTERSALE_STATE,
+  return Errors.ILLEGAL_AFTERSALE_STATE(
     `The after-sale request is ${current}; it can't become ${t.to} (only from ${t.from.join(' or ')})`,
-    undefined,
-    { status: current },
+    { details: { status: current } },
   );
 }
 

@@ -20,6 +20,7 @@ import { AdminAfterSaleController, AfterSaleController } from './aftersale.contr
 import { AfterSaleAdminService } from './aftersale-admin.service';
 import { AfterSaleService } from './aftersale.service';
 import { AfterSaleEntity } from './entities/aftersale.entity';
+import { everyInterval } from '../../observability/request-context';
 
 /** The timeouts (auto-approve, close unreturned) on a timer, like the order sweepers. */
 @Injectable()
@@ -30,11 +31,9 @@ class AfterSaleSweeper implements OnApplicationBootstrap, OnApplicationShutdown 
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
   onApplicationBootstrap(): void {
-    this.timer = setInterval(
-      () => void this.service.sweep().catch(() => undefined),
-      this.config.promotion.sweepIntervalMs,
+    this.timer = everyInterval('aftersale-sweeper', this.config.promotion.sweepIntervalMs, () =>
+      this.service.sweep().catch(() => undefined),
     );
-    this.timer.unref();
   }
   onApplicationShutdown(): void {
     if (this.timer) clearInterval(this.timer);

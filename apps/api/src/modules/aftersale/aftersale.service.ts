@@ -5,14 +5,13 @@ import {
   type AfterSaleOrderState,
   AfterSaleStatus,
   AFTERSALE_STATUS_TEXT,
-  ErrorCode,
   OrderStatus,
   type Tracking,
 } from '@sutwxapp/contracts';
 import { findCarrier } from '@sutwxapp/wechat';
 import { In, type EntityManager } from 'typeorm';
 import { DomainEvents } from '../../common/domain-events';
-import { AppError, notFound } from '../../common/errors/app-error';
+import { AppError, Errors } from '../../common/errors/app-error';
 import { publicUrl, type PublicUrlConfig } from '../../common/public-url';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -81,40 +80,30 @@ export class AfterSaleService implements OnModuleInit {
 
   async create(userId: number, dto: CreateAfterSaleDto): Promise<AfterSale> {
     const order = await this.orders.orderWithLines(dto.orderId, userId);
-    if (!order) throw notFound(ErrorCode.ORDER_NOT_FOUND, 'Order');
+    if (!order) throw Errors.ORDER_NOT_FOUND();
     const allowed: OrderStatus[] = [OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.COMPLETED];
     if (!allowed.includes(order.status)) {
-      throw new AppError(
-        409,
-        ErrorCode.AFTERSALE_NOT_ALLOWED,
-        `An order that is ${order.status} takes no after-sale request`,
-      );
+      throw Errors.AFTERSALE_NOT_ALLOWED(`An order that is ${order.status} takes no after-sale request`);
     }
     const windowEnd = order.completedAt
       ? order.completedAt.getTime() + this.config.promotion.aftersaleWindowDays * DAY_MS
       : Infinity;
     if (Date.now() > windowEnd) {
-      throw new AppError(
-        409,
-        ErrorCode.AFTERSALE_NOT_ALLOWED,
+      throw Errors.AFTERSALE_NOT_ALLOWED(
         `After-sale requests close ${this.config.promotion.aftersaleWindowDays} days after the order completed`,
       );
     }
     const line = order.lines.find((l) => l.skuId === dto.skuId);
-    if (!line) throw new AppError(404, ErrorCode.SKU_NOT_FOUND, 'This order has no such line');
+    if (!line) throw Errors.SKU_NOT_FOUND('This order has no such line');
     let id: number;
     try {
       id = await this.tx.run(async (em) => {
         const refundFen = await this.shares.quoteLine(em, order.id, line, dto.quantity);
         const remaining = await this.remainingPieces(em, order.id, line.skuId, line.quantity);
         if (dto.quantity > remaining || refundFen <= 0) {
-          throw new AppError(
-            409,
-            ErrorCode.AFTERSALE_NOT_ALLOWED,
-            `Only ${remaining} of this line can still be refunded`,
-            undefined,
-            { remaining },
-          );
+          throw Errors.AFTERSALE_NOT_ALLOWED(`Only ${remaining} of this line can still be refunded`, {
+            details: { remaining },
+          });
         }
         const photos = await this.media.claimShopperPhotos(em, userId, dto.photos ?? [], 'photos');
         return insertRow(em, AfterSaleEntity, {
@@ -138,7 +127,7 @@ export class AfterSaleService implements OnModuleInit {
       });
     } catch (err) {
       if (isUniqueViolation(err)) {
-        throw new AppError(409, ErrorCode.AFTERSALE_ALREADY_OPEN, 'This line already has an open after-sale request');
+        throw Errors.AFTERSALE_ALREADY_OPEN();
       }
       throw err;
     }
@@ -147,17 +136,17 @@ export class AfterSaleService implements OnModuleInit {
 
   async get(id: number, userId: number | null): Promise<AfterSale> {
     const row = await this.tx.manager.findOneBy(AfterSaleEntity, userId === null ? { id } : { id, userId });
-    if (!row) throw notFound(ErrorCode.AFTERSALE_NOT_FOUND, 'After-sale request');
+    if (!row) throw Errors.AFTERSALE_NOT_FOUND();
     return toAfterSale(row, this.config);
   }
 
   /** The return parcel's tracking, like an outgoing parcel's (409 NOT_SHIPPED before it is sent). */
   async returnTracking(id: number, userId: number | null): Promise<Tracking> {
     const row = await this.tx.manager.findOneBy(AfterSaleEntity, userId === null ? { id } : { id, userId });
-    if (!row) throw notFound(ErrorCode.AFTERSALE_NOT_FOUND, 'After-sale request');
+    if (!row) throw Errors.AFTERSALE_NOT_FOUND();
     if (!row.carrierCode || !row.trackingNo) {
-      throw new AppError(409, ErrorCode.NOT_SHIPPED, 'The return has not been shipped yet', undefined, {
-        status: row.status,
+      throw Errors.NOT_SHIPPED('The return has not been shipped yet', {
+        details: { status: row.status },
       });
     }
     return this.tracking.forParcel(row.carrierCode, row.trackingNo);
@@ -231,11 +220,7 @@ export class AfterSaleService implements OnModuleInit {
     const current = await this.get(id, userId);
     if (current.type !== 'RETURN_REFUND') throw illegalAfterSaleTransition(current.status, 'shipReturn');
     if (!findCarrier(carrierCode)) {
-      throw new AppError(
-        400,
-        ErrorCode.CARRIER_NOT_SUPPORTED,
-        `Carrier ${carrierCode} is not supported (GET /logistics/carriers)`,
-      );
+      throw Errors.CARRIER_NOT_SUPPORTED(`Carrier ${carrierCode} is not supported (GET /logistics/carriers)`);
     }
     await this.tx.run((em) => this.require(em, id, 'shipReturn', { carrierCode, trackingNo, deadlineAt: null }));
     return this.get(id, userId);
@@ -359,7 +344,7 @@ export class AfterSaleService implements OnModuleInit {
   ): Promise<AfterSaleEntity> {
     if (!(await this.move(em, id, transition, patch))) {
       const current = await em.findOneBy(AfterSaleEntity, { id });
-      if (!current) throw notFound(ErrorCode.AFTERSALE_NOT_FOUND, 'After-sale request');
+      if (!current) throw Errors.AFTERSALE_NOT_FOUND();
       throw illegalAfterSaleTransition(current.status, transition);
     }
     return em.findOneByOrFail(AfterSaleEntity, { id });

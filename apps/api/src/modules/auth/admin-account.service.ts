@@ -3,7 +3,6 @@ import { InjectRepository } from '@nestjs/typeorm';
 import {
   type AdminLoginResponse,
   type AdminProfile,
-  ErrorCode,
   type OperatorList,
   type OperatorRole,
   type OperatorView,
@@ -13,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { In, Repository } from 'typeorm';
-import { AppError, badRequest, notFound } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AuthService } from './auth.service';
@@ -65,14 +64,10 @@ export class AdminAccountService implements OnApplicationBootstrap {
 
   async create(username: string, password: string, operatorRole: OperatorRole = 'owner'): Promise<AdminUserEntity> {
     const problem = passwordProblem(password);
-    if (problem) throw badRequest(problem, [{ field: 'password', message: problem }]);
+    if (problem) throw Errors.VALIDATION_FAILED(problem, { errors: [{ field: 'password', message: problem }] });
     const normal = normaliseUsername(username);
     if (await this.admins.existsBy({ username: normal })) {
-      throw new AppError(
-        409,
-        ErrorCode.CONFLICT,
-        `An operator named "${normal}" already exists; choose another username`,
-      );
+      throw Errors.CONFLICT(`An operator named "${normal}" already exists; choose another username`);
     }
     const passwordHash = await hashPassword(password);
     await this.admins.insert({ username: normal, passwordHash, role: 'admin', operatorRole });
@@ -90,7 +85,7 @@ export class AdminAccountService implements OnApplicationBootstrap {
     const tooLong = Buffer.byteLength(password, 'utf8') > BCRYPT_MAX_BYTES;
     const ok = await bcrypt.compare(tooLong ? '' : password, admin?.passwordHash ?? (await dummyHashOnce()));
     if (!admin || !ok || tooLong || admin.disabledAt !== null) {
-      throw new AppError(401, ErrorCode.INVALID_CREDENTIALS, 'Wrong username or password');
+      throw Errors.INVALID_CREDENTIALS();
     }
     await this.admins.update({ id: admin.id }, { lastLoginAt: new Date() });
     return {
@@ -108,7 +103,7 @@ export class AdminAccountService implements OnApplicationBootstrap {
       .getOne();
     const tooLong = Buffer.byteLength(currentPassword, 'utf8') > BCRYPT_MAX_BYTES;
     if (!admin || tooLong || !(await bcrypt.compare(currentPassword, admin.passwordHash))) {
-      throw new AppError(400, ErrorCode.INVALID_CREDENTIALS, 'The current password is wrong');
+      throw Errors.INVALID_CREDENTIALS('The current password is wrong', { status: 400 });
     }
     await this.setPassword(adminId, newPassword);
   }
@@ -122,7 +117,7 @@ export class AdminAccountService implements OnApplicationBootstrap {
   /** A disabled operator can't log in and their tokens stop working at once. */
   async disable(actorId: number, adminId: number): Promise<void> {
     if (actorId === adminId) {
-      throw new AppError(409, ErrorCode.CONFLICT, "You can't disable your own account; ask another operator");
+      throw Errors.CONFLICT("You can't disable your own account; ask another operator");
     }
     await this.findOrFail(adminId);
     await this.admins
@@ -161,7 +156,7 @@ export class AdminAccountService implements OnApplicationBootstrap {
    */
   async setRole(actorId: number, adminId: number, operatorRole: OperatorRole): Promise<OperatorView> {
     if (actorId === adminId && operatorRole !== 'owner') {
-      throw new AppError(409, ErrorCode.CONFLICT, "You can't change your own role; ask another owner");
+      throw Errors.CONFLICT("You can't change your own role; ask another owner");
     }
     await this.findOrFail(adminId);
     await this.admins.update({ id: adminId }, { operatorRole });
@@ -186,7 +181,7 @@ export class AdminAccountService implements OnApplicationBootstrap {
 
   private async setPassword(adminId: number, password: string): Promise<void> {
     const problem = passwordProblem(password);
-    if (problem) throw badRequest(problem, [{ field: 'newPassword', message: problem }]);
+    if (problem) throw Errors.VALIDATION_FAILED(problem, { errors: [{ field: 'newPassword', message: problem }] });
     const passwordHash = await hashPassword(password);
     await this.admins
       .createQueryBuilder()
@@ -198,7 +193,7 @@ export class AdminAccountService implements OnApplicationBootstrap {
 
   private async findOrFail(adminId: number): Promise<AdminUserEntity> {
     const admin = await this.admins.findOneBy({ id: adminId });
-    if (!admin) throw notFound(ErrorCode.NOT_FOUND, 'Operator');
+    if (!admin) throw Errors.NOT_FOUND('Operator not found');
     return admin;
   }
 }

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, type LoginResponse, type Role, type UserProfile } from '@sutwxapp/contracts';
+import { type LoginResponse, type Role, type UserProfile } from '@sutwxapp/contracts';
 import { Code2SessionClient, isIssuableLoginCode, WechatApiError } from '@sutwxapp/wechat';
 import { Repository } from 'typeorm';
-import { AppError } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import { publicUrl, type PublicUrlConfig } from '../../common/public-url';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -44,7 +44,7 @@ export class AuthService {
     } catch (err) {
       if (err instanceof WechatApiError) {
         if (err.kind === 'CONFIG') this.logger.error(`WeChat rejected our appid/secret (errcode ${err.errcode})`);
-        throw new AppError(err.httpStatus, err.code, loginMessage(err.kind));
+        throw Errors[err.code](loginMessage(err.kind));
       }
       throw err;
     }
@@ -102,7 +102,7 @@ export class AuthService {
   /** The payer id WeChat Pay needs (it must come from the same appid). */
   async openidOf(userId: number): Promise<string> {
     const user = await this.users.findOne({ where: { id: userId }, select: { id: true, openid: true } });
-    if (!user) throw new AppError(401, ErrorCode.UNAUTHORIZED, 'This account no longer exists; sign in again');
+    if (!user) throw Errors.UNAUTHORIZED('This account no longer exists; sign in again');
     return user.openid;
   }
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type CartItem, type CartItemState, type CartView, ErrorCode } from '@sutwxapp/contracts';
+import { type CartItem, type CartItemState, type CartView } from '@sutwxapp/contracts';
 import { In, Repository, type EntityManager } from 'typeorm';
-import { AppError, notFound } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { isUniqueViolation } from '../../database/db-errors';
@@ -82,35 +82,25 @@ export class CartService {
     await this.tx.run(async (em) => {
       await lockOwner(em, userId);
       const entry = (await this.inventory.findForSale(em, [dto.skuId])).get(dto.skuId);
-      if (!entry) throw notFound(ErrorCode.SKU_NOT_FOUND, 'SKU');
+      if (!entry) throw Errors.SKU_NOT_FOUND();
       if (!entry.product.onShelf) {
-        throw new AppError(409, ErrorCode.PRODUCT_UNAVAILABLE, `"${entry.product.title}" is no longer on sale`);
+        throw Errors.PRODUCT_UNAVAILABLE(`"${entry.product.title}" is no longer on sale`);
       }
       const existing = await em.findOne(CartItemEntity, { where: { userId, skuId: dto.skuId } });
       const quantity = (existing?.quantity ?? 0) + dto.quantity;
       if (quantity > MAX_LINE_QUANTITY) {
-        throw new AppError(
-          400,
-          ErrorCode.VALIDATION_FAILED,
-          `At most ${MAX_LINE_QUANTITY} of one item fit in the cart`,
-        );
+        throw Errors.VALIDATION_FAILED(`At most ${MAX_LINE_QUANTITY} of one item fit in the cart`);
       }
       if (quantity > entry.sku.stock) {
-        throw new AppError(
-          409,
-          ErrorCode.OUT_OF_STOCK,
-          `Only ${entry.sku.stock} of "${entry.product.title}" left`,
-          undefined,
-          {
-            skuId: dto.skuId,
-          },
-        );
+        throw Errors.OUT_OF_STOCK(`Only ${entry.sku.stock} of "${entry.product.title}" left`, {
+          details: { skuId: dto.skuId },
+        });
       }
       if (existing) {
         await em.update(CartItemEntity, { id: existing.id, userId }, { quantity, selected: true });
       } else {
         if ((await em.count(CartItemEntity, { where: { userId } })) >= MAX_CART_LINES) {
-          throw new AppError(409, ErrorCode.CART_FULL, `The cart holds at most ${MAX_CART_LINES} different items`);
+          throw Errors.CART_FULL(`The cart holds at most ${MAX_CART_LINES} different items`);
         }
         await em.insert(CartItemEntity, { userId, skuId: dto.skuId, quantity, selected: true });
       }
@@ -124,7 +114,7 @@ export class CartService {
     const result = Object.keys(patch).length
       ? await this.items.update({ id, userId }, patch)
       : { affected: await this.items.countBy({ id, userId }) };
-    if (!result.affected) throw notFound(ErrorCode.CART_ITEM_NOT_FOUND, 'Cart item');
+    if (!result.affected) throw Errors.CART_ITEM_NOT_FOUND();
     return this.view(userId);
   }
 
@@ -135,7 +125,7 @@ export class CartService {
 
   async remove(userId: number, id: number): Promise<void> {
     const result = await this.items.delete({ id, userId });
-    if (!result.affected) throw notFound(ErrorCode.CART_ITEM_NOT_FOUND, 'Cart item');
+    if (!result.affected) throw Errors.CART_ITEM_NOT_FOUND();
   }
 
   /** Selected lines for checkout, read in the order's transaction. */

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, type HomePage, type ProductPage, type ProductSort } from '@sutwxapp/contracts';
+import { type HomePage, type ProductPage, type ProductSort } from '@sutwxapp/contracts';
 import { IsNull, Repository } from 'typeorm';
-import { notFound } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { CatalogCacheService, MAX_CACHED_PAGE } from './catalog-cache.service';
@@ -98,7 +98,7 @@ export class CatalogQueryService {
     return this.cache.getOrLoad('detail', await this.cache.detailKey(productId), async () => {
       // Off-shelf and deleted products answer exactly like ids that never existed.
       const product = await this.products.findOneBy({ id: productId, onShelf: true, deletedAt: IsNull() });
-      if (!product) throw notFound(ErrorCode.PRODUCT_NOT_FOUND, `Product ${productId}`);
+      if (!product) throw Errors.PRODUCT_NOT_FOUND(`Product ${productId} not found`);
       const skus = await this.skus.findBy({ productId, deletedAt: IsNull() });
       return JSON.stringify(toDetail(product, skus, this.config));
     });

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type Category, type CategoryNode, ErrorCode } from '@sutwxapp/contracts';
+import { type Category, type CategoryNode } from '@sutwxapp/contracts';
 import { Repository } from 'typeorm';
-import { AppError, conflict, notFound } from '../../common/errors/app-error';
+import { AppError, Errors } from '../../common/errors/app-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { TransactionService } from '../../database/transaction.service';
@@ -81,13 +81,12 @@ export class CategoryAdminService {
   async remove(id: number): Promise<void> {
     await this.get(id);
     if (await this.categories.existsBy({ parentId: id })) {
-      throw conflict(ErrorCode.CATEGORY_NOT_EMPTY, `Category ${id} still has subcategories; move or delete them first`);
+      throw Errors.CATEGORY_NOT_EMPTY(`Category ${id} still has subcategories; move or delete them first`);
     }
     // Deleted products count too: they stay (orders keep pointing at them) and still reference the category.
     const products = await this.products.countBy({ categoryId: id });
     if (products > 0) {
-      throw conflict(
-        ErrorCode.CATEGORY_NOT_EMPTY,
+      throw Errors.CATEGORY_NOT_EMPTY(
         `Category ${id} still holds ${products} product(s) (deleted ones are kept for order history); move them first`,
       );
     }
@@ -96,7 +95,7 @@ export class CategoryAdminService {
     } catch (err) {
       // A product or subcategory added since the checks above: the foreign key refuses, we explain.
       if (isForeignKeyViolation(err)) {
-        throw conflict(ErrorCode.CATEGORY_NOT_EMPTY, `Category ${id} is no longer empty; try again`);
+        throw Errors.CATEGORY_NOT_EMPTY(`Category ${id} is no longer empty; try again`);
       }
       throw err;
     }
@@ -105,7 +104,7 @@ export class CategoryAdminService {
 
   private async get(id: number): Promise<CategoryEntity> {
     const category = await this.categories.findOneBy({ id });
-    if (!category) throw notFound(ErrorCode.CATEGORY_NOT_FOUND, `Category ${id}`);
+    if (!category) throw Errors.CATEGORY_NOT_FOUND(`Category ${id} not found`);
     return category;
   }
 
@@ -114,7 +113,7 @@ export class CategoryAdminService {
     const parent = await this.categories.findOneBy({ id: parentId });
     if (!parent) {
       const message = `parent category ${parentId} does not exist`;
-      throw new AppError(400, ErrorCode.CATEGORY_NOT_FOUND, message, [{ field: 'parentId', message }]);
+      throw Errors.CATEGORY_NOT_FOUND(message, { status: 400, errors: [{ field: 'parentId', message }] });
     }
     if (parent.parentId !== null) {
       throw tooDeep(`category ${parentId} is already a subcategory; categories have two levels`);
@@ -123,7 +122,7 @@ export class CategoryAdminService {
 }
 
 const tooDeep = (message: string): AppError =>
-  new AppError(400, ErrorCode.CATEGORY_TOO_DEEP, message, [{ field: 'parentId', message }]);
+  Errors.CATEGORY_TOO_DEEP(message, { errors: [{ field: 'parentId', message }] });
 
 function isForeignKeyViolation(err: unknown): boolean {
   const e = err as { code?: string; driverError?: { code?: string } };

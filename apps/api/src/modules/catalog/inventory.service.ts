@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode } from '@sutwxapp/contracts';
 import type { EntityManager } from 'typeorm';
-import { AppError } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import { ProductEntity } from './entities/product.entity';
 import { SkuEntity } from './entities/sku.entity';
 
@@ -59,12 +58,9 @@ export class InventoryService {
         .execute();
       if (result.affected !== 1) {
         const title = titles.get(line.skuId);
-        throw new AppError(
-          409,
-          ErrorCode.OUT_OF_STOCK,
+        throw Errors.OUT_OF_STOCK(
           `${title ? `"${title}"` : `SKU ${line.skuId}`} does not have ${line.quantity} in stock`,
-          undefined,
-          { skuId: line.skuId },
+          { details: { skuId: line.skuId } },
         );
       }
     }

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type AdminProduct, type AdminProductPage, ErrorCode } from '@sutwxapp/contracts';
+import { type AdminProduct, type AdminProductPage } from '@sutwxapp/contracts';
 import { type EntityManager, In, IsNull, Repository } from 'typeorm';
-import { AppError, notFound } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { TransactionService } from '../../database/transaction.service';
@@ -98,7 +98,7 @@ export class ProductAdminService {
         .set({ deletedAt: new Date() })
         .where('id = :id AND deleted_at IS NULL', { id })
         .execute();
-      if (result.affected !== 1) throw notFound(ErrorCode.PRODUCT_NOT_FOUND, `Product ${id}`);
+      if (result.affected !== 1) throw Errors.PRODUCT_NOT_FOUND(`Product ${id} not found`);
       await reindexProducts(em, [id]); // drops its terms
     });
     await this.cache.productsChanged([id]);
@@ -114,7 +114,7 @@ export class ProductAdminService {
 
   private async findLive(em: EntityManager, id: number): Promise<ProductEntity> {
     const product = await em.findOneBy(ProductEntity, { id, deletedAt: IsNull() });
-    if (!product) throw notFound(ErrorCode.PRODUCT_NOT_FOUND, `Product ${id}`);
+    if (!product) throw Errors.PRODUCT_NOT_FOUND(`Product ${id} not found`);
     return product;
   }
 
@@ -136,6 +136,6 @@ export class ProductAdminService {
 export async function assertCategoryExists(em: EntityManager, categoryId: number): Promise<void> {
   if (!(await em.existsBy(CategoryEntity, { id: categoryId }))) {
     const message = `category ${categoryId} does not exist`;
-    throw new AppError(400, ErrorCode.CATEGORY_NOT_FOUND, message, [{ field: 'categoryId', message }]);
+    throw Errors.CATEGORY_NOT_FOUND(message, { status: 400, errors: [{ field: 'categoryId', message }] });
   }
 }

@@ -1,6 +1,6 @@
-import { type CreateProductRequest, ErrorCode } from '@sutwxapp/contracts';
+import { type CreateProductRequest } from '@sutwxapp/contracts';
 import { type EntityManager, IsNull } from 'typeorm';
-import { AppError } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import { ProductEntity } from './entities/product.entity';
 import { SkuEntity } from './entities/sku.entity';
 import { reindexProducts } from './search/search-index';
@@ -63,8 +63,7 @@ export async function insertProduct(
 
 export function assertAxes(axes: CreateProductRequest['specAxes']): void {
   const errors = checkAxes(axes);
-  if (errors.length)
-    throw new AppError(400, ErrorCode.SKU_SPEC_MISMATCH, errors.map((e) => e.message).join('; '), errors);
+  if (errors.length) throw Errors.SKU_SPEC_MISMATCH(errors.map((e) => e.message).join('; '), { errors });
 }
 
 export function liveSkus(em: EntityManager, productId: number): Promise<SkuEntity[]> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { CATALOG_LIMITS, ErrorCode, type Sku, type StockAdjustment } from '@sutwxapp/contracts';
+import { CATALOG_LIMITS, type Sku, type StockAdjustment } from '@sutwxapp/contracts';
 import { type EntityManager, IsNull } from 'typeorm';
-import { AppError, conflict, notFound } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import { TransactionService } from '../../database/transaction.service';
 import { CatalogCacheService } from './catalog-cache.service';
 import { toSku, toStockAdjustment } from './catalog.mapper';
@@ -23,10 +23,10 @@ export class SkuAdminService {
   async add(productId: number, dto: SkuInputDto): Promise<Sku> {
     const sku = await this.tx.run(async (em) => {
       const product = await em.findOneBy(ProductEntity, { id: productId, deletedAt: IsNull() });
-      if (!product) throw notFound(ErrorCode.PRODUCT_NOT_FOUND, `Product ${productId}`);
+      if (!product) throw Errors.PRODUCT_NOT_FOUND(`Product ${productId} not found`);
       const existing = await liveSkus(em, productId);
       if (existing.length >= CATALOG_LIMITS.skusMax) {
-        throw conflict(ErrorCode.CONFLICT, `A product has at most ${CATALOG_LIMITS.skusMax} SKUs`);
+        throw Errors.CONFLICT(`A product has at most ${CATALOG_LIMITS.skusMax} SKUs`);
       }
       assertSkusFitAxes(product.specAxes, [dto], { single: true, existing });
       const saved = await em.save(
@@ -76,8 +76,7 @@ export class SkuAdminService {
     const productId = await this.tx.run(async (em) => {
       const { product } = await findLive(em, id);
       if ((await liveSkus(em, product.id)).length <= 1) {
-        throw conflict(
-          ErrorCode.CONFLICT,
+        throw Errors.CONFLICT(
           'This is the product’s last SKU; take the product off the shelf or delete the product instead',
         );
       }
@@ -106,17 +105,13 @@ export class SkuAdminService {
       if (result.affected !== 1) {
         const current = (await em.findOneByOrFail(SkuEntity, { id })).stock;
         if (current + dto.delta < 0) {
-          throw new AppError(
-            409,
-            ErrorCode.STOCK_WOULD_BE_NEGATIVE,
+          throw Errors.STOCK_WOULD_BE_NEGATIVE(
             `SKU ${id} has ${current} in stock; a change of ${dto.delta} would take it below zero`,
-            undefined,
-            { skuId: id, stock: current },
+            { details: { skuId: id, stock: current } },
           );
         }
-        throw conflict(ErrorCode.CONFLICT, `Stock cannot exceed ${CATALOG_LIMITS.stockMax}`, {
-          skuId: id,
-          stock: current,
+        throw Errors.CONFLICT(`Stock cannot exceed ${CATALOG_LIMITS.stockMax}`, {
+          details: { skuId: id, stock: current },
         });
       }
       // Our UPDATE holds the row until commit, so this read is exactly the stock it produced.
@@ -142,6 +137,6 @@ export class SkuAdminService {
 async function findLive(em: EntityManager, id: number): Promise<{ sku: SkuEntity; product: ProductEntity }> {
   const sku = await em.findOneBy(SkuEntity, { id, deletedAt: IsNull() });
   const product = sku ? await em.findOneBy(ProductEntity, { id: sku.productId, deletedAt: IsNull() }) : null;
-  if (!sku || !product) throw notFound(ErrorCode.SKU_NOT_FOUND, `SKU ${id}`);
+  if (!sku || !product) throw Errors.SKU_NOT_FOUND(`SKU ${id} not found`);
   return { sku, product };
 }

@@ -1,5 +1,5 @@
-import { ErrorCode, type FieldError, type SpecAxis, type SpecValues } from '@sutwxapp/contracts';
-import { AppError } from '../../common/errors/app-error';
+import { type FieldError, type SpecAxis, type SpecValues } from '@sutwxapp/contracts';
+import { Errors } from '../../common/errors/app-error';
 
 /**
  * The SKU picker only works when every SKU names exactly the product's axes, each with one of
@@ -80,7 +80,7 @@ export function assertSkusFitAxes(
     seen.add(key);
   });
   if (errors.length) {
-    throw new AppError(400, ErrorCode.SKU_SPEC_MISMATCH, errors.map((e) => e.message).join('; '), errors);
+    throw Errors.SKU_SPEC_MISMATCH(errors.map((e) => e.message).join('; '), { errors });
   }
 }
 

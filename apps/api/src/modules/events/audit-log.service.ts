@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AuditLogEntry, AuditLogPage, AuditLogQuery } from '@sutwxapp/contracts';
-import { badRequest } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import { AdminAccountService } from '../auth/admin-account.service';
 import { describeAudit, documentedRoute } from './audit-labels';
 import { type AuditRecord, EVENT_STORE, type EventStore } from './event-store';
@@ -22,9 +22,9 @@ export class AuditLogService {
     const from = q.from ? new Date(q.from) : undefined;
     const to = q.to ? new Date(q.to) : undefined;
     if (from && to && from >= to) {
-      throw badRequest('开始时间必须早于结束时间（from must be before to）', [
-        { field: 'from', message: 'must be before to' },
-      ]);
+      throw Errors.VALIDATION_FAILED('开始时间必须早于结束时间（from must be before to）', {
+        errors: [{ field: 'from', message: 'must be before to' }],
+      });
     }
     const { rows, total } = await this.store.auditPage(
       {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type BehaviourEventInput, ErrorCode, type TrackEventsResponse } from '@sutwxapp/contracts';
-import { AppError } from '../../common/errors/app-error';
+import { type BehaviourEventInput, type TrackEventsResponse } from '@sutwxapp/contracts';
+import { Errors } from '../../common/errors/app-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import type { StoredEvent } from './event-store';
@@ -37,17 +37,13 @@ export class BehaviourEventsService {
     ]);
     for (const taken of [byShopper, byIp]) {
       if (!taken.allowed) {
-        throw new AppError(
-          429,
-          ErrorCode.TOO_MANY_REQUESTS,
-          `Too many events; try again in ${taken.retryAfterSeconds} s`,
-          undefined,
-          { retryAfterSeconds: taken.retryAfterSeconds },
-        );
+        throw Errors.TOO_MANY_REQUESTS(`Too many events; try again in ${taken.retryAfterSeconds} s`, {
+          details: { retryAfterSeconds: taken.retryAfterSeconds },
+        });
       }
     }
     if (!this.writer.hasRoomForBehaviour(inputs.length)) {
-      throw new AppError(503, ErrorCode.SERVICE_UNAVAILABLE, 'Event intake is busy; please send these events later');
+      throw Errors.SERVICE_UNAVAILABLE('Event intake is busy; please send these events later');
     }
     const serverTime = new Date();
     const events: StoredEvent[] = inputs.map((e) => ({

@@ -9,6 +9,7 @@ import {
 import { metrics } from '../../observability/metrics';
 import { type AuditRecord, EVENT_STORE, type EventStore, type StoredEvent } from './event-store';
 import { BoundedWriteQueue, type DropReason } from './write-queue';
+import { everyInterval } from '../../observability/request-context';
 
 /** Bounds: ~10k shopper events (a few MB) in memory, written 200 at a time every 500 ms. */
 export const QUEUE_CAPACITY = 10_000;
@@ -63,10 +64,9 @@ export class EventWriterService implements OnApplicationBootstrap, BeforeApplica
 
   onApplicationBootstrap(): void {
     // a tick that finds a round still running (a slow store) skips instead of piling up
-    this.timer = setInterval(() => {
+    this.timer = everyInterval('event-writer', FLUSH_INTERVAL_MS, () => {
       if (!this.flushing) void this.flush();
-    }, FLUSH_INTERVAL_MS);
-    this.timer.unref();
+    });
   }
 
   /** Shopper events; returns how many were taken (the rest were dropped and counted). */

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, type FavouriteIds, type FavouritePage, type FavouriteStatus } from '@sutwxapp/contracts';
+import { type FavouriteIds, type FavouritePage, type FavouriteStatus } from '@sutwxapp/contracts';
 import { Repository } from 'typeorm';
-import { AppError, notFound } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { TransactionService } from '../../database/transaction.service';
@@ -33,19 +33,14 @@ export class FavouriteService {
    * inserts; the unique (user, product) index makes a concurrent double add one row.
    */
   async add(userId: number, productId: number): Promise<FavouriteStatus> {
-    if (!(await this.products.isVisible(productId)))
-      throw notFound(ErrorCode.PRODUCT_NOT_FOUND, `Product ${productId}`);
+    if (!(await this.products.isVisible(productId))) throw Errors.PRODUCT_NOT_FOUND(`Product ${productId} not found`);
     const max = this.config.engagement.favouritesMax;
     await this.tx.run(async (em) => {
       if ((await em.countBy(FavouriteEntity, { userId, productId })) > 0) return;
       if ((await em.countBy(FavouriteEntity, { userId })) >= max) {
-        throw new AppError(
-          409,
-          ErrorCode.FAVOURITES_LIMIT_REACHED,
-          `收藏已达上限（${max} 件），请先取消一些收藏再添加`,
-          undefined,
-          { limit: max },
-        );
+        throw Errors.FAVOURITES_LIMIT_REACHED(`收藏已达上限（${max} 件），请先取消一些收藏再添加`, {
+          details: { limit: max },
+        });
       }
       await em.createQueryBuilder().insert().into(FavouriteEntity).values({ userId, productId }).orIgnore().execute();
     });

@@ -9,6 +9,7 @@ import { ProductReadsService } from '../catalog/product-reads.service';
 import { ProductViews } from '../catalog/product-views';
 import type { PageQueryDto } from '../../common/page-query.dto';
 import { HistoryEntity } from './entities/history.entity';
+import { everyInterval } from '../../observability/request-context';
 
 /**
  * Browsing history (footprints). The cached product detail route only notes views in memory
@@ -31,8 +32,7 @@ export class HistoryService implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.flush(), this.config.engagement.historyFlushMs);
-    this.timer.unref();
+    this.timer = everyInterval('history-flush', this.config.engagement.historyFlushMs, () => this.flush());
   }
 
   async onApplicationShutdown(): Promise<void> {

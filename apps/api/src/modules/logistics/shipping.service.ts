@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, type Order } from '@sutwxapp/contracts';
+import { type Order } from '@sutwxapp/contracts';
 import { CARRIERS, findCarrier } from '@sutwxapp/wechat';
-import { AppError } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import { TransactionService } from '../../database/transaction.service';
 import { OrderPort } from '../order/order.port';
 import type { ShipOrderDto } from './dto/ship-order.dto';
@@ -21,11 +21,9 @@ export class ShippingService {
   async ship(orderId: number, dto: ShipOrderDto): Promise<Order> {
     const carrier = findCarrier(dto.carrierCode);
     if (!carrier) {
-      throw new AppError(
-        400,
-        ErrorCode.CARRIER_NOT_SUPPORTED,
+      throw Errors.CARRIER_NOT_SUPPORTED(
         `Carrier "${dto.carrierCode}" is not supported; use one of ${CARRIERS.map((c) => c.code).join(', ')}`,
-        [{ field: 'carrierCode', message: 'unsupported carrier' }],
+        { errors: [{ field: 'carrierCode', message: 'unsupported carrier' }] },
       );
     }
     await this.tx.run((em) =>

@@ -1,13 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  type Carrier,
-  ErrorCode,
-  type Tracking,
-  type TrackingEvent,
-  TRACKING_NO_RESULT_MESSAGE,
-} from '@sutwxapp/contracts';
+import { type Carrier, type Tracking, type TrackingEvent, TRACKING_NO_RESULT_MESSAGE } from '@sutwxapp/contracts';
 import { findCarrier, Kuaidi100Client, Kuaidi100Error, type TrackingResult } from '@sutwxapp/wechat';
-import { AppError } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import { CacheService } from '../../infra/cache/cache.service';
 import { metrics } from '../../observability/metrics';
 import type { OrderRecord } from '../order/order-record';
@@ -38,8 +32,8 @@ export class TrackingService {
   /** Tracking for an order; records when it was first seen signed (the signed-completion rule reads it). */
   async forOrder(order: OrderRecord): Promise<Tracking> {
     if (!order.carrierCode || !order.trackingNo) {
-      throw new AppError(409, ErrorCode.NOT_SHIPPED, 'This order has not been shipped yet', undefined, {
-        status: order.status,
+      throw Errors.NOT_SHIPPED('This order has not been shipped yet', {
+        details: { status: order.status },
       });
     }
     const carrier = findCarrier(order.carrierCode) ?? {
@@ -114,20 +108,12 @@ export class TrackingService {
     if (err.kind === 'UNAVAILABLE') {
       this.count('unavailable');
       this.logger.warn(`Kuaidi100 unavailable for ${where}: ${err.message}`);
-      return new AppError(
-        503,
-        ErrorCode.TRACKING_UNAVAILABLE,
-        'Parcel tracking is unavailable right now; try again later',
-      );
+      return Errors.TRACKING_UNAVAILABLE();
     }
     // BAD_SIGN and QUOTA are the operator's to fix (key, customer, balance); PHONE_MISMATCH is data.
     this.count('provider_error');
     this.logger.error(`Kuaidi100 refused ${where} (${err.kind}, returnCode ${err.returnCode}): ${err.message}`);
-    return new AppError(
-      502,
-      ErrorCode.TRACKING_PROVIDER_ERROR,
-      'The tracking provider could not answer for this parcel; try again later',
-    );
+    return Errors.TRACKING_PROVIDER_ERROR('The tracking provider could not answer for this parcel; try again later');
   }
 
   /**

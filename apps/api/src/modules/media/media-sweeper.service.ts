@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { MediaEntity } from './entities/media.entity';
 import { MediaService } from './media.service';
 import { MediaUploadService } from './media-upload.service';
+import { everyInterval } from '../../observability/request-context';
 
 const BATCH = 100;
 /** rows looked at per pass at most (the next pass goes on from the start) */
@@ -30,12 +31,11 @@ export class MediaSweeperService implements OnApplicationBootstrap, OnApplicatio
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
+    this.timer = everyInterval('media-sweeper', this.config.media.sweepIntervalMs, () => {
       this.running ??= this.runOnce()
         .catch((err: Error) => this.logger.warn(`media sweep failed: ${err.message}`))
         .finally(() => (this.running = null));
-    }, this.config.media.sweepIntervalMs);
-    this.timer.unref();
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {

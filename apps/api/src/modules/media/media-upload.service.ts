@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, type Media, type MediaKind } from '@sutwxapp/contracts';
+import { type Media, type MediaKind } from '@sutwxapp/contracts';
 import type { FastifyRequest } from 'fastify';
 import { MoreThan, Not, Repository } from 'typeorm';
 import { CONTENT_SECURITY, type ContentScene, type ContentSecurityPort } from '../../common/content-security.port';
-import { AppError } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import { mediaUrl } from '../../common/media-ref';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -61,7 +61,7 @@ export class MediaUploadService {
     const { files, cleanup } = await receiveFiles(request, this.config.media);
     try {
       if (files.length === 0) {
-        throw new AppError(400, ErrorCode.MEDIA_NO_FILE, 'No file in the upload: send the image in a "file" field');
+        throw Errors.MEDIA_NO_FILE();
       }
       if (owner.type === 'user') await this.assertQuota(owner, files.length);
       const formats = files.map((f) => this.acceptedFormat(f));
@@ -83,9 +83,7 @@ export class MediaUploadService {
     });
     const quota = this.config.media.userDailyQuota;
     if (used + adding > quota) {
-      throw new AppError(
-        429,
-        ErrorCode.MEDIA_QUOTA_EXCEEDED,
+      throw Errors.MEDIA_QUOTA_EXCEEDED(
         `You can upload ${quota} images a day and have used ${used}; try again tomorrow`,
       );
     }
@@ -96,16 +94,12 @@ export class MediaUploadService {
     if (sniffed && 'format' in sniffed) return sniffed.format;
     const name = file.filename ? `"${file.filename}"` : 'The file';
     if (sniffed?.refused === 'HEIC') {
-      throw new AppError(
-        415,
-        ErrorCode.MEDIA_TYPE_NOT_ALLOWED,
+      throw Errors.MEDIA_TYPE_NOT_ALLOWED(
         `${name} is a HEIC photo, which the server cannot read; send it as JPEG (wx.chooseMedia converts it, or set the iPhone camera to "Most Compatible")`,
       );
     }
     const what = sniffed ? sniffed.refused : 'not an image the server recognises';
-    throw new AppError(
-      415,
-      ErrorCode.MEDIA_TYPE_NOT_ALLOWED,
+    throw Errors.MEDIA_TYPE_NOT_ALLOWED(
       `${name} is ${sniffed ? `${what}, which is not accepted` : what}; send ${ACCEPTED} (the file's contents decide, not its name)`,
     );
   }
@@ -139,16 +133,12 @@ export class MediaUploadService {
     const name = file.filename ? `"${file.filename}"` : 'The image';
     if (err instanceof ImageTooLargeError) {
       const max = this.config.media.maxPixels;
-      return new AppError(
-        413,
-        ErrorCode.MEDIA_TOO_MANY_PIXELS,
+      return Errors.MEDIA_TOO_MANY_PIXELS(
         `${name} is ${err.width}×${err.height} pixels; at most ${Math.round(max / 1e6)} megapixels are accepted, scale it down first`,
       );
     }
     if (err instanceof ImageUnreadableError) {
-      return new AppError(
-        400,
-        ErrorCode.MEDIA_UNREADABLE,
+      return Errors.MEDIA_UNREADABLE(
         `${name} could not be read as an image (truncated or corrupt?); send the file again`,
       );
     }

@@ -3,9 +3,8 @@ import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { FastifyInstance } from 'fastify';
-import { ErrorCode } from '@sutwxapp/contracts';
 import { sendError } from '../../common/errors/all-exceptions.filter';
-import { AppError } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AuthModule } from '../auth/auth.module';
@@ -77,11 +76,7 @@ export class MediaModule implements OnModuleInit {
       )
         return done();
       if (request.method === 'POST' && UPLOAD_ROUTES.has(request.routeOptions.url ?? '')) return done();
-      sendError(
-        new AppError(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Unsupported Content-Type; send application/json'),
-        request,
-        reply,
-      );
+      sendError(Errors.UNSUPPORTED_MEDIA_TYPE(), request, reply);
     });
   }
 }

@@ -3,14 +3,13 @@ import { InjectRepository } from '@nestjs/typeorm';
 import {
   type AdminMedia,
   type AdminMediaPage,
-  ErrorCode,
   type Media,
   type MediaReference,
   type MediaStatus,
 } from '@sutwxapp/contracts';
 import { type EntityManager, In, LessThan, MoreThan, Not, Repository } from 'typeorm';
 import { DomainEvents } from '../../common/domain-events';
-import { AppError, notFound } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import { formatMediaRef, parseMediaRef } from '../../common/media-ref';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -50,7 +49,7 @@ export class MediaService {
         { id, status: 'READY' },
       ],
     });
-    if (!m) throw notFound(ErrorCode.MEDIA_NOT_FOUND, `Image ${id}`);
+    if (!m) throw Errors.MEDIA_NOT_FOUND(`Image ${id} not found`);
     return toMedia(m, this.config.media);
   }
 
@@ -75,7 +74,7 @@ export class MediaService {
 
   async adminGet(id: number): Promise<AdminMedia & { references: MediaReference[] }> {
     const m = await this.media.findOneBy({ id });
-    if (!m) throw notFound(ErrorCode.MEDIA_NOT_FOUND, `Image ${id}`);
+    if (!m) throw Errors.MEDIA_NOT_FOUND(`Image ${id} not found`);
     const references = await this.references.find(this.media.manager, [id]);
     return { ...toAdminMedia(m, this.config.media), references: references.map(stripMediaId) };
   }
@@ -89,20 +88,14 @@ export class MediaService {
   async remove(id: number): Promise<void> {
     const removed = await this.tx.run(async (em) => {
       const m = await em.findOneBy(MediaEntity, { id });
-      if (!m) throw notFound(ErrorCode.MEDIA_NOT_FOUND, `Image ${id}`);
+      if (!m) throw Errors.MEDIA_NOT_FOUND(`Image ${id} not found`);
       await em.delete(MediaEntity, { id });
       const refs = await this.references.find(em, [id]);
       if (refs.length > 0) {
         const list = refs.map((r) => `${r.type} ${r.id} (${r.label})`).join(', ');
-        throw new AppError(
-          409,
-          ErrorCode.MEDIA_IN_USE,
-          `Image ${id} is in use by ${list}; remove it there first`,
-          undefined,
-          {
-            references: refs.map(stripMediaId),
-          },
-        );
+        throw Errors.MEDIA_IN_USE(`Image ${id} is in use by ${list}; remove it there first`, {
+          details: { references: refs.map(stripMediaId) },
+        });
       }
       return m;
     });
@@ -132,7 +125,7 @@ export class MediaService {
     const missing = ids.filter((v) => !resolve(v));
     if (missing.length > 0) {
       const message = `Image ${missing.join(', ')} cannot be used: upload it through /admin/media first (shoppers' images and deleted ones cannot be put on the catalog)`;
-      throw new AppError(400, ErrorCode.MEDIA_NOT_USABLE, message);
+      throw Errors.MEDIA_NOT_USABLE(message);
     }
     const claimed = [...new Set(usable.map((r) => r.id))];
     const touched = await em
@@ -142,7 +135,7 @@ export class MediaService {
       .where({ id: In(claimed), status: 'READY' })
       .execute();
     if (touched.affected !== claimed.length) {
-      throw new AppError(400, ErrorCode.MEDIA_NOT_USABLE, 'An image was deleted while saving; choose another one');
+      throw Errors.MEDIA_NOT_USABLE('An image was deleted while saving; choose another one');
     }
     return values.map((v, i) => {
       const want = wanted[i];
@@ -168,11 +161,9 @@ export class MediaService {
     );
     const usable: MediaStatus[] = ['PENDING', 'REVIEW', 'READY'];
     if (!row || row.kind !== 'avatar' || !usable.includes(row.status)) {
-      throw new AppError(
-        400,
-        ErrorCode.MEDIA_NOT_USABLE,
+      throw Errors.MEDIA_NOT_USABLE(
         `Image ${want} cannot be your avatar: upload it with POST /media?kind=avatar first (only your own avatar uploads can be used)`,
-        [{ field: 'avatarUrl', message: 'not one of your avatar uploads' }],
+        { errors: [{ field: 'avatarUrl', message: 'not one of your avatar uploads' }] },
       );
     }
     const touched = await em
@@ -182,7 +173,7 @@ export class MediaService {
       .where({ id: row.id, status: In(usable) })
       .execute();
     if (!touched.affected) {
-      throw new AppError(400, ErrorCode.MEDIA_NOT_USABLE, 'The image was removed while saving; upload it again');
+      throw Errors.MEDIA_NOT_USABLE('The image was removed while saving; upload it again');
     }
     return formatMediaRef(row);
   }
@@ -205,11 +196,9 @@ export class MediaService {
               typeof want === 'number' ? { id: want, ownerKey } : { hash: want, ownerKey },
             );
       if (!row || row.kind !== 'review' || !usable.includes(row.status)) {
-        throw new AppError(
-          400,
-          ErrorCode.MEDIA_NOT_USABLE,
+        throw Errors.MEDIA_NOT_USABLE(
           `Photo ${i + 1} is not one of your uploads: upload it with POST /media?kind=review first`,
-          [{ field: `${field}.${i}`, message: 'not one of your photo uploads' }],
+          { errors: [{ field: `${field}.${i}`, message: 'not one of your photo uploads' }] },
         );
       }
       refs.push(formatMediaRef(row));
@@ -248,11 +237,9 @@ export class MediaService {
         (r) => usable.includes(r.status) && (typeof want === 'number' ? r.id === want : r.hash === want),
       );
       if (!row) {
-        throw new AppError(
-          400,
-          ErrorCode.MEDIA_NOT_USABLE,
+        throw Errors.MEDIA_NOT_USABLE(
           `Image ${values[i]} cannot be used in a review: upload it with POST /media?kind=review first (only your own review uploads can be used)`,
-          [{ field: `images.${i}`, message: 'not one of your review uploads' }],
+          { errors: [{ field: `images.${i}`, message: 'not one of your review uploads' }] },
         );
       }
       if (!picked.some((p) => p.id === row.id)) picked.push(row);
@@ -265,7 +252,7 @@ export class MediaService {
       .where({ id: In(picked.map((r) => r.id)), status: In(usable) })
       .execute();
     if (touched.affected !== picked.length) {
-      throw new AppError(400, ErrorCode.MEDIA_NOT_USABLE, 'An image was removed while saving; upload it again');
+      throw Errors.MEDIA_NOT_USABLE('An image was removed while saving; upload it again');
     }
     return picked.map((r) => ({ ref: formatMediaRef(r), id: r.id, status: r.status }));
   }

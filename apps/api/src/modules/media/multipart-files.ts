@@ -1,4 +1,3 @@
-import { ErrorCode } from '@sutwxapp/contracts';
 import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
@@ -7,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { AppError } from '../../common/errors/app-error';
+import { AppError, Errors } from '../../common/errors/app-error';
 import type { MediaConfig } from '../../config/app-config';
 import { newImageHash } from './ingest';
 
@@ -36,9 +35,7 @@ export async function receiveFiles(
   limits: Pick<MediaConfig, 'maxFileBytes' | 'maxFiles'>,
 ): Promise<{ files: ReceivedFile[]; cleanup: () => Promise<void> }> {
   if (!request.isMultipart()) {
-    throw new AppError(
-      415,
-      ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+    throw Errors.UNSUPPORTED_MEDIA_TYPE(
       'Send the image as multipart/form-data with a "file" field (wx.uploadFile does this)',
     );
   }
@@ -76,11 +73,7 @@ export async function receiveFiles(
 }
 
 const tooLarge = (max: number): AppError =>
-  new AppError(
-    413,
-    ErrorCode.MEDIA_TOO_LARGE,
-    `Each image may be at most ${mb(max)}; compress it or send a smaller one`,
-  );
+  Errors.MEDIA_TOO_LARGE(`Each image may be at most ${mb(max)}; compress it or send a smaller one`);
 
 function mapMultipartError(err: unknown, limits: Pick<MediaConfig, 'maxFileBytes' | 'maxFiles'>): unknown {
   if (err instanceof AppError) return err;
@@ -88,25 +81,23 @@ function mapMultipartError(err: unknown, limits: Pick<MediaConfig, 'maxFileBytes
     case 'FST_REQ_FILE_TOO_LARGE':
       return tooLarge(limits.maxFileBytes);
     case 'FST_FILES_LIMIT':
-      return new AppError(
-        413,
-        ErrorCode.MEDIA_TOO_MANY_FILES,
+      return Errors.MEDIA_TOO_MANY_FILES(
         `At most ${limits.maxFiles} images per request; send the rest in another request`,
       );
     case 'FST_PARTS_LIMIT':
     case 'FST_FIELDS_LIMIT':
-      return new AppError(413, ErrorCode.PAYLOAD_TOO_LARGE, 'Too many form fields in the upload');
+      return Errors.PAYLOAD_TOO_LARGE('Too many form fields in the upload');
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
     case 'FST_NO_FORM_DATA':
-      return new AppError(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Send the image as multipart/form-data');
+      return Errors.UNSUPPORTED_MEDIA_TYPE('Send the image as multipart/form-data');
     case 'ERR_STREAM_PREMATURE_CLOSE':
     case 'ECONNRESET':
       // the client went away mid-upload: nothing was recorded, and nobody reads this answer
-      return new AppError(400, ErrorCode.VALIDATION_FAILED, 'The upload was interrupted; send the file again');
+      return Errors.VALIDATION_FAILED('The upload was interrupted; send the file again');
     default:
       // a broken multipart body (busboy's "Unexpected end of form", bad boundary)
       if (err instanceof Error && /multipart|form|boundary/i.test(err.message)) {
-        return new AppError(400, ErrorCode.VALIDATION_FAILED, `The upload could not be read: ${err.message}`);
+        return Errors.VALIDATION_FAILED(`The upload could not be read: ${err.message}`);
       }
       return err;
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type ContentReview, type ContentReviewPage, type ContentReviewStatus, ErrorCode } from '@sutwxapp/contracts';
+import { type ContentReview, type ContentReviewPage, type ContentReviewStatus } from '@sutwxapp/contracts';
 import { In, Repository, type EntityManager } from 'typeorm';
 import {
   CONTENT_SECURITY,
@@ -8,7 +8,7 @@ import {
   type ContentSecurityPort,
   type ContentVerdict,
 } from '../../common/content-security.port';
-import { AppError } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import { TransactionService } from '../../database/transaction.service';
 import { ContentReviewHandlers } from './content-review-handlers';
 import { ContentReviewEntity } from './content-review.entity';
@@ -104,7 +104,7 @@ export class ModerationService {
   ): Promise<ContentReview> {
     const decided = await this.tx.run(async (em) => {
       const review = await em.findOneBy(ContentReviewEntity, { id });
-      if (!review) throw new AppError(404, ErrorCode.NOT_FOUND, `Content review ${id} not found`);
+      if (!review) throw Errors.NOT_FOUND(`Content review ${id} not found`);
       const now = new Date();
       const updated = await em.update(
         ContentReviewEntity,
@@ -120,8 +120,8 @@ export class ModerationService {
     });
     if (decided.status !== decision) {
       const what = decided.status === 'WITHDRAWN' ? '已被用户撤回（提交了新的内容）' : `已被处理为 ${decided.status}`;
-      throw new AppError(409, ErrorCode.CONTENT_REVIEW_DECIDED, `该审核${what}，不能再改为 ${decision}`, undefined, {
-        status: decided.status,
+      throw Errors.CONTENT_REVIEW_DECIDED(`该审核${what}，不能再改为 ${decision}`, {
+        details: { status: decided.status },
       });
     }
     return toDto(decided);

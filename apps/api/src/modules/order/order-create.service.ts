@@ -1,14 +1,8 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import {
-  ErrorCode,
-  type Order,
-  OrderStatus,
-  type PreviewOrderRequest,
-  type PreviewOrderResponse,
-} from '@sutwxapp/contracts';
+import { type Order, OrderStatus, type PreviewOrderRequest, type PreviewOrderResponse } from '@sutwxapp/contracts';
 import { createHash, randomInt } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { AppError, badRequest } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/domain-events';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -71,9 +65,9 @@ export class OrderCreateService {
     idempotencyKey?: string,
   ): Promise<{ order: Order; replayed: boolean }> {
     if (Boolean(dto.items) === Boolean(dto.fromCart)) {
-      throw badRequest('Send either items (buy now) or fromCart: true, not both and not neither', [
-        { field: 'items', message: 'send items or fromCart' },
-      ]);
+      throw Errors.VALIDATION_FAILED('Send either items (buy now) or fromCart: true, not both and not neither', {
+        errors: [{ field: 'items', message: 'send items or fromCart' }],
+      });
     }
     const requestHash = idempotencyKey ? hashRequest(dto) : null;
     let created: { order: OrderEntity; items: OrderItemEntity[] };
@@ -107,7 +101,7 @@ export class OrderCreateService {
     // someone else's address is as unknown here as it is to POST /orders: 404, never a price
     if (dto.addressId !== undefined) await this.addresses.snapshotForOrder(em, userId, dto.addressId);
     const lines = mergeLines(dto.fromCart ? await this.cart.selectedLines(em, userId) : (dto.items ?? []));
-    if (lines.length === 0) throw new AppError(400, ErrorCode.EMPTY_ORDER, 'Select at least one item to order');
+    if (lines.length === 0) throw Errors.EMPTY_ORDER();
     const priced = await this.priceLines(em, lines);
     // ---- checkout adjustments (issue 23): coupon + points, freight on the discounted goods ----
     const quote = await this.quoteAdjustments(
@@ -164,20 +158,14 @@ export class OrderCreateService {
     return lines.map((line) => {
       const entry = forSale.get(line.skuId);
       if (!entry) {
-        throw new AppError(404, ErrorCode.SKU_NOT_FOUND, `SKU ${line.skuId} does not exist`, undefined, {
-          skuId: line.skuId,
+        throw Errors.SKU_NOT_FOUND(`SKU ${line.skuId} does not exist`, {
+          details: { skuId: line.skuId },
         });
       }
       if (!entry.product.onShelf) {
-        throw new AppError(
-          409,
-          ErrorCode.PRODUCT_UNAVAILABLE,
-          `"${entry.product.title}" is no longer on sale`,
-          undefined,
-          {
-            skuId: line.skuId,
-          },
-        );
+        throw Errors.PRODUCT_UNAVAILABLE(`"${entry.product.title}" is no longer on sale`, {
+          details: { skuId: line.skuId },
+        });
       }
       return { line, entry };
     });
@@ -190,35 +178,24 @@ export class OrderCreateService {
   private checkOrderLimits(priced: PricedLine[], payable: number): void {
     const limits = this.config.order.limits;
     if (priced.length > limits.maxLines) {
-      throw new AppError(
-        400,
-        ErrorCode.ORDER_TOO_LARGE,
-        `An order can have at most ${limits.maxLines} different items`,
-      );
+      throw Errors.ORDER_TOO_LARGE(`An order can have at most ${limits.maxLines} different items`);
     }
     for (const { line, entry } of priced) {
       const limit = entry.sku.purchaseLimit ?? limits.maxUnitsPerSku;
       if (line.quantity > limit) {
-        throw new AppError(
-          400,
-          ErrorCode.PURCHASE_LIMIT_EXCEEDED,
-          `"${entry.product.title}" is limited to ${limit} per order`,
-          undefined,
-          { skuId: line.skuId, limit },
-        );
+        throw Errors.PURCHASE_LIMIT_EXCEEDED(`"${entry.product.title}" is limited to ${limit} per order`, {
+          details: { skuId: line.skuId, limit },
+        });
       }
     }
     const units = priced.reduce((n, p) => n + p.line.quantity, 0);
     if (units > limits.maxUnits) {
-      throw new AppError(400, ErrorCode.ORDER_TOO_LARGE, `An order can hold at most ${limits.maxUnits} pieces`);
+      throw Errors.ORDER_TOO_LARGE(`An order can hold at most ${limits.maxUnits} pieces`);
     }
     if (payable > limits.maxPayableFen) {
-      throw new AppError(
-        400,
-        ErrorCode.ORDER_AMOUNT_TOO_LARGE,
+      throw Errors.ORDER_AMOUNT_TOO_LARGE(
         `An order can come to at most ¥${(limits.maxPayableFen / 100).toFixed(2)}; please split it`,
-        undefined,
-        { limit: limits.maxPayableFen },
+        { details: { limit: limits.maxPayableFen } },
       );
     }
   }
@@ -228,22 +205,16 @@ export class OrderCreateService {
     const limits = this.config.order.limits;
     const held = await this.query.unpaidHoldings(em, userId);
     if (held.orders >= limits.maxUnpaidOrdersPerShopper) {
-      throw new AppError(
-        409,
-        ErrorCode.TOO_MANY_UNPAID_ORDERS,
+      throw Errors.TOO_MANY_UNPAID_ORDERS(
         `You have ${held.orders} unpaid orders; pay or cancel one before ordering again`,
-        undefined,
-        { limit: limits.maxUnpaidOrdersPerShopper },
+        { details: { limit: limits.maxUnpaidOrdersPerShopper } },
       );
     }
     const units = priced.reduce((n, p) => n + p.line.quantity, 0);
     if (held.units + units > limits.maxUnitsHeldPerShopper) {
-      throw new AppError(
-        409,
-        ErrorCode.UNPAID_UNITS_LIMIT,
+      throw Errors.UNPAID_UNITS_LIMIT(
         `Your unpaid orders already hold ${held.units} pieces (at most ${limits.maxUnitsHeldPerShopper}); pay or cancel one first`,
-        undefined,
-        { limit: limits.maxUnitsHeldPerShopper },
+        { details: { limit: limits.maxUnitsHeldPerShopper } },
       );
     }
   }
@@ -266,9 +237,7 @@ export class OrderCreateService {
     const existing = await this.tx.manager.findOne(OrderEntity, { where: { userId, idempotencyKey: key } });
     if (!existing) return null;
     if (existing.requestHash !== requestHash) {
-      throw new AppError(
-        409,
-        ErrorCode.IDEMPOTENCY_KEY_REUSED,
+      throw Errors.IDEMPOTENCY_KEY_REUSED(
         'This Idempotency-Key was already used for a different order; use a new key for a new order',
       );
     }
@@ -290,7 +259,7 @@ export class OrderCreateService {
     // the shopper's own limits are counted under their row lock: parallel submits queue here
     await lockOwner(em, userId);
     const lines = mergeLines(dto.fromCart ? await this.cart.selectedLines(em, userId) : dto.items!);
-    if (lines.length === 0) throw new AppError(400, ErrorCode.EMPTY_ORDER, 'Select at least one cart item to order');
+    if (lines.length === 0) throw Errors.EMPTY_ORDER('Select at least one cart item to order');
     const address = await this.addresses.snapshotForOrder(em, userId, dto.addressId);
     const priced = await this.priceLines(em, lines);
 

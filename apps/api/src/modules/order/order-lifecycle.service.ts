@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, type Order, OrderStatus } from '@sutwxapp/contracts';
-import { AppError } from '../../common/errors/app-error';
+import { type Order, OrderStatus } from '@sutwxapp/contracts';
+import { Errors } from '../../common/errors/app-error';
 import { TransactionService } from '../../database/transaction.service';
 import { OrderHooks, type OrderCancelGuard } from './order-hooks';
 import { OrderQueryService } from './order-query.service';
@@ -22,27 +22,15 @@ export class OrderLifecycleService {
   async cancelByShopper(userId: number, orderId: number): Promise<Order> {
     const order = await this.query.findOwnedEntity(userId, orderId);
     if (order.status !== OrderStatus.PENDING_PAYMENT) {
-      throw new AppError(
-        409,
-        ErrorCode.ILLEGAL_ORDER_STATE,
-        `Only unpaid orders can be cancelled; this one is ${order.status}`,
-        undefined,
-        {
-          status: order.status,
-        },
-      );
+      throw Errors.ILLEGAL_ORDER_STATE(`Only unpaid orders can be cancelled; this one is ${order.status}`, {
+        details: { status: order.status },
+      });
     }
     const outcome = await this.cancel(order, 'shopper_cancelled');
     if (outcome === 'paid') {
-      throw new AppError(
-        409,
-        ErrorCode.ILLEGAL_ORDER_STATE,
-        'The order was paid in the meantime and can no longer be cancelled',
-        undefined,
-        {
-          status: OrderStatus.PAID,
-        },
-      );
+      throw Errors.ILLEGAL_ORDER_STATE('The order was paid in the meantime and can no longer be cancelled', {
+        details: { status: OrderStatus.PAID },
+      });
     }
     return this.query.getOwned(userId, orderId);
   }
@@ -74,9 +62,7 @@ export class OrderLifecycleService {
       if (outcome === 'retry') continue;
       return outcome;
     }
-    throw new AppError(
-      409,
-      ErrorCode.ORDER_PAYMENT_IN_PROGRESS,
+    throw Errors.ORDER_PAYMENT_IN_PROGRESS(
       'A payment for this order is being started right now; please try again in a moment',
     );
   }

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DEFAULT_PAGE_SIZE, ErrorCode, type Order, type OrderPage, OrderStatus } from '@sutwxapp/contracts';
+import { DEFAULT_PAGE_SIZE, type Order, type OrderPage, OrderStatus } from '@sutwxapp/contracts';
 import { In, MoreThanOrEqual, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { notFound } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import type { OrderListQueryDto } from './dto/order.dto';
@@ -26,7 +26,7 @@ export class OrderQueryService {
 
   async findOwnedEntity(userId: number, id: number): Promise<OrderRecord> {
     const order = await this.orders.findOne({ where: { id, userId } });
-    if (!order) throw notFound(ErrorCode.ORDER_NOT_FOUND, 'Order');
+    if (!order) throw Errors.ORDER_NOT_FOUND();
     return order;
   }
 
@@ -48,7 +48,7 @@ export class OrderQueryService {
 
   async findEntity(id: number): Promise<OrderRecord> {
     const order = await this.orders.findOne({ where: { id } });
-    if (!order) throw notFound(ErrorCode.ORDER_NOT_FOUND, 'Order');
+    if (!order) throw Errors.ORDER_NOT_FOUND();
     return order;
   }
 

@@ -1,5 +1,5 @@
-import { ErrorCode, OrderStatus } from '@sutwxapp/contracts';
-import { AppError } from '../../common/errors/app-error';
+import { OrderStatus } from '@sutwxapp/contracts';
+import { AppError, Errors } from '../../common/errors/app-error';
 
 /**
  * What a transition does besides moving the status, interpreted by OrderTransitionsService:
@@ -53,11 +53,7 @@ export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
 
 export function illegalTransition(current: OrderStatus, transition: OrderTransition): AppError {
   const t = ORDER_TRANSITIONS[transition];
-  return new AppError(
-    409,
-    ErrorCode.ILLEGAL_ORDER_STATE,
-    `Order is ${current}; it can't become ${t.to} (only from ${t.from.join(' or ')})`,
-    undefined,
-    { status: current },
-  );
+  return Errors.ILLEGAL_ORDER_STATE(`Order is ${current}; it can't become ${t.to} (only from ${t.from.join(' or ')})`, {
+    details: { status: current },
+  });
 }

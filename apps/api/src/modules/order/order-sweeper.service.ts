@@ -8,6 +8,7 @@ import { OrderEntity } from './entities/order.entity';
 import { OrderHooks } from './order-hooks';
 import { OrderLifecycleService } from './order-lifecycle.service';
 import type { OrderRecord } from './order-record';
+import { everyInterval } from '../../observability/request-context';
 
 const BATCH = 200;
 
@@ -29,11 +30,9 @@ export class OrderSweeperService implements OnApplicationBootstrap, OnApplicatio
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(
-      () => void this.runOnce().catch((err: Error) => this.logger.warn(`sweep failed: ${err.message}`)),
-      this.config.order.sweepIntervalMs,
+    this.timer = everyInterval('order-sweeper', this.config.order.sweepIntervalMs, () =>
+      this.runOnce().catch((err: Error) => this.logger.warn(`sweep failed: ${err.message}`)),
     );
-    this.timer.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ErrorCode, OrderStatus } from '@sutwxapp/contracts';
+import { OrderStatus } from '@sutwxapp/contracts';
 import { In, type EntityManager } from 'typeorm';
 import { DomainEvents } from '../../common/domain-events';
-import { notFound } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import { TransactionService } from '../../database/transaction.service';
 import { metrics } from '../../observability/metrics';
 import { InventoryService } from '../catalog/inventory.service';
@@ -60,7 +60,7 @@ export class OrderTransitionsService {
   ): Promise<void> {
     if (await this.transition(em, orderId, transition, patch, context)) return;
     const current = await em.findOne(OrderEntity, { where: { id: orderId }, select: { id: true, status: true } });
-    if (!current) throw notFound(ErrorCode.ORDER_NOT_FOUND, 'Order');
+    if (!current) throw Errors.ORDER_NOT_FOUND();
     throw illegalTransition(current.status, transition);
   }
 

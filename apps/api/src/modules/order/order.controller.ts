@@ -3,7 +3,7 @@ import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../../common/openapi/api-route.decorator';
 import type { Order, OrderPage, PreviewOrderResponse } from '@sutwxapp/contracts';
 import type { FastifyReply } from 'fastify';
-import { badRequest } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import { IdParam } from '../../common/parse-id.pipe';
 import { CurrentUserId, ShopperOnly } from '../auth/guards/auth.guard';
 import { CreateOrderDto, OrderListQueryDto, PreviewOrderDto } from './dto/order.dto';
@@ -56,7 +56,7 @@ export class OrderController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Order> {
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-      throw badRequest('Idempotency-Key must be 8 to 64 letters, digits, . : - or _');
+      throw Errors.VALIDATION_FAILED('Idempotency-Key must be 8 to 64 letters, digits, . : - or _');
     }
     const { order, replayed } = await this.creator.create(userId, dto, key);
     reply.status(replayed ? 200 : 201);

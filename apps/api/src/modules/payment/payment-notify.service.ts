@@ -6,6 +6,7 @@ import {
   type WechatPayTransaction,
 } from '@sutwxapp/wechat';
 import { metrics } from '../../observability/metrics';
+import { correlateWith } from '../../observability/request-context';
 import { PaymentLedgerService } from './payment-ledger.service';
 import { RefundService } from './refund.service';
 
@@ -88,7 +89,10 @@ export class PaymentNotifyService {
   ): NotifyAnswer | { notification: ReturnType<WechatPayClient['verifyAndDecryptNotification']> } {
     if (!rawBody) return this.done(kind, 'malformed', { status: 400, message: 'empty body' });
     try {
-      return { notification: this.pay.verifyAndDecryptNotification(headers, rawBody) };
+      const notification = this.pay.verifyAndDecryptNotification(headers, rawBody);
+      // WeChat's notification id: its retries of this notification are found together in the logs
+      correlateWith(`wxpay-${kind}:${notification.id}`);
+      return { notification };
     } catch (err) {
       if (err instanceof WechatPayNotificationError) {
         this.logger.warn(`rejected ${kind} notification: ${err.reason}`);

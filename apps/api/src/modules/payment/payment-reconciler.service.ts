@@ -8,6 +8,7 @@ import { OrderPort } from '../order/order.port';
 import { PaymentEntity } from './entities/payment.entity';
 import { PaymentService } from './payment.service';
 import { RefundService } from './refund.service';
+import { everyInterval } from '../../observability/request-context';
 
 /** A prepay older than this without a notification gets queried (notifications can be late or lost). */
 const QUERY_AFTER_MS = 3 * 60_000;
@@ -35,11 +36,9 @@ export class PaymentReconcilerService implements OnApplicationBootstrap, OnAppli
 
   onApplicationBootstrap(): void {
     // A failed pass (database away) must be caught here: an unhandled rejection would kill the process.
-    this.timer = setInterval(
-      () => void this.runOnce().catch((err: Error) => this.logger.warn(`reconciliation pass failed: ${err.message}`)),
-      Math.max(this.config.order.sweepIntervalMs, 5000),
+    this.timer = everyInterval('payment-reconciler', Math.max(this.config.order.sweepIntervalMs, 5000), () =>
+      this.runOnce().catch((err: Error) => this.logger.warn(`reconciliation pass failed: ${err.message}`)),
     );
-    this.timer.unref();
   }
 
   onApplicationShutdown(): void {

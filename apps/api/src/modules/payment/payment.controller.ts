@@ -2,7 +2,6 @@ import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/comm
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../../common/openapi/api-route.decorator';
 import {
-  ErrorCode,
   type Order,
   type PaySyncResponse,
   type RequestPaymentParams,
@@ -10,7 +9,7 @@ import {
 } from '@sutwxapp/contracts';
 import type { WechatSandbox } from '@sutwxapp/wechat-sandbox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import { IdParam } from '../../common/parse-id.pipe';
 import { AdminOnly, CurrentUserId, ShopperOnly } from '../auth/guards/auth.guard';
 import { OrderPort } from '../order/order.port';
@@ -130,15 +129,13 @@ export class SandboxPaymentController {
     errors: { 404: ['ORDER_NOT_FOUND', 'ROUTE_NOT_FOUND'], 409: ['ORDER_NOT_PAYABLE'] },
   })
   async simulate(@CurrentUserId() userId: number, @IdParam() id: number): Promise<SimulatePaymentResponse> {
-    if (!this.sandbox) throw new AppError(404, ErrorCode.ROUTE_NOT_FOUND, 'The WeChat sandbox is off');
+    if (!this.sandbox) throw Errors.ROUTE_NOT_FOUND('The WeChat sandbox is off');
     const order = await this.orders.findOwned(userId, id);
     try {
       const result = await this.sandbox.simulatePayment(order.orderNo);
       return { delivered: result.deliveries[0]?.delivered ?? false };
     } catch (err) {
-      throw new AppError(
-        409,
-        ErrorCode.ORDER_NOT_PAYABLE,
+      throw Errors.ORDER_NOT_PAYABLE(
         `The sandbox refused: ${(err as Error).message} (call POST /orders/${id}/pay first)`,
       );
     }

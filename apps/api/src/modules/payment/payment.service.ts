@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, OrderStatus, type PaySyncResponse, type RequestPaymentParams } from '@sutwxapp/contracts';
+import { OrderStatus, type PaySyncResponse, type RequestPaymentParams } from '@sutwxapp/contracts';
 import { WechatPayApiError, WechatPayClient, WechatPayVerificationError } from '@sutwxapp/wechat';
 import { type EntityManager, Repository } from 'typeorm';
-import { AppError } from '../../common/errors/app-error';
+import { AppError, Errors } from '../../common/errors/app-error';
 import { insertRow } from '../../database/insert-row';
 import { TransactionService } from '../../database/transaction.service';
 import { AuthService } from '../auth/auth.service';
@@ -22,11 +22,7 @@ const MIN_TIME_TO_PAY_MS = 60_000;
 export function providerError(err: unknown): AppError {
   const detail =
     err instanceof WechatPayApiError || err instanceof WechatPayVerificationError ? err.message : 'no answer';
-  return new AppError(
-    503,
-    ErrorCode.PAYMENT_PROVIDER_ERROR,
-    `WeChat Pay is unavailable right now (${detail}); please retry`,
-  );
+  return Errors.PAYMENT_PROVIDER_ERROR(`WeChat Pay is unavailable right now (${detail}); please retry`);
 }
 
 /** Also the order's cancel guard: an unpaid order's WeChat order is closed before it is cancelled. */
@@ -210,10 +206,10 @@ export class PaymentService implements OrderCancelGuard {
 function assertPayable(order: OrderRecord): void {
   if (order.status !== OrderStatus.PENDING_PAYMENT) throw notPayable(order);
   if (order.payDeadline.getTime() - Date.now() < MIN_TIME_TO_PAY_MS) {
-    throw new AppError(409, ErrorCode.ORDER_NOT_PAYABLE, 'The time to pay this order has run out; please order again');
+    throw Errors.ORDER_NOT_PAYABLE('The time to pay this order has run out; please order again');
   }
 }
 
 function notPayable(order: OrderRecord, message = `This order is ${order.status} and can't be paid`): AppError {
-  return new AppError(409, ErrorCode.ORDER_NOT_PAYABLE, message, undefined, { status: order.status });
+  return Errors.ORDER_NOT_PAYABLE(message, { details: { status: order.status } });
 }

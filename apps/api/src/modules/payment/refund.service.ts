@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, type Order } from '@sutwxapp/contracts';
+import { type Order } from '@sutwxapp/contracts';
 import { WechatPayApiError, WechatPayClient, type WechatPayRefund, type WechatPayRefundNotice } from '@sutwxapp/wechat';
 import { type EntityManager, LessThan, Not, Repository } from 'typeorm';
-import { AppError } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/domain-events';
 import { isUniqueViolation } from '../../database/db-errors';
 import { insertRow } from '../../database/insert-row';
@@ -57,18 +57,14 @@ export class RefundService {
       .run(async (em) => {
         const { payment, refunded } = await this.lockPayment(em, orderId);
         if (!payment) {
-          throw new AppError(409, ErrorCode.REFUND_NOT_ALLOWED, 'Only orders paid through WeChat Pay can be refunded');
+          throw Errors.REFUND_NOT_ALLOWED('Only orders paid through WeChat Pay can be refunded');
         }
         await this.orders.require(em, orderId, 'requestRefund', {
           refundRequestedAt: new Date(),
           refundReason: reason,
         });
         if (refunded >= payment.amount) {
-          throw new AppError(
-            409,
-            ErrorCode.REFUND_NOT_ALLOWED,
-            'Everything paid for this order has been refunded already',
-          );
+          throw Errors.REFUND_NOT_ALLOWED('Everything paid for this order has been refunded already');
         }
         const inserted = await em.insert(RefundEntity, {
           orderId,
@@ -83,8 +79,7 @@ export class RefundService {
         return em.findOneByOrFail(RefundEntity, { id: inserted.identifiers[0].id as number });
       })
       .catch((err: unknown) => {
-        if (isUniqueViolation(err))
-          throw new AppError(409, ErrorCode.REFUND_NOT_ALLOWED, 'This order already has a refund');
+        if (isUniqueViolation(err)) throw Errors.REFUND_NOT_ALLOWED('This order already has a refund');
         throw err;
       });
     this.events.publish('refund_requested', {
@@ -128,15 +123,12 @@ export class RefundService {
   async createPartial(em: EntityManager, input: PartialRefundInput): Promise<RefundEntity> {
     const { payment, refunded } = await this.lockPayment(em, input.orderId);
     if (!payment) {
-      throw new AppError(409, ErrorCode.REFUND_NOT_ALLOWED, 'Only orders paid through WeChat Pay can be refunded');
+      throw Errors.REFUND_NOT_ALLOWED('Only orders paid through WeChat Pay can be refunded');
     }
     if (input.amount <= 0 || refunded + input.amount > payment.amount) {
-      throw new AppError(
-        409,
-        ErrorCode.REFUND_EXCEEDS_PAID,
+      throw Errors.REFUND_EXCEEDS_PAID(
         `Refunding ${input.amount} fen would exceed what was paid (${payment.amount} fen, ${refunded} already refunded)`,
-        undefined,
-        { paid: payment.amount, refunded },
+        { details: { paid: payment.amount, refunded } },
       );
     }
     const id = await insertRow(em, RefundEntity, {

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, type MeProfile } from '@sutwxapp/contracts';
+import { type MeProfile } from '@sutwxapp/contracts';
 import { maskPhone } from '@sutwxapp/wechat';
 import { Repository } from 'typeorm';
 import { BOUND_PHONE, type BoundPhonePort } from '../../common/bound-phone.port';
-import { AppError } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import { parseMediaRef } from '../../common/media-ref';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -35,7 +35,7 @@ export class ProfileService {
 
   async profile(userId: number): Promise<MeProfile> {
     const user = await this.users.findOneBy({ id: userId });
-    if (!user) throw new AppError(401, ErrorCode.UNAUTHORIZED, 'This account no longer exists; sign in again');
+    if (!user) throw Errors.UNAUTHORIZED('This account no longer exists; sign in again');
     const ref = user.avatarUrl ? parseMediaRef(user.avatarUrl) : null;
     if (ref) {
       // an avatar WeChat refused has no files any more: no avatar rather than a broken image
@@ -69,9 +69,9 @@ export class ProfileService {
         nickname,
       });
       if (screened.verdict === 'risky') {
-        throw new AppError(422, ErrorCode.CONTENT_RISKY, '昵称含有不适宜展示的内容，请修改后再试', [
-          { field: 'nickname', message: 'refused by content security' },
-        ]);
+        throw Errors.CONTENT_RISKY('昵称含有不适宜展示的内容，请修改后再试', {
+          errors: [{ field: 'nickname', message: 'refused by content security' }],
+        });
       }
       if (screened.verdict === 'pass') patch.nickname = nickname;
     }

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ErrorCode } from '@sutwxapp/contracts';
 import type { EntityManager } from 'typeorm';
 import type {
   CheckoutAdjustmentsPort,
@@ -7,7 +6,7 @@ import type {
   CheckoutLineInput,
   CheckoutQuote,
 } from '../../common/checkout-adjustments.port';
-import { AppError } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { insertRows } from '../../database/insert-row';
@@ -42,14 +41,11 @@ export class CheckoutAdjustmentsService implements CheckoutAdjustmentsPort {
       chosen = evaluated.find((c) => c.userCouponId === choice.couponId);
       if (!chosen || !chosen.usable) {
         if (strict || chosen) {
-          throw new AppError(
-            409,
-            ErrorCode.COUPON_NOT_USABLE,
+          throw Errors.COUPON_NOT_USABLE(
             chosen?.reason
               ? `This coupon can't be used on this order: ${chosen.reason}`
               : 'This coupon is not one of your usable coupons',
-            undefined,
-            { couponId: choice.couponId },
+            { details: { couponId: choice.couponId } },
           );
         }
       }
@@ -63,15 +59,12 @@ export class CheckoutAdjustmentsService implements CheckoutAdjustmentsPort {
     const max = maxPoints(goods - couponFen, balance, fenPerPoint, pointsMaxSharePercent);
     const asked = choice.points ?? 0;
     if (strict && asked > balance) {
-      throw new AppError(409, ErrorCode.POINTS_INSUFFICIENT, `You have ${balance} points, fewer than ${asked}`);
+      throw Errors.POINTS_INSUFFICIENT(`You have ${balance} points, fewer than ${asked}`);
     }
     if (strict && asked > max) {
-      throw new AppError(
-        400,
-        ErrorCode.POINTS_OVER_CAP,
+      throw Errors.POINTS_OVER_CAP(
         `This order accepts at most ${max} points (${pointsMaxSharePercent}% of the goods)`,
-        undefined,
-        { max },
+        { details: { max } },
       );
     }
     const used = Math.min(asked, max);
@@ -100,7 +93,7 @@ export class CheckoutAdjustmentsService implements CheckoutAdjustmentsPort {
   ): Promise<void> {
     if (quote.selectedCouponId !== null && !(await this.coupons.lock(em, userId, quote.selectedCouponId, orderId))) {
       // used by a parallel order a moment ago
-      throw new AppError(409, ErrorCode.COUPON_NOT_USABLE, 'This coupon was just used by another order');
+      throw Errors.COUPON_NOT_USABLE('This coupon was just used by another order');
     }
     // the conditional debit: two devices spending at once can't both succeed past the balance
     await this.points.debit(em, userId, quote.pointsUsed, 'SPEND', `spend:${orderId}`, { orderId });

@@ -6,11 +6,10 @@ import {
   type CouponTemplate,
   type CouponTemplateInput,
   type CouponTemplateUpdate,
-  ErrorCode,
   type FieldError,
 } from '@sutwxapp/contracts';
 import { In } from 'typeorm';
-import { AppError, badRequest, conflict } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import { insertRow } from '../../database/insert-row';
 import { TransactionService } from '../../database/transaction.service';
 import { toTemplate } from './coupon.service';
@@ -70,24 +69,22 @@ export class CouponTemplatesService {
       (k) => given[k as keyof CouponTemplateUpdate] === null && !NULLABLE.has(k),
     );
     if (nulled.length) {
-      throw badRequest(
-        `${nulled.join('、')} 不能为空`,
-        nulled.map((field) => ({ field, message: '不能为空' })),
-      );
+      throw Errors.VALIDATION_FAILED(`${nulled.join('、')} 不能为空`, {
+        errors: nulled.map((field) => ({ field, message: '不能为空' })),
+      });
     }
     const next = templateValues({ ...inputOf(current), ...given });
     const changedRules = RULE_FIELDS.filter((f) => !sameValue(current[f], next[f]));
     if (changedRules.length && current.claimedCount > 0) {
-      throw conflict(
-        ErrorCode.COUPON_TEMPLATE_IN_USE,
+      throw Errors.COUPON_TEMPLATE_IN_USE(
         `已有 ${current.claimedCount} 张被领取，优惠规则、适用范围和有效期不能再改（可停发后新建一张券）`,
-        { claimedCount: current.claimedCount, fields: changedRules },
+        { details: { claimedCount: current.claimedCount, fields: changedRules } },
       );
     }
     if (next.totalQuantity! < current.claimedCount) {
-      throw badRequest(`发放总量不能少于已领取的 ${current.claimedCount} 张`, [
-        { field: 'totalQuantity', message: `至少 ${current.claimedCount}` },
-      ]);
+      throw Errors.VALIDATION_FAILED(`发放总量不能少于已领取的 ${current.claimedCount} 张`, {
+        errors: [{ field: 'totalQuantity', message: `至少 ${current.claimedCount}` }],
+      });
     }
     // conditional, like a claim: rules change only while nothing is claimed, the quantity never
     // drops below what is claimed, whatever claims land between the read above and this write
@@ -102,7 +99,7 @@ export class CouponTemplatesService {
       .execute();
     if (res.affected !== 1) {
       if (attempt < 3) return this.update(id, patch, attempt + 1);
-      throw conflict(ErrorCode.CONFLICT, '优惠券正在被领取，请刷新后重试');
+      throw Errors.CONFLICT('优惠券正在被领取，请刷新后重试');
     }
     return toTemplate(await this.template(id));
   }
@@ -131,7 +128,7 @@ export class CouponTemplatesService {
 
   private async template(id: number): Promise<CouponTemplateEntity> {
     const t = await this.tx.manager.findOneBy(CouponTemplateEntity, { id });
-    if (!t) throw new AppError(404, ErrorCode.COUPON_NOT_FOUND, '优惠券模板不存在');
+    if (!t) throw Errors.COUPON_NOT_FOUND('优惠券模板不存在');
     return t;
   }
 }
@@ -194,7 +191,9 @@ function templateValues(input: CouponTemplateInput): Omit<Partial<CouponTemplate
     problems.push({ field: 'validTo', message: '结束时间必须晚于开始时间' });
   }
   if (problems.length) {
-    throw badRequest(`优惠券设置有误：${problems.map((p) => p.message).join('；')}`, problems);
+    throw Errors.VALIDATION_FAILED(`优惠券设置有误：${problems.map((p) => p.message).join('；')}`, {
+      errors: problems,
+    });
   }
   return {
     name: input.name.trim(),

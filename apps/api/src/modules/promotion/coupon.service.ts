@@ -3,13 +3,12 @@ import {
   type CheckoutCoupon,
   type CouponOffer,
   type CouponTemplate,
-  ErrorCode,
   type UserCoupon,
   type UserCouponQuery,
 } from '@sutwxapp/contracts';
 import { In, MoreThan, type EntityManager } from 'typeorm';
 import type { CheckoutLineInput } from '../../common/checkout-adjustments.port';
-import { AppError } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import { insertRow } from '../../database/insert-row';
 import { lockOwner } from '../../database/owner-lock';
 import { TransactionService } from '../../database/transaction.service';
@@ -74,13 +73,9 @@ export class CouponService {
       const now = new Date();
       const held = await em.count(UserCouponEntity, { where: { userId, templateId } });
       if (held >= t.perUserLimit) {
-        throw new AppError(
-          409,
-          ErrorCode.COUPON_LIMIT_REACHED,
-          `You already hold ${held} of "${t.name}" (at most ${t.perUserLimit} each)`,
-          undefined,
-          { limit: t.perUserLimit },
-        );
+        throw Errors.COUPON_LIMIT_REACHED(`You already hold ${held} of "${t.name}" (at most ${t.perUserLimit} each)`, {
+          details: { limit: t.perUserLimit },
+        });
       }
       const taken = await em
         .createQueryBuilder()
@@ -88,7 +83,7 @@ export class CouponService {
         .set({ claimedCount: () => 'claimed_count + 1' })
         .where('id = :id AND claimed_count < total_quantity AND issuing = :on', { id: templateId, on: true })
         .execute();
-      if (taken.affected !== 1) throw new AppError(409, ErrorCode.COUPON_SOLD_OUT, `"${t.name}" has all been claimed`);
+      if (taken.affected !== 1) throw Errors.COUPON_SOLD_OUT(`"${t.name}" has all been claimed`);
       const validFrom = t.validDays ? now : (t.validFrom ?? now);
       const validTo = t.validDays ? new Date(now.getTime() + t.validDays * DAY_MS) : t.validTo!;
       return insertRow(em, UserCouponEntity, {
@@ -187,12 +182,12 @@ export class CouponService {
   }
 
   private checkClaimable(t: CouponTemplateEntity | null): CouponTemplateEntity {
-    if (!t) throw new AppError(404, ErrorCode.COUPON_NOT_FOUND, 'This coupon does not exist');
+    if (!t) throw Errors.COUPON_NOT_FOUND();
     if (!t.issuing || (t.validTo && t.validTo <= new Date())) {
-      throw new AppError(409, ErrorCode.COUPON_NOT_ISSUING, `"${t.name}" is no longer being issued`);
+      throw Errors.COUPON_NOT_ISSUING(`"${t.name}" is no longer being issued`);
     }
     if (t.claimedCount >= t.totalQuantity) {
-      throw new AppError(409, ErrorCode.COUPON_SOLD_OUT, `"${t.name}" has all been claimed`);
+      throw Errors.COUPON_SOLD_OUT(`"${t.name}" has all been claimed`);
     }
     return t;
   }

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ErrorCode } from '@sutwxapp/contracts';
 import type { EntityManager } from 'typeorm';
-import { AppError } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { insertRow } from '../../database/insert-row';
@@ -61,7 +60,7 @@ export class LineSharesService {
       .where('id = :id AND refunded_qty + :q <= quantity', { id: share.id, q: quantity })
       .execute();
     if (reserved.affected !== 1) {
-      throw new AppError(409, ErrorCode.AFTERSALE_NOT_ALLOWED, 'These pieces of the line have already been refunded');
+      throw Errors.AFTERSALE_NOT_ALLOWED('These pieces of the line have already been refunded');
     }
     // re-read under the row lock the UPDATE took: `already` is exact even with parallel requests
     const now = await em.findOneByOrFail(OrderLineShareEntity, { id: share.id });

@@ -1,13 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  type CheckinResult,
-  type CheckinStatus,
-  ErrorCode,
-  type PointsReason,
-  type PointsSummary,
-} from '@sutwxapp/contracts';
+import { type CheckinResult, type CheckinStatus, type PointsReason, type PointsSummary } from '@sutwxapp/contracts';
 import { type EntityManager, LessThanOrEqual } from 'typeorm';
-import { AppError } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { isUniqueViolation } from '../../database/db-errors';
@@ -111,9 +105,7 @@ export class PointsService {
         .execute();
       if (res.affected === 1) break;
       if (!opts.partial) {
-        throw new AppError(
-          409,
-          ErrorCode.POINTS_INSUFFICIENT,
+        throw Errors.POINTS_INSUFFICIENT(
           `You have ${await this.balance(userId, em)} points, fewer than the ${points} asked for`,
         );
       }
@@ -167,7 +159,7 @@ export class PointsService {
       });
     } catch (err) {
       if (isUniqueViolation(err)) {
-        throw new AppError(409, ErrorCode.ALREADY_CHECKED_IN, 'You have already checked in today; come back tomorrow');
+        throw Errors.ALREADY_CHECKED_IN();
       }
       throw err;
     }

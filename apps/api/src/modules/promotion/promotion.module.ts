@@ -21,6 +21,7 @@ import { PointsService } from './points.service';
 import { PromotionDemoSeeder } from './promotion-demo-seeder';
 import { PromotionOrderListener } from './promotion-order.listener';
 import { AdminCouponController, PromotionController } from './promotion.controller';
+import { everyInterval } from '../../observability/request-context';
 
 /** Points expire on a timer; the pass is idempotent, so any number of replicas may run it. */
 @Injectable()
@@ -31,11 +32,9 @@ class PointsExpirySweeper implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
   onApplicationBootstrap(): void {
-    this.timer = setInterval(
-      () => void this.points.expireDue().catch(() => undefined),
-      this.config.promotion.sweepIntervalMs,
+    this.timer = everyInterval('points-expiry', this.config.promotion.sweepIntervalMs, () =>
+      this.points.expireDue().catch(() => undefined),
     );
-    this.timer.unref();
   }
   onApplicationShutdown(): void {
     if (this.timer) clearInterval(this.timer);

@@ -4,11 +4,10 @@ import {
   type AdminProductRatingPage,
   type AdminReview,
   type AdminReviewPage,
-  ErrorCode,
   type ReviewStatus,
 } from '@sutwxapp/contracts';
 import { In, IsNull, Repository } from 'typeorm';
-import { conflict, notFound } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { TransactionService } from '../../database/transaction.service';
@@ -67,7 +66,7 @@ export class ReviewAdminService {
 
   async get(id: number): Promise<AdminReview> {
     const r = await this.reviews.findOneBy({ id });
-    if (!r) throw notFound(ErrorCode.REVIEW_NOT_FOUND, `Review ${id}`);
+    if (!r) throw Errors.REVIEW_NOT_FOUND(`Review ${id} not found`);
     const followUp = r.kind === 'INITIAL' ? ((await this.followUps([r.id])).get(r.id) ?? null) : null;
     const titles = await this.products.titles([r.productId]);
     return toAdminReview(this.config, r, followUp, titles.get(r.productId) ?? null);
@@ -86,15 +85,14 @@ export class ReviewAdminService {
   /** One merchant reply per review, shown under it; a second is refused rather than overwriting. */
   async reply(id: number, content: string): Promise<AdminReview> {
     const r = await this.reviews.findOneBy({ id });
-    if (!r) throw notFound(ErrorCode.REVIEW_NOT_FOUND, `Review ${id}`);
+    if (!r) throw Errors.REVIEW_NOT_FOUND(`Review ${id} not found`);
     const result = await this.reviews
       .createQueryBuilder()
       .update(ReviewEntity)
       .set({ reply: content, repliedAt: new Date() })
       .where({ id, repliedAt: IsNull() })
       .execute();
-    if (result.affected !== 1)
-      throw conflict(ErrorCode.REVIEW_ALREADY_REPLIED, '这条评价已经回复过了（每条评价只能回复一次）');
+    if (result.affected !== 1) throw Errors.REVIEW_ALREADY_REPLIED();
     if (r.status === 'PUBLISHED') await this.catalogCache.productsChanged([r.productId], { listsToo: false });
     return this.get(id);
   }
@@ -132,16 +130,15 @@ export class ReviewAdminService {
 
   private async move(id: number, from: ReviewStatus[], to: ReviewStatus, reason: string): Promise<AdminReview> {
     const r = await this.reviews.findOneBy({ id });
-    if (!r) throw notFound(ErrorCode.REVIEW_NOT_FOUND, `Review ${id}`);
+    if (!r) throw Errors.REVIEW_NOT_FOUND(`Review ${id} not found`);
     if (!from.includes(r.status)) {
-      throw conflict(
-        ErrorCode.REVIEW_STATE_CONFLICT,
+      throw Errors.REVIEW_STATE_CONFLICT(
         `评价当前状态为 ${r.status}，不能${to === 'HIDDEN' ? '隐藏' : '显示'}（可操作的状态：${from.join('、')}）`,
-        { status: r.status },
+        { details: { status: r.status } },
       );
     }
     const moved = await this.tx.run((em) => moveReview(em, this.products, r, r.status, to, { moderationNote: reason }));
-    if (!moved) throw conflict(ErrorCode.REVIEW_STATE_CONFLICT, '评价状态刚刚被修改，请刷新后重试');
+    if (!moved) throw Errors.REVIEW_STATE_CONFLICT();
     await this.catalogCache.productsChanged([r.productId], { listsToo: r.kind === 'INITIAL' });
     return this.get(id);
   }

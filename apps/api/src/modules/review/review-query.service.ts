@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
-  ErrorCode,
   type PendingReviews,
   type ProductReviewOverview,
   type ReviewFilter,
@@ -9,7 +8,7 @@ import {
   type ReviewSummary,
 } from '@sutwxapp/contracts';
 import { In, Repository, type SelectQueryBuilder } from 'typeorm';
-import { notFound } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { CatalogCacheService } from '../catalog/catalog-cache.service';
@@ -37,8 +36,7 @@ export class ReviewQueryService {
   /** Summary and first reviews, cached under the product's catalog stamp (bumped when a review goes public or away). */
   async overview(productId: number): Promise<Buffer> {
     return this.cache.getOrLoad('reviews', await this.cache.reviewsKey(productId), async () => {
-      if (!(await this.products.isVisible(productId)))
-        throw notFound(ErrorCode.PRODUCT_NOT_FOUND, `Product ${productId}`);
+      if (!(await this.products.isVisible(productId))) throw Errors.PRODUCT_NOT_FOUND(`Product ${productId} not found`);
       const [summary, first] = await Promise.all([
         this.summary(productId),
         this.page(productId, { filter: 'all', page: 1, pageSize: FIRST_REVIEWS }),
@@ -49,8 +47,7 @@ export class ReviewQueryService {
   }
 
   async list(productId: number, query: ReviewListQueryDto): Promise<ReviewPage> {
-    if (!(await this.products.isVisible(productId)))
-      throw notFound(ErrorCode.PRODUCT_NOT_FOUND, `Product ${productId}`);
+    if (!(await this.products.isVisible(productId))) throw Errors.PRODUCT_NOT_FOUND(`Product ${productId} not found`);
     return this.page(productId, query);
   }
 

@@ -8,11 +8,11 @@ import {
   Optional,
 } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, type MyReview, OrderStatus, type ReviewKind } from '@sutwxapp/contracts';
+import { type MyReview, OrderStatus, type ReviewKind } from '@sutwxapp/contracts';
 import { type EntityManager, Repository } from 'typeorm';
 import { CONTENT_SECURITY, type ContentSecurityPort } from '../../common/content-security.port';
 import { DomainEvents } from '../../common/domain-events';
-import { AppError, conflict, notFound } from '../../common/errors/app-error';
+import { AppError, Errors } from '../../common/errors/app-error';
 import { parseMediaRef } from '../../common/media-ref';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -27,6 +27,7 @@ import type { CreateReviewDto, FollowUpReviewDto } from './dto/review.dto';
 import { ReviewEntity } from './entities/review.entity';
 import { toMyReview } from './review.mapper';
 import { initialStatus, moveReview } from './review-status';
+import { everyInterval } from '../../observability/request-context';
 
 const DAY_MS = 86_400_000;
 /** PENDING reviews are looked at again this often, in case a photo's verdict event was missed. */
@@ -61,10 +62,9 @@ export class ReviewService implements OnModuleInit, OnApplicationBootstrap, OnAp
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.settlePending().catch((err: Error) => this.logger.warn(`settling pending reviews failed: ${err.message}`));
-    }, SETTLE_INTERVAL_MS);
-    this.timer.unref();
+    this.timer = everyInterval('review-settle', SETTLE_INTERVAL_MS, () =>
+      this.settlePending().catch((err: Error) => this.logger.warn(`settling pending reviews failed: ${err.message}`)),
+    );
   }
 
   onApplicationShutdown(): void {
@@ -73,13 +73,13 @@ export class ReviewService implements OnModuleInit, OnApplicationBootstrap, OnAp
 
   async create(userId: number, dto: CreateReviewDto): Promise<MyReview> {
     const line = await this.orders.lineOf(userId, dto.orderItemId);
-    if (!line) throw notFound(ErrorCode.ORDER_ITEM_NOT_FOUND, `Order item ${dto.orderItemId}`);
+    if (!line) throw Errors.ORDER_ITEM_NOT_FOUND(`Order item ${dto.orderItemId} not found`);
     if (line.status !== OrderStatus.COMPLETED || !line.completedAt) {
-      throw conflict(ErrorCode.REVIEW_ORDER_NOT_COMPLETED, '订单确认收货后才能评价', { status: line.status });
+      throw Errors.REVIEW_ORDER_NOT_COMPLETED('订单确认收货后才能评价', { details: { status: line.status } });
     }
     const days = this.config.engagement.reviewWindowDays;
     if (Date.now() - line.completedAt.getTime() > days * DAY_MS) {
-      throw conflict(ErrorCode.REVIEW_WINDOW_CLOSED, `订单完成 ${days} 天后不能再评价`);
+      throw Errors.REVIEW_WINDOW_CLOSED(`订单完成 ${days} 天后不能再评价`);
     }
     await this.refuseSecond(dto.orderItemId, 'INITIAL');
     const verdict = await this.checkText(userId, dto.content);
@@ -122,10 +122,10 @@ export class ReviewService implements OnModuleInit, OnApplicationBootstrap, OnAp
 
   async followUp(userId: number, reviewId: number, dto: FollowUpReviewDto): Promise<MyReview> {
     const parent = await this.reviews.findOneBy({ id: reviewId, userId, kind: 'INITIAL' });
-    if (!parent) throw notFound(ErrorCode.REVIEW_NOT_FOUND, `Review ${reviewId}`);
+    if (!parent) throw Errors.REVIEW_NOT_FOUND(`Review ${reviewId} not found`);
     const days = this.config.engagement.reviewFollowUpDays;
     if (Date.now() - parent.createdAt.getTime() > days * DAY_MS) {
-      throw conflict(ErrorCode.REVIEW_WINDOW_CLOSED, `首次评价 ${days} 天后不能再追评`);
+      throw Errors.REVIEW_WINDOW_CLOSED(`首次评价 ${days} 天后不能再追评`);
     }
     await this.refuseSecond(parent.orderItemId, 'FOLLOW_UP');
     const verdict = await this.checkText(userId, dto.content);
@@ -218,19 +218,16 @@ export class ReviewService implements OnModuleInit, OnApplicationBootstrap, OnAp
       content,
     });
     if (verdict === 'risky') {
-      throw new AppError(422, ErrorCode.CONTENT_RISKY, '评价内容含有不适宜展示的信息，请修改后再提交', [
-        { field: 'content', message: 'refused by content security' },
-      ]);
+      throw Errors.CONTENT_RISKY('评价内容含有不适宜展示的信息，请修改后再提交', {
+        errors: [{ field: 'content', message: 'refused by content security' }],
+      });
     }
     return verdict;
   }
 }
 
 const alreadyReviewed = (kind: ReviewKind): AppError =>
-  conflict(
-    ErrorCode.REVIEW_ALREADY_EXISTS,
-    kind === 'INITIAL' ? '这件商品已经评价过了，可以追加评价' : '这件商品已经追评过了',
-  );
+  Errors.REVIEW_ALREADY_EXISTS(kind === 'INITIAL' ? '这件商品已经评价过了，可以追加评价' : '这件商品已经追评过了');
 
 /** What a follow-up copies from its first review. */
 const pick = (p: ReviewEntity) => ({

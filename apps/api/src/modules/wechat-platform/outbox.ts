@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { In, LessThan, LessThanOrEqual, type ObjectLiteral, type Repository } from 'typeorm';
+import { everyInterval, runAsJob } from '../../observability/request-context';
 
 /** The columns both outboxes (shipping uploads, notices) share. */
 export interface OutboxRow extends ObjectLiteral {
@@ -28,6 +29,8 @@ export class OutboxWorker<T extends OutboxRow> {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
   private stopped = false;
+  /** the correlation id's prefix of its passes: `outbox:shipping-upload` */
+  private readonly job: string;
 
   constructor(
     private readonly name: string,
@@ -35,11 +38,12 @@ export class OutboxWorker<T extends OutboxRow> {
     private readonly working: string,
     private readonly work: (row: T) => Promise<void>,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.job = `outbox:${name.replace(/\s+/g, '-')}`;
+  }
 
   start(intervalMs: number): void {
-    this.timer = setInterval(() => void this.runOnce().catch(() => undefined), intervalMs);
-    this.timer.unref();
+    this.timer = everyInterval(this.job, intervalMs, () => this.runOnce().catch(() => undefined));
   }
 
   async stop(): Promise<void> {
@@ -51,7 +55,8 @@ export class OutboxWorker<T extends OutboxRow> {
   /** One pass over due rows; answers how many it worked. */
   async runOnce(): Promise<number> {
     if (this.running) return this.running;
-    this.running = this.pass().finally(() => {
+    // a pass kicked by a request (a parcel just shipped) works every due row: a run of its own
+    this.running = runAsJob(this.job, () => this.pass()).finally(() => {
       this.running = null;
     });
     return this.running;

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, type PhoneBinding } from '@sutwxapp/contracts';
+import { type PhoneBinding } from '@sutwxapp/contracts';
 import { maskPhone, MiniProgramOpenApi, WechatOpenApiError } from '@sutwxapp/wechat';
 import { Repository } from 'typeorm';
-import { AppError } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import { UserPhoneEntity } from './entities/user-phone.entity';
 import { InjectAppId } from './tokens';
 
@@ -27,18 +27,10 @@ export class PhoneService {
       phone = (await this.api.getPhoneNumber(code, this.appId)).purePhoneNumber;
     } catch (err) {
       if (err instanceof WechatOpenApiError && (err.errcode === 40029 || err.errcode === 40163)) {
-        throw new AppError(
-          400,
-          ErrorCode.PHONE_CODE_INVALID,
-          'The phone-number code is invalid or used; tap the button again',
-        );
+        throw Errors.PHONE_CODE_INVALID();
       }
       this.logger.warn(`getuserphonenumber failed: ${(err as Error).message}`);
-      throw new AppError(
-        503,
-        ErrorCode.WECHAT_UNAVAILABLE,
-        'WeChat cannot give the phone number right now; please retry',
-      );
+      throw Errors.WECHAT_UNAVAILABLE('WeChat cannot give the phone number right now; please retry');
     }
     await this.users.update({ id: userId }, { phone, phoneBoundAt: new Date() });
     this.logger.log(`user ${userId} bound phone ${maskPhone(phone)}`);

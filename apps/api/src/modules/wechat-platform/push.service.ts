@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ErrorCode, OrderStatus } from '@sutwxapp/contracts';
+import { OrderStatus } from '@sutwxapp/contracts';
 import { MessageCrypto, MessageCryptoError } from '@sutwxapp/wechat';
 import { DomainEvents } from '../../common/domain-events';
-import { AppError } from '../../common/errors/app-error';
+import { AppError, Errors } from '../../common/errors/app-error';
 import type { AppConfig } from '../../config/app-config';
 import { InjectConfig } from '../../config/config.module';
 import { OrderPort } from '../order/order.port';
@@ -21,7 +21,7 @@ export interface PushQuery {
   msg_signature?: string;
 }
 
-const rejected = (message: string): AppError => new AppError(401, ErrorCode.WECHAT_PUSH_REJECTED, message);
+const rejected = (message: string): AppError => Errors.WECHAT_PUSH_REJECTED(message);
 
 /**
  * The mini-program's message push (消息推送), safe mode, JSON. Every push is checked before it is
@@ -67,11 +67,7 @@ export class PushService {
     const encrypt = (body as { Encrypt?: unknown } | null)?.Encrypt;
     if (q.encrypt_type !== 'aes' || typeof encrypt !== 'string') {
       // plaintext and compatible modes are refused: the console must be set to safe mode
-      throw new AppError(
-        400,
-        ErrorCode.WECHAT_PUSH_REJECTED,
-        'only safe-mode (encrypt_type=aes) JSON pushes are accepted',
-      );
+      throw Errors.WECHAT_PUSH_REJECTED('only safe-mode (encrypt_type=aes) JSON pushes are accepted', { status: 400 });
     }
     const ts = Number(q.timestamp);
     if (
@@ -95,11 +91,7 @@ export class PushService {
     try {
       msg = JSON.parse(plain) as Record<string, unknown>;
     } catch {
-      throw new AppError(
-        400,
-        ErrorCode.WECHAT_PUSH_REJECTED,
-        'decrypted push is not JSON (is the console set to JSON?)',
-      );
+      throw Errors.WECHAT_PUSH_REJECTED('decrypted push is not JSON (is the console set to JSON?)', { status: 400 });
     }
     // Seen-once mark for as long as the timestamp is acceptable: a replay carries the same
     // msg_signature. Taken before handling (two deliveries at once run once) and given back when
@@ -109,7 +101,7 @@ export class PushService {
     const seenFor = this.config.wechatPlatform.pushMaxSkewSeconds * 2 * 1000;
     if (!(await this.store.setIfAbsent(seenKey, mark, seenFor))) {
       platformMetrics.pushes.inc({ event: String(msg.Event ?? 'unknown'), result: 'replay' });
-      throw new AppError(409, ErrorCode.WECHAT_PUSH_REJECTED, 'this push was already received (replay)');
+      throw Errors.WECHAT_PUSH_REJECTED('this push was already received (replay)', { status: 409 });
     }
     try {
       await this.dispatch(msg);

@@ -6,7 +6,7 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, OrderStatus, type ShippingUpload, type ShippingUploadPage } from '@sutwxapp/contracts';
+import { OrderStatus, type ShippingUpload, type ShippingUploadPage } from '@sutwxapp/contracts';
 import {
   maskPhone,
   MiniProgramOpenApi,
@@ -16,7 +16,7 @@ import {
 } from '@sutwxapp/wechat';
 import { In, Repository } from 'typeorm';
 import { DomainEvents } from '../../common/domain-events';
-import { AppError } from '../../common/errors/app-error';
+import { AppError, Errors } from '../../common/errors/app-error';
 import type { AppConfig } from '../../config/app-config';
 import { InjectConfig } from '../../config/config.module';
 import { isUniqueViolation } from '../../database/db-errors';
@@ -27,6 +27,7 @@ import type { ReuploadDto } from './dto/shipping-upload.dto';
 import { type Parcel, ShippingUploadEntity } from './entities/shipping-upload.entity';
 import { backoffMs, OutboxWorker } from './outbox';
 import { platformMetrics } from './platform-metrics';
+import { everyInterval } from '../../observability/request-context';
 
 const CATCH_UP_WINDOW_MS = 7 * 86_400_000;
 const CATCH_UP_EVERY_MS = 5 * 60_000;
@@ -68,11 +69,11 @@ export class ShippingUploadService implements OnModuleInit, OnApplicationBootstr
 
   onApplicationBootstrap(): void {
     this.worker.start(this.config.wechatPlatform.workerIntervalMs);
-    this.catchUpTimer = setInterval(
-      () => void this.catchUp().catch((err: Error) => this.logger.warn(`catch-up failed: ${err.message}`)),
+    this.catchUpTimer = everyInterval(
+      'shipping-upload-catch-up',
       Math.max(CATCH_UP_EVERY_MS, this.config.wechatPlatform.workerIntervalMs),
+      () => this.catchUp().catch((err: Error) => this.logger.warn(`catch-up failed: ${err.message}`)),
     );
-    this.catchUpTimer.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -163,7 +164,7 @@ export class ShippingUploadService implements OnModuleInit, OnApplicationBootstr
     const order = await this.orders.toDto(entity);
     const transactionId = await this.payments.transactionIdOf(row.orderId);
     if (!transactionId) {
-      throw new AppError(409, ErrorCode.ILLEGAL_ORDER_STATE, 'the order has no WeChat Pay transaction to report');
+      throw Errors.ILLEGAL_ORDER_STATE('the order has no WeChat Pay transaction to report');
     }
     const itemDesc = order.items
       .map((i) => `${i.title}×${i.quantity}`)
@@ -174,11 +175,7 @@ export class ShippingUploadService implements OnModuleInit, OnApplicationBootstr
       shippingList = row.parcels.map((p) => {
         const expressCompany = wechatDeliveryId(p.carrierCode);
         if (!expressCompany) {
-          throw new AppError(
-            400,
-            ErrorCode.CARRIER_NOT_SUPPORTED,
-            `no WeChat delivery id for carrier ${p.carrierCode}`,
-          );
+          throw Errors.CARRIER_NOT_SUPPORTED(`no WeChat delivery id for carrier ${p.carrierCode}`);
         }
         // WeChat wants the receiver's phone masked (顺丰 requires it); never the full number
         return { trackingNo: p.trackingNo, expressCompany, itemDesc, receiverContact: maskPhone(order.address.phone) };
@@ -206,11 +203,7 @@ export class ShippingUploadService implements OnModuleInit, OnApplicationBootstr
   async status(orderId: number): Promise<ShippingUpload> {
     const row = await this.uploads.findOneBy({ orderId });
     if (!row) {
-      throw new AppError(
-        404,
-        ErrorCode.NOT_FOUND,
-        'This order has no shipping upload yet (it is uploaded when shipped)',
-      );
+      throw Errors.NOT_FOUND('This order has no shipping upload yet (it is uploaded when shipped)');
     }
     return toDto(row);
   }
@@ -229,19 +222,11 @@ export class ShippingUploadService implements OnModuleInit, OnApplicationBootstr
   async reupload(orderId: number, dto: ReuploadDto): Promise<ShippingUpload> {
     const order = await this.orders.findEntity(orderId);
     if (order.status !== OrderStatus.SHIPPED && order.status !== OrderStatus.COMPLETED) {
-      throw new AppError(
-        409,
-        ErrorCode.ILLEGAL_ORDER_STATE,
-        `Only shipped orders are reported to WeChat; this one is ${order.status}`,
-      );
+      throw Errors.ILLEGAL_ORDER_STATE(`Only shipped orders are reported to WeChat; this one is ${order.status}`);
     }
     const existing = await this.uploads.findOneBy({ orderId });
     if (existing?.status === 'UPLOADING') {
-      throw new AppError(
-        409,
-        ErrorCode.CONFLICT,
-        'An upload of this order is running right now; try again in a minute',
-      );
+      throw Errors.CONFLICT('An upload of this order is running right now; try again in a minute');
     }
     const parcels =
       dto.parcels ??
@@ -249,11 +234,7 @@ export class ShippingUploadService implements OnModuleInit, OnApplicationBootstr
       (order.carrierCode && order.trackingNo ? [{ carrierCode: order.carrierCode, trackingNo: order.trackingNo }] : []);
     const logisticsType = dto.logisticsType ?? existing?.logisticsType ?? 1;
     if (logisticsType === 1 && parcels.length === 0) {
-      throw new AppError(
-        400,
-        ErrorCode.VALIDATION_FAILED,
-        'Express shipments need at least one parcel (carrier + tracking number)',
-      );
+      throw Errors.VALIDATION_FAILED('Express shipments need at least one parcel (carrier + tracking number)');
     }
     await this.record(orderId, order.orderNo, parcels, logisticsType as 1 | 3 | 4, true);
     return this.status(orderId);

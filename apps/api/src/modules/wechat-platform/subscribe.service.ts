@@ -7,7 +7,6 @@ import {
 } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
-  ErrorCode,
   type FieldError,
   type SubscribeMoment,
   type SubscribeResult,
@@ -16,7 +15,7 @@ import {
 import { MiniProgramOpenApi, WechatOpenApiError } from '@sutwxapp/wechat';
 import { MoreThan, Repository } from 'typeorm';
 import { DomainEvents } from '../../common/domain-events';
-import { AppError } from '../../common/errors/app-error';
+import { Errors } from '../../common/errors/app-error';
 import { type AppConfig, SUBSCRIBE_EVENTS, type SubscribeEvent, type SubscribeVariable } from '../../config/app-config';
 import { InjectConfig } from '../../config/config.module';
 import { isUniqueViolation } from '../../database/db-errors';
@@ -120,12 +119,7 @@ export class SubscribeService implements OnModuleInit, OnApplicationBootstrap, O
       }
     }
     if (problems.length > 0)
-      throw new AppError(
-        400,
-        ErrorCode.VALIDATION_FAILED,
-        'results must map our template ids to WeChat’s answers',
-        problems,
-      );
+      throw Errors.VALIDATION_FAILED('results must map our template ids to WeChat’s answers', { errors: problems });
     const accepted = Object.entries(results)
       .filter(([, answer]) => answer === 'accept')
       .map(([id]) => id);

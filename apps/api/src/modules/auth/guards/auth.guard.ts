@@ -12,10 +12,10 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
 import { ROLES_EXTENSION } from '../../../common/openapi/api-route.decorator';
-import { ErrorCode, type OperatorRole, OPERATOR_ROLE_LABELS, permissions, type Role } from '@sutwxapp/contracts';
+import { type OperatorRole, OPERATOR_ROLE_LABELS, permissions, type Role } from '@sutwxapp/contracts';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
-import { AppError } from '../../../common/errors/app-error';
+import { Errors } from '../../../common/errors/app-error';
 import { Audited } from '../../events/audit-trail.interceptor';
 import type { AuthContext } from '../auth-context';
 import { AdminUserEntity } from '../entities/admin-user.entity';
@@ -60,7 +60,7 @@ export class AuthGuard implements CanActivate {
       select: { id: true, tokenVersion: true, disabledAt: true, operatorRole: true },
     });
     if (!account || account.disabledAt !== null || account.tokenVersion !== payload.ver) {
-      throw new AppError(401, ErrorCode.UNAUTHORIZED, 'This session has ended; sign in again');
+      throw Errors.UNAUTHORIZED('This session has ended; sign in again');
     }
     return account.operatorRole;
   }
@@ -75,9 +75,7 @@ export class AuthGuard implements CanActivate {
     const allowed = permissions.rolesFor(request.method, template);
     if (!allowed.includes(operatorRole)) {
       const labels = allowed.map((r) => OPERATOR_ROLE_LABELS[r]).join('、');
-      throw new AppError(
-        403,
-        ErrorCode.FORBIDDEN,
+      throw Errors.FORBIDDEN(
         `Your role (${OPERATOR_ROLE_LABELS[operatorRole]}) can't do this; it needs ${labels}. 您的角色无此权限`,
       );
     }
@@ -87,22 +85,22 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthedRequest>();
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match) throw new AppError(401, ErrorCode.UNAUTHORIZED, 'Sign in first: send Authorization: Bearer <token>');
+    if (!match) throw Errors.UNAUTHORIZED('Sign in first: send Authorization: Bearer <token>');
     let payload: TokenPayload;
     try {
       payload = await this.jwt.verifyAsync<TokenPayload>(match[1], { algorithms: ['HS256'] });
     } catch (err) {
       if ((err as Error).name === 'TokenExpiredError') {
-        throw new AppError(401, ErrorCode.TOKEN_EXPIRED, 'Your session has expired; sign in again');
+        throw Errors.TOKEN_EXPIRED();
       }
-      throw new AppError(401, ErrorCode.UNAUTHORIZED, 'Invalid access token; sign in again');
+      throw Errors.UNAUTHORIZED('Invalid access token; sign in again');
     }
     if (
       !Number.isInteger(payload.sub) ||
       (payload.role !== 'shopper' && payload.role !== 'admin') ||
       typeof payload.exp !== 'number'
     ) {
-      throw new AppError(401, ErrorCode.UNAUTHORIZED, 'Invalid access token; sign in again');
+      throw Errors.UNAUTHORIZED('Invalid access token; sign in again');
     }
     const operatorRole = payload.role === 'admin' ? await this.checkOperatorSession(payload) : undefined;
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, [
@@ -110,7 +108,7 @@ export class AuthGuard implements CanActivate {
       context.getClass(),
     ]);
     if (required && !required.includes(payload.role)) {
-      throw new AppError(403, ErrorCode.FORBIDDEN, `This endpoint is for ${required.join(' or ')} accounts`);
+      throw Errors.FORBIDDEN(`This endpoint is for ${required.join(' or ')} accounts`);
     }
     if (operatorRole && required?.includes('admin')) this.checkPermission(request, operatorRole);
     request.auth = { id: payload.sub, role: payload.role, operatorRole };
@@ -145,13 +143,13 @@ export const AdminOnly = (): MethodDecorator & ClassDecorator =>
 /** The calling operator's role, set by AuthGuard. */
 export const CurrentOperatorRole = createParamDecorator((_data: unknown, context: ExecutionContext): OperatorRole => {
   const auth = context.switchToHttp().getRequest<AuthedRequest>().auth;
-  if (!auth?.operatorRole) throw new AppError(401, ErrorCode.UNAUTHORIZED, 'Sign in first');
+  if (!auth?.operatorRole) throw Errors.UNAUTHORIZED();
   return auth.operatorRole;
 });
 
 /** The caller's id (users.id or admin_users.id), set by AuthGuard. */
 export const CurrentUserId = createParamDecorator((_data: unknown, context: ExecutionContext): number => {
   const auth = context.switchToHttp().getRequest<AuthedRequest>().auth;
-  if (!auth) throw new AppError(401, ErrorCode.UNAUTHORIZED, 'Sign in first');
+  if (!auth) throw Errors.UNAUTHORIZED();
   return auth.id;
 });

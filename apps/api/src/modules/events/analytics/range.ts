@@ -1,4 +1,4 @@
-import { badRequest } from '../../../common/errors/app-error';
+import { Errors } from '../../../common/errors/app-error';
 import type { TimeRange } from '../event-store';
 
 const DAY_MS = 86_400_000;
@@ -26,15 +26,19 @@ export function resolveRange(query: { from?: string; to?: string }, now = new Da
     ['to', to],
   ] as const) {
     if (Number.isNaN(value.getTime())) {
-      throw badRequest(`${field} is not a valid date`, [{ field, message: `${field} is not a valid date` }]);
+      throw Errors.VALIDATION_FAILED(`${field} is not a valid date`, {
+        errors: [{ field, message: `${field} is not a valid date` }],
+      });
     }
   }
   if (from.getTime() >= to.getTime()) {
-    throw badRequest('from must be before to', [{ field: 'from', message: 'from must be before to' }]);
+    throw Errors.VALIDATION_FAILED('from must be before to', {
+      errors: [{ field: 'from', message: 'from must be before to' }],
+    });
   }
   if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) {
     const message = `the range can be at most ${MAX_RANGE_DAYS} days`;
-    throw badRequest(message, [{ field: 'from', message }]);
+    throw Errors.VALIDATION_FAILED(message, { errors: [{ field: 'from', message }] });
   }
   return { from, to };
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import type { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/config.module';
 import { EVENT_STORE, type EventStore } from '../event-store';
+import { everyInterval, runAsJob } from '../../../observability/request-context';
 
 const RUN_EVERY_MS = 3600_000;
 const FIRST_RUN_AFTER_MS = 60_000;
@@ -25,10 +26,11 @@ export class EventsTtlSweeper implements OnApplicationBootstrap, OnApplicationSh
   ) {}
 
   onApplicationBootstrap(): void {
-    const run = (): void =>
-      void this.purgeExpired().catch((err: Error) => this.logger.warn(`event retention failed: ${err.message}`));
-    this.timers = [setTimeout(run, FIRST_RUN_AFTER_MS), setInterval(run, RUN_EVERY_MS)];
-    for (const t of this.timers) t.unref();
+    const run = (): Promise<unknown> =>
+      this.purgeExpired().catch((err: Error) => this.logger.warn(`event retention failed: ${err.message}`));
+    const first = setTimeout(() => runAsJob('events-ttl-sweeper', run), FIRST_RUN_AFTER_MS);
+    first.unref();
+    this.timers = [first, everyInterval('events-ttl-sweeper', RUN_EVERY_MS, run)];
   }
 
   onApplicationShutdown(): void {
