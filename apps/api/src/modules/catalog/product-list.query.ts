@@ -1,5 +1,5 @@
 import type { ProductSort } from '@sutwxapp/contracts';
-import type { Repository, SelectQueryBuilder } from 'typeorm';
+import type { Repository } from 'typeorm';
 import { CategoryEntity } from './entities/category.entity';
 import { ProductEntity } from './entities/product.entity';
 import { searchMatches } from './search/search-index';
@@ -17,35 +17,6 @@ export interface ProductFilter {
   /** shoppers: on-shelf only; admins may ask for either or both */
   onShelf?: boolean;
 }
-
-/** Every order ends on the id so equal prices, sales or timestamps never repeat or skip across pages. */
-const ORDER: Record<ProductSort, Array<[string, 'ASC' | 'DESC']>> = {
-  newest: [
-    ['p.createdAt', 'DESC'],
-    ['p.id', 'DESC'],
-  ],
-  price_asc: [
-    ['p.minPrice', 'ASC'],
-    ['p.id', 'ASC'],
-  ],
-  price_desc: [
-    ['p.minPrice', 'DESC'],
-    ['p.id', 'DESC'],
-  ],
-  sales: [
-    ['p.sales', 'DESC'],
-    ['p.id', 'DESC'],
-  ],
-  rating: [
-    ['p.ratingAvg', 'DESC'],
-    ['p.reviewCount', 'DESC'],
-    ['p.id', 'DESC'],
-  ],
-  reviews: [
-    ['p.reviewCount', 'DESC'],
-    ['p.id', 'DESC'],
-  ],
-};
 
 /** `%`, `_` and `\` in a keyword are literal characters, not wildcards. */
 export function likePattern(keyword: string): string {
@@ -68,7 +39,11 @@ const LIST_COLUMNS = [
 
 export type ProductListRow = Pick<ProductEntity, (typeof LIST_COLUMNS)[number]>;
 
-/** ORDER BY per sort, on column names (the statement below is written by hand). */
+/**
+ * ORDER BY per sort, on column names (the statements below are written by hand): the one
+ * definition of every list order, the home screen's included. Each ends on the id so equal
+ * prices, sales or timestamps never repeat or skip across pages.
+ */
 const ORDER_SQL: Record<ListSort, string> = {
   // title over category over description (the score), then what sells; only with a keyword
   relevance: 'm.score DESC, sales DESC, id DESC',
@@ -168,21 +143,14 @@ export async function countProducts(products: Repository<ProductEntity>, where: 
   return Number(row.n);
 }
 
-/** The first `limit` products for the home screen, in one of the list orders. */
-export function findTopProducts(
+/** The first `limit` on-shelf products for the home screen, in one of the list orders. */
+export async function findTopProducts(
   products: Repository<ProductEntity>,
   sort: ProductSort,
   limit: number,
-): Promise<ProductEntity[]> {
-  const qb = products.createQueryBuilder('p').where('p.deletedAt IS NULL AND p.onShelf = :on', { on: true });
-  return orderBy(qb, sort).take(limit).getMany();
-}
-
-function orderBy(qb: SelectQueryBuilder<ProductEntity>, sort: ProductSort): SelectQueryBuilder<ProductEntity> {
-  ORDER[sort].forEach(([column, direction], i) =>
-    i === 0 ? qb.orderBy(column, direction) : qb.addOrderBy(column, direction),
-  );
-  return qb;
+): Promise<ProductListRow[]> {
+  const filter = { onShelf: true, sort, page: 1, pageSize: limit };
+  return findProductRows(products, filter, await productWhere(products, filter));
 }
 
 /** A category and its direct children (the tree has two levels). */
