@@ -1,10 +1,9 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../../common/openapi/api-route.decorator';
 import { IdParam } from '../../common/parse-id.pipe';
 import { CatalogQueryService } from './catalog-query.service';
 import { ProductListQueryDto } from './dto/product-query.dto';
-import { ApiQueryFromDto, ListQuery } from './list-query.decorator';
 import { OptionalAuthorization, ProductViews } from './product-views';
 
 const JSON_UTF8 = 'application/json; charset=utf-8';
@@ -38,12 +37,11 @@ export class CatalogController {
 
   @Get('products')
   @Header('content-type', JSON_UTF8)
-  @ApiQueryFromDto(ProductListQueryDto)
   @ApiRoute({
     summary: 'On-shelf products by category, keyword and sort, a page at a time',
     ok: { 200: 'ProductPage' },
   })
-  products(@ListQuery() query: ProductListQueryDto): Promise<Buffer> {
+  products(@Query() query: ProductListQueryDto): Promise<Buffer> {
     return this.catalog.list(query);
   }
 
