@@ -35,7 +35,7 @@ export class ReviewQueryService {
   ) {}
 
   /** Summary and first reviews, cached under the product's catalog stamp (bumped when a review goes public or away). */
-  async overview(productId: number): Promise<Buffer> {
+  async overview(productId: number): Promise<ProductReviewOverview> {
     return this.cache.getOrLoad('reviews', await this.cache.reviewsKey(productId), async () => {
       if (!(await this.products.isVisible(productId)))
         throw notFound(ErrorCode.PRODUCT_NOT_FOUND, `Product ${productId}`);
@@ -43,8 +43,7 @@ export class ReviewQueryService {
         this.summary(productId),
         this.page(productId, { filter: 'all', page: 1, pageSize: FIRST_REVIEWS }),
       ]);
-      const body: ProductReviewOverview = { summary, reviews: first.items };
-      return JSON.stringify(body);
+      return { summary, reviews: first.items };
     });
   }
 
