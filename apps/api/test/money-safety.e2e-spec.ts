@@ -7,9 +7,20 @@ import { PaymentEntity } from '../src/modules/payment/entities/payment.entity';
 import { RefundEntity } from '../src/modules/payment/entities/refund.entity';
 import { PaymentReconcilerService } from '../src/modules/payment/payment-reconciler.service';
 import { WECHAT_SANDBOX } from '../src/modules/wechat/wechat.module';
-import { createAdmin, createProduct, createShopper, type Shopper } from './support/factories';
-import { createAddress, seedProduct, skuStock } from './support/shop-fixtures';
+import {
+  buyer,
+  createAddress,
+  createAdmin,
+  createProduct,
+  createShopper,
+  payOrder,
+  placeOrder,
+  type PlacedOrder,
+  type Shopper,
+  skuStock,
+} from './support/factories';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
+import { waitFor } from './support/wait';
 
 /**
  * Holes an outside abuse test found in the payment paths (issue 16), each pinned by a test that
@@ -26,24 +37,9 @@ describe(`Money safety (${backendLabel})`, () => {
     await t?.close();
   });
 
-  interface Placed {
-    shopper: Shopper;
-    orderId: number;
-    orderNo: string;
-    payable: number;
-  }
-  async function placeOrder(shopper?: Shopper): Promise<Placed> {
-    const s = shopper ?? (await createShopper(t));
-    const addressId = await createAddress(t, s);
-    const p = await seedProduct(t, { stock: 10, price: 3300 });
-    const res = await t.http
-      .post('/api/v1/orders')
-      .set(s.auth)
-      .send({ items: [{ skuId: p.skuIds[0], quantity: 1 }], addressId })
-      .expect(201);
-    return { shopper: s, orderId: res.body.id, orderNo: res.body.orderNo, payable: res.body.payableAmount };
-  }
-  const status = async (o: Placed) =>
+  /** Orders here are of one SKU at ¥33. */
+  const product = { price: 3300 };
+  const status = async (o: PlacedOrder) =>
     (await t.http.get(`/api/v1/orders/${o.orderId}`).set(o.shopper.auth).expect(200)).body.status as string;
   const notify = (n: { headers: Record<string, string>; body: string }, path = 'notify') =>
     t.http.post(`/api/v1/payments/wechat/${path}`).set(n.headers).set('content-type', 'application/json').send(n.body);
@@ -61,7 +57,7 @@ describe(`Money safety (${backendLabel})`, () => {
   describe('cancel and prepay exclude each other', () => {
     it('never leaves a WeChat order payable for a cancelled order (pay racing cancel, 15 runs)', async () => {
       for (let run = 0; run < 15; run++) {
-        const o = await placeOrder();
+        const o = await placeOrder(t, { product });
         const [pay, cancel] = await Promise.all([
           t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth),
           t.http.post(`/api/v1/orders/${o.orderId}/cancel`).set(o.shopper.auth),
@@ -82,7 +78,7 @@ describe(`Money safety (${backendLabel})`, () => {
     });
 
     it('refuses to pay an order whose payment a cancel has closed, and closes what a late prepay made', async () => {
-      const o = await placeOrder();
+      const o = await placeOrder(t, { product });
       await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
       await t.http.post(`/api/v1/orders/${o.orderId}/cancel`).set(o.shopper.auth).expect(200);
       const again = await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(409);
@@ -93,8 +89,8 @@ describe(`Money safety (${backendLabel})`, () => {
   });
 
   describe('the reconciler settles cancelled orders with an open WeChat order', () => {
-    async function cancelledWithOpenPrepay(): Promise<Placed> {
-      const o = await placeOrder();
+    async function cancelledWithOpenPrepay(): Promise<PlacedOrder> {
+      const o = await placeOrder(t, { product });
       await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
       // what a lost close call (or data from before the exclusion) leaves behind
       await sql('UPDATE orders SET status = ?, cancel_reason = ? WHERE id = ?', [
@@ -126,8 +122,8 @@ describe(`Money safety (${backendLabel})`, () => {
 
   describe('refund notifications', () => {
     /** A PAID order with a refund in PROCESSING at WeChat, as after an operator's refund. */
-    async function refunding(): Promise<Placed & { outRefundNo: string }> {
-      const o = await placeOrder();
+    async function refunding(): Promise<PlacedOrder & { outRefundNo: string }> {
+      const o = await placeOrder(t, { product });
       await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
       await sandbox.simulatePayment(o.orderNo);
       await waitFor(async () => (await status(o)) === 'PAID');
@@ -144,7 +140,7 @@ describe(`Money safety (${backendLabel})`, () => {
       });
       return { ...o, outRefundNo };
     }
-    const refundNotice = (o: Placed & { outRefundNo: string }, refundFen: number) => ({
+    const refundNotice = (o: PlacedOrder & { outRefundNo: string }, refundFen: number) => ({
       mchid: (sandbox.credentials.pay as unknown as { mchId: string }).mchId,
       transaction_id: '4200000000000000000000000000',
       out_trade_no: o.orderNo,
@@ -190,8 +186,8 @@ describe(`Money safety (${backendLabel})`, () => {
   });
 
   describe('payment notifications', () => {
-    async function paidTransaction(): Promise<{ o: Placed; transaction: Record<string, unknown> }> {
-      const o = await placeOrder();
+    async function paidTransaction(): Promise<{ o: PlacedOrder; transaction: Record<string, unknown> }> {
+      const o = await placeOrder(t, { product });
       await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
       const { transaction } = await sandbox.simulatePayment(o.orderNo, { notify: false });
       return { o, transaction: transaction as unknown as Record<string, unknown> };
@@ -246,9 +242,8 @@ describe(`Money safety (${backendLabel})`, () => {
       t.http.post('/api/v1/orders').set(s.auth).send({ items, addressId });
 
     it("merges lines of one SKU and holds them to the per-SKU limit (default and the SKU's own)", async () => {
-      const s = await createShopper(t);
-      const addressId = await createAddress(t, s);
-      const p = await seedProduct(t, { stock: 5000, price: 100 });
+      const { shopper: s, addressId } = await buyer(t);
+      const p = await createProduct(t, { stock: 5000, price: 100 });
       const res = await order(s, addressId, [
         { skuId: p.skuIds[0], quantity: 60 },
         { skuId: p.skuIds[0], quantity: 60 },
@@ -272,9 +267,8 @@ describe(`Money safety (${backendLabel})`, () => {
     });
 
     it('refuses an order over the unit limit', async () => {
-      const s = await createShopper(t);
-      const addressId = await createAddress(t, s);
-      const p = await seedProduct(t, { stock: 1000, price: 100, skus: 3 });
+      const { shopper: s, addressId } = await buyer(t);
+      const p = await createProduct(t, { stock: 1000, price: 100, skus: 3 });
       const res = await order(
         s,
         addressId,
@@ -284,10 +278,9 @@ describe(`Money safety (${backendLabel})`, () => {
     });
 
     it('refuses an amount WeChat Pay could never take, with a 4xx (never a 500)', async () => {
-      const s = await createShopper(t);
-      const addressId = await createAddress(t, s);
+      const { shopper: s, addressId } = await buyer(t);
       // 30 × ¥1,000,000 = 3,000,000,000 fen: past int32, WeChat's amount.total and an INT column
-      const p = await seedProduct(t, { stock: 100, price: 100_000_000 });
+      const p = await createProduct(t, { stock: 100, price: 100_000_000 });
       const res = await order(s, addressId, [{ skuId: p.skuIds[0], quantity: 30 }]);
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('ORDER_AMOUNT_TOO_LARGE');
@@ -295,9 +288,8 @@ describe(`Money safety (${backendLabel})`, () => {
     });
 
     it('holds a shopper to 10 unpaid orders, also when they are submitted at once', async () => {
-      const s = await createShopper(t);
-      const addressId = await createAddress(t, s);
-      const p = await seedProduct(t, { stock: 100, price: 100 });
+      const { shopper: s, addressId } = await buyer(t);
+      const p = await createProduct(t, { stock: 100, price: 100 });
       const answers = await Promise.all(
         Array.from({ length: 14 }, () => order(s, addressId, [{ skuId: p.skuIds[0], quantity: 1 }])),
       );
@@ -313,9 +305,8 @@ describe(`Money safety (${backendLabel})`, () => {
     });
 
     it('holds a shopper to 500 units across unpaid orders', async () => {
-      const s = await createShopper(t);
-      const addressId = await createAddress(t, s);
-      const p = await seedProduct(t, { stock: 5000, price: 100, skus: 2 });
+      const { shopper: s, addressId } = await buyer(t);
+      const p = await createProduct(t, { stock: 5000, price: 100, skus: 2 });
       const lines = p.skuIds.map((skuId) => ({ skuId, quantity: 99 }));
       for (let i = 0; i < 2; i++) await order(s, addressId, lines).expect(201);
       const res = await order(s, addressId, lines).expect(409);
@@ -328,27 +319,20 @@ describe(`Money safety (${backendLabel})`, () => {
       const s = await createShopper(t);
       const admin = await createAdmin(t);
       const addressId = await createAddress(t, s);
-      const p = await createProduct(t, admin, { stock: 10, price: 500 });
+      const p = await createProduct(t, { admin, stock: 10, price: 500 });
       const detail = async () => (await t.http.get(`/api/v1/catalog/products/${p.productId}`).expect(200)).body;
       expect((await detail()).skus[0].stock).toBe(10);
-      const placed = await t.http
-        .post('/api/v1/orders')
-        .set(s.auth)
-        .send({ items: [{ skuId: p.skuIds[0], quantity: 3 }], addressId })
-        .expect(201);
+      const placed = await placeOrder(t, {
+        buyer: { shopper: s, addressId },
+        items: [{ skuId: p.skuIds[0], quantity: 3 }],
+      });
       // the cache stamp moves right after the commit (a domain event): milliseconds, not the TTL
       await waitFor(async () => (await detail()).skus[0].stock === 7, 2000);
-      await t.http.post(`/api/v1/orders/${placed.body.id}/cancel`).set(s.auth).expect(200);
+      await t.http.post(`/api/v1/orders/${placed.orderId}/cancel`).set(s.auth).expect(200);
       await waitFor(async () => (await detail()).skus[0].stock === 10, 2000);
 
-      const paid = await t.http
-        .post('/api/v1/orders')
-        .set(s.auth)
-        .send({ items: [{ skuId: p.skuIds[0], quantity: 2 }], addressId })
-        .expect(201);
-      await t.http.post(`/api/v1/orders/${paid.body.id}/pay`).set(s.auth).expect(200);
-      await sandbox.simulatePayment(paid.body.orderNo);
-      const o = { shopper: s, orderId: paid.body.id, orderNo: paid.body.orderNo, payable: paid.body.payableAmount };
+      const o = await placeOrder(t, { buyer: { shopper: s, addressId }, items: [{ skuId: p.skuIds[0], quantity: 2 }] });
+      await payOrder(t, o.shopper, o.order);
       await waitFor(async () => (await status(o)) === 'PAID');
       await t.http.get(`/api/v1/catalog/products/${p.productId}`).expect(200);
       const admin2 = await createAdmin(t);
@@ -366,11 +350,3 @@ describe(`Money safety (${backendLabel})`, () => {
     });
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
