@@ -18,6 +18,8 @@ import {
   type PlacedOrder,
   type Shopper,
   skuStock,
+  deliverWechatPayNotification,
+  orderStatus,
 } from './support/factories';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
@@ -39,10 +41,6 @@ describe(`Money safety (${backendLabel})`, () => {
 
   /** Orders here are of one SKU at ¥33. */
   const product = { price: 3300 };
-  const status = async (o: PlacedOrder) =>
-    (await t.http.get(`/api/v1/orders/${o.orderId}`).set(o.shopper.auth).expect(200)).body.status as string;
-  const notify = (n: { headers: Record<string, string>; body: string }, path = 'notify') =>
-    t.http.post(`/api/v1/payments/wechat/${path}`).set(n.headers).set('content-type', 'application/json').send(n.body);
   const payments = () => t.app.get<Repository<PaymentEntity>>(getRepositoryToken(PaymentEntity));
   const refunds = () => t.app.get<Repository<RefundEntity>>(getRepositoryToken(RefundEntity));
   const notifications = () =>
@@ -64,7 +62,7 @@ describe(`Money safety (${backendLabel})`, () => {
         ]);
         expect([200, 409]).toContain(pay.status);
         expect(cancel.status).toBe(200);
-        expect(await status(o)).toBe('CANCELLED');
+        expect(await orderStatus(t, o)).toBe('CANCELLED');
         // WeChat either never heard of the order or has it closed: no money can be taken
         let tradeState: string | undefined;
         try {
@@ -116,7 +114,7 @@ describe(`Money safety (${backendLabel})`, () => {
       expect(refund).toMatchObject({ kind: 'paid_after_cancel', amount: o.payable });
       await sandbox.whenIdle();
       await waitFor(async () => (await refunds().findOneByOrFail({ orderId: o.orderId })).status === 'SUCCESS');
-      expect(await status(o)).toBe('CANCELLED');
+      expect(await orderStatus(t, o)).toBe('CANCELLED');
     });
   });
 
@@ -126,7 +124,7 @@ describe(`Money safety (${backendLabel})`, () => {
       const o = await placeOrder(t, { product });
       await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
       await sandbox.simulatePayment(o.orderNo);
-      await waitFor(async () => (await status(o)) === 'PAID');
+      await waitFor(async () => (await orderStatus(t, o)) === 'PAID');
       const outRefundNo = `R${o.orderNo}`;
       await sql('UPDATE orders SET status = ? WHERE id = ?', ['REFUNDING', o.orderId]);
       await refunds().insert({
@@ -160,19 +158,19 @@ describe(`Money safety (${backendLabel})`, () => {
         resource: refundNotice(o, o.payable - 1),
         id,
       });
-      await notify(bad, 'refund-notify').expect(400);
+      await deliverWechatPayNotification(t, bad, 'refund-notify').expect(400);
       expect(await notifications().countBy({ notificationId: id })).toBe(0);
-      expect(await status(o)).toBe('REFUNDING');
+      expect(await orderStatus(t, o)).toBe('REFUNDING');
       // the same notification id, now with what WeChat really refunded
       const good = sandbox.pay.buildNotification({
         eventType: 'REFUND.SUCCESS',
         resource: refundNotice(o, o.payable),
         id,
       });
-      await notify(good, 'refund-notify').expect(204);
-      expect(await status(o)).toBe('REFUNDED');
+      await deliverWechatPayNotification(t, good, 'refund-notify').expect(204);
+      expect(await orderStatus(t, o)).toBe('REFUNDED');
       expect(await notifications().countBy({ notificationId: id })).toBe(1);
-      await notify(good, 'refund-notify').expect(204);
+      await deliverWechatPayNotification(t, good, 'refund-notify').expect(204);
       expect(await notifications().countBy({ notificationId: id })).toBe(1);
     });
 
@@ -180,8 +178,8 @@ describe(`Money safety (${backendLabel})`, () => {
       const o = await refunding();
       const { mchid: _omitted, ...withoutMchid } = refundNotice(o, o.payable);
       const n = sandbox.pay.buildNotification({ eventType: 'REFUND.SUCCESS', resource: withoutMchid });
-      await notify(n, 'refund-notify').expect(400);
-      expect(await status(o)).toBe('REFUNDING');
+      await deliverWechatPayNotification(t, n, 'refund-notify').expect(400);
+      expect(await orderStatus(t, o)).toBe('REFUNDING');
     });
   });
 
@@ -209,17 +207,18 @@ describe(`Money safety (${backendLabel})`, () => {
     ])('refuses a correctly signed TRANSACTION.SUCCESS with %s', async (_name, mutate) => {
       const { o, transaction } = await paidTransaction();
       const n = sandbox.pay.buildNotification({ eventType: 'TRANSACTION.SUCCESS', resource: mutate(transaction) });
-      const res = await notify(n);
+      const res = await deliverWechatPayNotification(t, n);
       expect(res.status).toBeGreaterThanOrEqual(400);
-      expect(await status(o)).toBe('PENDING_PAYMENT');
+      expect(await orderStatus(t, o)).toBe('PENDING_PAYMENT');
       expect(await notifications().countBy({ notificationId: n.id })).toBe(0);
     });
 
     it('keeps the first transaction id and paid time when a second notification id arrives for a paid order', async () => {
       const { o, transaction } = await paidTransaction();
-      await notify(sandbox.pay.buildNotification({ eventType: 'TRANSACTION.SUCCESS', resource: transaction })).expect(
-        204,
-      );
+      await deliverWechatPayNotification(
+        t,
+        sandbox.pay.buildNotification({ eventType: 'TRANSACTION.SUCCESS', resource: transaction }),
+      ).expect(204);
       const first = await payments().findOneByOrFail({ orderId: o.orderId });
       expect(first.transactionId).toBe(transaction.transaction_id);
       const second = sandbox.pay.buildNotification({
@@ -230,7 +229,7 @@ describe(`Money safety (${backendLabel})`, () => {
           success_time: '2030-01-01T00:00:00+08:00',
         },
       });
-      await notify(second).expect(204);
+      await deliverWechatPayNotification(t, second).expect(204);
       const after = await payments().findOneByOrFail({ orderId: o.orderId });
       expect(after.transactionId).toBe(first.transactionId);
       expect(after.paidAt?.getTime()).toBe(first.paidAt?.getTime());
@@ -333,7 +332,7 @@ describe(`Money safety (${backendLabel})`, () => {
 
       const o = await placeOrder(t, { buyer: { shopper: s, addressId }, items: [{ skuId: p.skuIds[0], quantity: 2 }] });
       await payOrder(t, o.shopper, o.order);
-      await waitFor(async () => (await status(o)) === 'PAID');
+      await waitFor(async () => (await orderStatus(t, o)) === 'PAID');
       await t.http.get(`/api/v1/catalog/products/${p.productId}`).expect(200);
       const admin2 = await createAdmin(t);
       await t.http
@@ -342,7 +341,7 @@ describe(`Money safety (${backendLabel})`, () => {
         .send({ reason: '缺货' })
         .expect(200);
       await sandbox.whenIdle();
-      await waitFor(async () => (await status(o)) === 'REFUNDED');
+      await waitFor(async () => (await orderStatus(t, o)) === 'REFUNDED');
       await waitFor(async () => {
         const d = await detail();
         return d.skus[0].stock === 10 && d.sales === 0;

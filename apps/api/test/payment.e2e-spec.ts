@@ -9,7 +9,15 @@ import { PaymentNotificationEntity } from '../src/modules/payment/entities/payme
 import { RefundEntity } from '../src/modules/payment/entities/refund.entity';
 import { PaymentReconcilerService } from '../src/modules/payment/payment-reconciler.service';
 import { WECHAT_SANDBOX } from '../src/modules/wechat/wechat.module';
-import { createAdmin, createProduct, createShopper, placeOrder, type PlacedOrder, skuStock } from './support/factories';
+import {
+  createAdmin,
+  createProduct,
+  createShopper,
+  placeOrder,
+  skuStock,
+  deliverWechatPayNotification,
+  orderStatus,
+} from './support/factories';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 
@@ -26,11 +34,6 @@ describe(`WeChat Pay (${backendLabel})`, () => {
   afterAll(async () => {
     await t?.close();
   });
-
-  const status = async (o: PlacedOrder) =>
-    (await t.http.get(`/api/v1/orders/${o.orderId}`).set(o.shopper.auth).expect(200)).body.status;
-  const notify = (n: { headers: Record<string, string>; body: string }, path = 'notify') =>
-    t.http.post(`/api/v1/payments/wechat/${path}`).set(n.headers).set('content-type', 'application/json').send(n.body);
 
   it('pays end to end: pay params with a valid paySign, sandbox payment, notification, PAID', async () => {
     const o = await placeOrder(t, { product });
@@ -81,9 +84,9 @@ describe(`WeChat Pay (${backendLabel})`, () => {
     await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
     const { transaction } = await sandbox.simulatePayment(o.orderNo, { notify: false });
     const forged = sandbox.pay.buildNotification({ eventType: 'TRANSACTION.SUCCESS', resource: transaction, forgery });
-    const res = await notify(forged).expect(expected);
+    const res = await deliverWechatPayNotification(t, forged).expect(expected);
     expect(res.body).toEqual({ code: 'FAIL', message: expect.any(String) });
-    expect(await status(o)).toBe('PENDING_PAYMENT');
+    expect(await orderStatus(t, o)).toBe('PENDING_PAYMENT');
   });
 
   it.each([
@@ -102,8 +105,8 @@ describe(`WeChat Pay (${backendLabel})`, () => {
       eventType: 'TRANSACTION.SUCCESS',
       resource: mutate(transaction as never),
     });
-    await notify(n).expect(expected);
-    expect(await status(o)).toBe('PENDING_PAYMENT');
+    await deliverWechatPayNotification(t, n).expect(expected);
+    expect(await orderStatus(t, o)).toBe('PENDING_PAYMENT');
   });
 
   it('applies 20 parallel copies of one notification exactly once, answering all 2xx', async () => {
@@ -111,9 +114,9 @@ describe(`WeChat Pay (${backendLabel})`, () => {
     await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
     const { transaction } = await sandbox.simulatePayment(o.orderNo, { notify: false });
     const n = sandbox.pay.buildNotification({ eventType: 'TRANSACTION.SUCCESS', resource: transaction });
-    const answers = await Promise.all(Array.from({ length: 20 }, () => notify(n)));
+    const answers = await Promise.all(Array.from({ length: 20 }, () => deliverWechatPayNotification(t, n)));
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(204));
-    expect(await status(o)).toBe('PAID');
+    expect(await orderStatus(t, o)).toBe('PAID');
     const rows = await t.app
       .get<Repository<PaymentNotificationEntity>>(getRepositoryToken(PaymentNotificationEntity))
       .countBy({ notificationId: n.id });
@@ -135,7 +138,7 @@ describe(`WeChat Pay (${backendLabel})`, () => {
     await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
     const { transaction } = await sandbox.simulatePayment(o.orderNo, { notify: false });
     const n = sandbox.pay.buildNotification({ eventType: 'TRANSACTION.SUCCESS', resource: transaction });
-    const answers = await Promise.all(Array.from({ length: 5 }, () => notify(n)));
+    const answers = await Promise.all(Array.from({ length: 5 }, () => deliverWechatPayNotification(t, n)));
     expect(answers.map((x) => x.status)).toEqual(Array(5).fill(204));
     const products = t.app.get<Repository<ProductEntity>>(getRepositoryToken(ProductEntity));
     const sales = async (id: number) => (await products.findOneByOrFail({ id })).sales;
@@ -161,7 +164,7 @@ describe(`WeChat Pay (${backendLabel})`, () => {
     await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
     await sandbox.simulatePayment(o.orderNo, { notify: false });
     await t.app.get(PaymentReconcilerService).runOnce(new Date(Date.now() + 4 * 60_000));
-    expect(await status(o)).toBe('PAID');
+    expect(await orderStatus(t, o)).toBe('PAID');
   });
 
   it('closes the WeChat order on expiry, and a payment made meanwhile makes the order PAID instead', async () => {
@@ -171,9 +174,9 @@ describe(`WeChat Pay (${backendLabel})`, () => {
     await t.http.post(`/api/v1/orders/${raced.orderId}/pay`).set(raced.shopper.auth).expect(200);
     await sandbox.simulatePayment(raced.orderNo, { notify: false });
     await t.app.get(OrderSweeperService).runOnce(new Date(Date.now() + 31 * 60_000));
-    expect(await status(expiring)).toBe('CANCELLED');
+    expect(await orderStatus(t, expiring)).toBe('CANCELLED');
     expect(sandbox.pay.transaction(expiring.orderNo)?.trade_state).toBe('CLOSED');
-    expect(await status(raced)).toBe('PAID');
+    expect(await orderStatus(t, raced)).toBe('PAID');
   });
 
   it('refunds a payment that lands on a cancelled order automatically', async () => {
@@ -189,8 +192,8 @@ describe(`WeChat Pay (${backendLabel})`, () => {
       ]);
     });
     const n = sandbox.pay.buildNotification({ eventType: 'TRANSACTION.SUCCESS', resource: transaction });
-    await notify(n).expect(204);
-    expect(await status(o)).toBe('CANCELLED');
+    await deliverWechatPayNotification(t, n).expect(204);
+    expect(await orderStatus(t, o)).toBe('CANCELLED');
     await sandbox.whenIdle();
     const refunds = t.app.get<Repository<RefundEntity>>(getRepositoryToken(RefundEntity));
     const refund = await refunds.findOneByOrFail({ orderId: o.orderId });
@@ -218,7 +221,7 @@ describe(`WeChat Pay (${backendLabel})`, () => {
       .expect(200);
     expect(['REFUNDING', 'REFUNDED']).toContain(res.body.status);
     await sandbox.whenIdle();
-    await waitFor(async () => (await status(o)) === 'REFUNDED');
+    await waitFor(async () => (await orderStatus(t, o)) === 'REFUNDED');
     expect(await skuStock(t, o.skuId)).toBe(5);
     const refund = await t.app
       .get<Repository<RefundEntity>>(getRepositoryToken(RefundEntity))
@@ -249,7 +252,7 @@ describe(`WeChat Pay (${backendLabel})`, () => {
     await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(intruder.auth).expect(404);
     await t.http.post(`/api/v1/orders/${o.orderId}/pay/sync`).set(intruder.auth).expect(404);
     await t.http.post(`/api/v1/sandbox/orders/${o.orderId}/simulate-payment`).set(intruder.auth).expect(404);
-    expect(await status(o)).toBe('PENDING_PAYMENT');
+    expect(await orderStatus(t, o)).toBe('PENDING_PAYMENT');
   });
 
   it('lets a developer pay through the sandbox route', async () => {
@@ -260,6 +263,6 @@ describe(`WeChat Pay (${backendLabel})`, () => {
       .set(o.shopper.auth)
       .expect(200);
     expect(res.body.delivered).toBe(true);
-    expect(await status(o)).toBe('PAID');
+    expect(await orderStatus(t, o)).toBe('PAID');
   });
 });

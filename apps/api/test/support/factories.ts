@@ -244,6 +244,24 @@ export async function placeOrder(t: TestApp, opts: OrderOptions = {}): Promise<P
   };
 }
 
+/** The order's status as its shopper reads it. */
+export async function orderStatus(t: TestApp, placed: { shopper: Shopper; orderId: number }): Promise<string> {
+  return (await t.http.get(`/api/v1/orders/${placed.orderId}`).set(placed.shopper.auth).expect(200)).body.status;
+}
+
+/** Delivers a WeChat Pay notification (a payment's, or a refund's) the way WeChat Pay does. */
+export function deliverWechatPayNotification(
+  t: TestApp,
+  n: { headers: Record<string, string>; body: string },
+  path: 'notify' | 'refund-notify' = 'notify',
+) {
+  return t.http
+    .post(`/api/v1/payments/wechat/${path}`)
+    .set(n.headers)
+    .set('content-type', 'application/json')
+    .send(n.body);
+}
+
 /**
  * Pays a shopper's order through WeChat Pay as the mini-program does: the pay parameters, then
  * the sandbox pays and sends its signed notification. Answers the sandbox's simulation.

@@ -24,8 +24,8 @@ const L1_MAX_STAMPS = 10_000;
 const NO_STAMP = '';
 
 /**
- * The one cache every feature uses. Values are prepared strings (usually JSON bodies) so a
- * hit is sent as bytes without re-serialising. Every store failure degrades to the loader:
+ * The one cache every feature uses. Values are stored as strings (JSON for answers, which
+ * getOrLoadPrepared sends as the bytes stored). Every store failure degrades to the loader:
  * losing Redis slows the shop down, it never breaks it.
  */
 @Injectable()

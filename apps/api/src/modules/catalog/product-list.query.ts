@@ -60,13 +60,10 @@ const ORDER_SQL: Record<ListSort, string> = {
  * (search/search-index.ts, docs/search.md): every word of it must match a title, category or
  * description word, or the start of one, in any order.
  *
- * Pages past the cached ones come from here on every request, so the two statements (rows and
- * total, in flight together on two pooled connections, or the rows alone when the total is
- * cached) are written by hand with `?`
- * placeholders, which both drivers bind, and only the listed columns are read and converted by
- * the driver's own hydration (dates, JSON, booleans exactly as entities get them). Through the
- * query builder, building and hydrating took about twice the CPU of the statements themselves
- * (bench/RESULTS.md). The tests of every filter and sort run on both engines.
+ * Pages past the cached ones run this on every request, hence statements written by hand (`?`
+ * placeholders, which both drivers bind), only the listed columns, and the driver's own
+ * hydration (dates, JSON, booleans exactly as entities get them): the query builder cost twice
+ * the statements' CPU (bench/NOTES.md). Rows and total go out together on two pooled connections.
  */
 export async function findProductPage(
   products: Repository<ProductEntity>,
