@@ -209,13 +209,11 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
       { skuId: p.skuIds[0], quantity: 3 },
       { skuId: q.skuIds[0], quantity: 1 },
     ];
-    const order = (
-      await t.http
-        .post('/api/v1/orders')
-        .set(s.auth)
-        .send({ items, addressId, couponId: c.id, points: 1000 })
-        .expect(201)
-    ).body;
+    const { order } = await placeOrder(t, {
+      buyer: { shopper: s, addressId },
+      items,
+      body: { couponId: c.id, points: 1000 },
+    });
     // goods 40000, coupon 3000 → line p 2250, q 750; points 1000 → p 750, q 250; p paid 27000 for 3
     expect(order.payableAmount).toBe(40000 - 3000 - 1000);
     await payOrder(t, s, order);
@@ -299,12 +297,8 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
     const { shopper: s, addressId } = await buyer(t);
     const p = await createProduct(t, { price: 5000, stock: 5 });
     const order = (
-      await t.http
-        .post('/api/v1/orders')
-        .set(s.auth)
-        .send({ items: [{ skuId: p.skuIds[0], quantity: 2 }], addressId })
-        .expect(201)
-    ).body;
+      await placeOrder(t, { buyer: { shopper: s, addressId }, items: [{ skuId: p.skuIds[0], quantity: 2 }] })
+    ).order;
     await payOrder(t, s, order);
     await t.http
       .post(`/api/v1/admin/orders/${order.id}/ship`)
@@ -364,7 +358,7 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
       { skuId: p.skuIds[0], quantity: 1 },
       { skuId: q.skuIds[0], quantity: 1 },
     ];
-    const order = (await t.http.post('/api/v1/orders').set(s.auth).send({ items, addressId }).expect(201)).body;
+    const order = (await placeOrder(t, { buyer: { shopper: s, addressId }, items })).order;
     await payOrder(t, s, order);
     await t.http
       .post(`/api/v1/admin/orders/${order.id}/ship`)
@@ -419,19 +413,13 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
     const { shopper: s, addressId } = await buyer(t);
     const p = await createProduct(t, { price: 5000, stock: 5 });
     const q = await createProduct(t, { price: 3000, stock: 5 });
-    const order = (
-      await t.http
-        .post('/api/v1/orders')
-        .set(s.auth)
-        .send({
-          items: [
-            { skuId: p.skuIds[0], quantity: 1 },
-            { skuId: q.skuIds[0], quantity: 1 },
-          ],
-          addressId,
-        })
-        .expect(201)
-    ).body;
+    const { order } = await placeOrder(t, {
+      buyer: { shopper: s, addressId },
+      items: [
+        { skuId: p.skuIds[0], quantity: 1 },
+        { skuId: q.skuIds[0], quantity: 1 },
+      ],
+    });
     await payOrder(t, s, order);
     const openid = await t.app.get(AuthService).openidOf(s.userId);
     const tpl = t.config.wechatPlatform.templates.aftersale_result.templateId;
@@ -598,12 +586,8 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
     const addressId = await createAddress(t, s);
     const p = await createProduct(t, { price: 5000, stock: 5 });
     const order = (
-      await t.http
-        .post('/api/v1/orders')
-        .set(s.auth)
-        .send({ items: [{ skuId: p.skuIds[0], quantity: 1 }], addressId })
-        .expect(201)
-    ).body;
+      await placeOrder(t, { buyer: { shopper: s, addressId }, items: [{ skuId: p.skuIds[0], quantity: 1 }] })
+    ).order;
     // not paid yet: no after-sale
     const early = await t.http
       .post('/api/v1/aftersales')
