@@ -12,6 +12,7 @@ import { buildOpenApiDocument } from './common/openapi/openapi-document';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 import { registerAdminConsole } from './infra/admin-console';
+import { serializeReply } from './infra/cache/prepared-json';
 import { registerHttpHooks, genRequestId } from './observability/http-hooks';
 import { guardPublicMetrics, startMetricsServer } from './observability/metrics-exposure';
 import { createRootLogger, PinoNestLogger } from './observability/logger';
@@ -92,6 +93,8 @@ export async function createApp(
     abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  // before any route is registered: each route takes the serializer it finds then
+  fastify.setReplySerializer(serializeReply);
   registerHttpHooks(fastify);
   guardPublicMetrics(fastify, config.exposure);
   extendFastify?.(fastify);

@@ -3,7 +3,7 @@ import type { WechatSandbox } from '@sutwxapp/wechat-sandbox';
 import { EventWriterService } from '../src/modules/events/event-writer.service';
 import { ADMIN_ACTION_LABELS } from '../src/modules/events/audit-labels';
 import { WECHAT_SANDBOX } from '../src/modules/wechat/wechat.module';
-import { createShopper } from './support/factories';
+import { createProduct, createShopper } from './support/factories';
 import { photoJpeg } from './support/images';
 import {
   beijingToday,
@@ -14,7 +14,6 @@ import {
   requestAfterSale,
   waitFor,
 } from './support/service-fixtures';
-import { seedProduct } from './support/shop-fixtures';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -52,7 +51,7 @@ describe(`console service APIs: after-sale, reviews, coupons, audit log, refunds
   describe('after-sale queue', () => {
     it('pages requests with their order line; detail; customer service decides, operations only reads', async () => {
       const s = await createShopper(t);
-      const p = await seedProduct(t, { price: 4990, stock: 5 });
+      const p = await createProduct(t, { price: 4990, stock: 5 });
       const order = await paidOrder(t, s, p, { quantity: 2 });
       const upload = await t.http
         .post('/api/v1/media?kind=review')
@@ -112,7 +111,7 @@ describe(`console service APIs: after-sale, reviews, coupons, audit log, refunds
 
   describe('reviews moderation', () => {
     it('filters by images, rating, status and product, sorts by rating, names the product; reply once', async () => {
-      const p = await seedProduct(t, { stock: 10 });
+      const p = await createProduct(t, { stock: 10 });
       const photo = async (s: Awaited<ReturnType<typeof createShopper>>) =>
         (
           await t.http
@@ -185,7 +184,7 @@ describe(`console service APIs: after-sale, reviews, coupons, audit log, refunds
       const id = (await template(ops, { thresholdFen: 2000, amountFen: 500 }).expect(201)).body.id as number;
       const s = await createShopper(t);
       const claimed = (await t.http.post(`/api/v1/coupons/${id}/claim`).set(s.auth).expect(201)).body;
-      const p = await seedProduct(t, { price: 3000, stock: 5 });
+      const p = await createProduct(t, { price: 3000, stock: 5 });
       await paidOrder(t, s, p, { couponId: claimed.id });
       const page = (await get(ops, '/admin/coupons', { pageSize: 50 }).expect(200)).body;
       const row = page.items.find((x: { id: number }) => x.id === id);
@@ -349,7 +348,7 @@ describe(`console service APIs: after-sale, reviews, coupons, audit log, refunds
       const day = async () =>
         (await get(finance, '/admin/analytics/daily-sales', { from: today }).expect(200)).body.days.at(-1);
       const s = await createShopper(t);
-      const p = await seedProduct(t, { price: 2590, stock: 5 });
+      const p = await createProduct(t, { price: 2590, stock: 5 });
       const order = await paidOrder(t, s, p);
       const before = await day();
       const req = await requestAfterSale(t, s, order, p);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { EventWriterService } from '../src/modules/events/event-writer.service';
-import { createShopper } from './support/factories';
+import { createProduct, type CreatedProduct, createShopper } from './support/factories';
 import { photoJpeg } from './support/images';
 import {
   completedOrderItem,
@@ -15,7 +15,6 @@ import {
   requestAfterSale,
   waitFor,
 } from './support/service-fixtures';
-import { seedProduct, type SeededProduct } from './support/shop-fixtures';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
 const ROOT = join(__dirname, '../../..');
@@ -38,7 +37,7 @@ describeBrowser(`Merchant console: after-sale, reviews, coupons, audit log in Ch
   let owner: Operator;
   let cs: Operator;
   let ops: Operator;
-  let product: SeededProduct;
+  let product: CreatedProduct;
   let afterSale: { id: number; refundAmount: number };
   let reviewId: number;
   let heldNickname: string;
@@ -56,7 +55,7 @@ describeBrowser(`Merchant console: after-sale, reviews, coupons, audit log in Ch
     ]);
     // what the shop's customers left for customer service: a refund request with a photo, a
     // review of a completed order, a nickname WeChat wants a person to check
-    product = await seedProduct(t, { price: 12900, stock: 10, title: `保温杯-${randomUUID().slice(0, 4)}` });
+    product = await createProduct(t, { price: 12900, stock: 10, title: `保温杯-${randomUUID().slice(0, 4)}` });
     const buyer = await createShopper(t);
     const order = await paidOrder(t, buyer, product);
     const upload = await t.http

@@ -14,7 +14,7 @@ import {
   sandboxPaymentSimulate,
 } from '@sutwxapp/api-client';
 import { AdminAccountService } from '../src/modules/auth/admin-account.service';
-import { sampleAddress } from './support/shop-fixtures';
+import { sampleAddress } from './support/factories';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
 /**

@@ -1,5 +1,4 @@
-import { createShopper } from './support/factories';
-import { createAddress, sampleAddress, seedProduct, setShelf } from './support/shop-fixtures';
+import { placeOrder, createShopper, createAddress, sampleAddress, createProduct, setShelf } from './support/factories';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
 describe(`cart (${backendLabel})`, () => {
@@ -13,7 +12,7 @@ describe(`cart (${backendLabel})`, () => {
 
   it('adds, merges the same SKU, changes quantity, selects and removes', async () => {
     const shopper = await createShopper(t);
-    const p = await seedProduct(t, { stock: 20, price: 1500, skus: 2 });
+    const p = await createProduct(t, { stock: 20, price: 1500, skus: 2 });
     await t.http.post('/api/v1/cart/items').set(shopper.auth).send({ skuId: p.skuIds[0], quantity: 2 }).expect(201);
     const merged = await t.http
       .post('/api/v1/cart/items')
@@ -56,8 +55,8 @@ describe(`cart (${backendLabel})`, () => {
 
   it('shows off-shelf and short items as unavailable and leaves them out of the total', async () => {
     const shopper = await createShopper(t);
-    const gone = await seedProduct(t, { stock: 5, price: 1000 });
-    const scarce = await seedProduct(t, { stock: 3, price: 700 });
+    const gone = await createProduct(t, { stock: 5, price: 1000 });
+    const scarce = await createProduct(t, { stock: 3, price: 700 });
     await t.http.post('/api/v1/cart/items').set(shopper.auth).send({ skuId: gone.skuIds[0], quantity: 1 }).expect(201);
     await t.http
       .post('/api/v1/cart/items')
@@ -66,13 +65,7 @@ describe(`cart (${backendLabel})`, () => {
       .expect(201);
     await setShelf(t, gone.productId, false);
     // someone else buys 2 of the scarce SKU through the real order API
-    const other = await createShopper(t);
-    const addressId = await createAddress(t, other);
-    await t.http
-      .post('/api/v1/orders')
-      .set(other.auth)
-      .send({ items: [{ skuId: scarce.skuIds[0], quantity: 2 }], addressId })
-      .expect(201);
+    await placeOrder(t, { items: [{ skuId: scarce.skuIds[0], quantity: 2 }] });
     const view = await t.http.get('/api/v1/cart/items').set(shopper.auth).expect(200);
     const bySku = Object.fromEntries(view.body.items.map((i: { skuId: number; state: string }) => [i.skuId, i.state]));
     expect(bySku[gone.skuIds[0]]).toBe('off_shelf');
@@ -82,7 +75,7 @@ describe(`cart (${backendLabel})`, () => {
 
   it('refuses more than the stock, off-shelf SKUs, unknown SKUs and bad quantities', async () => {
     const shopper = await createShopper(t);
-    const p = await seedProduct(t, { stock: 2 });
+    const p = await createProduct(t, { stock: 2 });
     const tooMany = await t.http
       .post('/api/v1/cart/items')
       .set(shopper.auth)
@@ -98,7 +91,7 @@ describe(`cart (${backendLabel})`, () => {
         .expect(400);
       expect(res.body.errors[0].field).toBe('quantity');
     }
-    const off = await seedProduct(t, { onShelf: false });
+    const off = await createProduct(t, { onShelf: false });
     const res = await t.http
       .post('/api/v1/cart/items')
       .set(shopper.auth)
@@ -110,7 +103,7 @@ describe(`cart (${backendLabel})`, () => {
   it("never shows or touches another shopper's cart item (404)", async () => {
     const owner = await createShopper(t);
     const intruder = await createShopper(t);
-    const p = await seedProduct(t);
+    const p = await createProduct(t);
     const added = await t.http
       .post('/api/v1/cart/items')
       .set(owner.auth)

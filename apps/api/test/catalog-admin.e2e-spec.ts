@@ -143,7 +143,7 @@ describe(`catalog administration (${backendLabel})`, () => {
       const child = await createCategory(t, admin, { parentId: top });
       const withChild = await t.http.delete(`/api/v1/admin/categories/${top}`).set(admin.auth).expect(409);
       expect(withChild.body.code).toBe('CATEGORY_NOT_EMPTY');
-      await createProduct(t, admin, { categoryId: child });
+      await createProduct(t, { admin, categoryId: child });
       const withProduct = await t.http.delete(`/api/v1/admin/categories/${child}`).set(admin.auth).expect(409);
       expect(withProduct.body.code).toBe('CATEGORY_NOT_EMPTY');
     });
@@ -286,7 +286,7 @@ describe(`catalog administration (${backendLabel})`, () => {
     });
 
     it('updates fields, moves category, shelves off and on, and lists off-shelf products for admins only', async () => {
-      const p = await createProduct(t, admin, { title: `上下架 ${tag}` });
+      const p = await createProduct(t, { admin, title: `上下架 ${tag}` });
       const other = await createCategory(t, admin);
       const patched = await t.http
         .patch(`/api/v1/admin/products/${p.productId}`)
@@ -334,7 +334,7 @@ describe(`catalog administration (${backendLabel})`, () => {
     });
 
     it('only accepts new spec axes that still describe every SKU', async () => {
-      const p = await createProduct(t, admin, { specs: [{ 颜色: '红' }, { 颜色: '蓝' }] });
+      const p = await createProduct(t, { admin, specs: [{ 颜色: '红' }, { 颜色: '蓝' }] });
       const dropped = await t.http
         .patch(`/api/v1/admin/products/${p.productId}`)
         .set(admin.auth)
@@ -350,7 +350,7 @@ describe(`catalog administration (${backendLabel})`, () => {
     });
 
     it('soft-deletes a product: gone for shoppers and admins, the row kept', async () => {
-      const p = await createProduct(t, admin);
+      const p = await createProduct(t, { admin });
       await t.http.delete(`/api/v1/admin/products/${p.productId}`).set(admin.auth).expect(204);
       await t.http.get(`/api/v1/admin/products/${p.productId}`).set(admin.auth).expect(404);
       await t.http.get(`/api/v1/catalog/products/${p.productId}`).expect(404);
@@ -368,7 +368,7 @@ describe(`catalog administration (${backendLabel})`, () => {
 
   describe('SKUs and stock', () => {
     it('adds, edits and deletes SKUs, keeping the product price in step', async () => {
-      const p = await createProduct(t, admin, { price: 3000, specs: [{ 容量: '250ml' }] });
+      const p = await createProduct(t, { admin, price: 3000, specs: [{ 容量: '250ml' }] });
       await t.http
         .patch(`/api/v1/admin/products/${p.productId}`)
         .set(admin.auth)
@@ -434,7 +434,7 @@ describe(`catalog administration (${backendLabel})`, () => {
     });
 
     it('validates SKU edits', async () => {
-      const p = await createProduct(t, admin);
+      const p = await createProduct(t, { admin });
       const sku = p.skuIds[0];
       for (const [body, field] of [
         [{ price: -1 }, 'price'],
@@ -458,7 +458,7 @@ describe(`catalog administration (${backendLabel})`, () => {
     });
 
     it('applies stock deltas with an audit row and never below zero', async () => {
-      const p = await createProduct(t, admin, { stock: 3 });
+      const p = await createProduct(t, { admin, stock: 3 });
       const sku = p.skuIds[0];
       const set = await t.http.patch(`/api/v1/admin/skus/${sku}`).set(admin.auth).send({ stock: 5 }).expect(200);
       expect(set.body.stock).toBe(5);
@@ -493,7 +493,7 @@ describe(`catalog administration (${backendLabel})`, () => {
     });
 
     it('lets concurrent decrements take exactly the stock there is', async () => {
-      const p = await createProduct(t, admin, { stock: 3 });
+      const p = await createProduct(t, { admin, stock: 3 });
       const sku = p.skuIds[0];
       const results = await Promise.all(
         Array.from({ length: 6 }, () =>
@@ -515,7 +515,7 @@ describe(`catalog administration (${backendLabel})`, () => {
     });
 
     it('validates stock adjustments', async () => {
-      const p = await createProduct(t, admin);
+      const p = await createProduct(t, { admin });
       const url = `/api/v1/admin/skus/${p.skuIds[0]}/stock-adjustments`;
       for (const [body, field] of [
         [{ delta: 0, reason: 'x' }, 'delta'],

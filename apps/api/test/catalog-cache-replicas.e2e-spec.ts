@@ -36,7 +36,7 @@ if (!shared) console.log('catalog-cache-replicas.e2e-spec.ts: SKIPPED - needs DA
   };
 
   it('shows a price change made on one replica on the next read of the other', async () => {
-    const p = await createProduct(a, admin, { price: 1990, title: `副本价格 ${tag}` });
+    const p = await createProduct(a, { admin, price: 1990, title: `副本价格 ${tag}` });
     const detail = `/api/v1/catalog/products/${p.productId}`;
     await warm(b, detail);
     await warm(b, '/api/v1/catalog/products', { categoryId: p.categoryId });
@@ -49,7 +49,7 @@ if (!shared) console.log('catalog-cache-replicas.e2e-spec.ts: SKIPPED - needs DA
   });
 
   it('hides a product taken off the shelf on one replica at once on the other', async () => {
-    const p = await createProduct(a, admin, { title: `副本下架 ${tag}` });
+    const p = await createProduct(a, { admin, title: `副本下架 ${tag}` });
     await warm(b, `/api/v1/catalog/products/${p.productId}`);
     await warm(b, '/api/v1/catalog/home');
 
@@ -61,7 +61,7 @@ if (!shared) console.log('catalog-cache-replicas.e2e-spec.ts: SKIPPED - needs DA
   });
 
   it('shows a stock adjustment made on one replica in the other replica’s product detail', async () => {
-    const p = await createProduct(a, admin, { stock: 5 });
+    const p = await createProduct(a, { admin, stock: 5 });
     const detail = `/api/v1/catalog/products/${p.productId}`;
     await warm(b, detail);
     await a.http

@@ -35,7 +35,7 @@ describe(`catalog cache (${backendLabel})`, () => {
   }
 
   it('shows a price change on the very next read of detail, list and home', async () => {
-    const p = await createProduct(t, admin, { price: 1990, title: `缓存价格 ${tag}` });
+    const p = await createProduct(t, { admin, price: 1990, title: `缓存价格 ${tag}` });
     const detailPath = `/api/v1/catalog/products/${p.productId}`;
     await warm(detailPath, {}, 'catalog_product');
     await warm('/api/v1/catalog/products', { categoryId: p.categoryId }, 'catalog_list');
@@ -62,7 +62,7 @@ describe(`catalog cache (${backendLabel})`, () => {
   });
 
   it('hides a product on the very next read after it goes off the shelf', async () => {
-    const p = await createProduct(t, admin, { title: `缓存下架 ${tag}` });
+    const p = await createProduct(t, { admin, title: `缓存下架 ${tag}` });
     await warm(`/api/v1/catalog/products/${p.productId}`, {}, 'catalog_product');
     await warm('/api/v1/catalog/products', { categoryId: p.categoryId }, 'catalog_list');
     const home = JSON.parse(await warm('/api/v1/catalog/home', {}, 'catalog_home')) as {
@@ -84,7 +84,7 @@ describe(`catalog cache (${backendLabel})`, () => {
   });
 
   it('shows stock adjustments, SKU additions, deletes and product edits at once', async () => {
-    const p = await createProduct(t, admin, { stock: 5, specs: [{ 口味: '原味' }] });
+    const p = await createProduct(t, { admin, stock: 5, specs: [{ 口味: '原味' }] });
     const path = `/api/v1/catalog/products/${p.productId}`;
     await warm(path, {}, 'catalog_product');
     await t.http
@@ -140,7 +140,7 @@ describe(`catalog cache (${backendLabel})`, () => {
   });
 
   it('loads a cold key once for many concurrent readers', async () => {
-    const p = await createProduct(t, admin, { specs: [{ 尺码: 'S' }, { 尺码: 'M' }] });
+    const p = await createProduct(t, { admin, specs: [{ 尺码: 'S' }, { 尺码: 'M' }] });
     const selects = () => metricValue(t, 'db_query_duration_seconds_count', { operation: 'select' });
     const before = await selects();
     const responses = await Promise.all(

@@ -27,7 +27,7 @@ describe(`catalog search (${backendLabel})`, () => {
     const speakers = await createCategory(t, admin, { name: '音箱', parentId: digital });
     const clothes = await createCategory(t, admin, { name: `服装-${tag}` });
     const make = async (key: string, categoryId: number, title: string, subtitle: string | null = null) => {
-      ids[key] = (await createProduct(t, admin, { categoryId, title, subtitle })).productId;
+      ids[key] = (await createProduct(t, { admin, categoryId, title, subtitle })).productId;
     };
     await make('earphones', audio, `无线蓝牙耳机 降噪 ${tag}`);
     await make('speaker', speakers, `蓝牙音箱 便携 ${tag}`);
@@ -102,7 +102,7 @@ describe(`catalog search (${backendLabel})`, () => {
 
   it('follows the product through create, edit, off-shelf, category rename and delete', async () => {
     const cat = await createCategory(t, admin, { name: `厨具-${tag}` });
-    const { productId } = await createProduct(t, admin, { categoryId: cat, title: `不锈钢炒锅 ${tag}` });
+    const { productId } = await createProduct(t, { admin, categoryId: cat, title: `不锈钢炒锅 ${tag}` });
     expect(await search('炒锅')).toEqual([productId]);
 
     await t.http
@@ -142,7 +142,7 @@ describe(`catalog search (${backendLabel})`, () => {
   });
 
   it('moves a product to another category in the index', async () => {
-    const { productId } = await createProduct(t, admin, { categoryId: audio, title: `挂耳支架 ${tag}` });
+    const { productId } = await createProduct(t, { admin, categoryId: audio, title: `挂耳支架 ${tag}` });
     expect(await search('耳机音响 挂耳')).toEqual([productId]);
     const other = await createCategory(t, admin, { name: `收纳-${tag}` });
     await t.http.patch(`/api/v1/admin/products/${productId}`).set(admin.auth).send({ categoryId: other }).expect(200);
@@ -168,10 +168,10 @@ describe(`catalog search past its cap (${backendLabel})`, () => {
     admin = await createAdmin(t);
     const cat = await createCategory(t, admin, { name: `杂货-${tag}` });
     for (let i = 0; i < 6; i++) {
-      titled.push((await createProduct(t, admin, { categoryId: cat, title: `${tag} 保温杯 ${i}号` })).productId);
+      titled.push((await createProduct(t, { admin, categoryId: cat, title: `${tag} 保温杯 ${i}号` })).productId);
     }
     for (let i = 0; i < 2; i++) {
-      const p = await createProduct(t, admin, { categoryId: cat, title: `折叠雨伞 ${i}号`, subtitle: `赠品 ${tag}` });
+      const p = await createProduct(t, { admin, categoryId: cat, title: `折叠雨伞 ${i}号`, subtitle: `赠品 ${tag}` });
       described.push(p.productId);
     }
   });

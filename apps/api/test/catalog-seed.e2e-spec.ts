@@ -1,45 +1,20 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { createConnection } from 'mysql2/promise';
 import sharp from 'sharp';
-import { parseDatabaseUrl } from '../src/config/app-config';
 import { findAssetsDir } from '../src/modules/catalog/assets/static-assets';
 import { DemoSeeder } from '../src/modules/catalog/seed/demo-seeder.service';
 import { demoImageFiles } from '../src/modules/catalog/seed/generate-images';
 import { createAdmin } from './support/factories';
-import { backendLabel, startTestApp, type TestApp, usingMysql } from './support/test-app';
-
-/**
- * A fresh database of its own: a new SQLite file, or on MariaDB a new schema that is dropped
- * afterwards (the shared test database already has categories, so it would never be seeded).
- */
-async function freshDatabase(): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
-  if (!usingMysql) return { url: undefined, drop: async () => undefined };
-  const db = parseDatabaseUrl(process.env.DATABASE_URL as string, []);
-  if (db.type !== 'mysql') throw new Error('expected a MySQL DATABASE_URL');
-  const name = `sutwxapp_seed_${randomUUID().slice(0, 8)}`;
-  const conn = await createConnection({ host: db.host, port: db.port, user: db.username, password: db.password });
-  await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await conn.end();
-  const url = new URL(db.url);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = await createConnection({ host: db.host, port: db.port, user: db.username, password: db.password });
-      await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await c.end();
-    },
-  };
-}
+import { freshDatabase } from './support/fresh-database';
+import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
 describe(`demo catalog seeding (${backendLabel})`, () => {
   let t: TestApp;
   let drop: () => Promise<void>;
 
   beforeAll(async () => {
-    const fresh = await freshDatabase();
+    // an empty database of its own: the shared test database already has categories, so it would never be seeded
+    const fresh = await freshDatabase('sutwxapp_seed');
     drop = fresh.drop;
     t = await startTestApp({
       SEED_DEMO: 'true',

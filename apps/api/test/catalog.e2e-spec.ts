@@ -32,7 +32,7 @@ describe(`catalog browsing (${backendLabel})`, () => {
       title: string,
       subtitle: string | null = null,
     ) => {
-      ids[key] = (await createProduct(t, admin, { categoryId, price, title, subtitle })).productId;
+      ids[key] = (await createProduct(t, { admin, categoryId, price, title, subtitle })).productId;
     };
     await make('top', catA, 3000, `纯棉T恤 ${tag}`, '100%纯棉 夏季');
     await make('a1cheap', catA1, 1000, `无线蓝牙耳机 ${tag}`);
@@ -40,7 +40,7 @@ describe(`catalog browsing (${backendLabel})`, () => {
     await make('a2', catA2, 5000, `保温杯_500ml ${tag}`);
     await make('b', catB, 4000, `蓝牙音箱 ${tag}`);
     ids.off = (
-      await createProduct(t, admin, { categoryId: catA1, price: 10, onShelf: false, title: `下架蓝牙 ${tag}` })
+      await createProduct(t, { admin, categoryId: catA1, price: 10, onShelf: false, title: `下架蓝牙 ${tag}` })
     ).productId;
     // sales only grow through paid orders (payment.e2e-spec covers that); here they are set
     // directly, before the first read, so the sort tests have figures to sort by
@@ -163,14 +163,14 @@ describe(`catalog browsing (${backendLabel})`, () => {
   it('answers a page past the cached ones (read from the database every time) like the cached pages', async () => {
     const categoryId = await createCategory(t, admin, { name: `深翻页-${tag}` });
     for (let i = 0; i < 7; i++)
-      await createProduct(t, admin, { categoryId, price: 1000 + i * 100, title: `翻页 ${i} ${tag}` });
+      await createProduct(t, { admin, categoryId, price: 1000 + i * 100, title: `翻页 ${i} ${tag}` });
     const cachedPage = await list({ categoryId, pageSize: 2, page: 3, sort: 'price_asc' });
     const dbPage = await list({ categoryId, pageSize: 1, page: 6, sort: 'price_asc' });
     expect(cachedPage.total).toBe(7);
     expect(dbPage).toEqual({ items: [cachedPage.items[1]], total: 7, page: 6, pageSize: 1 });
     expect(dbPage.items[0]).toMatchObject({ title: `翻页 5 ${tag}`, minPrice: 1500 });
     // the deep page's total is cached per catalog generation: a new product counts at once
-    await createProduct(t, admin, { categoryId, price: 100, title: `翻页 新 ${tag}` });
+    await createProduct(t, { admin, categoryId, price: 100, title: `翻页 新 ${tag}` });
     const after = await list({ categoryId, pageSize: 1, page: 6, sort: 'price_asc' });
     expect(after.total).toBe(8);
     expect(after.items[0]).toMatchObject({ title: `翻页 4 ${tag}` });
@@ -182,7 +182,7 @@ describe(`catalog browsing (${backendLabel})`, () => {
       { 颜色: '红', 尺码: 'L' },
       { 颜色: '蓝', 尺码: 'M' },
     ];
-    const p = await createProduct(t, admin, { categoryId: catB, price: 9900, originalPrice: 12900, stock: 7, specs });
+    const p = await createProduct(t, { admin, categoryId: catB, price: 9900, originalPrice: 12900, stock: 7, specs });
     const res = await t.http.get(`/api/v1/catalog/products/${p.productId}`).expect(200);
     expect(res.body).toMatchObject({
       id: p.productId,
@@ -213,7 +213,7 @@ describe(`catalog browsing (${backendLabel})`, () => {
     await t.http.get(`/api/v1/catalog/products/${ids.off}`).expect(404);
     const missing = await t.http.get('/api/v1/catalog/products/2000000000').expect(404);
     expect(missing.body.code).toBe('PRODUCT_NOT_FOUND');
-    const gone = await createProduct(t, admin, { categoryId: catB });
+    const gone = await createProduct(t, { admin, categoryId: catB });
     await t.http.delete(`/api/v1/admin/products/${gone.productId}`).set(admin.auth).expect(204);
     await t.http.get(`/api/v1/catalog/products/${gone.productId}`).expect(404);
     const all = await list({ categoryId: catA1, pageSize: 50 });

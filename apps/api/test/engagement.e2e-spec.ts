@@ -1,16 +1,23 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { TransactionService } from '../src/database/transaction.service';
 import { EVENT_STORE, type EventStore } from '../src/modules/events/event-store';
 import { EventWriterService } from '../src/modules/events/event-writer.service';
 import { OrderEntity } from '../src/modules/order/entities/order.entity';
 import { HistoryService } from '../src/modules/favourite/history.service';
-import { OrderTransitionsService } from '../src/modules/order/order-transitions.service';
 import { ReviewService } from '../src/modules/review/review.service';
-import { createAdmin, createShopper, type Admin, type Shopper } from './support/factories';
+import {
+  createAdmin,
+  createShopper,
+  type Admin,
+  type Shopper,
+  createProduct,
+  placeOrder,
+  setShelf,
+  type CreatedProduct,
+} from './support/factories';
 import { photoJpeg } from './support/images';
-import { createAddress, seedProduct, setShelf, type SeededProduct } from './support/shop-fixtures';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
+import { waitFor } from './support/wait';
 
 /** Favourites, browsing history and reviews (issue 22), on the real database and cache. */
 describe(`favourites, history and reviews (${backendLabel})`, () => {
@@ -27,26 +34,13 @@ describe(`favourites, history and reviews (${backendLabel})`, () => {
 
   const ds = (): DataSource => t.app.get<DataSource>(getDataSourceToken());
 
-  /** A shopper's order of `product`, moved to `upTo` (COMPLETED through confirm-receipt). */
-  async function order(shopper: Shopper, product: SeededProduct, upTo: 'PENDING' | 'SHIPPED' | 'COMPLETED') {
-    const addressId = await createAddress(t, shopper);
-    const o = await t.http
-      .post('/api/v1/orders')
-      .set(shopper.auth)
-      .send({ items: [{ skuId: product.skuIds[0], quantity: 1 }], addressId })
-      .expect(201);
-    const orderId = o.body.id as number;
-    if (upTo !== 'PENDING') {
-      const transitions = t.app.get(OrderTransitionsService);
-      await t.app.get(TransactionService).run(async (em) => {
-        await transitions.require(em, orderId, 'pay', { paidAt: new Date() });
-        await transitions.require(em, orderId, 'ship', {
-          shippedAt: new Date(),
-          carrierCode: 'yuantong',
-          trackingNo: 'YT1',
-        });
-      });
-    }
+  /** A shopper's order of `product`, moved to `upTo` (COMPLETED through confirm-receipt), and its line's id. */
+  async function order(shopper: Shopper, product: CreatedProduct, upTo: 'PENDING' | 'SHIPPED' | 'COMPLETED') {
+    const { orderId } = await placeOrder(t, {
+      shopper,
+      items: [{ skuId: product.skuIds[0], quantity: 1 }],
+      advance: upTo === 'PENDING' ? undefined : ['pay', 'ship'],
+    });
     if (upTo === 'COMPLETED')
       await t.http.post(`/api/v1/orders/${orderId}/confirm-receipt`).set(shopper.auth).expect(200);
     const [item] = (await ds().query('SELECT id FROM order_items WHERE order_id = ?', [orderId])) as Array<{
@@ -63,7 +57,7 @@ describe(`favourites, history and reviews (${backendLabel})`, () => {
     it('adds idempotently, counts, lists newest first with off-shelf items marked, caps, removes', async () => {
       const s = await createShopper(t);
       const other = await createShopper(t);
-      const [a, b, c, d] = await Promise.all([1, 2, 3, 4].map(() => seedProduct(t, { stock: 5 })));
+      const [a, b, c, d] = await Promise.all([1, 2, 3, 4].map(() => createProduct(t, { stock: 5 })));
       const first = await t.http.put(`/api/v1/favourites/${a.productId}`).set(s.auth).expect(200);
       expect(first.body).toEqual({ productId: a.productId, favourited: true, count: 1 });
       await t.http.put(`/api/v1/favourites/${a.productId}`).set(s.auth).expect(200);
@@ -111,8 +105,8 @@ describe(`favourites, history and reviews (${backendLabel})`, () => {
   describe('browsing history', () => {
     it('keeps the last N viewed products, deduplicated and newest first, written by the flush; delete one or all', async () => {
       const s = await createShopper(t);
-      const products = await Promise.all([1, 2, 3, 4].map(() => seedProduct(t)));
-      const view = (p: SeededProduct, who?: Shopper) => {
+      const products = await Promise.all([1, 2, 3, 4].map(() => createProduct(t)));
+      const view = (p: CreatedProduct, who?: Shopper) => {
         const req = t.http.get(`/api/v1/catalog/products/${p.productId}`);
         return (who ? req.set(who.auth) : req).expect(200);
       };
@@ -154,7 +148,7 @@ describe(`favourites, history and reviews (${backendLabel})`, () => {
 
   describe('reviews', () => {
     it('reviews a completed order item once: 409 before completion, 404 for others, 409 twice, one follow-up', async () => {
-      const p = await seedProduct(t, { stock: 20 });
+      const p = await createProduct(t, { stock: 20 });
       const s = await createShopper(t);
       const intruder = await createShopper(t);
       const pending = await order(s, p, 'SHIPPED');
@@ -211,7 +205,7 @@ describe(`favourites, history and reviews (${backendLabel})`, () => {
     });
 
     it('closes the window REVIEW_WINDOW_DAYS after completion', async () => {
-      const p = await seedProduct(t);
+      const p = await createProduct(t);
       const s = await createShopper(t);
       const done = await order(s, p, 'COMPLETED');
       await ds()
@@ -223,7 +217,7 @@ describe(`favourites, history and reviews (${backendLabel})`, () => {
     });
 
     it('refuses risky text, holds "review" text out of public lists until an operator clears it', async () => {
-      const p = await seedProduct(t);
+      const p = await createProduct(t);
       const s1 = await createShopper(t);
       const s2 = await createShopper(t);
       const a = await order(s1, p, 'COMPLETED');
@@ -252,7 +246,7 @@ describe(`favourites, history and reviews (${backendLabel})`, () => {
     });
 
     it('hides a review (audited) from public lists and summaries, shows it again, replies once', async () => {
-      const p = await seedProduct(t);
+      const p = await createProduct(t);
       const ids: number[] = [];
       for (const [rating, photo] of [
         [5, false],
@@ -333,7 +327,7 @@ describe(`favourites, history and reviews (${backendLabel})`, () => {
     });
 
     it('publishes a review with a photo once WeChat clears the photo (sandbox push)', async () => {
-      const p = await seedProduct(t);
+      const p = await createProduct(t);
       const s = await createShopper(t);
       const other = await createShopper(t);
       const o = await order(s, p, 'COMPLETED');
@@ -375,7 +369,7 @@ describe(`favourites, history and reviews (${backendLabel})`, () => {
     });
 
     it('keeps the summary and the product counters right after 50 concurrent reviews of one product; sorts by rating', async () => {
-      const p = await seedProduct(t, { stock: 100 });
+      const p = await createProduct(t, { stock: 100 });
       const items = await Promise.all(
         Array.from({ length: 50 }, async (_, i) => {
           const s = await createShopper(t);
@@ -395,7 +389,7 @@ describe(`favourites, history and reviews (${backendLabel})`, () => {
       expect([Number(row.review_count), Number(row.rating_total), Number(row.rating_avg)]).toEqual([50, 150, 300]);
 
       // a better-rated product with fewer reviews sorts first by rating, after by review count
-      const q = await seedProduct(t, { title: `评分排序-${p.productId}` });
+      const q = await createProduct(t, { title: `评分排序-${p.productId}` });
       const s = await createShopper(t);
       await review(s, { orderItemId: (await order(s, q, 'COMPLETED')).orderItemId, rating: 5, content: '满分' }).expect(
         201,
@@ -413,11 +407,3 @@ describe(`favourites, history and reviews (${backendLabel})`, () => {
     });
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, ms = 10_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

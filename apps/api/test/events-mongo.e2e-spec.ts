@@ -11,10 +11,9 @@ import {
 import { MongoEventStore } from '../src/modules/events/mongo/mongo-event-store';
 import { AuditService } from '../src/modules/events/audit.service';
 import { EventsTtlSweeper } from '../src/modules/events/sql/events-ttl-sweeper.service';
-import { type Admin, createAdmin, createShopper } from './support/factories';
-import { buyer, runAnalyticsScenario } from './support/events-scenario';
+import { type Admin, buyer, createAdmin, createProduct, createShopper, placeOrder } from './support/factories';
+import { runAnalyticsScenario } from './support/events-scenario';
 import { createOperator } from './support/service-fixtures';
-import { seedProduct } from './support/shop-fixtures';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
 /*
@@ -137,7 +136,7 @@ if (!mongoUri) {
 
     it('records order events after the commit, and none for an order that rolled back', async () => {
       const { shopper, addressId } = await buyer(t);
-      const p = await seedProduct(t, { stock: 1 });
+      const p = await createProduct(t, { stock: 1 });
       await t.http
         .post('/api/v1/orders')
         .set(shopper.auth)
@@ -145,17 +144,16 @@ if (!mongoUri) {
         .expect(409);
       await writer.flush();
       expect(await events.countDocuments({ userId: shopper.userId })).toBe(0);
-      const created = await t.http
-        .post('/api/v1/orders')
-        .set(shopper.auth)
-        .send({ items: [{ skuId: p.skuIds[0], quantity: 1 }], addressId })
-        .expect(201);
+      const { order: created } = await placeOrder(t, {
+        buyer: { shopper, addressId },
+        items: [{ skuId: p.skuIds[0], quantity: 1 }],
+      });
       await writer.flush();
       expect(await store.recentEvents({ userId: shopper.userId }, 10)).toEqual([
         expect.objectContaining({
           type: 'order_created',
-          orderId: created.body.id,
-          amount: created.body.payableAmount,
+          orderId: created.id,
+          amount: created.payableAmount,
         }),
       ]);
     });

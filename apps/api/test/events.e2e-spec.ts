@@ -7,9 +7,16 @@ import { EVENT_STORE, type EventStore } from '../src/modules/events/event-store'
 import { EventWriterService } from '../src/modules/events/event-writer.service';
 import { BehaviourEventEntity } from '../src/modules/events/sql/behaviour-event.entity';
 import { EventsTtlSweeper } from '../src/modules/events/sql/events-ttl-sweeper.service';
-import { type Admin, createAdmin, createShopper, type Shopper } from './support/factories';
-import { seedProduct } from './support/shop-fixtures';
-import { buyer, runAnalyticsScenario } from './support/events-scenario';
+import {
+  type Admin,
+  buyer,
+  createAdmin,
+  createProduct,
+  createShopper,
+  placeOrder,
+  type Shopper,
+} from './support/factories';
+import { runAnalyticsScenario } from './support/events-scenario';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 import { WECHAT_SANDBOX } from '../src/modules/wechat/wechat.module';
 import type { WechatSandbox } from '@sutwxapp/wechat-sandbox';
@@ -141,7 +148,7 @@ describe(`behaviour events and audit on the SQL store (${backendLabel})`, () => 
 
   it('records order events after the commit, and none for an order that rolled back', async () => {
     const { shopper, addressId } = await buyer(t);
-    const p = await seedProduct(t, { stock: 1, price: 2500 });
+    const p = await createProduct(t, { stock: 1, price: 2500 });
     const failed = await t.http
       .post('/api/v1/orders')
       .set(shopper.auth)
@@ -151,39 +158,32 @@ describe(`behaviour events and audit on the SQL store (${backendLabel})`, () => 
     await writer.flush();
     expect(await store.recentEvents({ userId: shopper.userId }, 10)).toEqual([]);
 
-    const created = await t.http
-      .post('/api/v1/orders')
-      .set(shopper.auth)
-      .send({ items: [{ skuId: p.skuIds[0], quantity: 1 }], addressId })
-      .expect(201);
-    await t.http.post(`/api/v1/orders/${created.body.id}/cancel`).set(shopper.auth).expect(200);
+    const { order: created } = await placeOrder(t, {
+      buyer: { shopper, addressId },
+      items: [{ skuId: p.skuIds[0], quantity: 1 }],
+    });
+    await t.http.post(`/api/v1/orders/${created.id}/cancel`).set(shopper.auth).expect(200);
     await writer.flush();
     const events = await store.recentEvents({ userId: shopper.userId }, 10);
     expect(events.map((e) => e.type)).toEqual(['order_cancelled', 'order_created']);
     expect(events[1]).toMatchObject({
-      orderId: created.body.id,
-      amount: created.body.payableAmount,
+      orderId: created.id,
+      amount: created.payableAmount,
       props: {
-        orderNo: created.body.orderNo,
+        orderNo: created.orderNo,
         items: [{ productId: p.productId, skuId: p.skuIds[0], quantity: 1 }],
       },
     });
-    expect(events[0]).toMatchObject({ orderId: created.body.id, props: { reason: 'shopper_cancelled' } });
+    expect(events[0]).toMatchObject({ orderId: created.id, props: { reason: 'shopper_cancelled' } });
   });
 
   it('audits every WeChat Pay notification delivery, accepted or refused', async () => {
     const sandbox = t.app.get<WechatSandbox>(WECHAT_SANDBOX);
-    const { shopper, addressId } = await buyer(t);
-    const p = await seedProduct(t, { stock: 5 });
-    const order = await t.http
-      .post('/api/v1/orders')
-      .set(shopper.auth)
-      .send({ items: [{ skuId: p.skuIds[0], quantity: 1 }], addressId })
-      .expect(201);
-    await t.http.post(`/api/v1/orders/${order.body.id}/pay`).set(shopper.auth).expect(200);
+    const order = await placeOrder(t, { product: { stock: 5 } });
+    await t.http.post(`/api/v1/orders/${order.orderId}/pay`).set(order.shopper.auth).expect(200);
     const forged = sandbox.pay.buildNotification({
       eventType: 'TRANSACTION.SUCCESS',
-      resource: (await sandbox.simulatePayment(order.body.orderNo, { notify: false })).transaction,
+      resource: (await sandbox.simulatePayment(order.orderNo, { notify: false })).transaction,
       forgery: 'bad_signature',
     });
     await t.http
@@ -192,7 +192,7 @@ describe(`behaviour events and audit on the SQL store (${backendLabel})`, () => 
       .set('content-type', 'application/json')
       .send(forged.body)
       .expect(401);
-    const paid = await sandbox.simulatePayment(order.body.orderNo);
+    const paid = await sandbox.simulatePayment(order.orderNo);
     await writer.flush();
     const audit = await store.recentAudit({ kind: 'payment_notification' }, 200);
     const byId = (id: string) => audit.find((a) => a.payload.notificationId === id);
@@ -204,8 +204,8 @@ describe(`behaviour events and audit on the SQL store (${backendLabel})`, () => 
     });
     expect(byId(forged.id)).toMatchObject({ payload: { statusCode: 401 } });
     // and the payment itself became an order_paid event, after its commit
-    const events = await store.recentEvents({ type: 'order_paid', orderId: order.body.id }, 5);
-    expect(events).toEqual([expect.objectContaining({ userId: shopper.userId, amount: order.body.payableAmount })]);
+    const events = await store.recentEvents({ type: 'order_paid', orderId: order.orderId }, 5);
+    expect(events).toEqual([expect.objectContaining({ userId: order.shopper.userId, amount: order.payable })]);
   });
 
   it('masks secrets and bounds the size of what other features record', async () => {

@@ -4,8 +4,7 @@
  * keeping other shoppers' addresses as unknown as POST /orders does.
  */
 import { startWechatSandbox, type WechatSandbox } from '@sutwxapp/wechat-sandbox';
-import { createShopper } from './support/factories';
-import { createAddress, seedProduct } from './support/shop-fixtures';
+import { buyer, createShopper, createProduct } from './support/factories';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
 /** What wx.login() returns in WeChat DevTools opened with the tourist appid. */
@@ -99,11 +98,9 @@ describe(`first run: tourist login, field messages, preview ownership (${backend
   });
 
   it("answers /orders/preview with another shopper's address id 404, like /orders", async () => {
-    const owner = await createShopper(t);
-    const theirs = await createAddress(t, owner);
-    const other = await createShopper(t);
-    const mine = await createAddress(t, other);
-    const p = await seedProduct(t, { stock: 5, price: 1200 });
+    const { addressId: theirs } = await buyer(t);
+    const { shopper: other, addressId: mine } = await buyer(t);
+    const p = await createProduct(t, { stock: 5, price: 1200 });
     const items = [{ skuId: p.skuIds[0], quantity: 1 }];
 
     const order = await t.http.post('/api/v1/orders').set(other.auth).send({ items, addressId: theirs }).expect(404);

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WechatSandbox } from '@sutwxapp/wechat-sandbox';
 import { WECHAT_SANDBOX } from '../src/modules/wechat/wechat.module';
-import { type Admin, createAdmin, createShopper } from './support/factories';
-import { createAddress, seedProduct } from './support/shop-fixtures';
+import { type Admin, createAddress, createAdmin, createProduct, createShopper } from './support/factories';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
 interface Line {
@@ -45,7 +44,7 @@ describe(`log lines carry the request id or the job's correlation id (${backendL
   async function unpaidOrder(): Promise<{ orderId: number; orderNo: string; auth: Record<string, string> }> {
     const shopper = await createShopper(t);
     const addressId = await createAddress(t, shopper);
-    const p = await seedProduct(t, { stock: 5 });
+    const p = await createProduct(t, { stock: 5 });
     const order = await t.http
       .post('/api/v1/orders')
       .set(shopper.auth)

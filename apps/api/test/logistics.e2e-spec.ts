@@ -4,15 +4,12 @@ import { Kuaidi100Client } from '@sutwxapp/wechat';
 import type { WechatSandbox } from '@sutwxapp/wechat-sandbox';
 import { OrderStatus } from '@sutwxapp/contracts';
 import { IsNull, type Repository } from 'typeorm';
-import { TransactionService } from '../src/database/transaction.service';
 import { EVENT_STORE, type EventStore } from '../src/modules/events/event-store';
 import { EventWriterService } from '../src/modules/events/event-writer.service';
 import { OrderEntity } from '../src/modules/order/entities/order.entity';
 import { OrderSweeperService } from '../src/modules/order/order-sweeper.service';
-import { OrderTransitionsService } from '../src/modules/order/order-transitions.service';
 import { WECHAT_SANDBOX } from '../src/modules/wechat/wechat.module';
-import { type Admin, createAdmin, createShopper, type Shopper } from './support/factories';
-import { createAddress, seedProduct } from './support/shop-fixtures';
+import { type Admin, createAdmin, createShopper, placeOrder, type Shopper } from './support/factories';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
 const DAY = 86_400_000;
@@ -42,25 +39,6 @@ describe(`logistics (${backendLabel})`, () => {
   const orders = () => t.app.get<Repository<OrderEntity>>(getRepositoryToken(OrderEntity));
   const unique = (prefix: string) => `${prefix}${randomUUID().replace(/-/g, '').slice(0, 12).toUpperCase()}`;
 
-  /** A shopper's order, PAID the way the payment feature will do it (conditional transition). */
-  async function paidOrder(opts: { phone?: string; shopper?: Shopper; pay?: boolean } = {}) {
-    const shopper = opts.shopper ?? (await createShopper(t));
-    const addressId = await createAddress(t, shopper, opts.phone ? { phone: opts.phone } : {});
-    const p = await seedProduct(t, { stock: 5 });
-    const res = await t.http
-      .post('/api/v1/orders')
-      .set(shopper.auth)
-      .send({ items: [{ skuId: p.skuIds[0], quantity: 1 }], addressId })
-      .expect(201);
-    const orderId = res.body.id as number;
-    if (opts.pay !== false) {
-      await t.app
-        .get(TransactionService)
-        .run((em) => t.app.get(OrderTransitionsService).require(em, orderId, 'pay', { paidAt: new Date() }));
-    }
-    return { shopper, orderId };
-  }
-
   function ship(orderId: number, carrierCode: string, trackingNo: string) {
     return t.http.post(`/api/v1/admin/orders/${orderId}/ship`).set(admin.auth).send({ carrierCode, trackingNo });
   }
@@ -82,7 +60,7 @@ describe(`logistics (${backendLabel})`, () => {
   });
 
   it('ships a paid order, and the shopper tracks it through Kuaidi100 with a cached second read', async () => {
-    const { shopper, orderId } = await paidOrder();
+    const { shopper, orderId } = await placeOrder(t, { advance: ['pay'] });
     const num = unique('YT');
     const shipped = await ship(orderId, ' YuanTong ', num).expect(200);
     expect(shipped.body).toMatchObject({
@@ -120,21 +98,21 @@ describe(`logistics (${backendLabel})`, () => {
   });
 
   it('sends the last four digits of the receiver phone for carriers that need it', async () => {
-    const ok = await paidOrder({ phone: '13912345678' });
+    const ok = await placeOrder(t, { address: { phone: '13912345678' }, advance: ['pay'] });
     const sf = unique('SF');
     await ship(ok.orderId, 'shunfeng', sf).expect(200);
     const res = await track(ok.shopper, ok.orderId).expect(200);
     expect(res.body).toMatchObject({ carrier: { code: 'shunfeng', phoneRequired: true }, state: 1 });
 
     // the sandbox, like Kuaidi100, refuses a phone that does not match (one ending 0000)
-    const wrong = await paidOrder({ phone: '13900000000' });
+    const wrong = await placeOrder(t, { address: { phone: '13900000000' }, advance: ['pay'] });
     await ship(wrong.orderId, 'shunfeng', unique('SF')).expect(200);
     const refused = await track(wrong.shopper, wrong.orderId).expect(502);
     expect(refused.body).toMatchObject({ code: 'TRACKING_PROVIDER_ERROR', message: expect.any(String) });
   });
 
   it('answers "no result yet" with 200, no events and a message, and caches it', async () => {
-    const { shopper, orderId } = await paidOrder();
+    const { shopper, orderId } = await placeOrder(t, { advance: ['pay'] });
     const num = unique('NORESULT');
     await ship(orderId, 'yunda', num).expect(200);
     const res = await track(shopper, orderId).expect(200);
@@ -153,7 +131,7 @@ describe(`logistics (${backendLabel})`, () => {
     ['QUOTA', 502, 'TRACKING_PROVIDER_ERROR'],
     ['DOWN', 503, 'TRACKING_UNAVAILABLE'],
   ])('maps Kuaidi100 %s numbers to %i %s, uncached', async (prefix, status, code) => {
-    const { shopper, orderId } = await paidOrder();
+    const { shopper, orderId } = await placeOrder(t, { advance: ['pay'] });
     const num = unique(prefix);
     await ship(orderId, 'ems', num).expect(200);
     const res = await track(shopper, orderId).expect(status);
@@ -163,7 +141,7 @@ describe(`logistics (${backendLabel})`, () => {
   });
 
   it('maps a bad signature (wrong key) to 502', async () => {
-    const { shopper, orderId } = await paidOrder();
+    const { shopper, orderId } = await placeOrder(t, { advance: ['pay'] });
     await ship(orderId, 'yuantong', unique('YT')).expect(200);
     const client = t.app.get(Kuaidi100Client) as unknown as { options: { key: string } };
     const key = client.options.key;
@@ -177,7 +155,7 @@ describe(`logistics (${backendLabel})`, () => {
   });
 
   it("answers 404 for another shopper's order, 409 before shipping, 401 without a token", async () => {
-    const { shopper, orderId } = await paidOrder();
+    const { shopper, orderId } = await placeOrder(t, { advance: ['pay'] });
     const intruder = await createShopper(t);
     const notShipped = await track(shopper, orderId).expect(409);
     expect(notShipped.body).toMatchObject({ code: 'NOT_SHIPPED', status: 'PAID' });
@@ -191,12 +169,12 @@ describe(`logistics (${backendLabel})`, () => {
   });
 
   it('ships only paid orders (409 from the state table) and validates carrier and number', async () => {
-    const unpaid = await paidOrder({ pay: false });
+    const unpaid = await placeOrder(t);
     const res = await ship(unpaid.orderId, 'yuantong', unique('YT')).expect(409);
     expect(res.body).toMatchObject({ code: 'ILLEGAL_ORDER_STATE', status: 'PENDING_PAYMENT' });
     expect((await orders().findOneByOrFail({ id: unpaid.orderId })).carrierCode).toBeNull();
 
-    const { orderId } = await paidOrder();
+    const { orderId } = await placeOrder(t, { advance: ['pay'] });
     const carrier = await ship(orderId, 'dhl', 'ABCD1234').expect(400);
     expect(carrier.body).toMatchObject({ code: 'CARRIER_NOT_SUPPORTED', message: expect.stringContaining('yuantong') });
     for (const bad of ['ABC', 'YT-12345', 'Y'.repeat(33), '']) {
@@ -229,7 +207,7 @@ describe(`logistics (${backendLabel})`, () => {
   });
 
   it('audits shipping, refused attempts included, and records order_shipped after the commit', async () => {
-    const { orderId, shopper } = await paidOrder();
+    const { orderId, shopper } = await placeOrder(t, { advance: ['pay'] });
     const num = unique('YT');
     await ship(orderId, 'yuantong', num).expect(200);
     await ship(orderId, 'yuantong', num).expect(409);
@@ -265,7 +243,7 @@ describe(`logistics (${backendLabel})`, () => {
     const sweeper = () => t.app.get(OrderSweeperService);
 
     it('records signed_at when tracking shows signed, and completes the order after ORDER_SIGNED_CONFIRM_DAYS', async () => {
-      const { shopper, orderId } = await paidOrder();
+      const { shopper, orderId } = await placeOrder(t, { advance: ['pay'] });
       const num = unique('YT');
       await ship(orderId, 'yuantong', num).expect(200);
       // the carrier scans the parcel all the way to signed before the shopper first looks
@@ -290,7 +268,7 @@ describe(`logistics (${backendLabel})`, () => {
     });
 
     it('never dates signed before shipping: a number signed long ago does not complete the order at once', async () => {
-      const { shopper, orderId } = await paidOrder();
+      const { shopper, orderId } = await placeOrder(t, { advance: ['pay'] });
       await ship(orderId, 'ems', unique('SIGNED')).expect(200);
       expect((await track(shopper, orderId).expect(200)).body.signed).toBe(true);
       const row = await orders().findOneByOrFail({ id: orderId });
@@ -300,7 +278,7 @@ describe(`logistics (${backendLabel})`, () => {
     });
 
     it('refreshes tracking for shipped orders nobody looks at, a few per sweep, and completes signed ones', async () => {
-      const { orderId } = await paidOrder();
+      const { orderId } = await placeOrder(t, { advance: ['pay'] });
       const num = unique('SIGNED');
       await ship(orderId, 'ems', num).expect(200);
       const start = Date.now() + 3 * DAY + 60_000;

@@ -9,6 +9,7 @@ import { createAdmin, createCategory, createShopper, type Admin, type Shopper } 
 import { animatedGif, exifHasGps, phonePhotoWithGps, photoJpeg, photoPng, photoWebp, pngBomb } from './support/images';
 import { s3Unavailable, startS3Server, type S3TestServer } from './support/s3-server';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
+import { waitFor } from './support/wait';
 
 const LIMITS = {
   MEDIA_MAX_FILE_BYTES: String(2 * 1024 * 1024),
@@ -294,7 +295,7 @@ function mediaSuite(driver: Driver): void {
         await t.http.get(`/api/v1/media/${good.id}`).set(owner.auth).expect(200);
         await t.http.get(`/api/v1/media/${good.id}`).set(other.auth).expect(404);
 
-        await waitFor(() => submitted.length >= 2);
+        await waitFor(() => submitted.length >= 2, 5000);
         // the checker downloads the 750 px picture from where everyone will see it
         expect(submitted[0].url).toBe(good.url);
         expect((await fetchImage(submitted[0].url)).status).toBe(200);
@@ -304,15 +305,16 @@ function mediaSuite(driver: Driver): void {
         const events = t.app.get(DomainEvents);
         events.publish('media_check_result', { traceId: traces[0], verdict: 'pass' });
         events.publish('media_check_result', { traceId: traces[1], verdict: 'risky' });
-        await waitFor(async () => (await t.http.get(`/api/v1/media/${good.id}`).set(other.auth)).status === 200);
+        await waitFor(async () => (await t.http.get(`/api/v1/media/${good.id}`).set(other.auth)).status === 200, 5000);
         const seen = (await t.http.get(`/api/v1/media/${good.id}`).set(other.auth).expect(200)).body;
         expect(seen.status).toBe('READY');
         await waitFor(
           async () => (await t.http.get(`/api/v1/media/${bad.id}`).set(owner.auth)).body.status === 'REJECTED',
+          5000,
         );
         await t.http.get(`/api/v1/media/${bad.id}`).set(other.auth).expect(404);
         // the files go right after the verdict is recorded
-        await waitFor(async () => (await storage().list(`${bad.ref.split('/')[1]}/`)).length === 0);
+        await waitFor(async () => (await storage().list(`${bad.ref.split('/')[1]}/`)).length === 0, 5000);
         // a late duplicate verdict changes nothing
         events.publish('media_check_result', { traceId: traces[1], verdict: 'pass' });
         await new Promise((r) => setTimeout(r, 50));
@@ -329,7 +331,7 @@ function mediaSuite(driver: Driver): void {
       const other = await createShopper(t);
       const image = (await shopperUpload(owner, await photoJpeg(122, 80)).expect(201)).body.items[0] as Uploaded;
       expect(image.status).toBe('PENDING');
-      await waitFor(async () => (await t.http.get(`/api/v1/media/${image.id}`).set(other.auth)).status === 200);
+      await waitFor(async () => (await t.http.get(`/api/v1/media/${image.id}`).set(other.auth)).status === 200, 5000);
       const seen = (await t.http.get(`/api/v1/media/${image.id}`).set(other.auth).expect(200)).body;
       expect(seen.status).toBe('READY');
       expect((await traceIds(t, [image.id]))[0]).toEqual(expect.any(String));
@@ -426,14 +428,6 @@ function mediaSuite(driver: Driver): void {
   });
 }
 
-async function waitFor(check: () => boolean | Promise<boolean>, ms = 5000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 /** The trace ids WeChat gave for these images, as the upload service saved them. */
 async function traceIds(t: TestApp, ids: number[]): Promise<string[]> {
   const { DataSource } = await import('typeorm');
@@ -443,7 +437,7 @@ async function traceIds(t: TestApp, ids: number[]): Promise<string[]> {
     await waitFor(async () => {
       const [row] = await ds.query('SELECT check_trace_id AS t FROM media WHERE id = ?', [id]);
       return Boolean(row?.t);
-    });
+    }, 5000);
     const [row] = await ds.query('SELECT check_trace_id AS t FROM media WHERE id = ?', [id]);
     out.push(row.t);
   }

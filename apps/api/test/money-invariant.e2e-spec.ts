@@ -8,9 +8,9 @@ import { RefundService } from '../src/modules/payment/refund.service';
 import { PointsAccountEntity, PointsLedgerEntity } from '../src/modules/promotion/entities/points.entity';
 import { PointsService } from '../src/modules/promotion/points.service';
 import { WECHAT_SANDBOX } from '../src/modules/wechat/wechat.module';
-import { createAdmin, createShopper, type Admin } from './support/factories';
-import { createAddress, seedProduct, skuStock } from './support/shop-fixtures';
+import { buyer, createAdmin, type Admin, createProduct, skuStock } from './support/factories';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
+import { waitFor } from './support/wait';
 
 /*
  * The money invariant, property-based and reproducible: FC_SEED picks the sequences (printed on
@@ -70,11 +70,10 @@ describe(`money invariant, property-based (${backendLabel}; FC_SEED=${SEED} FC_R
 
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 14 }), async (ops) => {
-        const s = await createShopper(t);
-        const addressId = await createAddress(t, s);
+        const { shopper: s, addressId } = await buyer(t);
         const products = [
-          await seedProduct(t, { price: 3333, stock: 20 }),
-          await seedProduct(t, { price: 1999, stock: 20 }),
+          await createProduct(t, { price: 3333, stock: 20 }),
+          await createProduct(t, { price: 1999, stock: 20 }),
         ];
         const skus = products.map((p) => p.skuIds[0]);
         await t.app
@@ -174,6 +173,7 @@ describe(`money invariant, property-based (${backendLabel}; FC_SEED=${SEED} FC_R
             (await ds
               .getRepository(RefundEntity)
               .countBy({ orderId: ids, status: In(['SUBMITTING', 'PROCESSING']) })) === 0,
+          15_000,
         );
 
         for (const o of orders) {
@@ -200,11 +200,3 @@ describe(`money invariant, property-based (${backendLabel}; FC_SEED=${SEED} FC_R
     );
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

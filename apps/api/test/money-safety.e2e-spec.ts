@@ -7,9 +7,22 @@ import { PaymentEntity } from '../src/modules/payment/entities/payment.entity';
 import { RefundEntity } from '../src/modules/payment/entities/refund.entity';
 import { PaymentReconcilerService } from '../src/modules/payment/payment-reconciler.service';
 import { WECHAT_SANDBOX } from '../src/modules/wechat/wechat.module';
-import { createAdmin, createProduct, createShopper, type Shopper } from './support/factories';
-import { createAddress, seedProduct, skuStock } from './support/shop-fixtures';
+import {
+  buyer,
+  createAddress,
+  createAdmin,
+  createProduct,
+  createShopper,
+  payOrder,
+  placeOrder,
+  type PlacedOrder,
+  type Shopper,
+  skuStock,
+  deliverWechatPayNotification,
+  orderStatus,
+} from './support/factories';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
+import { waitFor } from './support/wait';
 
 /**
  * Holes an outside abuse test found in the payment paths (issue 16), each pinned by a test that
@@ -26,27 +39,8 @@ describe(`Money safety (${backendLabel})`, () => {
     await t?.close();
   });
 
-  interface Placed {
-    shopper: Shopper;
-    orderId: number;
-    orderNo: string;
-    payable: number;
-  }
-  async function placeOrder(shopper?: Shopper): Promise<Placed> {
-    const s = shopper ?? (await createShopper(t));
-    const addressId = await createAddress(t, s);
-    const p = await seedProduct(t, { stock: 10, price: 3300 });
-    const res = await t.http
-      .post('/api/v1/orders')
-      .set(s.auth)
-      .send({ items: [{ skuId: p.skuIds[0], quantity: 1 }], addressId })
-      .expect(201);
-    return { shopper: s, orderId: res.body.id, orderNo: res.body.orderNo, payable: res.body.payableAmount };
-  }
-  const status = async (o: Placed) =>
-    (await t.http.get(`/api/v1/orders/${o.orderId}`).set(o.shopper.auth).expect(200)).body.status as string;
-  const notify = (n: { headers: Record<string, string>; body: string }, path = 'notify') =>
-    t.http.post(`/api/v1/payments/wechat/${path}`).set(n.headers).set('content-type', 'application/json').send(n.body);
+  /** Orders here are of one SKU at ¥33. */
+  const product = { price: 3300 };
   const payments = () => t.app.get<Repository<PaymentEntity>>(getRepositoryToken(PaymentEntity));
   const refunds = () => t.app.get<Repository<RefundEntity>>(getRepositoryToken(RefundEntity));
   const notifications = () =>
@@ -61,14 +55,14 @@ describe(`Money safety (${backendLabel})`, () => {
   describe('cancel and prepay exclude each other', () => {
     it('never leaves a WeChat order payable for a cancelled order (pay racing cancel, 15 runs)', async () => {
       for (let run = 0; run < 15; run++) {
-        const o = await placeOrder();
+        const o = await placeOrder(t, { product });
         const [pay, cancel] = await Promise.all([
           t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth),
           t.http.post(`/api/v1/orders/${o.orderId}/cancel`).set(o.shopper.auth),
         ]);
         expect([200, 409]).toContain(pay.status);
         expect(cancel.status).toBe(200);
-        expect(await status(o)).toBe('CANCELLED');
+        expect(await orderStatus(t, o)).toBe('CANCELLED');
         // WeChat either never heard of the order or has it closed: no money can be taken
         let tradeState: string | undefined;
         try {
@@ -82,7 +76,7 @@ describe(`Money safety (${backendLabel})`, () => {
     });
 
     it('refuses to pay an order whose payment a cancel has closed, and closes what a late prepay made', async () => {
-      const o = await placeOrder();
+      const o = await placeOrder(t, { product });
       await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
       await t.http.post(`/api/v1/orders/${o.orderId}/cancel`).set(o.shopper.auth).expect(200);
       const again = await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(409);
@@ -93,8 +87,8 @@ describe(`Money safety (${backendLabel})`, () => {
   });
 
   describe('the reconciler settles cancelled orders with an open WeChat order', () => {
-    async function cancelledWithOpenPrepay(): Promise<Placed> {
-      const o = await placeOrder();
+    async function cancelledWithOpenPrepay(): Promise<PlacedOrder> {
+      const o = await placeOrder(t, { product });
       await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
       // what a lost close call (or data from before the exclusion) leaves behind
       await sql('UPDATE orders SET status = ?, cancel_reason = ? WHERE id = ?', [
@@ -120,17 +114,17 @@ describe(`Money safety (${backendLabel})`, () => {
       expect(refund).toMatchObject({ kind: 'paid_after_cancel', amount: o.payable });
       await sandbox.whenIdle();
       await waitFor(async () => (await refunds().findOneByOrFail({ orderId: o.orderId })).status === 'SUCCESS');
-      expect(await status(o)).toBe('CANCELLED');
+      expect(await orderStatus(t, o)).toBe('CANCELLED');
     });
   });
 
   describe('refund notifications', () => {
     /** A PAID order with a refund in PROCESSING at WeChat, as after an operator's refund. */
-    async function refunding(): Promise<Placed & { outRefundNo: string }> {
-      const o = await placeOrder();
+    async function refunding(): Promise<PlacedOrder & { outRefundNo: string }> {
+      const o = await placeOrder(t, { product });
       await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
       await sandbox.simulatePayment(o.orderNo);
-      await waitFor(async () => (await status(o)) === 'PAID');
+      await waitFor(async () => (await orderStatus(t, o)) === 'PAID');
       const outRefundNo = `R${o.orderNo}`;
       await sql('UPDATE orders SET status = ? WHERE id = ?', ['REFUNDING', o.orderId]);
       await refunds().insert({
@@ -144,7 +138,7 @@ describe(`Money safety (${backendLabel})`, () => {
       });
       return { ...o, outRefundNo };
     }
-    const refundNotice = (o: Placed & { outRefundNo: string }, refundFen: number) => ({
+    const refundNotice = (o: PlacedOrder & { outRefundNo: string }, refundFen: number) => ({
       mchid: (sandbox.credentials.pay as unknown as { mchId: string }).mchId,
       transaction_id: '4200000000000000000000000000',
       out_trade_no: o.orderNo,
@@ -164,19 +158,19 @@ describe(`Money safety (${backendLabel})`, () => {
         resource: refundNotice(o, o.payable - 1),
         id,
       });
-      await notify(bad, 'refund-notify').expect(400);
+      await deliverWechatPayNotification(t, bad, 'refund-notify').expect(400);
       expect(await notifications().countBy({ notificationId: id })).toBe(0);
-      expect(await status(o)).toBe('REFUNDING');
+      expect(await orderStatus(t, o)).toBe('REFUNDING');
       // the same notification id, now with what WeChat really refunded
       const good = sandbox.pay.buildNotification({
         eventType: 'REFUND.SUCCESS',
         resource: refundNotice(o, o.payable),
         id,
       });
-      await notify(good, 'refund-notify').expect(204);
-      expect(await status(o)).toBe('REFUNDED');
+      await deliverWechatPayNotification(t, good, 'refund-notify').expect(204);
+      expect(await orderStatus(t, o)).toBe('REFUNDED');
       expect(await notifications().countBy({ notificationId: id })).toBe(1);
-      await notify(good, 'refund-notify').expect(204);
+      await deliverWechatPayNotification(t, good, 'refund-notify').expect(204);
       expect(await notifications().countBy({ notificationId: id })).toBe(1);
     });
 
@@ -184,14 +178,14 @@ describe(`Money safety (${backendLabel})`, () => {
       const o = await refunding();
       const { mchid: _omitted, ...withoutMchid } = refundNotice(o, o.payable);
       const n = sandbox.pay.buildNotification({ eventType: 'REFUND.SUCCESS', resource: withoutMchid });
-      await notify(n, 'refund-notify').expect(400);
-      expect(await status(o)).toBe('REFUNDING');
+      await deliverWechatPayNotification(t, n, 'refund-notify').expect(400);
+      expect(await orderStatus(t, o)).toBe('REFUNDING');
     });
   });
 
   describe('payment notifications', () => {
-    async function paidTransaction(): Promise<{ o: Placed; transaction: Record<string, unknown> }> {
-      const o = await placeOrder();
+    async function paidTransaction(): Promise<{ o: PlacedOrder; transaction: Record<string, unknown> }> {
+      const o = await placeOrder(t, { product });
       await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
       const { transaction } = await sandbox.simulatePayment(o.orderNo, { notify: false });
       return { o, transaction: transaction as unknown as Record<string, unknown> };
@@ -213,17 +207,18 @@ describe(`Money safety (${backendLabel})`, () => {
     ])('refuses a correctly signed TRANSACTION.SUCCESS with %s', async (_name, mutate) => {
       const { o, transaction } = await paidTransaction();
       const n = sandbox.pay.buildNotification({ eventType: 'TRANSACTION.SUCCESS', resource: mutate(transaction) });
-      const res = await notify(n);
+      const res = await deliverWechatPayNotification(t, n);
       expect(res.status).toBeGreaterThanOrEqual(400);
-      expect(await status(o)).toBe('PENDING_PAYMENT');
+      expect(await orderStatus(t, o)).toBe('PENDING_PAYMENT');
       expect(await notifications().countBy({ notificationId: n.id })).toBe(0);
     });
 
     it('keeps the first transaction id and paid time when a second notification id arrives for a paid order', async () => {
       const { o, transaction } = await paidTransaction();
-      await notify(sandbox.pay.buildNotification({ eventType: 'TRANSACTION.SUCCESS', resource: transaction })).expect(
-        204,
-      );
+      await deliverWechatPayNotification(
+        t,
+        sandbox.pay.buildNotification({ eventType: 'TRANSACTION.SUCCESS', resource: transaction }),
+      ).expect(204);
       const first = await payments().findOneByOrFail({ orderId: o.orderId });
       expect(first.transactionId).toBe(transaction.transaction_id);
       const second = sandbox.pay.buildNotification({
@@ -234,7 +229,7 @@ describe(`Money safety (${backendLabel})`, () => {
           success_time: '2030-01-01T00:00:00+08:00',
         },
       });
-      await notify(second).expect(204);
+      await deliverWechatPayNotification(t, second).expect(204);
       const after = await payments().findOneByOrFail({ orderId: o.orderId });
       expect(after.transactionId).toBe(first.transactionId);
       expect(after.paidAt?.getTime()).toBe(first.paidAt?.getTime());
@@ -246,9 +241,8 @@ describe(`Money safety (${backendLabel})`, () => {
       t.http.post('/api/v1/orders').set(s.auth).send({ items, addressId });
 
     it("merges lines of one SKU and holds them to the per-SKU limit (default and the SKU's own)", async () => {
-      const s = await createShopper(t);
-      const addressId = await createAddress(t, s);
-      const p = await seedProduct(t, { stock: 5000, price: 100 });
+      const { shopper: s, addressId } = await buyer(t);
+      const p = await createProduct(t, { stock: 5000, price: 100 });
       const res = await order(s, addressId, [
         { skuId: p.skuIds[0], quantity: 60 },
         { skuId: p.skuIds[0], quantity: 60 },
@@ -272,9 +266,8 @@ describe(`Money safety (${backendLabel})`, () => {
     });
 
     it('refuses an order over the unit limit', async () => {
-      const s = await createShopper(t);
-      const addressId = await createAddress(t, s);
-      const p = await seedProduct(t, { stock: 1000, price: 100, skus: 3 });
+      const { shopper: s, addressId } = await buyer(t);
+      const p = await createProduct(t, { stock: 1000, price: 100, skus: 3 });
       const res = await order(
         s,
         addressId,
@@ -284,10 +277,9 @@ describe(`Money safety (${backendLabel})`, () => {
     });
 
     it('refuses an amount WeChat Pay could never take, with a 4xx (never a 500)', async () => {
-      const s = await createShopper(t);
-      const addressId = await createAddress(t, s);
+      const { shopper: s, addressId } = await buyer(t);
       // 30 × ¥1,000,000 = 3,000,000,000 fen: past int32, WeChat's amount.total and an INT column
-      const p = await seedProduct(t, { stock: 100, price: 100_000_000 });
+      const p = await createProduct(t, { stock: 100, price: 100_000_000 });
       const res = await order(s, addressId, [{ skuId: p.skuIds[0], quantity: 30 }]);
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('ORDER_AMOUNT_TOO_LARGE');
@@ -295,9 +287,8 @@ describe(`Money safety (${backendLabel})`, () => {
     });
 
     it('holds a shopper to 10 unpaid orders, also when they are submitted at once', async () => {
-      const s = await createShopper(t);
-      const addressId = await createAddress(t, s);
-      const p = await seedProduct(t, { stock: 100, price: 100 });
+      const { shopper: s, addressId } = await buyer(t);
+      const p = await createProduct(t, { stock: 100, price: 100 });
       const answers = await Promise.all(
         Array.from({ length: 14 }, () => order(s, addressId, [{ skuId: p.skuIds[0], quantity: 1 }])),
       );
@@ -313,9 +304,8 @@ describe(`Money safety (${backendLabel})`, () => {
     });
 
     it('holds a shopper to 500 units across unpaid orders', async () => {
-      const s = await createShopper(t);
-      const addressId = await createAddress(t, s);
-      const p = await seedProduct(t, { stock: 5000, price: 100, skus: 2 });
+      const { shopper: s, addressId } = await buyer(t);
+      const p = await createProduct(t, { stock: 5000, price: 100, skus: 2 });
       const lines = p.skuIds.map((skuId) => ({ skuId, quantity: 99 }));
       for (let i = 0; i < 2; i++) await order(s, addressId, lines).expect(201);
       const res = await order(s, addressId, lines).expect(409);
@@ -328,28 +318,21 @@ describe(`Money safety (${backendLabel})`, () => {
       const s = await createShopper(t);
       const admin = await createAdmin(t);
       const addressId = await createAddress(t, s);
-      const p = await createProduct(t, admin, { stock: 10, price: 500 });
+      const p = await createProduct(t, { admin, stock: 10, price: 500 });
       const detail = async () => (await t.http.get(`/api/v1/catalog/products/${p.productId}`).expect(200)).body;
       expect((await detail()).skus[0].stock).toBe(10);
-      const placed = await t.http
-        .post('/api/v1/orders')
-        .set(s.auth)
-        .send({ items: [{ skuId: p.skuIds[0], quantity: 3 }], addressId })
-        .expect(201);
+      const placed = await placeOrder(t, {
+        buyer: { shopper: s, addressId },
+        items: [{ skuId: p.skuIds[0], quantity: 3 }],
+      });
       // the cache stamp moves right after the commit (a domain event): milliseconds, not the TTL
       await waitFor(async () => (await detail()).skus[0].stock === 7, 2000);
-      await t.http.post(`/api/v1/orders/${placed.body.id}/cancel`).set(s.auth).expect(200);
+      await t.http.post(`/api/v1/orders/${placed.orderId}/cancel`).set(s.auth).expect(200);
       await waitFor(async () => (await detail()).skus[0].stock === 10, 2000);
 
-      const paid = await t.http
-        .post('/api/v1/orders')
-        .set(s.auth)
-        .send({ items: [{ skuId: p.skuIds[0], quantity: 2 }], addressId })
-        .expect(201);
-      await t.http.post(`/api/v1/orders/${paid.body.id}/pay`).set(s.auth).expect(200);
-      await sandbox.simulatePayment(paid.body.orderNo);
-      const o = { shopper: s, orderId: paid.body.id, orderNo: paid.body.orderNo, payable: paid.body.payableAmount };
-      await waitFor(async () => (await status(o)) === 'PAID');
+      const o = await placeOrder(t, { buyer: { shopper: s, addressId }, items: [{ skuId: p.skuIds[0], quantity: 2 }] });
+      await payOrder(t, o.shopper, o.order);
+      await waitFor(async () => (await orderStatus(t, o)) === 'PAID');
       await t.http.get(`/api/v1/catalog/products/${p.productId}`).expect(200);
       const admin2 = await createAdmin(t);
       await t.http
@@ -358,7 +341,7 @@ describe(`Money safety (${backendLabel})`, () => {
         .send({ reason: '缺货' })
         .expect(200);
       await sandbox.whenIdle();
-      await waitFor(async () => (await status(o)) === 'REFUNDED');
+      await waitFor(async () => (await orderStatus(t, o)) === 'REFUNDED');
       await waitFor(async () => {
         const d = await detail();
         return d.skus[0].stock === 10 && d.sales === 0;
@@ -366,11 +349,3 @@ describe(`Money safety (${backendLabel})`, () => {
     });
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

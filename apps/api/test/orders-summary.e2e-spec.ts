@@ -1,5 +1,12 @@
-import { createAdmin, createProduct, createShopper, type Admin, type Shopper } from './support/factories';
-import { createAddress } from './support/shop-fixtures';
+import {
+  createAdmin,
+  createProduct,
+  placeOrder,
+  createShopper,
+  type Admin,
+  type Shopper,
+  createAddress,
+} from './support/factories';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
 /** The me page's order counts (one request) and the checkout a first-time buyer sees. */
@@ -15,17 +22,11 @@ describe(`orders summary and address-less preview (${backendLabel})`, () => {
     await t?.close();
   });
 
-  async function order(shopper: Shopper, addressId: number, skuId: number): Promise<number> {
-    const res = await t.http
-      .post('/api/v1/orders')
-      .set(shopper.auth)
-      .send({ items: [{ skuId, quantity: 1 }], addressId })
-      .expect(201);
-    return res.body.id as number;
-  }
+  const order = async (shopper: Shopper, addressId: number, skuId: number): Promise<number> =>
+    (await placeOrder(t, { buyer: { shopper, addressId }, items: [{ skuId, quantity: 1 }] })).orderId;
 
   it("counts the shopper's own orders per state, and only theirs", async () => {
-    const { skuIds } = await createProduct(t, admin, { stock: 20 });
+    const { skuIds } = await createProduct(t, { admin, stock: 20 });
     const shopper = await createShopper(t);
     const other = await createShopper(t);
     const empty = await t.http.get('/api/v1/orders/summary').set(shopper.auth).expect(200);
@@ -59,7 +60,7 @@ describe(`orders summary and address-less preview (${backendLabel})`, () => {
   });
 
   it('previews the goods and the real total before the shopper has any address', async () => {
-    const { skuIds } = await createProduct(t, admin, { price: 1500, stock: 5 });
+    const { skuIds } = await createProduct(t, { admin, price: 1500, stock: 5 });
     const shopper = await createShopper(t);
     const res = await t.http
       .post('/api/v1/orders/preview')

@@ -4,10 +4,15 @@ import type { Repository } from 'typeorm';
 import { OrderEntity } from '../src/modules/order/entities/order.entity';
 import { OrderSweeperService } from '../src/modules/order/order-sweeper.service';
 import { OrderLifecycleService } from '../src/modules/order/order-lifecycle.service';
-import { OrderTransitionsService } from '../src/modules/order/order-transitions.service';
-import { TransactionService } from '../src/database/transaction.service';
-import { createShopper, type Shopper } from './support/factories';
-import { createAddress, seedProduct, skuStock } from './support/shop-fixtures';
+import {
+  advanceOrder,
+  buyer,
+  createAddress,
+  createProduct,
+  createShopper,
+  placeOrder,
+  skuStock,
+} from './support/factories';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
 describe(`orders (${backendLabel})`, () => {
@@ -19,27 +24,11 @@ describe(`orders (${backendLabel})`, () => {
     await t?.close();
   });
 
-  async function buyer(): Promise<{ shopper: Shopper; addressId: number }> {
-    const shopper = await createShopper(t);
-    return { shopper, addressId: await createAddress(t, shopper) };
-  }
   const orders = () => t.app.get<Repository<OrderEntity>>(getRepositoryToken(OrderEntity));
-  async function moveTo(orderId: number, ...steps: Array<'pay' | 'ship'>): Promise<void> {
-    const transitions = t.app.get(OrderTransitionsService);
-    await t.app.get(TransactionService).run(async (em) => {
-      for (const step of steps) {
-        const patch =
-          step === 'pay'
-            ? { paidAt: new Date() }
-            : { shippedAt: new Date(), carrierCode: 'yuantong', trackingNo: 'YT1' };
-        await transitions.require(em, orderId, step, patch);
-      }
-    });
-  }
 
   it('creates an order from explicit items with database prices, freight, snapshots and a deadline', async () => {
-    const { shopper, addressId } = await buyer();
-    const p = await seedProduct(t, { stock: 10, price: 2500, skus: 2 });
+    const { shopper, addressId } = await buyer(t);
+    const p = await createProduct(t, { stock: 10, price: 2500, skus: 2 });
     const res = await t.http
       .post('/api/v1/orders')
       .set(shopper.auth)
@@ -84,8 +73,8 @@ describe(`orders (${backendLabel})`, () => {
   });
 
   it('waives freight at the threshold', async () => {
-    const { shopper, addressId } = await buyer();
-    const p = await seedProduct(t, { price: 5000 });
+    const { shopper, addressId } = await buyer(t);
+    const p = await createProduct(t, { price: 5000 });
     const res = await t.http
       .post('/api/v1/orders')
       .set(shopper.auth)
@@ -95,8 +84,8 @@ describe(`orders (${backendLabel})`, () => {
   });
 
   it('ignores prices from the client: price fields are refused and totals come from the database', async () => {
-    const { shopper, addressId } = await buyer();
-    const p = await seedProduct(t, { price: 9900, stock: 5 });
+    const { shopper, addressId } = await buyer(t);
+    const p = await createProduct(t, { price: 9900, stock: 5 });
     const tampered = await t.http
       .post('/api/v1/orders')
       .set(shopper.auth)
@@ -113,9 +102,9 @@ describe(`orders (${backendLabel})`, () => {
   });
 
   it('orders the selected cart items and removes them from the cart', async () => {
-    const { shopper, addressId } = await buyer();
-    const a = await seedProduct(t, { price: 1000 });
-    const b = await seedProduct(t, { price: 2000 });
+    const { shopper, addressId } = await buyer(t);
+    const a = await createProduct(t, { price: 1000 });
+    const b = await createProduct(t, { price: 2000 });
     const aAdd = await t.http
       .post('/api/v1/cart/items')
       .set(shopper.auth)
@@ -145,9 +134,9 @@ describe(`orders (${backendLabel})`, () => {
   });
 
   it('answers 409 OUT_OF_STOCK naming the SKU and reserves nothing', async () => {
-    const { shopper, addressId } = await buyer();
-    const plenty = await seedProduct(t, { stock: 10 });
-    const scarce = await seedProduct(t, { stock: 1 });
+    const { shopper, addressId } = await buyer(t);
+    const plenty = await createProduct(t, { stock: 10 });
+    const scarce = await createProduct(t, { stock: 1 });
     const res = await t.http
       .post('/api/v1/orders')
       .set(shopper.auth)
@@ -167,8 +156,8 @@ describe(`orders (${backendLabel})`, () => {
   });
 
   it('returns the same order for a retried submit with the same Idempotency-Key', async () => {
-    const { shopper, addressId } = await buyer();
-    const p = await seedProduct(t, { stock: 10 });
+    const { shopper, addressId } = await buyer(t);
+    const p = await createProduct(t, { stock: 10 });
     const key = `key-${randomUUID()}`;
     const body = { items: [{ skuId: p.skuIds[0], quantity: 2 }], addressId };
     const results = await Promise.all(
@@ -195,8 +184,8 @@ describe(`orders (${backendLabel})`, () => {
   });
 
   it('answers a retried submit with its first order even after the SKU sold out and the address was deleted', async () => {
-    const { shopper, addressId } = await buyer();
-    const p = await seedProduct(t, { stock: 2 });
+    const { shopper, addressId } = await buyer(t);
+    const p = await createProduct(t, { stock: 2 });
     const key = `key-${randomUUID()}`;
     const body = { items: [{ skuId: p.skuIds[0], quantity: 2 }], addressId };
     const first = await t.http
@@ -227,8 +216,8 @@ describe(`orders (${backendLabel})`, () => {
   });
 
   it('answers a new order with exactly what reading it back shows', async () => {
-    const { shopper, addressId } = await buyer();
-    const p = await seedProduct(t, { stock: 5 });
+    const { shopper, addressId } = await buyer(t);
+    const p = await createProduct(t, { stock: 5 });
     const created = await t.http
       .post('/api/v1/orders')
       .set(shopper.auth)
@@ -243,8 +232,8 @@ describe(`orders (${backendLabel})`, () => {
   });
 
   it('never oversells: 50 parallel orders for a SKU with stock 10 make exactly 10 orders', async () => {
-    const p = await seedProduct(t, { stock: 10 });
-    const buyers = await Promise.all(Array.from({ length: 10 }, () => buyer()));
+    const p = await createProduct(t, { stock: 10 });
+    const buyers = await Promise.all(Array.from({ length: 10 }, () => buyer(t)));
     const attempts = await Promise.all(
       Array.from({ length: 50 }, (_, i) => {
         const b = buyers[i % buyers.length];
@@ -262,16 +251,12 @@ describe(`orders (${backendLabel})`, () => {
   });
 
   it('lists own orders by status with paging and shows nothing of others', async () => {
-    const { shopper, addressId } = await buyer();
-    const p = await seedProduct(t, { stock: 20 });
+    const { shopper, addressId } = await buyer(t);
+    const p = await createProduct(t, { stock: 20 });
     const ids: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const r = await t.http
-        .post('/api/v1/orders')
-        .set(shopper.auth)
-        .send({ items: [{ skuId: p.skuIds[0], quantity: 1 }], addressId })
-        .expect(201);
-      ids.push(r.body.id);
+      const r = await placeOrder(t, { buyer: { shopper, addressId }, items: [{ skuId: p.skuIds[0], quantity: 1 }] });
+      ids.push(r.orderId);
     }
     await t.http.post(`/api/v1/orders/${ids[0]}/cancel`).set(shopper.auth).expect(200);
     const page1 = await t.http.get('/api/v1/orders?page=1&pageSize=2').set(shopper.auth).expect(200);
@@ -293,104 +278,80 @@ describe(`orders (${backendLabel})`, () => {
   });
 
   it('cancels a pending order once, releasing its stock', async () => {
-    const { shopper, addressId } = await buyer();
-    const p = await seedProduct(t, { stock: 5 });
-    const o = await t.http
-      .post('/api/v1/orders')
-      .set(shopper.auth)
-      .send({ items: [{ skuId: p.skuIds[0], quantity: 3 }], addressId })
-      .expect(201);
+    const { shopper, addressId } = await buyer(t);
+    const p = await createProduct(t, { stock: 5 });
+    const o = await placeOrder(t, { buyer: { shopper, addressId }, items: [{ skuId: p.skuIds[0], quantity: 3 }] });
     expect(await skuStock(t, p.skuIds[0])).toBe(2);
-    const cancelled = await t.http.post(`/api/v1/orders/${o.body.id}/cancel`).set(shopper.auth).expect(200);
+    const cancelled = await t.http.post(`/api/v1/orders/${o.orderId}/cancel`).set(shopper.auth).expect(200);
     expect(cancelled.body).toMatchObject({ status: 'CANCELLED', cancelReason: 'shopper_cancelled', secondsToPay: 0 });
     expect(await skuStock(t, p.skuIds[0])).toBe(5);
-    const again = await t.http.post(`/api/v1/orders/${o.body.id}/cancel`).set(shopper.auth).expect(409);
+    const again = await t.http.post(`/api/v1/orders/${o.orderId}/cancel`).set(shopper.auth).expect(409);
     expect(again.body.code).toBe('ILLEGAL_ORDER_STATE');
     expect(await skuStock(t, p.skuIds[0])).toBe(5);
   });
 
   it('releases stock exactly once when cancel and expiry race', async () => {
-    const p = await seedProduct(t, { stock: 50 });
+    const p = await createProduct(t, { stock: 50 });
     const sweeper = t.app.get(OrderSweeperService);
     const lifecycle = t.app.get(OrderLifecycleService);
     for (let round = 0; round < 5; round++) {
-      const { shopper, addressId } = await buyer();
-      const o = await t.http
-        .post('/api/v1/orders')
-        .set(shopper.auth)
-        .send({ items: [{ skuId: p.skuIds[0], quantity: 4 }], addressId })
-        .expect(201);
-      const entity = await orders().findOneByOrFail({ id: o.body.id });
+      const { shopper, addressId } = await buyer(t);
+      const o = await placeOrder(t, { buyer: { shopper, addressId }, items: [{ skuId: p.skuIds[0], quantity: 4 }] });
+      const entity = await orders().findOneByOrFail({ id: o.orderId });
       const future = new Date(Date.now() + 31 * 60_000);
       await Promise.all([
-        t.http.post(`/api/v1/orders/${o.body.id}/cancel`).set(shopper.auth),
+        t.http.post(`/api/v1/orders/${o.orderId}/cancel`).set(shopper.auth),
         sweeper.runOnce(future),
         lifecycle.cancel(entity, 'payment_timeout'),
       ]);
-      expect((await orders().findOneByOrFail({ id: o.body.id })).status).toBe('CANCELLED');
+      expect((await orders().findOneByOrFail({ id: o.orderId })).status).toBe('CANCELLED');
       expect(await skuStock(t, p.skuIds[0])).toBe(50);
     }
   });
 
   it('expires unpaid orders after the deadline and returns their stock', async () => {
-    const { shopper, addressId } = await buyer();
-    const p = await seedProduct(t, { stock: 4 });
-    const o = await t.http
-      .post('/api/v1/orders')
-      .set(shopper.auth)
-      .send({ items: [{ skuId: p.skuIds[0], quantity: 4 }], addressId })
-      .expect(201);
+    const { shopper, addressId } = await buyer(t);
+    const p = await createProduct(t, { stock: 4 });
+    const o = await placeOrder(t, { buyer: { shopper, addressId }, items: [{ skuId: p.skuIds[0], quantity: 4 }] });
     const sweeper = t.app.get(OrderSweeperService);
     await sweeper.runOnce(new Date(Date.now() + 29 * 60_000));
-    expect((await t.http.get(`/api/v1/orders/${o.body.id}`).set(shopper.auth)).body.status).toBe('PENDING_PAYMENT');
+    expect((await t.http.get(`/api/v1/orders/${o.orderId}`).set(shopper.auth)).body.status).toBe('PENDING_PAYMENT');
     await sweeper.runOnce(new Date(Date.now() + 30 * 60_000 + 1000));
-    const after = await t.http.get(`/api/v1/orders/${o.body.id}`).set(shopper.auth).expect(200);
+    const after = await t.http.get(`/api/v1/orders/${o.orderId}`).set(shopper.auth).expect(200);
     expect(after.body).toMatchObject({ status: 'CANCELLED', cancelReason: 'payment_timeout' });
     expect(await skuStock(t, p.skuIds[0])).toBe(4);
   });
 
   it('confirms receipt only when shipped, and auto-completes shipped orders after the window', async () => {
-    const { shopper, addressId } = await buyer();
-    const p = await seedProduct(t, { stock: 5 });
-    const a = await t.http
-      .post('/api/v1/orders')
-      .set(shopper.auth)
-      .send({ items: [{ skuId: p.skuIds[0], quantity: 1 }], addressId })
-      .expect(201);
-    const early = await t.http.post(`/api/v1/orders/${a.body.id}/confirm-receipt`).set(shopper.auth).expect(409);
+    const { shopper, addressId } = await buyer(t);
+    const p = await createProduct(t, { stock: 5 });
+    const a = await placeOrder(t, { buyer: { shopper, addressId }, items: [{ skuId: p.skuIds[0], quantity: 1 }] });
+    const early = await t.http.post(`/api/v1/orders/${a.orderId}/confirm-receipt`).set(shopper.auth).expect(409);
     expect(early.body.code).toBe('ILLEGAL_ORDER_STATE');
-    await moveTo(a.body.id, 'pay', 'ship');
-    const paidCancel = await t.http.post(`/api/v1/orders/${a.body.id}/cancel`).set(shopper.auth).expect(409);
+    await advanceOrder(t, a.orderId, 'pay', 'ship');
+    const paidCancel = await t.http.post(`/api/v1/orders/${a.orderId}/cancel`).set(shopper.auth).expect(409);
     expect(paidCancel.body.code).toBe('ILLEGAL_ORDER_STATE');
-    const done = await t.http.post(`/api/v1/orders/${a.body.id}/confirm-receipt`).set(shopper.auth).expect(200);
+    const done = await t.http.post(`/api/v1/orders/${a.orderId}/confirm-receipt`).set(shopper.auth).expect(200);
     expect(done.body.status).toBe('COMPLETED');
     expect(done.body.completedAt).toEqual(expect.any(String));
 
-    const b = await t.http
-      .post('/api/v1/orders')
-      .set(shopper.auth)
-      .send({ items: [{ skuId: p.skuIds[0], quantity: 1 }], addressId })
-      .expect(201);
-    await moveTo(b.body.id, 'pay', 'ship');
+    const b = await placeOrder(t, { buyer: { shopper, addressId }, items: [{ skuId: p.skuIds[0], quantity: 1 }] });
+    await advanceOrder(t, b.orderId, 'pay', 'ship');
     const sweeper = t.app.get(OrderSweeperService);
     await sweeper.runOnce(new Date(Date.now() + 6 * 86_400_000));
-    expect((await t.http.get(`/api/v1/orders/${b.body.id}`).set(shopper.auth)).body.status).toBe('SHIPPED');
+    expect((await t.http.get(`/api/v1/orders/${b.orderId}`).set(shopper.auth)).body.status).toBe('SHIPPED');
     await sweeper.runOnce(new Date(Date.now() + 7 * 86_400_000 + 60_000));
-    expect((await t.http.get(`/api/v1/orders/${b.body.id}`).set(shopper.auth)).body.status).toBe('COMPLETED');
+    expect((await t.http.get(`/api/v1/orders/${b.orderId}`).set(shopper.auth)).body.status).toBe('COMPLETED');
   });
 
   it("answers 404 for another shopper's order on every route", async () => {
-    const { shopper, addressId } = await buyer();
+    const { shopper, addressId } = await buyer(t);
     const intruder = await createShopper(t);
-    const p = await seedProduct(t, { stock: 5 });
-    const o = await t.http
-      .post('/api/v1/orders')
-      .set(shopper.auth)
-      .send({ items: [{ skuId: p.skuIds[0], quantity: 1 }], addressId })
-      .expect(201);
-    await t.http.get(`/api/v1/orders/${o.body.id}`).set(intruder.auth).expect(404);
-    await t.http.post(`/api/v1/orders/${o.body.id}/cancel`).set(intruder.auth).expect(404);
-    await t.http.post(`/api/v1/orders/${o.body.id}/confirm-receipt`).set(intruder.auth).expect(404);
+    const p = await createProduct(t, { stock: 5 });
+    const o = await placeOrder(t, { buyer: { shopper, addressId }, items: [{ skuId: p.skuIds[0], quantity: 1 }] });
+    await t.http.get(`/api/v1/orders/${o.orderId}`).set(intruder.auth).expect(404);
+    await t.http.post(`/api/v1/orders/${o.orderId}/cancel`).set(intruder.auth).expect(404);
+    await t.http.post(`/api/v1/orders/${o.orderId}/confirm-receipt`).set(intruder.auth).expect(404);
     // nor can an intruder order to someone else's address
     const intruderP = await t.http
       .post('/api/v1/orders')
@@ -398,12 +359,12 @@ describe(`orders (${backendLabel})`, () => {
       .send({ items: [{ skuId: p.skuIds[0], quantity: 1 }], addressId })
       .expect(404);
     expect(intruderP.body.code).toBe('ADDRESS_NOT_FOUND');
-    expect((await t.http.get(`/api/v1/orders/${o.body.id}`).set(shopper.auth)).body.status).toBe('PENDING_PAYMENT');
+    expect((await t.http.get(`/api/v1/orders/${o.orderId}`).set(shopper.auth)).body.status).toBe('PENDING_PAYMENT');
     expect(await skuStock(t, p.skuIds[0])).toBe(4);
   });
 
   it('lets operators list all orders and refuses shopper tokens there', async () => {
-    const { shopper } = await buyer();
+    const { shopper } = await buyer(t);
     await t.http.get('/api/v1/admin/orders').set(shopper.auth).expect(403);
     await t.http.get('/api/v1/admin/orders').expect(401);
   });

@@ -9,17 +9,20 @@ import { PaymentNotificationEntity } from '../src/modules/payment/entities/payme
 import { RefundEntity } from '../src/modules/payment/entities/refund.entity';
 import { PaymentReconcilerService } from '../src/modules/payment/payment-reconciler.service';
 import { WECHAT_SANDBOX } from '../src/modules/wechat/wechat.module';
-import { createAdmin, createShopper, type Shopper } from './support/factories';
-import { createAddress, seedProduct, skuStock } from './support/shop-fixtures';
+import {
+  createAdmin,
+  createProduct,
+  createShopper,
+  placeOrder,
+  skuStock,
+  deliverWechatPayNotification,
+  orderStatus,
+} from './support/factories';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
+import { waitFor } from './support/wait';
 
-interface Placed {
-  shopper: Shopper;
-  orderId: number;
-  orderNo: string;
-  payable: number;
-  skuId: number;
-}
+/** Orders here are of one SKU at ¥33. */
+const product = { price: 3300 };
 
 describe(`WeChat Pay (${backendLabel})`, () => {
   let t: TestApp;
@@ -32,30 +35,8 @@ describe(`WeChat Pay (${backendLabel})`, () => {
     await t?.close();
   });
 
-  async function placeOrder(opts: { stock?: number; quantity?: number; shopper?: Shopper } = {}): Promise<Placed> {
-    const shopper = opts.shopper ?? (await createShopper(t));
-    const addressId = await createAddress(t, shopper);
-    const p = await seedProduct(t, { stock: opts.stock ?? 10, price: 3300 });
-    const res = await t.http
-      .post('/api/v1/orders')
-      .set(shopper.auth)
-      .send({ items: [{ skuId: p.skuIds[0], quantity: opts.quantity ?? 1 }], addressId })
-      .expect(201);
-    return {
-      shopper,
-      orderId: res.body.id,
-      orderNo: res.body.orderNo,
-      payable: res.body.payableAmount,
-      skuId: p.skuIds[0],
-    };
-  }
-  const status = async (o: Placed) =>
-    (await t.http.get(`/api/v1/orders/${o.orderId}`).set(o.shopper.auth).expect(200)).body.status;
-  const notify = (n: { headers: Record<string, string>; body: string }, path = 'notify') =>
-    t.http.post(`/api/v1/payments/wechat/${path}`).set(n.headers).set('content-type', 'application/json').send(n.body);
-
   it('pays end to end: pay params with a valid paySign, sandbox payment, notification, PAID', async () => {
-    const o = await placeOrder();
+    const o = await placeOrder(t, { product });
     const params = await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
     expect(params.body).toEqual({
       timeStamp: expect.stringMatching(/^\d{10}$/),
@@ -99,13 +80,13 @@ describe(`WeChat Pay (${backendLabel})`, () => {
     ['wrong_api_v3_key', 400],
     ['missing_headers', 401],
   ] as const)('rejects a %s notification and leaves the order untouched', async (forgery, expected) => {
-    const o = await placeOrder();
+    const o = await placeOrder(t, { product });
     await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
     const { transaction } = await sandbox.simulatePayment(o.orderNo, { notify: false });
     const forged = sandbox.pay.buildNotification({ eventType: 'TRANSACTION.SUCCESS', resource: transaction, forgery });
-    const res = await notify(forged).expect(expected);
+    const res = await deliverWechatPayNotification(t, forged).expect(expected);
     expect(res.body).toEqual({ code: 'FAIL', message: expect.any(String) });
-    expect(await status(o)).toBe('PENDING_PAYMENT');
+    expect(await orderStatus(t, o)).toBe('PENDING_PAYMENT');
   });
 
   it.each([
@@ -117,25 +98,25 @@ describe(`WeChat Pay (${backendLabel})`, () => {
     ['another merchant', (tx: Record<string, unknown>) => ({ ...tx, mchid: '1999999999' }), 400],
     ['another appid', (tx: Record<string, unknown>) => ({ ...tx, appid: 'wx0000000000000000' }), 400],
   ])('rejects a correctly signed notification with %s', async (_name, mutate, expected) => {
-    const o = await placeOrder();
+    const o = await placeOrder(t, { product });
     await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
     const { transaction } = await sandbox.simulatePayment(o.orderNo, { notify: false });
     const n = sandbox.pay.buildNotification({
       eventType: 'TRANSACTION.SUCCESS',
       resource: mutate(transaction as never),
     });
-    await notify(n).expect(expected);
-    expect(await status(o)).toBe('PENDING_PAYMENT');
+    await deliverWechatPayNotification(t, n).expect(expected);
+    expect(await orderStatus(t, o)).toBe('PENDING_PAYMENT');
   });
 
   it('applies 20 parallel copies of one notification exactly once, answering all 2xx', async () => {
-    const o = await placeOrder({ stock: 10, quantity: 2 });
+    const o = await placeOrder(t, { product: { ...product, stock: 10 }, quantity: 2 });
     await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
     const { transaction } = await sandbox.simulatePayment(o.orderNo, { notify: false });
     const n = sandbox.pay.buildNotification({ eventType: 'TRANSACTION.SUCCESS', resource: transaction });
-    const answers = await Promise.all(Array.from({ length: 20 }, () => notify(n)));
+    const answers = await Promise.all(Array.from({ length: 20 }, () => deliverWechatPayNotification(t, n)));
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(204));
-    expect(await status(o)).toBe('PAID');
+    expect(await orderStatus(t, o)).toBe('PAID');
     const rows = await t.app
       .get<Repository<PaymentNotificationEntity>>(getRepositoryToken(PaymentNotificationEntity))
       .countBy({ notificationId: n.id });
@@ -144,27 +125,20 @@ describe(`WeChat Pay (${backendLabel})`, () => {
   });
 
   it("counts a paid order towards each of its products' sales exactly once", async () => {
-    const shopper = await createShopper(t);
-    const addressId = await createAddress(t, shopper);
-    const a = await seedProduct(t, { stock: 10, skus: 2 });
-    const b = await seedProduct(t, { stock: 10 });
-    const other = await seedProduct(t, { stock: 10 });
-    const res = await t.http
-      .post('/api/v1/orders')
-      .set(shopper.auth)
-      .send({
-        items: [
-          { skuId: a.skuIds[0], quantity: 2 },
-          { skuId: b.skuIds[0], quantity: 3 },
-          { skuId: a.skuIds[1], quantity: 1 },
-        ],
-        addressId,
-      })
-      .expect(201);
-    await t.http.post(`/api/v1/orders/${res.body.id}/pay`).set(shopper.auth).expect(200);
-    const { transaction } = await sandbox.simulatePayment(res.body.orderNo, { notify: false });
+    const a = await createProduct(t, { stock: 10, skus: 2 });
+    const b = await createProduct(t, { stock: 10 });
+    const other = await createProduct(t, { stock: 10 });
+    const o = await placeOrder(t, {
+      items: [
+        { skuId: a.skuIds[0], quantity: 2 },
+        { skuId: b.skuIds[0], quantity: 3 },
+        { skuId: a.skuIds[1], quantity: 1 },
+      ],
+    });
+    await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
+    const { transaction } = await sandbox.simulatePayment(o.orderNo, { notify: false });
     const n = sandbox.pay.buildNotification({ eventType: 'TRANSACTION.SUCCESS', resource: transaction });
-    const answers = await Promise.all(Array.from({ length: 5 }, () => notify(n)));
+    const answers = await Promise.all(Array.from({ length: 5 }, () => deliverWechatPayNotification(t, n)));
     expect(answers.map((x) => x.status)).toEqual(Array(5).fill(204));
     const products = t.app.get<Repository<ProductEntity>>(getRepositoryToken(ProductEntity));
     const sales = async (id: number) => (await products.findOneByOrFail({ id })).sales;
@@ -176,7 +150,7 @@ describe(`WeChat Pay (${backendLabel})`, () => {
   });
 
   it('marks the order PAID through pay/sync when no notification arrives', async () => {
-    const o = await placeOrder();
+    const o = await placeOrder(t, { product });
     await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
     const before = await t.http.post(`/api/v1/orders/${o.orderId}/pay/sync`).set(o.shopper.auth).expect(200);
     expect(before.body).toEqual({ status: 'PENDING_PAYMENT', paid: false });
@@ -186,27 +160,27 @@ describe(`WeChat Pay (${backendLabel})`, () => {
   });
 
   it('reconciles a pending payment whose notification was lost', async () => {
-    const o = await placeOrder();
+    const o = await placeOrder(t, { product });
     await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
     await sandbox.simulatePayment(o.orderNo, { notify: false });
     await t.app.get(PaymentReconcilerService).runOnce(new Date(Date.now() + 4 * 60_000));
-    expect(await status(o)).toBe('PAID');
+    expect(await orderStatus(t, o)).toBe('PAID');
   });
 
   it('closes the WeChat order on expiry, and a payment made meanwhile makes the order PAID instead', async () => {
-    const expiring = await placeOrder();
+    const expiring = await placeOrder(t, { product });
     await t.http.post(`/api/v1/orders/${expiring.orderId}/pay`).set(expiring.shopper.auth).expect(200);
-    const raced = await placeOrder();
+    const raced = await placeOrder(t, { product });
     await t.http.post(`/api/v1/orders/${raced.orderId}/pay`).set(raced.shopper.auth).expect(200);
     await sandbox.simulatePayment(raced.orderNo, { notify: false });
     await t.app.get(OrderSweeperService).runOnce(new Date(Date.now() + 31 * 60_000));
-    expect(await status(expiring)).toBe('CANCELLED');
+    expect(await orderStatus(t, expiring)).toBe('CANCELLED');
     expect(sandbox.pay.transaction(expiring.orderNo)?.trade_state).toBe('CLOSED');
-    expect(await status(raced)).toBe('PAID');
+    expect(await orderStatus(t, raced)).toBe('PAID');
   });
 
   it('refunds a payment that lands on a cancelled order automatically', async () => {
-    const o = await placeOrder();
+    const o = await placeOrder(t, { product });
     await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
     const { transaction } = await sandbox.simulatePayment(o.orderNo, { notify: false });
     // the shop cancelled the order while WeChat still took the money (e.g. the close call was lost)
@@ -218,8 +192,8 @@ describe(`WeChat Pay (${backendLabel})`, () => {
       ]);
     });
     const n = sandbox.pay.buildNotification({ eventType: 'TRANSACTION.SUCCESS', resource: transaction });
-    await notify(n).expect(204);
-    expect(await status(o)).toBe('CANCELLED');
+    await deliverWechatPayNotification(t, n).expect(204);
+    expect(await orderStatus(t, o)).toBe('CANCELLED');
     await sandbox.whenIdle();
     const refunds = t.app.get<Repository<RefundEntity>>(getRepositoryToken(RefundEntity));
     const refund = await refunds.findOneByOrFail({ orderId: o.orderId });
@@ -229,7 +203,7 @@ describe(`WeChat Pay (${backendLabel})`, () => {
   });
 
   it('refunds a paid order: REFUNDING, then REFUNDED on the refund notification, stock back', async () => {
-    const o = await placeOrder({ stock: 5, quantity: 2 });
+    const o = await placeOrder(t, { product: { ...product, stock: 5 }, quantity: 2 });
     await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
     await sandbox.simulatePayment(o.orderNo);
     expect(await skuStock(t, o.skuId)).toBe(3);
@@ -247,7 +221,7 @@ describe(`WeChat Pay (${backendLabel})`, () => {
       .expect(200);
     expect(['REFUNDING', 'REFUNDED']).toContain(res.body.status);
     await sandbox.whenIdle();
-    await waitFor(async () => (await status(o)) === 'REFUNDED');
+    await waitFor(async () => (await orderStatus(t, o)) === 'REFUNDED');
     expect(await skuStock(t, o.skuId)).toBe(5);
     const refund = await t.app
       .get<Repository<RefundEntity>>(getRepositoryToken(RefundEntity))
@@ -262,7 +236,7 @@ describe(`WeChat Pay (${backendLabel})`, () => {
   });
 
   it('refuses to refund an order that was never paid', async () => {
-    const o = await placeOrder();
+    const o = await placeOrder(t, { product });
     const admin = await createAdmin(t);
     const res = await t.http
       .post(`/api/v1/admin/orders/${o.orderId}/refund`)
@@ -273,30 +247,22 @@ describe(`WeChat Pay (${backendLabel})`, () => {
   });
 
   it("won't let a shopper pay or sync someone else's order", async () => {
-    const o = await placeOrder();
+    const o = await placeOrder(t, { product });
     const intruder = await createShopper(t);
     await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(intruder.auth).expect(404);
     await t.http.post(`/api/v1/orders/${o.orderId}/pay/sync`).set(intruder.auth).expect(404);
     await t.http.post(`/api/v1/sandbox/orders/${o.orderId}/simulate-payment`).set(intruder.auth).expect(404);
-    expect(await status(o)).toBe('PENDING_PAYMENT');
+    expect(await orderStatus(t, o)).toBe('PENDING_PAYMENT');
   });
 
   it('lets a developer pay through the sandbox route', async () => {
-    const o = await placeOrder();
+    const o = await placeOrder(t, { product });
     await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
     const res = await t.http
       .post(`/api/v1/sandbox/orders/${o.orderId}/simulate-payment`)
       .set(o.shopper.auth)
       .expect(200);
     expect(res.body.delivered).toBe(true);
-    expect(await status(o)).toBe('PAID');
+    expect(await orderStatus(t, o)).toBe('PAID');
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

@@ -6,10 +6,21 @@ import { PointsService } from '../src/modules/promotion/points.service';
 import { RefundService } from '../src/modules/payment/refund.service';
 import { PromotionDemoSeeder } from '../src/modules/promotion/promotion-demo-seeder';
 import { WECHAT_SANDBOX } from '../src/modules/wechat/wechat.module';
-import { createAdmin, createShopper, type Admin, type Shopper } from './support/factories';
+import {
+  buyer,
+  createAdmin,
+  createShopper,
+  type Admin,
+  type Shopper,
+  createAddress,
+  createProduct,
+  payOrder,
+  placeOrder,
+  skuStock,
+} from './support/factories';
 import { photoJpeg } from './support/images';
-import { createAddress, seedProduct, skuStock } from './support/shop-fixtures';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
+import { waitFor } from './support/wait';
 
 describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
   let t: TestApp;
@@ -54,10 +65,6 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
       );
   const balance = async (s: Shopper) =>
     (await t.http.get('/api/v1/points').set(s.auth).expect(200)).body.balance as number;
-  async function pay(s: Shopper, order: { id: number; orderNo: string }) {
-    await t.http.post(`/api/v1/orders/${order.id}/pay`).set(s.auth).expect(200);
-    await sandbox.simulatePayment(order.orderNo);
-  }
 
   it('lets 500 parallel claims take exactly 100 coupons, never past the per-shopper limit', async () => {
     const id = await template({ totalQuantity: 100, perUserLimit: 2, name: '抢券' });
@@ -79,10 +86,9 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
   });
 
   it('checks out with the best coupon, splits it over the lines, consumes it on payment and returns it on cancel', async () => {
-    const s = await createShopper(t);
-    const addressId = await createAddress(t, s);
-    const a = await seedProduct(t, { price: 15000, stock: 10 });
-    const b = await seedProduct(t, { price: 5000, stock: 10 });
+    const { shopper: s, addressId } = await buyer(t);
+    const a = await createProduct(t, { price: 15000, stock: 10 });
+    const b = await createProduct(t, { price: 5000, stock: 10 });
     const big = await template();
     const small = await template({ name: '无门槛', kind: 'NO_THRESHOLD', amountFen: 500, thresholdFen: undefined });
     const onlyB = await template({
@@ -151,7 +157,7 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
     const paid = (
       await t.http.post('/api/v1/orders').set(s.auth).send({ items, addressId, couponId: cBig.id }).expect(201)
     ).body;
-    await pay(s, paid);
+    await payOrder(t, s, paid);
     const used = (await t.http.get('/api/v1/coupons/mine?status=used').set(s.auth).expect(200)).body.items;
     expect(used.find((c: { id: number }) => c.id === cBig.id).status).toBe('USED');
   });
@@ -170,9 +176,8 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
   });
 
   it('spends points at checkout within the cap; two devices at once never take the balance below zero; cancel returns them', async () => {
-    const s = await createShopper(t);
-    const addressId = await createAddress(t, s);
-    const p = await seedProduct(t, { price: 10000, stock: 10 });
+    const { shopper: s, addressId } = await buyer(t);
+    const p = await createProduct(t, { price: 10000, stock: 10 });
     await givePoints(s.userId, 3000);
     const items = [{ skuId: p.skuIds[0], quantity: 1 }];
     const over = await t.http.post('/api/v1/orders').set(s.auth).send({ items, addressId, points: 6000 }).expect(409);
@@ -196,26 +201,23 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
   });
 
   it('refunds one piece of a line (with a photo) for its paid share, coupon and points accounted for', async () => {
-    const s = await createShopper(t);
-    const addressId = await createAddress(t, s);
-    const p = await seedProduct(t, { price: 10000, stock: 10 });
-    const q = await seedProduct(t, { price: 10000, stock: 10 });
+    const { shopper: s, addressId } = await buyer(t);
+    const p = await createProduct(t, { price: 10000, stock: 10 });
+    const q = await createProduct(t, { price: 10000, stock: 10 });
     const c = (await claim(s, await template()).expect(201)).body;
     await givePoints(s.userId, 1000);
     const items = [
       { skuId: p.skuIds[0], quantity: 3 },
       { skuId: q.skuIds[0], quantity: 1 },
     ];
-    const order = (
-      await t.http
-        .post('/api/v1/orders')
-        .set(s.auth)
-        .send({ items, addressId, couponId: c.id, points: 1000 })
-        .expect(201)
-    ).body;
+    const { order } = await placeOrder(t, {
+      buyer: { shopper: s, addressId },
+      items,
+      body: { couponId: c.id, points: 1000 },
+    });
     // goods 40000, coupon 3000 → line p 2250, q 750; points 1000 → p 750, q 250; p paid 27000 for 3
     expect(order.payableAmount).toBe(40000 - 3000 - 1000);
-    await pay(s, order);
+    await payOrder(t, s, order);
     const upload = await t.http
       .post('/api/v1/media?kind=review')
       .set(s.auth)
@@ -293,17 +295,12 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
   });
 
   it('walks a return: approve, ship back, receive with restock, refund; reject and timeouts', async () => {
-    const s = await createShopper(t);
-    const addressId = await createAddress(t, s);
-    const p = await seedProduct(t, { price: 5000, stock: 5 });
+    const { shopper: s, addressId } = await buyer(t);
+    const p = await createProduct(t, { price: 5000, stock: 5 });
     const order = (
-      await t.http
-        .post('/api/v1/orders')
-        .set(s.auth)
-        .send({ items: [{ skuId: p.skuIds[0], quantity: 2 }], addressId })
-        .expect(201)
-    ).body;
-    await pay(s, order);
+      await placeOrder(t, { buyer: { shopper: s, addressId }, items: [{ skuId: p.skuIds[0], quantity: 2 }] })
+    ).order;
+    await payOrder(t, s, order);
     await t.http
       .post(`/api/v1/admin/orders/${order.id}/ship`)
       .set(admin.auth)
@@ -355,16 +352,15 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
   });
 
   it('times out durably: no answer → approved (refund-only refunded), return not shipped → closed; points earn, claw back and expire', async () => {
-    const s = await createShopper(t);
-    const addressId = await createAddress(t, s);
-    const p = await seedProduct(t, { price: 20000, stock: 5 });
-    const q = await seedProduct(t, { price: 10000, stock: 5 });
+    const { shopper: s, addressId } = await buyer(t);
+    const p = await createProduct(t, { price: 20000, stock: 5 });
+    const q = await createProduct(t, { price: 10000, stock: 5 });
     const items = [
       { skuId: p.skuIds[0], quantity: 1 },
       { skuId: q.skuIds[0], quantity: 1 },
     ];
-    const order = (await t.http.post('/api/v1/orders').set(s.auth).send({ items, addressId }).expect(201)).body;
-    await pay(s, order);
+    const order = (await placeOrder(t, { buyer: { shopper: s, addressId }, items })).order;
+    await payOrder(t, s, order);
     await t.http
       .post(`/api/v1/admin/orders/${order.id}/ship`)
       .set(admin.auth)
@@ -415,24 +411,17 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
   });
 
   it('tells the shopper the result by subscribe message, once per request (two requests on one order)', async () => {
-    const s = await createShopper(t);
-    const addressId = await createAddress(t, s);
-    const p = await seedProduct(t, { price: 5000, stock: 5 });
-    const q = await seedProduct(t, { price: 3000, stock: 5 });
-    const order = (
-      await t.http
-        .post('/api/v1/orders')
-        .set(s.auth)
-        .send({
-          items: [
-            { skuId: p.skuIds[0], quantity: 1 },
-            { skuId: q.skuIds[0], quantity: 1 },
-          ],
-          addressId,
-        })
-        .expect(201)
-    ).body;
-    await pay(s, order);
+    const { shopper: s, addressId } = await buyer(t);
+    const p = await createProduct(t, { price: 5000, stock: 5 });
+    const q = await createProduct(t, { price: 3000, stock: 5 });
+    const { order } = await placeOrder(t, {
+      buyer: { shopper: s, addressId },
+      items: [
+        { skuId: p.skuIds[0], quantity: 1 },
+        { skuId: q.skuIds[0], quantity: 1 },
+      ],
+    });
+    await payOrder(t, s, order);
     const openid = await t.app.get(AuthService).openidOf(s.userId);
     const tpl = t.config.wechatPlatform.templates.aftersale_result.templateId;
     // two "allow" taps = two messages
@@ -471,20 +460,16 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
   });
 
   it('answers each order’s after-sale state for the order list: 售后中 / 已退款 / 售后关闭, owner-scoped', async () => {
-    const s = await createShopper(t);
-    const addressId = await createAddress(t, s);
-    const p = await seedProduct(t, { price: 2000, stock: 20 });
-    const q = await seedProduct(t, { price: 1000, stock: 20 });
+    const { shopper: s, addressId } = await buyer(t);
+    const p = await createProduct(t, { price: 2000, stock: 20 });
+    const q = await createProduct(t, { price: 1000, stock: 20 });
     const placeAndPay = async (who: Shopper, whoAddress: number, skuIds: number[]) => {
-      const order = (
-        await t.http
-          .post('/api/v1/orders')
-          .set(who.auth)
-          .send({ items: skuIds.map((skuId) => ({ skuId, quantity: 1 })), addressId: whoAddress })
-          .expect(201)
-      ).body;
-      await pay(who, order);
-      return order as { id: number; orderNo: string };
+      const { order } = await placeOrder(t, {
+        buyer: { shopper: who, addressId: whoAddress },
+        items: skuIds.map((skuId) => ({ skuId, quantity: 1 })),
+      });
+      await payOrder(t, who, order);
+      return order;
     };
     const request = async (who: Shopper, orderId: number, skuId: number): Promise<number> =>
       (
@@ -600,14 +585,10 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
       .expect(400);
     expect(low.body.code).toBe('VALIDATION_FAILED');
     const addressId = await createAddress(t, s);
-    const p = await seedProduct(t, { price: 5000, stock: 5 });
+    const p = await createProduct(t, { price: 5000, stock: 5 });
     const order = (
-      await t.http
-        .post('/api/v1/orders')
-        .set(s.auth)
-        .send({ items: [{ skuId: p.skuIds[0], quantity: 1 }], addressId })
-        .expect(201)
-    ).body;
+      await placeOrder(t, { buyer: { shopper: s, addressId }, items: [{ skuId: p.skuIds[0], quantity: 1 }] })
+    ).order;
     // not paid yet: no after-sale
     const early = await t.http
       .post('/api/v1/aftersales')
@@ -615,7 +596,7 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
       .send({ orderId: order.id, skuId: p.skuIds[0], quantity: 1, type: 'REFUND_ONLY', reason: '不想要了' })
       .expect(409);
     expect(early.body.code).toBe('AFTERSALE_NOT_ALLOWED');
-    await pay(s, order);
+    await payOrder(t, s, order);
     const r = (
       await t.http
         .post('/api/v1/aftersales')
@@ -633,14 +614,6 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
     expect(late.body.code).toBe('ILLEGAL_AFTERSALE_STATE');
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe(`demo coupons (${backendLabel})`, () => {
   it('turns the banner’s 满199减30 into a claimable coupon, once', async () => {

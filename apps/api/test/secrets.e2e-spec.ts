@@ -12,7 +12,7 @@ import type { DataSource } from 'typeorm';
 import { AdminAccountService } from '../src/modules/auth/admin-account.service';
 import { WECHAT_SANDBOX } from '../src/modules/wechat/wechat.module';
 import { type Answer, report, send } from '../../../test/resilience/e2e/api-surface';
-import { seedProduct, sampleAddress } from './support/shop-fixtures';
+import { createProduct, sampleAddress } from './support/factories';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
 jest.setTimeout(60_000);
@@ -73,7 +73,7 @@ describe(`secrets stay secret (${backendLabel})`, () => {
     await call('profile with a session_key field', 'PATCH', '/api/v1/me', { token, body: { sessionKey: 'x' } });
     const address = await call('address', 'POST', '/api/v1/addresses', { token, body: sampleAddress });
     const addressId = (address.json as { id: number }).id;
-    const p = await seedProduct(t, { stock: 20, price: 4200 });
+    const p = await createProduct(t, { stock: 20, price: 4200 });
     await call('cart', 'POST', '/api/v1/cart/items', { token, body: { skuId: p.skuIds[0], quantity: 1 } });
     await call('cart view', 'GET', '/api/v1/cart', { token });
     const order = await call('order', 'POST', '/api/v1/orders', {

@@ -1,5 +1,4 @@
-import { createShopper } from './support/factories';
-import { createAddress, sampleAddress, seedProduct } from './support/shop-fixtures';
+import { buyer, createShopper, sampleAddress, createProduct } from './support/factories';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -18,7 +17,7 @@ describe(`Shopper writes under concurrency and hostile text (${backendLabel})`, 
 
   it('adds one SKU 12 times in parallel as one line of 12, never a 500', async () => {
     const s = await createShopper(t);
-    const p = await seedProduct(t, { stock: 100 });
+    const p = await createProduct(t, { stock: 100 });
     const answers = await Promise.all(
       Array.from({ length: 12 }, () =>
         t.http.post('/api/v1/cart/items').set(s.auth).send({ skuId: p.skuIds[0], quantity: 1 }),
@@ -33,7 +32,7 @@ describe(`Shopper writes under concurrency and hostile text (${backendLabel})`, 
   it('keeps the cart at 100 lines when 140 different SKUs are added at once', async () => {
     const s = await createShopper(t);
     const skuIds: number[] = [];
-    for (let i = 0; i < 28; i++) skuIds.push(...(await seedProduct(t, { stock: 10, skus: 5 })).skuIds);
+    for (let i = 0; i < 28; i++) skuIds.push(...(await createProduct(t, { stock: 10, skus: 5 })).skuIds);
     const add = (skuId: number) => t.http.post('/api/v1/cart/items').set(s.auth).send({ skuId, quantity: 1 });
     const answers = await Promise.all(skuIds.map(add));
     // 140 adds queue on one shopper's row lock: some may be shed with a retryable 503 (bounded
@@ -74,8 +73,7 @@ describe(`Shopper writes under concurrency and hostile text (${backendLabel})`, 
     ['a right-to-left override in the detail', { detail: '1 栋 \u202E101' }],
     ['an over-long district', { district: '区'.repeat(33) }],
   ])('refuses an address edit with %s, as create does', async (_name, patch) => {
-    const s = await createShopper(t);
-    const id = await createAddress(t, s);
+    const { shopper: s, addressId: id } = await buyer(t);
     const create = await t.http
       .post('/api/v1/addresses')
       .set(s.auth)
@@ -94,9 +92,8 @@ describe(`Shopper writes under concurrency and hostile text (${backendLabel})`, 
     ['a newline', '第一行\n第二行'],
     ['an escape character', '备注\u001b[31m'],
   ])('refuses an order remark and a nickname with %s', async (_name, text) => {
-    const s = await createShopper(t);
-    const addressId = await createAddress(t, s);
-    const p = await seedProduct(t, { stock: 5 });
+    const { shopper: s, addressId } = await buyer(t);
+    const p = await createProduct(t, { stock: 5 });
     const order = await t.http
       .post('/api/v1/orders')
       .set(s.auth)
@@ -107,9 +104,8 @@ describe(`Shopper writes under concurrency and hostile text (${backendLabel})`, 
   });
 
   it('still takes emoji and every script in remarks and nicknames', async () => {
-    const s = await createShopper(t);
-    const addressId = await createAddress(t, s);
-    const p = await seedProduct(t, { stock: 5 });
+    const { shopper: s, addressId } = await buyer(t);
+    const p = await createProduct(t, { stock: 5 });
     await t.http
       .post('/api/v1/orders')
       .set(s.auth)

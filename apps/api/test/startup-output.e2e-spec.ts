@@ -4,14 +4,11 @@
  * server runs, not when it exits: logs were held in a 4 KB buffer until then.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createConnection } from 'mysql2/promise';
-import { parseDatabaseUrl } from '../src/config/app-config';
-import { usingMysql } from './support/test-app';
+import { freshDatabase } from './support/fresh-database';
 
 const ROOT = join(__dirname, '../../..');
 
@@ -30,24 +27,8 @@ function freePort(): Promise<number> {
  * that SQLite's native addon was not built for).
  */
 async function emptyDatabase(dataDir: string): Promise<{ url: string; drop(): Promise<void> }> {
-  if (!usingMysql) return { url: `sqlite:${join(dataDir, 'shop.sqlite')}`, drop: async () => undefined };
-  const db = parseDatabaseUrl(process.env.DATABASE_URL as string, []);
-  if (db.type !== 'mysql') throw new Error('expected a MySQL DATABASE_URL');
-  const name = `sutwxapp_start_${randomUUID().slice(0, 8)}`;
-  const admin = () => createConnection({ host: db.host, port: db.port, user: db.username, password: db.password });
-  const conn = await admin();
-  await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await conn.end();
-  const url = new URL(db.url);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = await admin();
-      await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await c.end();
-    },
-  };
+  const fresh = await freshDatabase('sutwxapp_start');
+  return { url: fresh.url ?? `sqlite:${join(dataDir, 'shop.sqlite')}`, drop: fresh.drop };
 }
 
 describe('start-up output of the built server', () => {

@@ -13,8 +13,15 @@ import { ShippingUploadEntity } from '../src/modules/wechat-platform/entities/sh
 import { ShippingUploadService } from '../src/modules/wechat-platform/shipping-upload.service';
 import { PlatformSharedStore } from '../src/modules/wechat-platform/shared-store';
 import { retainSharedSandbox, WECHAT_SANDBOX } from '../src/modules/wechat/wechat.module';
-import { type Admin, createAdmin, createShopper, type Shopper } from './support/factories';
-import { createAddress, sampleAddress, seedProduct } from './support/shop-fixtures';
+import {
+  type Admin,
+  createAdmin,
+  createShopper,
+  payOrder,
+  placeOrder,
+  sampleAddress,
+  type Shopper,
+} from './support/factories';
 import { backendLabel, startTestApp, type TestApp, usingMysql, usingRedis } from './support/test-app';
 
 /** upload_shipping_info's body as the sandbox recorded it */
@@ -60,25 +67,21 @@ async function freePort(): Promise<number> {
 }
 
 /** A shopper's order paid through WeChat Pay (the sandbox pays and sends the signed notification). */
-async function paidOrder(t: TestApp, sandbox: WechatSandbox, shopper?: Shopper, phone = '13800138000') {
-  const s = shopper ?? (await createShopper(t));
-  const addressId = await createAddress(t, s, { phone });
-  const p = await seedProduct(t, { stock: 5, title: `微信平台商品-${randomUUID().slice(0, 6)}` });
-  const order = await t.http
-    .post('/api/v1/orders')
-    .set(s.auth)
-    .send({ items: [{ skuId: p.skuIds[0], quantity: 2 }], addressId })
-    .expect(201);
-  await t.http.post(`/api/v1/orders/${order.body.id}/pay`).set(s.auth).expect(200);
-  const paid = await sandbox.simulatePayment(order.body.orderNo);
+async function paidOrder(t: TestApp, shopper?: Shopper, phone = '13800138000') {
+  const o = await placeOrder(t, {
+    shopper,
+    address: { phone },
+    quantity: 2,
+    product: { stock: 5, title: `微信平台商品-${randomUUID().slice(0, 6)}` },
+  });
+  const paid = await payOrder(t, o.shopper, o.order);
   expect(paid.deliveries[0].delivered).toBe(true);
-  const transactionId = paid.transaction.transaction_id as string;
   return {
-    shopper: s,
-    orderId: order.body.id as number,
-    orderNo: order.body.orderNo as string,
-    transactionId,
-    title: p.title,
+    shopper: o.shopper,
+    orderId: o.orderId,
+    orderNo: o.orderNo,
+    transactionId: paid.transaction.transaction_id as string,
+    title: o.product!.title,
   };
 }
 
@@ -105,7 +108,7 @@ describe(`WeChat platform duties (${backendLabel})`, () => {
     t.http.get(`/api/v1/admin/orders/${orderId}/wechat-shipping`).set(admin.auth);
 
   it('reports a shipment to WeChat keyed by the Pay transaction, with WeChat’s carrier id and a masked phone', async () => {
-    const o = await paidOrder(t, sandbox, undefined, '13912345678');
+    const o = await paidOrder(t, undefined, '13912345678');
     const before = sandbox.platform.uploads.length;
     await ship(o.orderId, 'shunfeng', 'SF1234567890');
     const done = await eventually(async () => {
@@ -139,7 +142,7 @@ describe(`WeChat platform duties (${backendLabel})`, () => {
   });
 
   it('re-uploads on an operator’s request with several parcels as a split delivery', async () => {
-    const o = await paidOrder(t, sandbox);
+    const o = await paidOrder(t);
     await ship(o.orderId, 'yuantong', 'YT0000000001');
     await eventually(async () => (await uploadStatus(o.orderId)).body.status === 'DONE', 'first upload');
     const before = sandbox.platform.uploads.length;
@@ -166,7 +169,7 @@ describe(`WeChat platform duties (${backendLabel})`, () => {
   });
 
   it('keeps a final WeChat refusal visible to the operator with its error', async () => {
-    const o = await paidOrder(t, sandbox);
+    const o = await paidOrder(t);
     sandbox.platform.failNext('upload_shipping_info', 1, 47001, 'data format error');
     await ship(o.orderId);
     const failed = await eventually(async () => {
@@ -183,7 +186,7 @@ describe(`WeChat platform duties (${backendLabel})`, () => {
   });
 
   it('gives a shipped order whose job was lost (process died after the ship commit) one in the catch-up sweep', async () => {
-    const o = await paidOrder(t, sandbox);
+    const o = await paidOrder(t);
     await ship(o.orderId, 'ems', 'EM123456789CN');
     await eventually(async () => (await uploadStatus(o.orderId)).body.status === 'DONE', 'the upload');
     const jobs = t.app.get<Repository<ShippingUploadEntity>>(getRepositoryToken(ShippingUploadEntity));
@@ -216,7 +219,7 @@ describe(`WeChat platform duties (${backendLabel})`, () => {
     });
 
     it('completes the order on the settlement (confirm-receipt) event, and refuses its replay and forgeries', async () => {
-      const o = await paidOrder(t, sandbox);
+      const o = await paidOrder(t);
       await ship(o.orderId);
       const order = await t.http.get(`/api/v1/admin/orders/${o.orderId}`).set(admin.auth).expect(200);
       expect(order.body.status).toBe('SHIPPED');
@@ -302,7 +305,7 @@ describe(`WeChat platform duties (${backendLabel})`, () => {
         .expect(200);
       expect(rec.body.accepted).toEqual([tpl('order_paid'), tpl('order_shipped')]);
 
-      const o = await paidOrder(t, sandbox, s);
+      const o = await paidOrder(t, s);
       const mine = () => sandbox.platform.subscribeMessages.filter((m) => m.openid === openid);
       await eventually(async () => mine().length === 1, 'the paid notice');
       expect(mine()[0]).toMatchObject({
@@ -319,7 +322,7 @@ describe(`WeChat platform duties (${backendLabel})`, () => {
       });
 
       // a second paid order: the one-time quota is used up, so nothing is sent
-      const o2 = await paidOrder(t, sandbox, s);
+      const o2 = await paidOrder(t, s);
       await t.http.post(`/api/v1/admin/orders/${o2.orderId}/refund`).set(admin.auth).send({ reason: '测试' });
       await new Promise((r) => setTimeout(r, 600));
       expect(mine()).toHaveLength(2);
@@ -335,7 +338,7 @@ describe(`WeChat platform duties (${backendLabel})`, () => {
         .send({ results: { [tpl('order_paid')]: 'accept' } })
         .expect(200);
       const before = sandbox.stats.count('subscribe_send');
-      await paidOrder(t, sandbox, s);
+      await paidOrder(t, s);
       await eventually(async () => sandbox.stats.count('subscribe_send') > before, 'the send attempt');
       await new Promise((r) => setTimeout(r, 500));
       expect(sandbox.stats.count('subscribe_send')).toBe(before + 1);
@@ -503,7 +506,7 @@ describe(`WeChat platform across restarts and replicas (${backendLabel})`, () =>
     const sandbox = held.sandbox;
     const a = await startTestApp({ ...(await env()), WECHAT_RETRY_BASE_MS: '1500' });
     const admin = await createAdmin(a);
-    const o = await paidOrder(a, sandbox);
+    const o = await paidOrder(a);
     sandbox.platform.failNext('upload_shipping_info', 2, -1, 'system error');
     await a.http
       .post(`/api/v1/admin/orders/${o.orderId}/ship`)

@@ -4,7 +4,7 @@ import type { MeProfile, UserProfile } from '../../src/contracts/auth';
 import { formatFen } from '../../src/utils/money';
 import { photoJpeg } from '../../../apps/api/test/support/images';
 import { createAdmin, createShopper, type Shopper } from '../../../apps/api/test/support/factories';
-import { createAddress } from '../../../apps/api/test/support/shop-fixtures';
+import { createAddress } from '../../../apps/api/test/support/factories';
 import { backendLabel, startTestApp, type TestApp } from '../../../apps/api/test/support/test-app';
 import { MiniProgram } from '../support/mini-program';
 import { OrderDesk } from '../support/orders';

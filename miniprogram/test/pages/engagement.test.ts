@@ -5,7 +5,7 @@ import { ReviewService } from '../../../apps/api/src/modules/review/review.servi
 import { HistoryService } from '../../../apps/api/src/modules/favourite/history.service';
 import { createShopper, type Shopper } from '../../../apps/api/test/support/factories';
 import { photoJpeg } from '../../../apps/api/test/support/images';
-import { createAddress, setShelf } from '../../../apps/api/test/support/shop-fixtures';
+import { createAddress, setShelf } from '../../../apps/api/test/support/factories';
 import { backendLabel, startTestApp, type TestApp } from '../../../apps/api/test/support/test-app';
 import { MiniProgram } from '../support/mini-program';
 import { OrderDesk } from '../support/orders';

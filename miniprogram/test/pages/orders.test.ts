@@ -2,7 +2,7 @@ import type { Order, OrderPage } from '../../src/contracts/order';
 import type { Tracking } from '../../src/contracts/logistics';
 import { formatFen } from '../../src/utils/money';
 import { createShopper, type Shopper } from '../../../apps/api/test/support/factories';
-import { createAddress } from '../../../apps/api/test/support/shop-fixtures';
+import { createAddress } from '../../../apps/api/test/support/factories';
 import { backendLabel, startTestApp, type TestApp } from '../../../apps/api/test/support/test-app';
 import { MiniProgram } from '../support/mini-program';
 import { OrderDesk } from '../support/orders';

@@ -2,7 +2,7 @@ import type { AfterSaleList } from '../../src/contracts/aftersale';
 import type { Order, OrderPage } from '../../src/contracts/order';
 import { createShopper, type Shopper } from '../../../apps/api/test/support/factories';
 import { photoJpeg } from '../../../apps/api/test/support/images';
-import { createAddress } from '../../../apps/api/test/support/shop-fixtures';
+import { createAddress } from '../../../apps/api/test/support/factories';
 import { backendLabel, startTestApp, type TestApp } from '../../../apps/api/test/support/test-app';
 import { MiniProgram } from '../support/mini-program';
 import { Shop } from '../support/shop';

@@ -1,6 +1,6 @@
 import type { ProductPage } from '../../src/contracts/catalog';
 import { createShopper, type Shopper } from '../../../apps/api/test/support/factories';
-import { createAddress } from '../../../apps/api/test/support/shop-fixtures';
+import { createAddress } from '../../../apps/api/test/support/factories';
 import { backendLabel, type TestApp } from '../../../apps/api/test/support/test-app';
 import { startDemoShop, startOwnShop } from '../support/demo-shop';
 import { MiniProgram, type PageHandle } from '../support/mini-program';

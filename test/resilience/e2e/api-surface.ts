@@ -18,11 +18,13 @@ import {
   createShopper,
   type Admin,
   type Shopper,
+  createAddress,
+  placeOrder,
+  sampleAddress,
 } from '../../../apps/api/test/support/factories';
 import { AdminAccountService } from '../../../apps/api/src/modules/auth/admin-account.service';
 import { WECHAT_SANDBOX } from '../../../apps/api/src/modules/wechat/wechat.module';
 import type { WechatSandbox } from '@sutwxapp/wechat-sandbox';
-import { createAddress, sampleAddress } from '../../../apps/api/test/support/shop-fixtures';
 import type { TestApp } from '../../../apps/api/test/support/test-app';
 
 export type Access = 'public' | 'shopper' | 'admin' | 'notify';
@@ -210,7 +212,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     .get(AdminAccountService)
     .create(`target-${randomUUID().slice(0, 8)}`, `pw-${randomUUID()}`);
   const [owner, stranger] = [await createShopper(t), await createShopper(t)];
-  const product = await createProduct(t, admin, { stock: 1000, price: 2500 });
+  const product = await createProduct(t, { admin, stock: 1000, price: 2500 });
   const addressId = await createAddress(t, owner);
   const strangerAddressId = await createAddress(t, stranger);
   const cart = await t.http
@@ -221,11 +223,10 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const cartItemId = (cart.body.items as Array<{ id: number; skuId: number }>).find(
     (i) => i.skuId === product.skuIds[0],
   )!.id;
-  const order = await t.http
-    .post('/api/v1/orders')
-    .set(owner.auth)
-    .send({ items: [{ skuId: product.skuIds[0], quantity: 1 }], addressId })
-    .expect(201);
+  const order = await placeOrder(t, {
+    buyer: { shopper: owner, addressId },
+    items: [{ skuId: product.skuIds[0], quantity: 1 }],
+  });
   const jpeg = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#c33' } })
     .jpeg()
     .toBuffer();
@@ -248,7 +249,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     skuId: product.skuIds[0],
     addressId,
     cartItemId,
-    orderId: order.body.id as number,
+    orderId: order.orderId,
     strangerAddressId,
   };
 }

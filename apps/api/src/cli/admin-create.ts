@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline/promises';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource } from 'typeorm';
-import { ConfigError, loadConfig } from '../config/app-config';
+import { adminCreateEnv, ConfigError, type AppConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source-options';
 import { hashPassword } from '../modules/auth/admin-account.service';
 import { normaliseUsername, passwordProblem } from '../modules/auth/username';
@@ -18,8 +18,9 @@ async function main(): Promise<void> {
     const i = args.indexOf(`--${name}`);
     return i >= 0 ? args[i + 1] : undefined;
   };
-  let username = arg('username') ?? process.env.ADMIN_USERNAME;
-  let password = arg('password') ?? process.env.ADMIN_PASSWORD;
+  const env = adminCreateEnv();
+  let username = arg('username') ?? env.username;
+  let password = arg('password') ?? env.password;
   if (!username || !password) {
     const rl = createInterface({ input: process.stdin, output: process.stdout });
     username ||= (await rl.question('admin username: ')).trim();
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
   const problem = passwordProblem(password ?? '');
   if (problem) throw new Error(problem);
 
-  const config = loadConfig({ ...process.env, ADMIN_USERNAME: '', ADMIN_PASSWORD: '' });
+  const config = env.loadConfig();
   if (config.database.type === 'sqlite' && config.database.path !== ':memory:') {
     mkdirSync(dirname(config.database.path), { recursive: true });
   }
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
   }
 }
 
-function describe(database: ReturnType<typeof loadConfig>['database']): string {
+function describe(database: AppConfig['database']): string {
   return database.type === 'sqlite' ? database.path : `${database.database} on ${database.host}:${database.port}`;
 }
 

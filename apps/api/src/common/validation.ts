@@ -86,12 +86,31 @@ function deeperThan(value: unknown, limit: number): boolean {
   return false;
 }
 
+/** Query DTO classes whose validated value may be shared by every request with the same query. */
+const validatedOnce = new WeakSet<object>();
+/** Distinct valid queries remembered per DTO class (oldest dropped first). */
+const MEMO_MAX = 1_000;
+
+/**
+ * Marks a query DTO as validated once per distinct query: shoppers repeat a handful of queries
+ * (page 1 of each category, each sort) and validating is most of the work of a cached read
+ * (bench/NOTES.md). The DTO is frozen because it is shared; invalid queries are not kept and
+ * throw the same 400 every time.
+ */
+export function ValidatedOnce(): ClassDecorator {
+  return (target) => {
+    validatedOnce.add(target);
+  };
+}
+
 /**
  * A JSON body must be an object (Nest would validate `null` as `{}`), and is checked for depth
  * first: class-transformer copies unknown nested values recursively, so a 300 KB body nested
  * 50 000 levels deep overflowed the stack (a 500) before the whitelist could refuse it.
  */
 class BodyShapeValidationPipe extends ValidationPipe {
+  private readonly memo = new Map<object, Map<string, unknown>>();
+
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' && metadata.metatype && this.toValidate(metadata)) {
       if (value === null || (value !== undefined && (typeof value !== 'object' || Array.isArray(value)))) {
@@ -99,7 +118,22 @@ class BodyShapeValidationPipe extends ValidationPipe {
       }
       if (deeperThan(value, MAX_BODY_DEPTH)) throw Errors.VALIDATION_FAILED('The request body is nested too deeply');
     }
+    if (metadata.type === 'query' && metadata.metatype && validatedOnce.has(metadata.metatype)) {
+      return this.validateOnce(value, metadata);
+    }
     return super.transform(value, metadata);
+  }
+
+  private async validateOnce(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    let memo = this.memo.get(metadata.metatype!);
+    if (!memo) this.memo.set(metadata.metatype!, (memo = new Map()));
+    const key = JSON.stringify(value);
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    const dto = Object.freeze(await super.transform(value, metadata));
+    if (memo.size >= MEMO_MAX) memo.delete(memo.keys().next().value as string);
+    memo.set(key, dto);
+    return dto;
   }
 }
 

@@ -356,6 +356,22 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
+/**
+ * `npm run admin:create`: ADMIN_USERNAME/ADMIN_PASSWORD exactly as set (the tool checks them
+ * itself, with the same messages as its prompts), and the rest of the configuration without them.
+ */
+export function adminCreateEnv(env: Env = process.env): {
+  username: string | undefined;
+  password: string | undefined;
+  loadConfig: () => AppConfig;
+} {
+  return {
+    username: env.ADMIN_USERNAME,
+    password: env.ADMIN_PASSWORD,
+    loadConfig: () => loadConfig({ ...env, ADMIN_USERNAME: '', ADMIN_PASSWORD: '' }),
+  };
+}
+
 /** Reads and validates the whole environment once; every problem is reported together. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];

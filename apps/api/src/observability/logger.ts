@@ -40,10 +40,10 @@ const DESTINATION = Symbol('destination');
 /**
  * One JSON object per line on stdout, ready for Filebeat/Logstash. Writes are asynchronous so
  * logging never blocks the request hot path. Start-up lines are written as they happen (seeded,
- * where the admin password is, listening): they used to sit in the 4 KB batch until later lines
- * or the exit pushed them out, and pino's flush() does nothing while a write is in flight. Once
- * start-up is over (startupComplete), output to a collector is batched; on a terminal, where a
- * person reads along, every line is written at once, synchronously.
+ * where the admin password is, listening): in the 4 KB batch they would wait for later lines or
+ * the exit, and pino's flush() does nothing while a write is in flight. Once start-up is over
+ * (startupComplete), output to a collector is batched; on a terminal, where a person reads
+ * along, every line is written at once, synchronously.
  */
 export function createRootLogger(level: string, interactive = process.stdout.isTTY === true): Logger {
   const destination = pino.destination({ dest: 1, sync: interactive, minLength: 0 });

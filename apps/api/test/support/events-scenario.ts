@@ -1,12 +1,9 @@
 import { randomInt } from 'node:crypto';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { WechatSandbox } from '@sutwxapp/wechat-sandbox';
 import { EventWriterService } from '../../src/modules/events/event-writer.service';
 import { OrderEntity } from '../../src/modules/order/entities/order.entity';
-import { WECHAT_SANDBOX } from '../../src/modules/wechat/wechat.module';
-import { type Admin, createShopper, type Shopper } from './factories';
-import { createAddress, seedProduct } from './shop-fixtures';
+import { type Admin, buyer, createProduct, payOrder, placeOrder } from './factories';
 import type { TestApp } from './test-app';
 
 const DAY = 86_400_000;
@@ -26,8 +23,8 @@ export type MoveEvents = (userIds: number[], serverTime: Date) => Promise<void>;
  */
 export async function runAnalyticsScenario(t: TestApp, admin: Admin, moveEvents: MoveEvents): Promise<void> {
   const now = () => new Date().toISOString();
-  const a = await seedProduct(t, { price: 3000, stock: 20 });
-  const b = await seedProduct(t, { price: 1000, stock: 20 });
+  const a = await createProduct(t, { price: 3000, stock: 20 });
+  const b = await createProduct(t, { price: 1000, stock: 20 });
   const shoppers = await Promise.all([buyer(t), buyer(t), buyer(t), buyer(t)]);
   const view = (productId: number) => ({
     type: 'product_view',
@@ -46,18 +43,12 @@ export async function runAnalyticsScenario(t: TestApp, admin: Admin, moveEvents:
   for (const [i, events] of batches.entries()) {
     await t.http.post('/api/v1/events').set(shoppers[i].shopper.auth).send({ events }).expect(202);
   }
-  const orders: Array<{ id: number; orderNo: string; payableAmount: number }> = [];
-  for (const s of shoppers.slice(0, 2)) {
-    const o = await t.http
-      .post('/api/v1/orders')
-      .set(s.shopper.auth)
-      .send({ items: [{ skuId: a.skuIds[0], quantity: 1 }], addressId: s.addressId })
-      .expect(201);
-    orders.push(o.body);
-  }
+  const placed = [];
+  for (const s of shoppers.slice(0, 2))
+    placed.push(await placeOrder(t, { buyer: s, items: [{ skuId: a.skuIds[0], quantity: 1 }] }));
+  const orders = placed.map((p) => p.order);
   // the first order is paid through WeChat Pay (the sandbox pays and sends the signed notification)
-  await t.http.post(`/api/v1/orders/${orders[0].id}/pay`).set(shoppers[0].shopper.auth).expect(200);
-  const payment = await t.app.get<WechatSandbox>(WECHAT_SANDBOX).simulatePayment(orders[0].orderNo);
+  const payment = await payOrder(t, placed[0].shopper, placed[0].order);
   expect(payment.deliveries[0].delivered).toBe(true);
   await t.app.get(EventWriterService).flush();
 
@@ -115,11 +106,6 @@ export async function runAnalyticsScenario(t: TestApp, admin: Admin, moveEvents:
       net: 0,
     },
   ]);
-}
-
-export async function buyer(t: TestApp): Promise<{ shopper: Shopper; addressId: number }> {
-  const shopper = await createShopper(t);
-  return { shopper, addressId: await createAddress(t, shopper) };
 }
 
 /** A Beijing day in the 2090s with no events and no orders in it or the day after. */

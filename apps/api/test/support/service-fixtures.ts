@@ -7,8 +7,7 @@ import { TransactionService } from '../../src/database/transaction.service';
 import { AdminAccountService } from '../../src/modules/auth/admin-account.service';
 import { OrderTransitionsService } from '../../src/modules/order/order-transitions.service';
 import { WECHAT_SANDBOX } from '../../src/modules/wechat/wechat.module';
-import type { Shopper } from './factories';
-import { createAddress, type SeededProduct } from './shop-fixtures';
+import { createAddress, type CreatedProduct, type Shopper } from './factories';
 import type { TestApp } from './test-app';
 
 /** Customer-service work for the console's tests: operators by role, paid and completed orders, requests. */
@@ -39,7 +38,7 @@ export interface PlacedOrder {
 export async function paidOrder(
   t: TestApp,
   shopper: Shopper,
-  product: SeededProduct,
+  product: CreatedProduct,
   opts: { quantity?: number; couponId?: number } = {},
 ): Promise<PlacedOrder> {
   const addressId = await createAddress(t, shopper);
@@ -64,7 +63,7 @@ export async function paidOrder(
 export async function completedOrderItem(
   t: TestApp,
   shopper: Shopper,
-  product: SeededProduct,
+  product: CreatedProduct,
 ): Promise<{ orderId: number; orderItemId: number }> {
   const order = await paidOrder(t, shopper, product);
   const transitions = t.app.get(OrderTransitionsService);
@@ -86,7 +85,7 @@ export async function requestAfterSale(
   t: TestApp,
   shopper: Shopper,
   order: PlacedOrder,
-  product: SeededProduct,
+  product: CreatedProduct,
   body: { type?: 'REFUND_ONLY' | 'RETURN_REFUND'; reason?: string; description?: string; photos?: string[] } = {},
 ): Promise<{ id: number; refundAmount: number }> {
   const res = await t.http

@@ -14,11 +14,8 @@ type TypeOf<R> = R extends `${infer N extends ContractName}[]`
       ? void
       : never;
 
-/**
- * What a handler may return for the documented responses: the contract type itself, or the
- * bytes of one already serialised (the catalog answers cached JSON bytes).
- */
-type Returns<T> = T | Buffer | Promise<T | Buffer>;
+/** What a handler may return for the documented responses: the contract type itself. */
+type Returns<T> = T | Promise<T>;
 
 export interface ApiRouteSpec<S extends Partial<Record<number, ContractRef | null>>> {
   /** One line in plain words: what the caller gets done. */

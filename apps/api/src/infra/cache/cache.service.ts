@@ -8,23 +8,24 @@ import { APP_CONFIG } from '../../config/config.module';
 import { metrics } from '../../observability/metrics';
 import { REDIS } from '../redis.module';
 import { LocalCache } from './local-cache';
+import { preparedValue } from './prepared-json';
 
 /**
- * L1 (in-process) bounds. Prepared bytes live under keys that embed a generation or stamp, so
+ * L1 (in-process) bounds. Prepared answers live under keys that embed a generation or stamp, so
  * they never change under one key: the TTL only bounds TTL-governed staleness (sales counts) and
  * memory. Stamps are invalidated at once through Redis pub/sub on every replica; the TTL is the
  * ceiling if a message is lost (subscriber reconnecting), and L1 stamps are not used at all
  * while the subscriber is down.
  */
 const L1_TTL_MS = 2_000;
-const L1_MAX_BYTES_ENTRIES = 1_000;
+const L1_MAX_PREPARED_ENTRIES = 1_000;
 const L1_MAX_STAMPS = 10_000;
 /** Redis null answers are remembered too, so a product without a stamp costs no round trip. */
 const NO_STAMP = '';
 
 /**
- * The one cache every feature uses. Values are prepared strings (usually JSON bodies) so a
- * hit is sent as bytes without re-serialising. Every store failure degrades to the loader:
+ * The one cache every feature uses. Values are stored as strings (JSON for answers, which
+ * getOrLoadPrepared sends as the bytes stored). Every store failure degrades to the loader:
  * losing Redis slows the shop down, it never breaks it.
  */
 @Injectable()
@@ -32,7 +33,7 @@ export class CacheService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(CacheService.name);
   /** Single flight: concurrent misses on one key share one load (stampede protection). */
   private readonly inFlight = new Map<string, Promise<string>>();
-  private readonly bytes = new LocalCache<Buffer>(L1_MAX_BYTES_ENTRIES, L1_TTL_MS);
+  private readonly prepared = new LocalCache<unknown>(L1_MAX_PREPARED_ENTRIES, L1_TTL_MS);
   private readonly stamps = new LocalCache<string>(L1_MAX_STAMPS, L1_TTL_MS);
   /** Without Redis there is no other replica to hear from: local writes keep L1 exact. */
   private stampsL1 = false;
@@ -107,20 +108,22 @@ export class CacheService implements OnModuleInit, OnApplicationShutdown {
   }
 
   /**
-   * getOrLoad for prepared response bodies, kept as bytes in L1 so a hit costs no Redis round
-   * trip, no deserialising and no UTF-8 encoding. Keys must be immutable (embed a generation or
-   * stamp): L1 entries are not invalidated across replicas, only superseded by new keys.
+   * getOrLoad for JSON answers, kept in L1 as the parsed value with its bytes beside it
+   * (prepared-json.ts), so a hit costs no Redis round trip, no parsing, and no serialising when
+   * it is sent. Keys must be immutable (embed a generation or stamp): L1 entries are not
+   * invalidated across replicas, only superseded by new keys.
    */
-  async getOrLoadBytes(metricName: string, key: string, ttlMs: number, load: () => Promise<string>): Promise<Buffer> {
-    const local = this.bytes.get(key);
+  async getOrLoadPrepared<T>(metricName: string, key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
+    const local = this.prepared.get(key);
     if (local !== undefined) {
       metrics.cacheHits.inc({ cache: metricName });
-      return local;
+      return local as T;
     }
-    const epoch = this.bytes.epoch;
-    const bytes = Buffer.from(await this.getOrLoad(metricName, key, ttlMs, load), 'utf8');
-    this.bytes.set(key, bytes, ttlMs, epoch);
-    return bytes;
+    const epoch = this.prepared.epoch;
+    const json = await this.getOrLoad(metricName, key, ttlMs, async () => JSON.stringify(await load()));
+    const value = preparedValue<T>(json);
+    this.prepared.set(key, value, ttlMs, epoch);
+    return value;
   }
 
   async get(key: string): Promise<string | undefined> {

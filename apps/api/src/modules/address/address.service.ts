@@ -9,18 +9,20 @@ import { TransactionService } from '../../database/transaction.service';
 import type { AddressDto, UpdateAddressDto } from './dto/address.dto';
 import { AddressEntity } from './entities/address.entity';
 
-function toAddress(a: AddressEntity): Address {
+/** Where a parcel goes: what an order keeps of the address. */
+function toOrderAddress(a: AddressEntity): OrderAddress {
   return {
-    id: a.id,
     receiverName: a.receiverName,
     phone: a.phone,
     province: a.province,
     city: a.city,
     district: a.district,
     detail: a.detail,
-    postalCode: a.postalCode,
-    isDefault: a.isDefault,
   };
+}
+
+function toAddress(a: AddressEntity): Address {
+  return { id: a.id, ...toOrderAddress(a), postalCode: a.postalCode, isDefault: a.isDefault };
 }
 
 /** The address book: at most 20 per shopper and, once there is one, exactly one default. */
@@ -58,15 +60,7 @@ export class AddressService {
 
   /** The snapshot an order keeps, read inside the order's transaction. */
   async snapshotForOrder(em: EntityManager, userId: number, id: number): Promise<OrderAddress> {
-    const a = await this.findOwned(em, userId, id);
-    return {
-      receiverName: a.receiverName,
-      phone: a.phone,
-      province: a.province,
-      city: a.city,
-      district: a.district,
-      detail: a.detail,
-    };
+    return toOrderAddress(await this.findOwned(em, userId, id));
   }
 
   async create(userId: number, dto: AddressDto): Promise<Address> {

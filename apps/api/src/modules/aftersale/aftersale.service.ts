@@ -22,7 +22,8 @@ import { InventoryService } from '../catalog/inventory.service';
 import { TrackingService } from '../logistics/tracking.service';
 import { MediaService } from '../media/media.service';
 import { OrderReadsService } from '../order/order-reads.service';
-import type { RefundEntity } from '../payment/entities/refund.entity';
+import type { RefundEntity, RefundRowStatus } from '../payment/entities/refund.entity';
+import { OnPartialRefundSettled, type PartialRefundListener } from '../payment/refund-hooks';
 import { RefundService } from '../payment/refund.service';
 import { LineSharesService } from '../promotion/line-shares.service';
 import { SubscribeService } from '../wechat-platform/subscribe.service';
@@ -43,10 +44,11 @@ const DAY_MS = 86_400_000;
  * is a conditional UPDATE from the state table; the refund is the line's paid share for those
  * pieces (LineSharesService), created under the payment row lock (RefundService.createPartial)
  * in the same transaction, sent to WeChat Pay after commit, and finished by the refund
- * notification handling that already exists (onPartialSettled).
+ * notification handling that already exists (onPartialRefundSettled).
  */
 @Injectable()
-export class AfterSaleService implements OnModuleInit {
+@OnPartialRefundSettled()
+export class AfterSaleService implements OnModuleInit, PartialRefundListener {
   private readonly logger = new Logger(AfterSaleService.name);
   /** requests refunded inside a refund transaction, told to the shopper once it has committed */
   private readonly refundedAwaitingNotice = new Set<number>();
@@ -64,11 +66,13 @@ export class AfterSaleService implements OnModuleInit {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** A partial refund ended, inside the transaction that records it (RefundService). */
+  async onPartialRefundSettled(em: EntityManager, refund: RefundEntity, status: RefundRowStatus): Promise<void> {
+    if (refund.aftersaleId === null || status !== 'SUCCESS') return;
+    if (await this.move(em, refund.aftersaleId, 'refunded')) this.refundedAwaitingNotice.add(refund.aftersaleId);
+  }
+
   onModuleInit(): void {
-    this.refunds.onPartialSettled(async (em, refund, status) => {
-      if (refund.aftersaleId === null || status !== 'SUCCESS') return;
-      if (await this.move(em, refund.aftersaleId, 'refunded')) this.refundedAwaitingNotice.add(refund.aftersaleId);
-    });
     // published after the refund's transaction committed: the shopper hears "已退款" only then
     this.events.on('refund_succeeded', () => {
       for (const id of [...this.refundedAwaitingNotice]) {

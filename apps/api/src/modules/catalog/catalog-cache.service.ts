@@ -40,9 +40,9 @@ const PRODUCT_STAMP_TTL_MS = 24 * 3600_000;
 export class CatalogCacheService {
   constructor(private readonly cache: CacheService) {}
 
-  /** The prepared body as bytes: served from the in-process L1, else Redis, else `load`. */
-  getOrLoad(kind: keyof typeof CATALOG_CACHE, key: string, load: () => Promise<string>): Promise<Buffer> {
-    return this.cache.getOrLoadBytes(CATALOG_CACHE[kind], key, CATALOG_TTL_MS[kind], load);
+  /** The answer from the in-process L1, else Redis, else `load`; sent as the bytes it was cached as. */
+  getOrLoad<T>(kind: keyof typeof CATALOG_CACHE, key: string, load: () => Promise<T>): Promise<T> {
+    return this.cache.getOrLoadPrepared(CATALOG_CACHE[kind], key, CATALOG_TTL_MS[kind], load);
   }
 
   async treeKey(): Promise<string> {

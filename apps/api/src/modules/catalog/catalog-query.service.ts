@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type HomePage, type ProductPage, type ProductSort } from '@sutwxapp/contracts';
+import {
+  type CategoryNode,
+  type HomePage,
+  type ProductDetail,
+  type ProductPage,
+  type ProductSort,
+} from '@sutwxapp/contracts';
 import { IsNull, Repository } from 'typeorm';
 import { Errors } from '../../common/errors/app-error';
 import type { AppConfig } from '../../config/app-config';
@@ -26,8 +32,8 @@ import {
 const HOME_PRODUCTS = 10;
 
 /**
- * What shoppers read. Every answer is a prepared JSON body: built once on a miss, then served
- * from the cache as bytes. Only on-shelf, undeleted products are ever visible here.
+ * What shoppers read. Answers are built on a cache miss and then served from the cache (which
+ * sends them as the bytes it stored). Only on-shelf, undeleted products are ever visible here.
  */
 @Injectable()
 export class CatalogQueryService {
@@ -40,41 +46,39 @@ export class CatalogQueryService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async categoryTree(): Promise<Buffer> {
+  async categoryTree(): Promise<CategoryNode[]> {
     return this.cache.getOrLoad('tree', await this.cache.treeKey(), async () =>
-      JSON.stringify(toCategoryTree(await this.categories.find(), this.config)),
+      toCategoryTree(await this.categories.find(), this.config),
     );
   }
 
-  async home(): Promise<Buffer> {
-    return this.cache.getOrLoad('home', await this.cache.homeKey(), async () => {
+  async home(): Promise<HomePage> {
+    return this.cache.getOrLoad('home', await this.cache.homeKey(), async (): Promise<HomePage> => {
       const [banners, tops, hot, newest] = await Promise.all([
         this.banners.find({ where: { active: true }, order: { sortOrder: 'ASC', id: 'ASC' } }),
         this.categories.find({ where: { parentId: IsNull() }, order: { sortOrder: 'ASC', id: 'ASC' } }),
         findTopProducts(this.products, 'sales', HOME_PRODUCTS),
         findTopProducts(this.products, 'newest', HOME_PRODUCTS),
       ]);
-      const page: HomePage = {
+      return {
         banners: banners.map((b) => toBanner(b, this.config)),
         categories: tops.map((c) => toCategory(c, this.config)),
         hot: hot.map((p) => toSummary(p, this.config)),
         newest: newest.map((p) => toSummary(p, this.config)),
       };
-      return JSON.stringify(page);
     });
   }
 
-  async list(query: Omit<ProductFilter, 'onShelf' | 'sort'> & { sort?: ProductSort }): Promise<Buffer> {
+  async list(query: Omit<ProductFilter, 'onShelf' | 'sort'> & { sort?: ProductSort }): Promise<ProductPage> {
     // A search without a sort lists the best matches first; a plain list, the newest.
     const filter = { ...query, sort: query.sort ?? (query.keyword ? 'relevance' : 'newest') } satisfies ProductFilter;
     const shelf = { ...filter, onShelf: true, searchCap: this.config.searchMaxResults };
-    const page = (items: ProductListRow[], total: PageTotal): string =>
-      JSON.stringify({
-        items: items.map((p) => toSummary(p, this.config)),
-        ...total,
-        page: filter.page,
-        pageSize: filter.pageSize,
-      } satisfies ProductPage);
+    const page = (items: ProductListRow[], total: PageTotal): ProductPage => ({
+      items: items.map((p) => toSummary(p, this.config)),
+      ...total,
+      page: filter.page,
+      pageSize: filter.pageSize,
+    });
     if (filter.page > MAX_CACHED_PAGE) {
       // Deeper pages: the rows from the database every time; their total (the same for every
       // page of the filter, and changed only by catalog writes) from the cache.
@@ -82,25 +86,23 @@ export class CatalogQueryService {
       const [items, total] = await Promise.all([
         findProductRows(this.products, shelf, where),
         this.cache
-          .getOrLoad('count', await this.cache.countKey(filter), async () =>
-            String(await countProducts(this.products, where)),
-          )
-          .then((bytes) => pageTotal(where, Number(bytes.toString('latin1')))),
+          .getOrLoad('count', await this.cache.countKey(filter), () => countProducts(this.products, where))
+          .then((n) => pageTotal(where, n)),
       ]);
-      return Buffer.from(page(items, total), 'utf8');
+      return page(items, total);
     }
     return this.cache.getOrLoad('list', await this.cache.listKey(filter), async () =>
       page(...(await findProductPage(this.products, shelf))),
     );
   }
 
-  async detail(productId: number): Promise<Buffer> {
+  async detail(productId: number): Promise<ProductDetail> {
     return this.cache.getOrLoad('detail', await this.cache.detailKey(productId), async () => {
       // Off-shelf and deleted products answer exactly like ids that never existed.
       const product = await this.products.findOneBy({ id: productId, onShelf: true, deletedAt: IsNull() });
       if (!product) throw Errors.PRODUCT_NOT_FOUND(`Product ${productId} not found`);
       const skus = await this.skus.findBy({ productId, deletedAt: IsNull() });
-      return JSON.stringify(toDetail(product, skus, this.config));
+      return toDetail(product, skus, this.config);
     });
   }
 }

@@ -1,5 +1,5 @@
 import type { ProductSort } from '@sutwxapp/contracts';
-import type { Repository, SelectQueryBuilder } from 'typeorm';
+import type { Repository } from 'typeorm';
 import { CategoryEntity } from './entities/category.entity';
 import { ProductEntity } from './entities/product.entity';
 import { SEARCH_MAX_RESULTS, searchCandidates } from './search/search-index';
@@ -19,35 +19,6 @@ export interface ProductFilter {
   /** a keyword search ranks at most this many matches (config SEARCH_MAX_RESULTS) */
   searchCap?: number;
 }
-
-/** Every order ends on the id so equal prices, sales or timestamps never repeat or skip across pages. */
-const ORDER: Record<ProductSort, Array<[string, 'ASC' | 'DESC']>> = {
-  newest: [
-    ['p.createdAt', 'DESC'],
-    ['p.id', 'DESC'],
-  ],
-  price_asc: [
-    ['p.minPrice', 'ASC'],
-    ['p.id', 'ASC'],
-  ],
-  price_desc: [
-    ['p.minPrice', 'DESC'],
-    ['p.id', 'DESC'],
-  ],
-  sales: [
-    ['p.sales', 'DESC'],
-    ['p.id', 'DESC'],
-  ],
-  rating: [
-    ['p.ratingAvg', 'DESC'],
-    ['p.reviewCount', 'DESC'],
-    ['p.id', 'DESC'],
-  ],
-  reviews: [
-    ['p.reviewCount', 'DESC'],
-    ['p.id', 'DESC'],
-  ],
-};
 
 /** `%`, `_` and `\` in a keyword are literal characters, not wildcards. */
 export function likePattern(keyword: string): string {
@@ -70,7 +41,11 @@ const LIST_COLUMNS = [
 
 export type ProductListRow = Pick<ProductEntity, (typeof LIST_COLUMNS)[number]>;
 
-/** ORDER BY per sort, on column names (the statement below is written by hand). */
+/**
+ * ORDER BY per sort, on column names (the statements below are written by hand): the one
+ * definition of every list order, the home screen's included. Each ends on the id so equal
+ * prices, sales or timestamps never repeat or skip across pages.
+ */
 const ORDER_SQL: Record<ListSort, string> = {
   // title over category over description (the score), then what sells; only with a keyword
   relevance: 'sales DESC, id DESC', // only a search has a score (CANDIDATE_ORDER_SQL)
@@ -98,13 +73,10 @@ const CANDIDATE_ORDER_SQL: Record<ListSort, string> = {
  * (search/search-index.ts, docs/search.md): every word of it must match a title, category or
  * description word, or the start of one, in any order.
  *
- * Pages past the cached ones come from here on every request, so the two statements (rows and
- * total, in flight together on two pooled connections, or the rows alone when the total is
- * cached) are written by hand with `?`
- * placeholders, which both drivers bind, and only the listed columns are read and converted by
- * the driver's own hydration (dates, JSON, booleans exactly as entities get them). Through the
- * query builder, building and hydrating took about twice the CPU of the statements themselves
- * (bench/RESULTS.md). The tests of every filter and sort run on both engines.
+ * Pages past the cached ones run this on every request, hence statements written by hand (`?`
+ * placeholders, which both drivers bind), only the listed columns, and the driver's own
+ * hydration (dates, JSON, booleans exactly as entities get them): the query builder cost twice
+ * the statements' CPU (bench/NOTES.md). Rows and total go out together on two pooled connections.
  */
 export async function findProductPage(
   products: Repository<ProductEntity>,
@@ -241,21 +213,14 @@ export async function countProducts(products: Repository<ProductEntity>, where: 
   return Number(row.n);
 }
 
-/** The first `limit` products for the home screen, in one of the list orders. */
-export function findTopProducts(
+/** The first `limit` on-shelf products for the home screen, in one of the list orders. */
+export async function findTopProducts(
   products: Repository<ProductEntity>,
   sort: ProductSort,
   limit: number,
-): Promise<ProductEntity[]> {
-  const qb = products.createQueryBuilder('p').where('p.deletedAt IS NULL AND p.onShelf = :on', { on: true });
-  return orderBy(qb, sort).take(limit).getMany();
-}
-
-function orderBy(qb: SelectQueryBuilder<ProductEntity>, sort: ProductSort): SelectQueryBuilder<ProductEntity> {
-  ORDER[sort].forEach(([column, direction], i) =>
-    i === 0 ? qb.orderBy(column, direction) : qb.addOrderBy(column, direction),
-  );
-  return qb;
+): Promise<ProductListRow[]> {
+  const filter = { onShelf: true, sort, page: 1, pageSize: limit };
+  return findProductRows(products, filter, await productWhere(products, filter));
 }
 
 /** A category and its direct children (the tree has two levels). */

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
 import { OrderModule } from '../order/order.module';
@@ -17,6 +18,7 @@ import { PaymentReconcilerService } from './payment-reconciler.service';
 import { PaymentService } from './payment.service';
 import { PaymentUrls } from './payment-urls';
 import { RefundReportQuery } from './refund-report.query';
+import { RefundHooks } from './refund-hooks';
 import { RefundRestocks } from './refund-restocks';
 import { RefundService } from './refund.service';
 
@@ -25,6 +27,7 @@ import { RefundService } from './refund.service';
     TypeOrmModule.forFeature([PaymentEntity, PaymentNotificationEntity, RefundEntity]),
     OrderModule,
     AuthModule,
+    DiscoveryModule,
   ],
   controllers: [PaymentController, PaymentNotifyController, AdminRefundController, SandboxPaymentController],
   providers: [
@@ -32,6 +35,7 @@ import { RefundService } from './refund.service';
     PaymentLedgerService,
     PaymentNotifyService,
     RefundService,
+    RefundHooks,
     PaymentReconcilerService,
     PaymentUrls,
     RefundRestocks,

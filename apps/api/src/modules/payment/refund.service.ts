@@ -13,14 +13,12 @@ import { OrderPort } from '../order/order.port';
 import type { NotificationRecord } from './payment-ledger.service';
 import { PaymentNotificationEntity } from './entities/payment-notification.entity';
 import { PaymentEntity } from './entities/payment.entity';
-import { RefundEntity, type RefundRowStatus } from './entities/refund.entity';
+import { RefundEntity } from './entities/refund.entity';
+import { RefundHooks } from './refund-hooks';
 import { REFUND_TRANSITIONS, refundTransitionFor, transitionRefund } from './payment-state';
 import { PaymentUrls } from './payment-urls';
 
 export type RefundOutcome = 'ok' | 'duplicate' | 'unknown_refund' | 'bad_amount' | 'failed';
-
-/** Called inside the transaction that records a partial refund's final state (the after-sale module). */
-export type PartialRefundSettled = (em: EntityManager, refund: RefundEntity, status: RefundRowStatus) => Promise<void>;
 
 export interface PartialRefundInput {
   orderId: number;
@@ -35,7 +33,6 @@ export interface PartialRefundInput {
 @Injectable()
 export class RefundService {
   private readonly logger = new Logger(RefundService.name);
-  private readonly settledListeners: PartialRefundSettled[] = [];
 
   constructor(
     private readonly tx: TransactionService,
@@ -43,6 +40,7 @@ export class RefundService {
     private readonly events: DomainEvents,
     private readonly pay: WechatPayClient,
     private readonly urls: PaymentUrls,
+    private readonly hooks: RefundHooks,
     @InjectRepository(RefundEntity) private readonly refunds: Repository<RefundEntity>,
   ) {}
 
@@ -146,11 +144,6 @@ export class RefundService {
     return em.findOneByOrFail(RefundEntity, { id });
   }
 
-  /** The after-sale module learns a partial refund's end in the transaction that records it. */
-  onPartialSettled(listener: PartialRefundSettled): void {
-    this.settledListeners.push(listener);
-  }
-
   /** Σ refunds asked for an order (CLOSED excluded): for the money invariant and operators. */
   async refundedTotal(orderId: number): Promise<number> {
     const rows = await this.refunds.find({ where: { orderId, status: Not('CLOSED') }, select: { amount: true } });
@@ -235,9 +228,8 @@ export class RefundService {
       if (!move) return false;
       const succeededAt = move === 'succeed' ? new Date() : null;
       if (!(await transitionRefund(em, refund.id, move, { succeededAt }))) return false;
-      if (refund.kind === 'aftersale') {
-        for (const listener of this.settledListeners) await listener(em, refund, REFUND_TRANSITIONS[move].to);
-      }
+      // the after-sale module learns its refund's end in this transaction (refund-hooks.ts)
+      if (refund.kind === 'aftersale') await this.hooks.partialSettled(em, refund, REFUND_TRANSITIONS[move].to);
       // REFUNDING → REFUNDED; the order process puts unshipped stock back (less what after-sales
       // already restocked, see RefundRestocks) and uncounts the sale
       if (final === 'SUCCESS' && refund.kind === 'admin') {

@@ -34,15 +34,14 @@ export class ReviewQueryService {
   ) {}
 
   /** Summary and first reviews, cached under the product's catalog stamp (bumped when a review goes public or away). */
-  async overview(productId: number): Promise<Buffer> {
+  async overview(productId: number): Promise<ProductReviewOverview> {
     return this.cache.getOrLoad('reviews', await this.cache.reviewsKey(productId), async () => {
       if (!(await this.products.isVisible(productId))) throw Errors.PRODUCT_NOT_FOUND(`Product ${productId} not found`);
       const [summary, first] = await Promise.all([
         this.summary(productId),
         this.page(productId, { filter: 'all', page: 1, pageSize: FIRST_REVIEWS }),
       ]);
-      const body: ProductReviewOverview = { summary, reviews: first.items };
-      return JSON.stringify(body);
+      return { summary, reviews: first.items };
     });
   }
 

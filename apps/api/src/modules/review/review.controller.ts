@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Header, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { MyReview, PendingReviews, ReviewPage } from '@sutwxapp/contracts';
+import type { MyReview, PendingReviews, ProductReviewOverview, ReviewPage } from '@sutwxapp/contracts';
 import { ApiRoute } from '../../common/openapi/api-route.decorator';
 import { IdParam } from '../../common/parse-id.pipe';
 import { CurrentUserId, ShopperOnly } from '../auth/guards/auth.guard';
@@ -60,21 +60,18 @@ export class ReviewController {
   }
 }
 
-const JSON_UTF8 = 'application/json; charset=utf-8';
-
 @ApiTags('reviews')
 @Controller('catalog/products/:id/reviews')
 export class ProductReviewsController {
   constructor(private readonly query: ReviewQueryService) {}
 
   @Get('overview')
-  @Header('content-type', JSON_UTF8)
   @ApiRoute({
     summary: "A product's rating summary and first public reviews (cached with the product)",
     ok: { 200: 'ProductReviewOverview' },
     errors: { 404: ['PRODUCT_NOT_FOUND'] },
   })
-  overview(@IdParam() id: number): Promise<Buffer> {
+  overview(@IdParam() id: number): Promise<ProductReviewOverview> {
     return this.query.overview(id);
   }
 

@@ -8,6 +8,7 @@ import {
 } from '@sutwxapp/contracts';
 import { Transform, Type } from 'class-transformer';
 import { PageQueryDto } from '../../../common/page-query.dto';
+import { ValidatedOnce } from '../../../common/validation';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
@@ -34,6 +35,8 @@ class CatalogPageQueryDto extends PageQueryDto {
   keyword?: string;
 }
 
+/** The shoppers' list query: validated once per distinct query (cached list reads). */
+@ValidatedOnce()
 export class ProductListQueryDto extends CatalogPageQueryDto implements ProductListQuery {
   @ApiPropertyOptional({
     enum: PRODUCT_SORTS,

@@ -40,38 +40,39 @@ export class OrderEntity {
   @Column({ name: 'pay_deadline', type: 'datetime', precision: 3 })
   payDeadline!: Date;
 
+  // What happens later in the order's life starts out empty: a new order names none of it.
   @Column({ name: 'paid_at', type: 'datetime', precision: 3, nullable: true })
-  paidAt!: Date | null;
+  paidAt: Date | null = null;
 
   @Column({ name: 'shipped_at', type: 'datetime', precision: 3, nullable: true })
-  shippedAt!: Date | null;
+  shippedAt: Date | null = null;
 
   @Column({ name: 'carrier_code', type: 'varchar', length: 32, nullable: true })
-  carrierCode!: string | null;
+  carrierCode: string | null = null;
 
   @Column({ name: 'tracking_no', type: 'varchar', length: 32, nullable: true })
-  trackingNo!: string | null;
+  trackingNo: string | null = null;
 
   @Column({ name: 'signed_at', type: 'datetime', precision: 3, nullable: true })
-  signedAt!: Date | null;
+  signedAt: Date | null = null;
 
   @Column({ name: 'completed_at', type: 'datetime', precision: 3, nullable: true })
-  completedAt!: Date | null;
+  completedAt: Date | null = null;
 
   @Column({ name: 'cancelled_at', type: 'datetime', precision: 3, nullable: true })
-  cancelledAt!: Date | null;
+  cancelledAt: Date | null = null;
 
   @Column({ name: 'cancel_reason', type: 'varchar', length: 64, nullable: true })
-  cancelReason!: string | null;
+  cancelReason: string | null = null;
 
   @Column({ name: 'refund_requested_at', type: 'datetime', precision: 3, nullable: true })
-  refundRequestedAt!: Date | null;
+  refundRequestedAt: Date | null = null;
 
   @Column({ name: 'refunded_at', type: 'datetime', precision: 3, nullable: true })
-  refundedAt!: Date | null;
+  refundedAt: Date | null = null;
 
   @Column({ name: 'refund_reason', type: 'varchar', length: 200, nullable: true })
-  refundReason!: string | null;
+  refundReason: string | null = null;
 
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt!: Date;

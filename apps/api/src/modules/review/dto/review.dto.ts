@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   type AdminReviewSort,
@@ -34,14 +35,19 @@ const REVIEW_TEXT = /^(?!\s*$)[^\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u
 const textMessage = (field: string) => `${field} must not be blank or contain control or text-direction characters`;
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
+/** Trimmed text of 1 to `max` characters (contents, replies, moderation reasons). */
+const ReviewText = (field: string, max: number): PropertyDecorator =>
+  // bottom first, as stacked decorators are applied: the order class-validator reports rules in
+  applyDecorators(
+    Matches(REVIEW_TEXT, { message: textMessage(field) }),
+    Length(1, max, { message: `${field} must be 1 to ${max} characters` }),
+    IsString({ message: `${field} must be text` }),
+    Transform(trim),
+    ApiProperty({ maxLength: max }),
+  );
+
 class ReviewTextDto {
-  @ApiProperty({ maxLength: REVIEW_LIMITS.contentMaxLength })
-  @Transform(trim)
-  @IsString({ message: 'content must be text' })
-  @Length(1, REVIEW_LIMITS.contentMaxLength, {
-    message: `content must be 1 to ${REVIEW_LIMITS.contentMaxLength} characters`,
-  })
-  @Matches(REVIEW_TEXT, { message: textMessage('content') })
+  @ReviewText('content', REVIEW_LIMITS.contentMaxLength)
   content!: string;
 
   @ApiPropertyOptional({ type: [String], maxItems: REVIEW_LIMITS.maxImages })
@@ -139,23 +145,11 @@ export class AdminRatingQueryDto extends PageQueryDto {
 }
 
 export class ModerateReviewDto implements ModerateReviewRequest {
-  @ApiProperty({ maxLength: REVIEW_LIMITS.reasonMaxLength })
-  @Transform(trim)
-  @IsString({ message: 'reason must be text' })
-  @Length(1, REVIEW_LIMITS.reasonMaxLength, {
-    message: `reason must be 1 to ${REVIEW_LIMITS.reasonMaxLength} characters`,
-  })
-  @Matches(REVIEW_TEXT, { message: textMessage('reason') })
+  @ReviewText('reason', REVIEW_LIMITS.reasonMaxLength)
   reason!: string;
 }
 
 export class ReplyReviewDto implements ReplyReviewRequest {
-  @ApiProperty({ maxLength: REVIEW_LIMITS.replyMaxLength })
-  @Transform(trim)
-  @IsString({ message: 'content must be text' })
-  @Length(1, REVIEW_LIMITS.replyMaxLength, {
-    message: `content must be 1 to ${REVIEW_LIMITS.replyMaxLength} characters`,
-  })
-  @Matches(REVIEW_TEXT, { message: textMessage('content') })
+  @ReviewText('content', REVIEW_LIMITS.replyMaxLength)
   content!: string;
 }
