@@ -72,6 +72,11 @@ export const ErrorCode = {
   TRACKING_UNAVAILABLE: 'TRACKING_UNAVAILABLE',
   TRACKING_PROVIDER_ERROR: 'TRACKING_PROVIDER_ERROR',
   NOT_SHIPPED: 'NOT_SHIPPED',
+  /** the parcels' pieces don't add up to the order's lines (each line's quantity, each parcel ≥ 1 piece) */
+  PARCEL_ITEMS_MISMATCH: 'PARCEL_ITEMS_MISMATCH',
+  // the merchant console
+  /** an export would hold more rows than ORDER_EXPORT_MAX_ROWS: narrow the filters */
+  EXPORT_TOO_LARGE: 'EXPORT_TOO_LARGE',
   // WeChat platform (message push, content security, phone number)
   WECHAT_PUSH_REJECTED: 'WECHAT_PUSH_REJECTED',
   CONTENT_RISKY: 'CONTENT_RISKY',

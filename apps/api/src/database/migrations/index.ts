@@ -12,6 +12,7 @@ import { Promotions1764540000000 } from './1764540000000-promotions';
 import { ProductSearch1764560000000 } from './1764560000000-product-search';
 import { OperatorRoles1764550000000 } from './1764550000000-operator-roles';
 import { Engagement1764530000000 } from './1764530000000-engagement';
+import { OrderConsole1764574200000 } from './1764574200000-order-console';
 
 /** Every migration, in order. A new one is appended here (no glob loading: works after bundling). */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   Promotions1764540000000,
   OperatorRoles1764550000000,
   ProductSearch1764560000000,
+  OrderConsole1764574200000,
 ];

@@ -6,6 +6,7 @@ import { PaymentNotificationEntity } from './entities/payment-notification.entit
 import { PaymentEntity } from './entities/payment.entity';
 import { RefundEntity } from './entities/refund.entity';
 import {
+  AdminPaymentController,
   AdminRefundController,
   PaymentController,
   PaymentNotifyController,
@@ -15,6 +16,7 @@ import { PaymentLedgerService } from './payment-ledger.service';
 import { PaymentNotifyService } from './payment-notify.service';
 import { PaymentReconcilerService } from './payment-reconciler.service';
 import { PaymentService } from './payment.service';
+import { OrderPaymentInfoService } from './order-payment-info.service';
 import { PaymentUrls } from './payment-urls';
 import { RefundRestocks } from './refund-restocks';
 import { RefundService } from './refund.service';
@@ -25,7 +27,13 @@ import { RefundService } from './refund.service';
     OrderModule,
     AuthModule,
   ],
-  controllers: [PaymentController, PaymentNotifyController, AdminRefundController, SandboxPaymentController],
+  controllers: [
+    PaymentController,
+    PaymentNotifyController,
+    AdminRefundController,
+    AdminPaymentController,
+    SandboxPaymentController,
+  ],
   providers: [
     PaymentService,
     PaymentLedgerService,
@@ -34,6 +42,7 @@ import { RefundService } from './refund.service';
     PaymentReconcilerService,
     PaymentUrls,
     RefundRestocks,
+    OrderPaymentInfoService,
   ],
   exports: [PaymentService, RefundService],
 })
