@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvError, MAX_SHIP_ROWS, parseCsv, parseCsvRecords, parseShipCsv, toCsv } from './csv';
+import { CsvError, decodeCsvBytes, MAX_SHIP_ROWS, parseCsv, parseCsvRecords, parseShipCsv, toCsv } from './csv';
 
 describe('parseCsv', () => {
   it('reads quoted fields, doubled quotes, CRLF and a BOM', () => {
@@ -90,6 +90,22 @@ describe('parseShipCsv', () => {
     ]);
     const big = `订单号,快递公司,运单号\n${'A1,yuantong,YT1\n'.repeat(MAX_SHIP_ROWS + 1)}`;
     expect(parseShipCsv(big)).toEqual({ rows: [], errors: [{ line: 1, message: '一次最多 500 行，请把文件拆开' }] });
+  });
+});
+
+describe('decodeCsvBytes', () => {
+  it('reads UTF-8 (BOM kept for the parser to drop) and falls back to GB18030 from Excel on Chinese Windows', () => {
+    const utf8 = new TextEncoder().encode('\uFEFF订单号,快递公司,运单号\n');
+    expect(parseShipCsv(decodeCsvBytes(utf8)).errors).toEqual([{ line: 2, message: '文件里没有要发货的行' }]);
+    // 订单号,快递公司,运单号 + a row, as GBK bytes
+    const gbk = Uint8Array.from([
+      0xb6, 0xa9, 0xb5, 0xa5, 0xba, 0xc5, 0x2c, 0xbf, 0xec, 0xb5, 0xdd, 0xb9, 0xab, 0xcb, 0xbe, 0x2c, 0xd4, 0xcb, 0xb5,
+      0xa5, 0xba, 0xc5, 0x0d, 0x0a, 0x41, 0x31, 0x2c, 0xd4, 0xb2, 0xcd, 0xa8, 0x2c, 0x59, 0x54, 0x31, 0x0d, 0x0a,
+    ]);
+    expect(decodeCsvBytes(gbk)).toBe('订单号,快递公司,运单号\r\nA1,圆通,YT1\r\n');
+    expect(parseShipCsv(decodeCsvBytes(gbk)).rows).toEqual([
+      { line: 2, orderNo: 'A1', carrierCode: '圆通', trackingNo: 'YT1' },
+    ]);
   });
 });
 

@@ -66,6 +66,18 @@ export function parseCsvRecords(text: string): CsvRecord[] {
   return records;
 }
 
+/**
+ * A file's text: UTF-8 (with or without a BOM), else GB18030, which is what Excel on a Chinese
+ * Windows writes for "CSV (逗号分隔)": read as UTF-8 it would be mojibake and every header missing.
+ */
+export function decodeCsvBytes(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
 /** Rows of fields (blank lines dropped). */
 export function parseCsv(text: string): string[][] {
   return parseCsvRecords(text).map((r) => r.fields);
