@@ -107,6 +107,11 @@ describe('orderTimeline', () => {
     ]);
   });
 
+  it('keeps the process order within a second: WeChat Pay reports whole seconds, before the order’s milliseconds', () => {
+    const events = orderTimeline(order({ createdAt: '2025-01-01T01:00:00.480Z', paidAt: '2025-01-01T01:00:00.000Z' }));
+    expect(events.map((e) => e.title)).toEqual(['下单', '支付成功']);
+  });
+
   it('says why an order was cancelled, and uses the order’s own refund facts before the refunds load', () => {
     expect(
       orderTimeline(

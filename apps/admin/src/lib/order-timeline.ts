@@ -103,9 +103,12 @@ export function orderTimeline(
       tone: 'warning',
     });
   }
-  // stable: same-instant events keep the order they were pushed in (paid before shipped…)
+  // Compared to the second, as shown: within one second the events keep the order they were
+  // pushed in (the order of the process). WeChat Pay's success_time has whole seconds, so a
+  // payment in the order's first second would otherwise come before the order itself.
+  const second = (at: string): number => Math.floor(Date.parse(at) / 1000);
   return events
     .map((e, i) => ({ e, i }))
-    .sort((a, b) => Date.parse(a.e.at) - Date.parse(b.e.at) || a.i - b.i)
+    .sort((a, b) => second(a.e.at) - second(b.e.at) || a.i - b.i)
     .map(({ e }) => e);
 }
