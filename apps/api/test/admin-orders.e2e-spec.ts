@@ -189,6 +189,7 @@ describeBrowser(`Merchant console: orders in Chromium (${backendLabel})`, () => 
     await page.waitForURL(new RegExp(`/admin/orders/${split.id}$`));
     await page.getByText('支付成功').waitFor();
     await page.getByText('微信支付交易单号').waitFor();
+    await page.getByRole('cell', { name: title }).first().waitFor();
     expect(await page.locator('[data-test="order-status"]').innerText()).toBe('待发货');
     await check(page, '04-order-detail');
 
