@@ -160,10 +160,7 @@ describeBrowser(`Merchant console: orders in Chromium (${backendLabel})`, () => 
       (url) => url.searchParams.get('sort') === 'payableAmount' && url.searchParams.get('order') === 'desc',
     );
     const byAmount = [split, bulk, refunded].sort((a, b) => b.payableAmount - a.payableAmount).map((o) => o.orderNo);
-    await page.waitForFunction(
-      (first) => document.querySelector('tbody tr td')?.textContent?.trim() === first,
-      byAmount[0],
-    );
+    await page.locator('tbody tr:first-child td:first-child', { hasText: byAmount[0] }).waitFor();
     expect((await page.locator('tbody tr td:first-child').allInnerTexts()).map((s) => s.trim())).toEqual(byAmount);
     const shared = page.url();
 
