@@ -2,11 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { randomInt, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AdminAccountService } from '../src/modules/auth/admin-account.service';
 import { createShopper } from './support/factories';
 import { createAddress, seedProduct } from './support/shop-fixtures';
+import { checkScreen } from './support/browser';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
 const ROOT = join(__dirname, '../../..');
@@ -101,18 +101,7 @@ describeBrowser(`Merchant console: orders in Chromium (${backendLabel})`, () => 
     await t?.close();
   });
 
-  async function check(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
-    // evaluated through the DevTools protocol: the page's CSP (no inline script) does not apply
-    await page.evaluate(axe.source);
-    const violations = await page.evaluate(async () => {
-      const result = await (globalThis as unknown as { axe: typeof axe }).axe.run({ resultTypes: ['violations'] });
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
-    expect({ screen: name, violations }).toEqual({ screen: name, violations: [] });
-  }
+  const check = (page: Page, name: string): Promise<void> => checkScreen(page, OUT, name);
 
   async function signedIn(username: string): Promise<Page> {
     const context = await browser.newContext({
