@@ -52,7 +52,7 @@ const COLUMNS: Array<[string, (o: AdminOrder) => string | number]> = [
   ['支付时间（北京时间）', (o) => beijingDateTime(o.paidAt)],
   ['快递公司', (o) => o.shipments.map((s) => s.carrierName).join('；')],
   ['运单号', (o) => asText(o.shipments.map((s) => s.trackingNo).join('；'))],
-  ['发货时间（北京时间）', (o) => beijingDateTime(o.shipment?.shippedAt ?? null)],
+  ['发货时间（北京时间）', (o) => beijingDateTime(o.shipments[0]?.shippedAt ?? null)],
   ['买家备注', (o) => o.remark ?? ''],
 ];
 
