@@ -530,7 +530,7 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       },
       "product": {
         "type": "string",
-        "description": "a product id (digits) or words of a product title as sold",
+        "description": "digits only: a product id; anything else: words of a product title as sold",
         "maxLength": 64
       },
       "sort": {
@@ -584,7 +584,7 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       },
       "product": {
         "type": "string",
-        "description": "a product id (digits) or words of a product title as sold",
+        "description": "digits only: a product id; anything else: words of a product title as sold",
         "maxLength": 64
       },
       "sort": {

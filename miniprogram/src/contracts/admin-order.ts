@@ -37,7 +37,7 @@ export interface AdminOrderFilter {
    */
   phone?: string;
   /**
-   * a product id (digits) or words of a product title as sold
+   * digits only: a product id; anything else: words of a product title as sold
    * @maxLength 64
    */
   product?: string;

@@ -183,7 +183,7 @@ export type AdminOrderFilter = {
      */
     phone?: string;
     /**
-     * a product id (digits) or words of a product title as sold
+     * digits only: a product id; anything else: words of a product title as sold
      */
     product?: string;
     /**
@@ -217,7 +217,7 @@ export type AdminOrderListQuery = {
      */
     phone?: string;
     /**
-     * a product id (digits) or words of a product title as sold
+     * digits only: a product id; anything else: words of a product title as sold
      */
     product?: string;
     /**
@@ -5283,7 +5283,7 @@ export type AdminOrderListData = {
          */
         phone?: string;
         /**
-         * a product id (digits) or words of a product title as sold
+         * digits only: a product id; anything else: words of a product title as sold
          */
         product?: string;
         sort?: 'createdAt' | 'paidAt' | 'payableAmount';
@@ -5352,7 +5352,7 @@ export type AdminOrderExportCsvData = {
          */
         phone?: string;
         /**
-         * a product id (digits) or words of a product title as sold
+         * digits only: a product id; anything else: words of a product title as sold
          */
         product?: string;
         sort?: 'createdAt' | 'paidAt' | 'payableAmount';

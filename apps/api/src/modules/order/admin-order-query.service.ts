@@ -95,14 +95,18 @@ export class AdminOrderQueryService {
       else qb.andWhere("o.receiver_phone LIKE :phone ESCAPE '!'", { phone: `%${q.phone}` });
     }
     if (q.product) {
-      const title = `%${likeEscaped(q.product)}%`;
-      const byId = /^\d{1,10}$/.test(q.product) && Number(q.product) <= 2_147_483_647;
-      qb.andWhere(
-        `EXISTS (SELECT 1 FROM order_items i WHERE i.order_id = o.id AND (i.title LIKE :title ESCAPE '!'${
-          byId ? ' OR i.product_id = :productId' : ''
-        }))`,
-        { title, productId: byId ? Number(q.product) : undefined },
-      );
+      // digits alone are an id: "2" must not also find every title with a 2 in it ("2024 新款" still
+      // finds the title, it is not digits alone)
+      if (/^\d+$/.test(q.product)) {
+        const productId = Number(q.product) <= 2_147_483_647 ? Number(q.product) : 0;
+        qb.andWhere('EXISTS (SELECT 1 FROM order_items i WHERE i.order_id = o.id AND i.product_id = :productId)', {
+          productId,
+        });
+      } else {
+        qb.andWhere("EXISTS (SELECT 1 FROM order_items i WHERE i.order_id = o.id AND i.title LIKE :title ESCAPE '!')", {
+          title: `%${likeEscaped(q.product)}%`,
+        });
+      }
     }
     const direction = q.order === 'asc' ? 'ASC' : 'DESC';
     return qb.orderBy(SORT_COLUMNS[q.sort ?? 'createdAt'], direction).addOrderBy('o.id', direction);
