@@ -56,7 +56,10 @@ export class AdminOrderFilterDto implements AdminOrderFilter {
   @Matches(/^\d{4,11}$/, { message: 'phone 须为 11 位手机号，或其后 4–10 位数字' })
   phone?: string;
 
-  @ApiPropertyOptional({ description: 'digits only: a product id; anything else: words of a product title as sold', maxLength: 64 })
+  @ApiPropertyOptional({
+    description: 'digits only: a product id; anything else: words of a product title as sold',
+    maxLength: 64,
+  })
   @IsOptional()
   @Transform(trim)
   @IsString({ message: 'product 须为商品 ID 或商品标题中的文字' })
