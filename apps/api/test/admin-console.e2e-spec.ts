@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AdminAccountService } from '../src/modules/auth/admin-account.service';
+import { checkScreen } from './support/browser';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
 const ROOT = join(__dirname, '../../..');
@@ -66,20 +66,7 @@ describeBrowser(`Merchant console in Chromium (${backendLabel})`, () => {
     return negative ? -fen : fen;
   }
 
-  async function check(page: Page, name: string): Promise<void> {
-    // a toast fading in or out is half transparent: axe would measure the fade, not the colours
-    await page.locator('.t-message').first().waitFor({ state: 'detached', timeout: 10_000 });
-    await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
-    // evaluated through the DevTools protocol: the page's CSP (no inline script) does not apply
-    await page.evaluate(axe.source);
-    const violations = await page.evaluate(async () => {
-      const result = await (globalThis as unknown as { axe: typeof axe }).axe.run({ resultTypes: ['violations'] });
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
-    expect({ screen: name, violations }).toEqual({ screen: name, violations: [] });
-  }
+  const check = (page: Page, name: string): Promise<void> => checkScreen(page, OUT, name);
 
   async function signIn(page: Page, username: string): Promise<void> {
     await page.goto(`${t.baseUrl}/admin/`);

@@ -660,6 +660,314 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     ],
     "additionalProperties": false
   },
+  "AdminOrder": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "orderNo": {
+        "type": "string"
+      },
+      "status": {
+        "$ref": "#/components/schemas/OrderStatus"
+      },
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/OrderItem"
+        }
+      },
+      "goodsAmount": {
+        "$ref": "#/components/schemas/Fen"
+      },
+      "freightAmount": {
+        "$ref": "#/components/schemas/Fen"
+      },
+      "payableAmount": {
+        "$ref": "#/components/schemas/Fen"
+      },
+      "discountAmount": {
+        "$ref": "#/components/schemas/Fen",
+        "description": "coupon and points taken off the goods (goods + freight − discount = payable)"
+      },
+      "address": {
+        "$ref": "#/components/schemas/OrderAddress"
+      },
+      "remark": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "createdAt": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      },
+      "payDeadline": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      },
+      "secondsToPay": {
+        "type": "number",
+        "description": "seconds left to pay while PENDING_PAYMENT, else 0"
+      },
+      "paidAt": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/IsoDateTime"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "shipment": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/Shipment"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "the first (or only) parcel: the one tracked for the shopper"
+      },
+      "shipments": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/Shipment"
+        },
+        "description": "every parcel, in the order they were entered (split shipping); empty before shipping"
+      },
+      "completedAt": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/IsoDateTime"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "cancelledAt": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/IsoDateTime"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "cancelReason": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "userId": {
+        "type": "number"
+      },
+      "signedAt": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/IsoDateTime"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "when tracking first showed the parcel signed for"
+      },
+      "refundRequestedAt": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/IsoDateTime"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "refundedAt": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/IsoDateTime"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "refundReason": {
+        "type": [
+          "string",
+          "null"
+        ]
+      }
+    },
+    "required": [
+      "address",
+      "cancelReason",
+      "cancelledAt",
+      "completedAt",
+      "createdAt",
+      "discountAmount",
+      "freightAmount",
+      "goodsAmount",
+      "id",
+      "items",
+      "orderNo",
+      "paidAt",
+      "payDeadline",
+      "payableAmount",
+      "refundReason",
+      "refundRequestedAt",
+      "refundedAt",
+      "remark",
+      "secondsToPay",
+      "shipment",
+      "shipments",
+      "signedAt",
+      "status",
+      "userId"
+    ],
+    "additionalProperties": false,
+    "description": "An order as operators see it: the shopper's view plus the facts behind the timeline."
+  },
+  "AdminOrderFilter": {
+    "type": "object",
+    "properties": {
+      "status": {
+        "$ref": "#/components/schemas/OrderStatus"
+      },
+      "from": {
+        "type": "string",
+        "description": "first day of the order's creation, Beijing time",
+        "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+      },
+      "to": {
+        "type": "string",
+        "description": "last day of the order's creation, Beijing time (included)",
+        "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+      },
+      "orderNo": {
+        "type": "string",
+        "description": "the order number or its beginning",
+        "maxLength": 32
+      },
+      "phone": {
+        "type": "string",
+        "description": "the receiver's mobile number (11 digits), or its last 4 to 10 digits",
+        "pattern": "^\\d{4,11}$"
+      },
+      "product": {
+        "type": "string",
+        "description": "digits only: a product id; anything else: words of a product title as sold",
+        "maxLength": 64
+      },
+      "sort": {
+        "$ref": "#/components/schemas/AdminOrderSort",
+        "description": "default createdAt"
+      },
+      "order": {
+        "type": "string",
+        "enum": [
+          "asc",
+          "desc"
+        ],
+        "description": "default desc"
+      }
+    },
+    "additionalProperties": false,
+    "description": "GET /admin/orders/export.csv, and GET /admin/orders with paging: every filter is optional and they combine (AND). Days are Beijing calendar days (UTC+8), both ends included."
+  },
+  "AdminOrderListQuery": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      },
+      "status": {
+        "$ref": "#/components/schemas/OrderStatus"
+      },
+      "from": {
+        "type": "string",
+        "description": "first day of the order's creation, Beijing time",
+        "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+      },
+      "to": {
+        "type": "string",
+        "description": "last day of the order's creation, Beijing time (included)",
+        "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+      },
+      "orderNo": {
+        "type": "string",
+        "description": "the order number or its beginning",
+        "maxLength": 32
+      },
+      "phone": {
+        "type": "string",
+        "description": "the receiver's mobile number (11 digits), or its last 4 to 10 digits",
+        "pattern": "^\\d{4,11}$"
+      },
+      "product": {
+        "type": "string",
+        "description": "digits only: a product id; anything else: words of a product title as sold",
+        "maxLength": 64
+      },
+      "sort": {
+        "$ref": "#/components/schemas/AdminOrderSort",
+        "description": "default createdAt"
+      },
+      "order": {
+        "type": "string",
+        "enum": [
+          "asc",
+          "desc"
+        ],
+        "description": "default desc"
+      }
+    }
+  },
+  "AdminOrderPage": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/AdminOrder"
+        }
+      },
+      "total": {
+        "type": "number"
+      },
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "items",
+      "total",
+      "page",
+      "pageSize"
+    ],
+    "additionalProperties": false
+  },
+  "AdminOrderSort": {
+    "type": "string",
+    "enum": [
+      "createdAt",
+      "paidAt",
+      "payableAmount"
+    ]
+  },
   "AdminProduct": {
     "$ref": "#/components/schemas/ProductDetail",
     "description": "Admin view of a product: on- and off-shelf alike."
@@ -1710,6 +2018,142 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     ],
     "additionalProperties": false,
     "description": "POST /wechat/phone: the code from <button open-type=\"getPhoneNumber\"> (bindgetphonenumber)."
+  },
+  "BulkShipRequest": {
+    "type": "object",
+    "properties": {
+      "rows": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/BulkShipRow"
+        },
+        "minItems": 1,
+        "maxItems": 500
+      }
+    },
+    "required": [
+      "rows"
+    ],
+    "additionalProperties": false,
+    "description": "POST /admin/orders/bulk-ship"
+  },
+  "BulkShipResult": {
+    "type": "object",
+    "properties": {
+      "shippedOrders": {
+        "type": "number",
+        "description": "orders shipped by this request"
+      },
+      "failedRows": {
+        "type": "number",
+        "description": "rows refused (their order was not shipped)"
+      },
+      "rows": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/BulkShipRowResult"
+        },
+        "description": "one per row, in the order sent"
+      }
+    },
+    "required": [
+      "shippedOrders",
+      "failedRows",
+      "rows"
+    ],
+    "additionalProperties": false
+  },
+  "BulkShipRow": {
+    "type": "object",
+    "properties": {
+      "line": {
+        "type": "integer",
+        "description": "the row's line in the operator's file, echoed in the result"
+      },
+      "orderNo": {
+        "type": "string",
+        "maxLength": 64
+      },
+      "carrierCode": {
+        "type": "string",
+        "description": "a code from GET /logistics/carriers",
+        "maxLength": 64
+      },
+      "trackingNo": {
+        "type": "string",
+        "maxLength": 64
+      }
+    },
+    "required": [
+      "orderNo",
+      "carrierCode",
+      "trackingNo"
+    ],
+    "additionalProperties": false,
+    "description": "One row of a bulk-ship file. Rows naming the same order become that order's parcels."
+  },
+  "BulkShipRowResult": {
+    "type": "object",
+    "properties": {
+      "line": {
+        "type": [
+          "number",
+          "null"
+        ]
+      },
+      "orderNo": {
+        "type": "string"
+      },
+      "ok": {
+        "type": "boolean"
+      },
+      "orderId": {
+        "type": [
+          "number",
+          "null"
+        ],
+        "description": "the shipped order's id (ok)"
+      },
+      "error": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "code": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ErrorCode"
+                  },
+                  {
+                    "type": "string"
+                  }
+                ]
+              },
+              "message": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "code",
+              "message"
+            ],
+            "additionalProperties": false
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "why the row was refused: the API's own code and message, as a single ship would answer"
+      }
+    },
+    "required": [
+      "line",
+      "orderNo",
+      "ok",
+      "orderId",
+      "error"
+    ],
+    "additionalProperties": false
   },
   "Carrier": {
     "type": "object",
@@ -2910,6 +3354,8 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       "TRACKING_UNAVAILABLE",
       "TRACKING_PROVIDER_ERROR",
       "NOT_SHIPPED",
+      "PARCEL_ITEMS_MISMATCH",
+      "EXPORT_TOO_LARGE",
       "WECHAT_PUSH_REJECTED",
       "CONTENT_RISKY",
       "CONTENT_UNDER_REVIEW",
@@ -3860,7 +4306,15 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
           {
             "type": "null"
           }
-        ]
+        ],
+        "description": "the first (or only) parcel: the one tracked for the shopper"
+      },
+      "shipments": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/Shipment"
+        },
+        "description": "every parcel, in the order they were entered (split shipping); empty before shipping"
       },
       "completedAt": {
         "anyOf": [
@@ -3905,6 +4359,7 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       "secondsToPay",
       "paidAt",
       "shipment",
+      "shipments",
       "completedAt",
       "cancelledAt",
       "cancelReason"
@@ -4044,6 +4499,167 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     ],
     "additionalProperties": false
   },
+  "OrderPaymentInfo": {
+    "type": "object",
+    "properties": {
+      "orderId": {
+        "type": "number"
+      },
+      "payment": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "outTradeNo": {
+                "type": "string"
+              },
+              "transactionId": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "WeChat Pay's transaction id (null until paid)"
+              },
+              "amount": {
+                "$ref": "#/components/schemas/Fen"
+              },
+              "status": {
+                "type": "string",
+                "enum": [
+                  "PENDING",
+                  "SUCCESS",
+                  "CLOSED"
+                ]
+              },
+              "paidAt": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/IsoDateTime"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              }
+            },
+            "required": [
+              "outTradeNo",
+              "transactionId",
+              "amount",
+              "status",
+              "paidAt"
+            ],
+            "additionalProperties": false
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "null: the shopper never started paying"
+      },
+      "refunds": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/OrderRefundRecord"
+        }
+      },
+      "refundedAmount": {
+        "$ref": "#/components/schemas/Fen",
+        "description": "Σ refunds asked for, CLOSED ones excluded (they gave nothing back)"
+      },
+      "refundableAmount": {
+        "$ref": "#/components/schemas/Fen",
+        "description": "what a refund could still give back: paid − refunded (0 when unpaid)"
+      }
+    },
+    "required": [
+      "orderId",
+      "payment",
+      "refunds",
+      "refundedAmount",
+      "refundableAmount"
+    ],
+    "additionalProperties": false,
+    "description": "GET /admin/orders/:id/payment: what was paid through WeChat Pay and what went back."
+  },
+  "OrderRefundRecord": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "kind": {
+        "type": "string",
+        "enum": [
+          "admin",
+          "aftersale",
+          "paid_after_cancel"
+        ],
+        "description": "admin: an operator's refund of the rest; aftersale: one request's pieces; paid_after_cancel: money that arrived late"
+      },
+      "amount": {
+        "$ref": "#/components/schemas/Fen"
+      },
+      "status": {
+        "type": "string",
+        "enum": [
+          "SUBMITTING",
+          "PROCESSING",
+          "SUCCESS",
+          "ABNORMAL",
+          "CLOSED"
+        ]
+      },
+      "reason": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "outRefundNo": {
+        "type": "string"
+      },
+      "refundId": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "WeChat Pay's refund id, once it accepted the refund"
+      },
+      "aftersaleId": {
+        "type": [
+          "number",
+          "null"
+        ]
+      },
+      "createdAt": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      },
+      "succeededAt": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/IsoDateTime"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      }
+    },
+    "required": [
+      "id",
+      "kind",
+      "amount",
+      "status",
+      "reason",
+      "outRefundNo",
+      "refundId",
+      "aftersaleId",
+      "createdAt",
+      "succeededAt"
+    ],
+    "additionalProperties": false
+  },
   "OrderStatus": {
     "type": "string",
     "enum": [
@@ -4117,6 +4733,49 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       }
     },
     "additionalProperties": false
+  },
+  "ParcelInput": {
+    "type": "object",
+    "properties": {
+      "carrierCode": {
+        "type": "string",
+        "description": "a code from GET /logistics/carriers"
+      },
+      "trackingNo": {
+        "type": "string"
+      },
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ParcelItem"
+        },
+        "description": "the pieces in this parcel; give them for every parcel or for none. Given, each parcel holds at least one piece and together they hold exactly the order's lines.",
+        "maxItems": 50
+      }
+    },
+    "required": [
+      "carrierCode",
+      "trackingNo"
+    ],
+    "additionalProperties": false,
+    "description": "One parcel as the operator enters it."
+  },
+  "ParcelItem": {
+    "type": "object",
+    "properties": {
+      "skuId": {
+        "type": "number"
+      },
+      "quantity": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "skuId",
+      "quantity"
+    ],
+    "additionalProperties": false,
+    "description": "Pieces of one order line in one parcel."
   },
   "PaySyncResponse": {
     "type": "object",
@@ -5075,13 +5734,18 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       },
       "trackingNo": {
         "type": "string"
+      },
+      "parcels": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ParcelInput"
+        },
+        "minItems": 1,
+        "maxItems": 15
       }
     },
-    "required": [
-      "carrierCode",
-      "trackingNo"
-    ],
-    "additionalProperties": false
+    "additionalProperties": false,
+    "description": "POST /admin/orders/:id/ship: one parcel (`carrierCode` + `trackingNo`) or several (`parcels`, split shipping, at most 15 as WeChat's shipping-info upload takes), never both."
   },
   "Shipment": {
     "type": "object",
@@ -5097,15 +5761,31 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       },
       "shippedAt": {
         "$ref": "#/components/schemas/IsoDateTime"
+      },
+      "items": {
+        "anyOf": [
+          {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ParcelItem"
+            }
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "which pieces went in this parcel, when the operator said so; null = not itemised"
       }
     },
     "required": [
       "carrierCode",
       "carrierName",
       "trackingNo",
-      "shippedAt"
+      "shippedAt",
+      "items"
     ],
-    "additionalProperties": false
+    "additionalProperties": false,
+    "description": "One parcel of an order's shipment."
   },
   "ShippingParcel": {
     "type": "object",
@@ -5996,6 +6676,11 @@ export type ContractName =
   | 'AdminMedia'
   | 'AdminMediaDetail'
   | 'AdminMediaPage'
+  | 'AdminOrder'
+  | 'AdminOrderFilter'
+  | 'AdminOrderListQuery'
+  | 'AdminOrderPage'
+  | 'AdminOrderSort'
   | 'AdminProduct'
   | 'AdminProductListQuery'
   | 'AdminProductPage'
@@ -6030,6 +6715,10 @@ export type ContractName =
   | 'BehaviourEventInput'
   | 'BehaviourEventType'
   | 'BindPhoneRequest'
+  | 'BulkShipRequest'
+  | 'BulkShipResult'
+  | 'BulkShipRow'
+  | 'BulkShipRowResult'
   | 'Carrier'
   | 'CarrierList'
   | 'CartItem'
@@ -6103,9 +6792,13 @@ export type ContractName =
   | 'OrderItemInput'
   | 'OrderListQuery'
   | 'OrderPage'
+  | 'OrderPaymentInfo'
+  | 'OrderRefundRecord'
   | 'OrderStatus'
   | 'OrderSummary'
   | 'PageQuery'
+  | 'ParcelInput'
+  | 'ParcelItem'
   | 'PaySyncResponse'
   | 'PendingReviews'
   | 'PhoneBinding'
@@ -6198,6 +6891,11 @@ export interface ContractTypes {
   AdminMedia: C.AdminMedia;
   AdminMediaDetail: C.AdminMediaDetail;
   AdminMediaPage: C.AdminMediaPage;
+  AdminOrder: C.AdminOrder;
+  AdminOrderFilter: C.AdminOrderFilter;
+  AdminOrderListQuery: C.AdminOrderListQuery;
+  AdminOrderPage: C.AdminOrderPage;
+  AdminOrderSort: C.AdminOrderSort;
   AdminProduct: C.AdminProduct;
   AdminProductListQuery: C.AdminProductListQuery;
   AdminProductPage: C.AdminProductPage;
@@ -6232,6 +6930,10 @@ export interface ContractTypes {
   BehaviourEventInput: C.BehaviourEventInput;
   BehaviourEventType: C.BehaviourEventType;
   BindPhoneRequest: C.BindPhoneRequest;
+  BulkShipRequest: C.BulkShipRequest;
+  BulkShipResult: C.BulkShipResult;
+  BulkShipRow: C.BulkShipRow;
+  BulkShipRowResult: C.BulkShipRowResult;
   Carrier: C.Carrier;
   CarrierList: C.CarrierList;
   CartItem: C.CartItem;
@@ -6305,9 +7007,13 @@ export interface ContractTypes {
   OrderItemInput: C.OrderItemInput;
   OrderListQuery: C.OrderListQuery;
   OrderPage: C.OrderPage;
+  OrderPaymentInfo: C.OrderPaymentInfo;
+  OrderRefundRecord: C.OrderRefundRecord;
   OrderStatus: C.OrderStatus;
   OrderSummary: C.OrderSummary;
   PageQuery: C.PageQuery;
+  ParcelInput: C.ParcelInput;
+  ParcelItem: C.ParcelItem;
   PaySyncResponse: C.PaySyncResponse;
   PendingReviews: C.PendingReviews;
   PhoneBinding: C.PhoneBinding;

@@ -70,6 +70,11 @@ export const ErrorCode = {
   TRACKING_UNAVAILABLE: 'TRACKING_UNAVAILABLE',
   TRACKING_PROVIDER_ERROR: 'TRACKING_PROVIDER_ERROR',
   NOT_SHIPPED: 'NOT_SHIPPED',
+  /** the parcels' pieces don't add up to the order's lines (each line's quantity, each parcel ≥ 1 piece) */
+  PARCEL_ITEMS_MISMATCH: 'PARCEL_ITEMS_MISMATCH',
+  // the merchant console
+  /** an export would hold more rows than ORDER_EXPORT_MAX_ROWS: narrow the filters */
+  EXPORT_TOO_LARGE: 'EXPORT_TOO_LARGE',
   // WeChat platform (message push, content security, phone number)
   WECHAT_PUSH_REJECTED: 'WECHAT_PUSH_REJECTED',
   CONTENT_RISKY: 'CONTENT_RISKY',
@@ -203,6 +208,11 @@ export const ERROR_TABLE = (<T extends Rows>(rows: T & NoOtherRows<T>): T => row
   PAYMENT_PROVIDER_ERROR: { status: 503, message: 'WeChat Pay is unavailable right now; please retry' },
   REFUND_NOT_ALLOWED: { status: 409, message: 'This order cannot be refunded' },
   CARRIER_NOT_SUPPORTED: { status: 400, message: 'This carrier is not supported (GET /logistics/carriers)' },
+  PARCEL_ITEMS_MISMATCH: { status: 400, message: 'The parcels’ items do not add up to the order’s lines' },
+  EXPORT_TOO_LARGE: {
+    status: 400,
+    message: 'Too many rows to export at once; narrow the filters (e.g. the date range)',
+  },
   TRACKING_UNAVAILABLE: { status: 503, message: 'Parcel tracking is unavailable right now; try again later' },
   TRACKING_PROVIDER_ERROR: { status: 502, message: 'The tracking provider could not answer; try again later' },
   NOT_SHIPPED: { status: 409, message: 'Not shipped yet' },

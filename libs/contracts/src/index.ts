@@ -10,6 +10,7 @@ export * from './logistics';
 export * from './media';
 export * from './moderation';
 export * from './order';
+export * from './admin-order';
 export * from './wechat';
 export * from './promotion';
 export * from './aftersale';

@@ -62,11 +62,20 @@ export interface OrderAddress {
   detail: string;
 }
 
+/** Pieces of one order line in one parcel. */
+export interface ParcelItem {
+  skuId: number;
+  quantity: number;
+}
+
+/** One parcel of an order's shipment. */
 export interface Shipment {
   carrierCode: string;
   carrierName: string;
   trackingNo: string;
   shippedAt: IsoDateTime;
+  /** which pieces went in this parcel, when the operator said so; null = not itemised */
+  items: ParcelItem[] | null;
 }
 
 export interface Order {
@@ -86,7 +95,10 @@ export interface Order {
   /** seconds left to pay while PENDING_PAYMENT, else 0 */
   secondsToPay: number;
   paidAt: IsoDateTime | null;
+  /** the first (or only) parcel: the one tracked for the shopper */
   shipment: Shipment | null;
+  /** every parcel, in the order they were entered (split shipping); empty before shipping */
+  shipments: Shipment[];
   completedAt: IsoDateTime | null;
   cancelledAt: IsoDateTime | null;
   cancelReason: string | null;
@@ -160,7 +172,29 @@ export interface RefundRequest {
 
 // ---- admin ------------------------------------------------------------------------------------
 
-export interface ShipOrderRequest {
+/** One parcel as the operator enters it. */
+export interface ParcelInput {
+  /** a code from GET /logistics/carriers */
   carrierCode: string;
   trackingNo: string;
+  /**
+   * the pieces in this parcel; give them for every parcel or for none. Given, each parcel holds at
+   * least one piece and together they hold exactly the order's lines.
+   * @maxItems 50
+   */
+  items?: ParcelItem[];
+}
+
+/**
+ * POST /admin/orders/:id/ship: one parcel (`carrierCode` + `trackingNo`) or several (`parcels`,
+ * split shipping, at most 15 as WeChat's shipping-info upload takes), never both.
+ */
+export interface ShipOrderRequest {
+  carrierCode?: string;
+  trackingNo?: string;
+  /**
+   * @minItems 1
+   * @maxItems 15
+   */
+  parcels?: ParcelInput[];
 }

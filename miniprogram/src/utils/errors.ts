@@ -65,6 +65,9 @@ const MESSAGES: Record<ErrorCode, string> = {
   TRACKING_UNAVAILABLE: '暂无物流信息',
   TRACKING_PROVIDER_ERROR: '物流查询繁忙，请稍后再试',
   NOT_SHIPPED: '订单尚未发货',
+  // operator-only codes: the mini-program never meets them
+  PARCEL_ITEMS_MISMATCH: '包裹商品与订单不符',
+  EXPORT_TOO_LARGE: '导出的订单太多，请缩小筛选范围',
   WECHAT_PUSH_REJECTED: '微信服务繁忙，请稍后再试',
   CONTENT_RISKY: '内容含有不适宜展示的信息，请修改后再试',
   CONTENT_UNDER_REVIEW: '内容需要人工审核，请稍后再试或修改',

@@ -67,7 +67,9 @@ describe('small helpers the pages lean on', () => {
     const actions = (status: Order['status'], shipped = false) =>
       orderActions({
         status,
-        shipment: shipped ? { carrierCode: 'yt', carrierName: '圆通', trackingNo: 'YT1', shippedAt: '' } : null,
+        shipment: shipped
+          ? { carrierCode: 'yt', carrierName: '圆通', trackingNo: 'YT1', shippedAt: '', items: null }
+          : null,
       });
     expect(actions('PENDING_PAYMENT')).toEqual({ pay: true, cancel: true, confirmReceipt: false, logistics: false });
     expect(actions('PAID')).toEqual({ pay: false, cancel: false, confirmReceipt: false, logistics: false });

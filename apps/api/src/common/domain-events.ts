@@ -11,7 +11,19 @@ export interface DomainEventMap {
   };
   order_paid: { orderId: number; userId: number; orderNo: string; payableAmount: number };
   order_cancelled: { orderId: number; userId: number; orderNo: string; reason: string };
-  order_shipped: { orderId: number; userId: number; orderNo: string; carrierCode: string; trackingNo: string };
+  /** carrierCode/trackingNo: the first parcel (the one tracked); parcels: all of them, in order */
+  order_shipped: {
+    orderId: number;
+    userId: number;
+    orderNo: string;
+    carrierCode: string;
+    trackingNo: string;
+    parcels: Array<{
+      carrierCode: string;
+      trackingNo: string;
+      items: Array<{ skuId: number; quantity: number }> | null;
+    }>;
+  };
   order_completed: { orderId: number; userId: number; orderNo: string; reason: string };
   refund_requested: { orderId: number; userId: number; orderNo: string; amount: number; reason: string };
   refund_succeeded: { orderId: number; userId: number; orderNo: string; amount: number };

@@ -66,6 +66,8 @@ export interface AppConfig {
     sweepIntervalMs: number;
     /** anti-hoarding and WeChat Pay limits, each refused with its own error code */
     limits: OrderLimits;
+    /** most rows one CSV export of the console may hold (more: EXPORT_TOO_LARGE, narrow the filters) */
+    exportMaxRows: number;
   };
   /** per client IP and window; shopper and operator logins have separate budgets */
   throttle: { loginLimit: number; adminLoginLimit: number; loginTtlSeconds: number };
@@ -537,6 +539,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
         maxUnpaidOrdersPerShopper: int('ORDER_MAX_UNPAID_PER_SHOPPER', 10, 1, 1000),
         maxUnitsHeldPerShopper: int('ORDER_MAX_UNITS_HELD_PER_SHOPPER', 500, 1, 1_000_000),
       },
+      exportMaxRows: int('ORDER_EXPORT_MAX_ROWS', 10_000, 1, 100_000),
     },
     throttle: {
       loginLimit: int('LOGIN_RATE_LIMIT', 20, 1, 100_000),

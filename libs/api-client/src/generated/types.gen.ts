@@ -230,6 +230,129 @@ export type AdminMediaPage = {
 };
 
 /**
+ * An order as operators see it: the shopper's view plus the facts behind the timeline.
+ */
+export type AdminOrder = {
+    id: number;
+    orderNo: string;
+    status: OrderStatus;
+    items: Array<OrderItem>;
+    goodsAmount: Fen;
+    freightAmount: Fen;
+    payableAmount: Fen;
+    /**
+     * coupon and points taken off the goods (goods + freight − discount = payable)
+     */
+    discountAmount: Fen;
+    address: OrderAddress;
+    remark: string | null;
+    createdAt: IsoDateTime;
+    payDeadline: IsoDateTime;
+    /**
+     * seconds left to pay while PENDING_PAYMENT, else 0
+     */
+    secondsToPay: number;
+    paidAt: IsoDateTime | null;
+    /**
+     * the first (or only) parcel: the one tracked for the shopper
+     */
+    shipment: Shipment | null;
+    /**
+     * every parcel, in the order they were entered (split shipping); empty before shipping
+     */
+    shipments: Array<Shipment>;
+    completedAt: IsoDateTime | null;
+    cancelledAt: IsoDateTime | null;
+    cancelReason: string | null;
+    userId: number;
+    /**
+     * when tracking first showed the parcel signed for
+     */
+    signedAt: IsoDateTime | null;
+    refundRequestedAt: IsoDateTime | null;
+    refundedAt: IsoDateTime | null;
+    refundReason: string | null;
+};
+
+/**
+ * GET /admin/orders/export.csv, and GET /admin/orders with paging: every filter is optional and they combine (AND). Days are Beijing calendar days (UTC+8), both ends included.
+ */
+export type AdminOrderFilter = {
+    status?: OrderStatus;
+    /**
+     * first day of the order's creation, Beijing time
+     */
+    from?: string;
+    /**
+     * last day of the order's creation, Beijing time (included)
+     */
+    to?: string;
+    /**
+     * the order number or its beginning
+     */
+    orderNo?: string;
+    /**
+     * the receiver's mobile number (11 digits), or its last 4 to 10 digits
+     */
+    phone?: string;
+    /**
+     * digits only: a product id; anything else: words of a product title as sold
+     */
+    product?: string;
+    /**
+     * default createdAt
+     */
+    sort?: AdminOrderSort;
+    /**
+     * default desc
+     */
+    order?: 'asc' | 'desc';
+};
+
+export type AdminOrderListQuery = {
+    page?: number;
+    pageSize?: number;
+    status?: OrderStatus;
+    /**
+     * first day of the order's creation, Beijing time
+     */
+    from?: string;
+    /**
+     * last day of the order's creation, Beijing time (included)
+     */
+    to?: string;
+    /**
+     * the order number or its beginning
+     */
+    orderNo?: string;
+    /**
+     * the receiver's mobile number (11 digits), or its last 4 to 10 digits
+     */
+    phone?: string;
+    /**
+     * digits only: a product id; anything else: words of a product title as sold
+     */
+    product?: string;
+    /**
+     * default createdAt
+     */
+    sort?: AdminOrderSort;
+    /**
+     * default desc
+     */
+    order?: 'asc' | 'desc';
+};
+
+export type AdminOrderPage = {
+    items: Array<AdminOrder>;
+    total: number;
+    page: number;
+    pageSize: number;
+};
+
+export type AdminOrderSort = 'createdAt' | 'paidAt' | 'payableAmount';
+
+/**
  * Admin view of a product: on- and off-shelf alike.
  */
 export type AdminProduct = ProductDetail;
@@ -625,6 +748,61 @@ export type BehaviourEventType = 'page_view' | 'product_view' | 'search' | 'add_
  */
 export type BindPhoneRequest = {
     code: string;
+};
+
+/**
+ * POST /admin/orders/bulk-ship
+ */
+export type BulkShipRequest = {
+    rows: Array<BulkShipRow>;
+};
+
+export type BulkShipResult = {
+    /**
+     * orders shipped by this request
+     */
+    shippedOrders: number;
+    /**
+     * rows refused (their order was not shipped)
+     */
+    failedRows: number;
+    /**
+     * one per row, in the order sent
+     */
+    rows: Array<BulkShipRowResult>;
+};
+
+/**
+ * One row of a bulk-ship file. Rows naming the same order become that order's parcels.
+ */
+export type BulkShipRow = {
+    /**
+     * the row's line in the operator's file, echoed in the result
+     */
+    line?: number;
+    orderNo: string;
+    /**
+     * a code from GET /logistics/carriers
+     */
+    carrierCode: string;
+    trackingNo: string;
+};
+
+export type BulkShipRowResult = {
+    line: number | null;
+    orderNo: string;
+    ok: boolean;
+    /**
+     * the shipped order's id (ok)
+     */
+    orderId: number | null;
+    /**
+     * why the row was refused: the API's own code and message, as a single ship would answer
+     */
+    error: {
+        code: ErrorCode | string;
+        message: string;
+    } | null;
 };
 
 export type Carrier = {
@@ -1093,7 +1271,7 @@ export type DailySalesReport = {
 /**
  * Stable error codes. Clients (the mini-program, operators' scripts) branch on these, never on messages, so a code is never renamed once released.
  */
-export type ErrorCode = 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'MALFORMED_REQUEST' | 'HEADERS_TOO_LARGE' | 'URL_TOO_LONG' | 'REQUEST_TIMEOUT' | 'UNSUPPORTED_MEDIA_TYPE' | 'PAYLOAD_TOO_LARGE' | 'NOT_FOUND' | 'ROUTE_NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'CONFLICT' | 'TOO_MANY_REQUESTS' | 'SERVICE_UNAVAILABLE' | 'INTERNAL_ERROR' | 'HEALTH_CHECK_FAILED' | 'UNAUTHORIZED' | 'TOKEN_EXPIRED' | 'FORBIDDEN' | 'INVALID_LOGIN_CODE' | 'WECHAT_RATE_LIMITED' | 'WECHAT_LOGIN_BLOCKED' | 'WECHAT_UNAVAILABLE' | 'INVALID_CREDENTIALS' | 'CATEGORY_NOT_FOUND' | 'CATEGORY_NOT_EMPTY' | 'CATEGORY_TOO_DEEP' | 'PRODUCT_NOT_FOUND' | 'SKU_NOT_FOUND' | 'SKU_SPEC_MISMATCH' | 'STOCK_WOULD_BE_NEGATIVE' | 'CART_ITEM_NOT_FOUND' | 'CART_FULL' | 'ADDRESS_NOT_FOUND' | 'ADDRESS_LIMIT_REACHED' | 'ORDER_NOT_FOUND' | 'OUT_OF_STOCK' | 'PRODUCT_UNAVAILABLE' | 'EMPTY_ORDER' | 'ILLEGAL_ORDER_STATE' | 'IDEMPOTENCY_KEY_REUSED' | 'PURCHASE_LIMIT_EXCEEDED' | 'ORDER_TOO_LARGE' | 'ORDER_AMOUNT_TOO_LARGE' | 'TOO_MANY_UNPAID_ORDERS' | 'UNPAID_UNITS_LIMIT' | 'ORDER_NOT_PAYABLE' | 'ORDER_PAYMENT_IN_PROGRESS' | 'PAYMENT_PROVIDER_ERROR' | 'REFUND_NOT_ALLOWED' | 'CARRIER_NOT_SUPPORTED' | 'TRACKING_UNAVAILABLE' | 'TRACKING_PROVIDER_ERROR' | 'NOT_SHIPPED' | 'WECHAT_PUSH_REJECTED' | 'CONTENT_RISKY' | 'CONTENT_UNDER_REVIEW' | 'CONTENT_REVIEW_DECIDED' | 'PHONE_CODE_INVALID' | 'MEDIA_TYPE_NOT_ALLOWED' | 'MEDIA_TOO_LARGE' | 'MEDIA_TOO_MANY_FILES' | 'MEDIA_TOO_MANY_PIXELS' | 'MEDIA_UNREADABLE' | 'MEDIA_NO_FILE' | 'MEDIA_QUOTA_EXCEEDED' | 'MEDIA_NOT_FOUND' | 'MEDIA_IN_USE' | 'MEDIA_NOT_USABLE' | 'COUPON_NOT_FOUND' | 'COUPON_SOLD_OUT' | 'COUPON_LIMIT_REACHED' | 'COUPON_NOT_ISSUING' | 'COUPON_NOT_USABLE' | 'COUPON_TEMPLATE_IN_USE' | 'POINTS_INSUFFICIENT' | 'POINTS_OVER_CAP' | 'ALREADY_CHECKED_IN' | 'AFTERSALE_NOT_FOUND' | 'AFTERSALE_NOT_ALLOWED' | 'AFTERSALE_ALREADY_OPEN' | 'ILLEGAL_AFTERSALE_STATE' | 'REFUND_EXCEEDS_PAID' | 'FAVOURITES_LIMIT_REACHED' | 'ORDER_ITEM_NOT_FOUND' | 'REVIEW_NOT_FOUND' | 'REVIEW_ORDER_NOT_COMPLETED' | 'REVIEW_ALREADY_EXISTS' | 'REVIEW_WINDOW_CLOSED' | 'REVIEW_ALREADY_REPLIED' | 'REVIEW_STATE_CONFLICT';
+export type ErrorCode = 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'MALFORMED_REQUEST' | 'HEADERS_TOO_LARGE' | 'URL_TOO_LONG' | 'REQUEST_TIMEOUT' | 'UNSUPPORTED_MEDIA_TYPE' | 'PAYLOAD_TOO_LARGE' | 'NOT_FOUND' | 'ROUTE_NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'CONFLICT' | 'TOO_MANY_REQUESTS' | 'SERVICE_UNAVAILABLE' | 'INTERNAL_ERROR' | 'HEALTH_CHECK_FAILED' | 'UNAUTHORIZED' | 'TOKEN_EXPIRED' | 'FORBIDDEN' | 'INVALID_LOGIN_CODE' | 'WECHAT_RATE_LIMITED' | 'WECHAT_LOGIN_BLOCKED' | 'WECHAT_UNAVAILABLE' | 'INVALID_CREDENTIALS' | 'CATEGORY_NOT_FOUND' | 'CATEGORY_NOT_EMPTY' | 'CATEGORY_TOO_DEEP' | 'PRODUCT_NOT_FOUND' | 'SKU_NOT_FOUND' | 'SKU_SPEC_MISMATCH' | 'STOCK_WOULD_BE_NEGATIVE' | 'CART_ITEM_NOT_FOUND' | 'CART_FULL' | 'ADDRESS_NOT_FOUND' | 'ADDRESS_LIMIT_REACHED' | 'ORDER_NOT_FOUND' | 'OUT_OF_STOCK' | 'PRODUCT_UNAVAILABLE' | 'EMPTY_ORDER' | 'ILLEGAL_ORDER_STATE' | 'IDEMPOTENCY_KEY_REUSED' | 'PURCHASE_LIMIT_EXCEEDED' | 'ORDER_TOO_LARGE' | 'ORDER_AMOUNT_TOO_LARGE' | 'TOO_MANY_UNPAID_ORDERS' | 'UNPAID_UNITS_LIMIT' | 'ORDER_NOT_PAYABLE' | 'ORDER_PAYMENT_IN_PROGRESS' | 'PAYMENT_PROVIDER_ERROR' | 'REFUND_NOT_ALLOWED' | 'CARRIER_NOT_SUPPORTED' | 'TRACKING_UNAVAILABLE' | 'TRACKING_PROVIDER_ERROR' | 'NOT_SHIPPED' | 'PARCEL_ITEMS_MISMATCH' | 'EXPORT_TOO_LARGE' | 'WECHAT_PUSH_REJECTED' | 'CONTENT_RISKY' | 'CONTENT_UNDER_REVIEW' | 'CONTENT_REVIEW_DECIDED' | 'PHONE_CODE_INVALID' | 'MEDIA_TYPE_NOT_ALLOWED' | 'MEDIA_TOO_LARGE' | 'MEDIA_TOO_MANY_FILES' | 'MEDIA_TOO_MANY_PIXELS' | 'MEDIA_UNREADABLE' | 'MEDIA_NO_FILE' | 'MEDIA_QUOTA_EXCEEDED' | 'MEDIA_NOT_FOUND' | 'MEDIA_IN_USE' | 'MEDIA_NOT_USABLE' | 'COUPON_NOT_FOUND' | 'COUPON_SOLD_OUT' | 'COUPON_LIMIT_REACHED' | 'COUPON_NOT_ISSUING' | 'COUPON_NOT_USABLE' | 'COUPON_TEMPLATE_IN_USE' | 'POINTS_INSUFFICIENT' | 'POINTS_OVER_CAP' | 'ALREADY_CHECKED_IN' | 'AFTERSALE_NOT_FOUND' | 'AFTERSALE_NOT_ALLOWED' | 'AFTERSALE_ALREADY_OPEN' | 'ILLEGAL_AFTERSALE_STATE' | 'REFUND_EXCEEDS_PAID' | 'FAVOURITES_LIMIT_REACHED' | 'ORDER_ITEM_NOT_FOUND' | 'REVIEW_NOT_FOUND' | 'REVIEW_ORDER_NOT_COMPLETED' | 'REVIEW_ALREADY_EXISTS' | 'REVIEW_WINDOW_CLOSED' | 'REVIEW_ALREADY_REPLIED' | 'REVIEW_STATE_CONFLICT';
 
 /**
  * The one error body every endpoint answers with.
@@ -1423,7 +1601,14 @@ export type Order = {
      */
     secondsToPay: number;
     paidAt: IsoDateTime | null;
+    /**
+     * the first (or only) parcel: the one tracked for the shopper
+     */
     shipment: Shipment | null;
+    /**
+     * every parcel, in the order they were entered (split shipping); empty before shipping
+     */
+    shipments: Array<Shipment>;
     completedAt: IsoDateTime | null;
     cancelledAt: IsoDateTime | null;
     cancelReason: string | null;
@@ -1467,6 +1652,54 @@ export type OrderPage = {
     pageSize: number;
 };
 
+/**
+ * GET /admin/orders/:id/payment: what was paid through WeChat Pay and what went back.
+ */
+export type OrderPaymentInfo = {
+    orderId: number;
+    /**
+     * null: the shopper never started paying
+     */
+    payment: {
+        outTradeNo: string;
+        /**
+         * WeChat Pay's transaction id (null until paid)
+         */
+        transactionId: string | null;
+        amount: Fen;
+        status: 'PENDING' | 'SUCCESS' | 'CLOSED';
+        paidAt: IsoDateTime | null;
+    } | null;
+    refunds: Array<OrderRefundRecord>;
+    /**
+     * Σ refunds asked for, CLOSED ones excluded (they gave nothing back)
+     */
+    refundedAmount: Fen;
+    /**
+     * what a refund could still give back: paid − refunded (0 when unpaid)
+     */
+    refundableAmount: Fen;
+};
+
+export type OrderRefundRecord = {
+    id: number;
+    /**
+     * admin: an operator's refund of the rest; aftersale: one request's pieces; paid_after_cancel: money that arrived late
+     */
+    kind: 'admin' | 'aftersale' | 'paid_after_cancel';
+    amount: Fen;
+    status: 'SUBMITTING' | 'PROCESSING' | 'SUCCESS' | 'ABNORMAL' | 'CLOSED';
+    reason: string | null;
+    outRefundNo: string;
+    /**
+     * WeChat Pay's refund id, once it accepted the refund
+     */
+    refundId: string | null;
+    aftersaleId: number | null;
+    createdAt: IsoDateTime;
+    succeededAt: IsoDateTime | null;
+};
+
 export type OrderStatus = 'PENDING_PAYMENT' | 'PAID' | 'SHIPPED' | 'COMPLETED' | 'CANCELLED' | 'REFUNDING' | 'REFUNDED';
 
 /**
@@ -1488,6 +1721,29 @@ export type OrderSummary = {
 export type PageQuery = {
     page?: number;
     pageSize?: number;
+};
+
+/**
+ * One parcel as the operator enters it.
+ */
+export type ParcelInput = {
+    /**
+     * a code from GET /logistics/carriers
+     */
+    carrierCode: string;
+    trackingNo: string;
+    /**
+     * the pieces in this parcel; give them for every parcel or for none. Given, each parcel holds at least one piece and together they hold exactly the order's lines.
+     */
+    items?: Array<ParcelItem>;
+};
+
+/**
+ * Pieces of one order line in one parcel.
+ */
+export type ParcelItem = {
+    skuId: number;
+    quantity: number;
 };
 
 export type PaySyncResponse = {
@@ -1838,16 +2094,27 @@ export type SelectAllRequest = {
 
 export type ServerEventType = 'order_created' | 'order_paid' | 'order_cancelled' | 'order_shipped' | 'order_completed' | 'refund_requested' | 'refund_succeeded' | 'refund_failed';
 
+/**
+ * POST /admin/orders/:id/ship: one parcel (`carrierCode` + `trackingNo`) or several (`parcels`, split shipping, at most 15 as WeChat's shipping-info upload takes), never both.
+ */
 export type ShipOrderRequest = {
-    carrierCode: string;
-    trackingNo: string;
+    carrierCode?: string;
+    trackingNo?: string;
+    parcels?: Array<ParcelInput>;
 };
 
+/**
+ * One parcel of an order's shipment.
+ */
 export type Shipment = {
     carrierCode: string;
     carrierName: string;
     trackingNo: string;
     shippedAt: IsoDateTime;
+    /**
+     * which pieces went in this parcel, when the operator said so; null = not itemised
+     */
+    items: Array<ParcelItem> | null;
 };
 
 /**
@@ -5287,9 +5554,31 @@ export type AdminOrderListData = {
     body?: never;
     path?: never;
     query?: {
-        status?: 'PENDING_PAYMENT' | 'PAID' | 'SHIPPED' | 'COMPLETED' | 'CANCELLED' | 'REFUNDING' | 'REFUNDED';
         page?: number;
         pageSize?: number;
+        status?: 'PENDING_PAYMENT' | 'PAID' | 'SHIPPED' | 'COMPLETED' | 'CANCELLED' | 'REFUNDING' | 'REFUNDED';
+        /**
+         * first day (Beijing time) the orders were placed on, yyyy-MM-dd
+         */
+        from?: string;
+        /**
+         * last day (Beijing time, included), yyyy-MM-dd
+         */
+        to?: string;
+        /**
+         * the order number or its beginning
+         */
+        orderNo?: string;
+        /**
+         * the receiver's mobile number (11 digits), or its last 4 to 10 digits
+         */
+        phone?: string;
+        /**
+         * digits only: a product id; anything else: words of a product title as sold
+         */
+        product?: string;
+        sort?: 'createdAt' | 'paidAt' | 'payableAmount';
+        order?: 'asc' | 'desc';
     };
     url: '/api/v1/admin/orders';
 };
@@ -5325,12 +5614,81 @@ export type AdminOrderListError = AdminOrderListErrors[keyof AdminOrderListError
 
 export type AdminOrderListResponses = {
     /**
-     * OrderPage
+     * AdminOrderPage
      */
-    200: OrderPage;
+    200: AdminOrderPage;
 };
 
 export type AdminOrderListResponse = AdminOrderListResponses[keyof AdminOrderListResponses];
+
+export type AdminOrderExportCsvData = {
+    body?: never;
+    path?: never;
+    query?: {
+        status?: 'PENDING_PAYMENT' | 'PAID' | 'SHIPPED' | 'COMPLETED' | 'CANCELLED' | 'REFUNDING' | 'REFUNDED';
+        /**
+         * first day (Beijing time) the orders were placed on, yyyy-MM-dd
+         */
+        from?: string;
+        /**
+         * last day (Beijing time, included), yyyy-MM-dd
+         */
+        to?: string;
+        /**
+         * the order number or its beginning
+         */
+        orderNo?: string;
+        /**
+         * the receiver's mobile number (11 digits), or its last 4 to 10 digits
+         */
+        phone?: string;
+        /**
+         * digits only: a product id; anything else: words of a product title as sold
+         */
+        product?: string;
+        sort?: 'createdAt' | 'paidAt' | 'payableAmount';
+        order?: 'asc' | 'desc';
+    };
+    url: '/api/v1/admin/orders/export.csv';
+};
+
+export type AdminOrderExportCsvErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_REQUEST, EXPORT_TOO_LARGE
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST' | 'EXPORT_TOO_LARGE';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AdminOrderExportCsvError = AdminOrderExportCsvErrors[keyof AdminOrderExportCsvErrors];
+
+export type AdminOrderExportCsvResponses = {
+    /**
+     * a text/csv file
+     */
+    200: string;
+};
+
+export type AdminOrderExportCsvResponse = AdminOrderExportCsvResponses[keyof AdminOrderExportCsvResponses];
 
 export type AdminOrderGetData = {
     body?: never;
@@ -5381,9 +5739,9 @@ export type AdminOrderGetError = AdminOrderGetErrors[keyof AdminOrderGetErrors];
 
 export type AdminOrderGetResponses = {
     /**
-     * Order
+     * AdminOrder
      */
-    200: Order;
+    200: AdminOrder;
 };
 
 export type AdminOrderGetResponse = AdminOrderGetResponses[keyof AdminOrderGetResponses];
@@ -5497,10 +5855,10 @@ export type AdminShipmentShipData = {
 
 export type AdminShipmentShipErrors = {
     /**
-     * Bad request: VALIDATION_FAILED, MALFORMED_JSON, CARRIER_NOT_SUPPORTED
+     * Bad request: VALIDATION_FAILED, MALFORMED_JSON, CARRIER_NOT_SUPPORTED, PARCEL_ITEMS_MISMATCH
      */
     400: ErrorResponse & {
-        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'CARRIER_NOT_SUPPORTED';
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'CARRIER_NOT_SUPPORTED' | 'PARCEL_ITEMS_MISMATCH';
     };
     /**
      * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
@@ -5550,12 +5908,69 @@ export type AdminShipmentShipError = AdminShipmentShipErrors[keyof AdminShipment
 
 export type AdminShipmentShipResponses = {
     /**
-     * Order
+     * AdminOrder
      */
-    200: Order;
+    200: AdminOrder;
 };
 
 export type AdminShipmentShipResponse = AdminShipmentShipResponses[keyof AdminShipmentShipResponses];
+
+export type AdminShipmentBulkShipData = {
+    body: BulkShipRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/orders/bulk-ship';
+};
+
+export type AdminShipmentBulkShipErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_JSON
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Request body too large: PAYLOAD_TOO_LARGE
+     */
+    413: ErrorResponse & {
+        code?: 'PAYLOAD_TOO_LARGE';
+    };
+    /**
+     * Request body is not JSON: UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorResponse & {
+        code?: 'UNSUPPORTED_MEDIA_TYPE';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AdminShipmentBulkShipError = AdminShipmentBulkShipErrors[keyof AdminShipmentBulkShipErrors];
+
+export type AdminShipmentBulkShipResponses = {
+    /**
+     * BulkShipResult
+     */
+    200: BulkShipResult;
+};
+
+export type AdminShipmentBulkShipResponse = AdminShipmentBulkShipResponses[keyof AdminShipmentBulkShipResponses];
 
 export type BehaviourEventsTrackData = {
     body: TrackEventsRequest;
@@ -6091,6 +6506,62 @@ export type AdminRefundRefundResponses = {
 };
 
 export type AdminRefundRefundResponse = AdminRefundRefundResponses[keyof AdminRefundRefundResponses];
+
+export type AdminPaymentGetData = {
+    body?: never;
+    path: {
+        /**
+         * a positive integer id
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/orders/{id}/payment';
+};
+
+export type AdminPaymentGetErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Not found: ORDER_NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'ORDER_NOT_FOUND';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AdminPaymentGetError = AdminPaymentGetErrors[keyof AdminPaymentGetErrors];
+
+export type AdminPaymentGetResponses = {
+    /**
+     * OrderPaymentInfo
+     */
+    200: OrderPaymentInfo;
+};
+
+export type AdminPaymentGetResponse = AdminPaymentGetResponses[keyof AdminPaymentGetResponses];
 
 export type SandboxPaymentSimulateData = {
     body?: never;

@@ -68,3 +68,24 @@ export function ApiRoute<const S extends Partial<Record<number, ContractRef | nu
   if (spec.body) decorators.push(ApiBody({ schema: schemaOf(spec.body), required: true }));
   return applyDecorators(...decorators);
 }
+
+/**
+ * A route whose success is a file rather than JSON (the console's CSV export): documented as a
+ * string body of that media type, with its error codes like any other route.
+ */
+export function ApiFileRoute(spec: {
+  summary: string;
+  description?: string;
+  mediaType: string;
+  errors?: Partial<Record<number, ErrorCode[]>>;
+}): MethodDecorator {
+  return applyDecorators(
+    ApiOperation({ summary: spec.summary, ...(spec.description ? { description: spec.description } : {}) }),
+    ApiResponse({
+      status: 200,
+      description: `a ${spec.mediaType} file`,
+      content: { [spec.mediaType]: { schema: { type: 'string' } } },
+    }),
+    ApiExtension(ERROR_CODES_EXTENSION, spec.errors ?? {}),
+  );
+}

@@ -14,6 +14,7 @@ import { SearchRankIndex1764570000000 } from './1764570000000-search-rank-index'
 import { OperatorRoles1764550000000 } from './1764550000000-operator-roles';
 import { Engagement1764530000000 } from './1764530000000-engagement';
 import { AuditLogActor1764572400000 } from './1764572400000-audit-log-actor';
+import { OrderConsole1764574200000 } from './1764574200000-order-console';
 
 /** Every migration, in order. A new one is appended here (no glob loading: works after bundling). */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   ProductSearch1764560000000,
   SearchRankIndex1764570000000,
   AuditLogActor1764572400000,
+  OrderConsole1764574200000,
 ];

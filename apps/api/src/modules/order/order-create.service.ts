@@ -283,6 +283,7 @@ export class OrderCreateService {
       freightAmount,
       payableAmount: goodsAmount - discountAmount + freightAmount,
       address,
+      receiverPhone: address.phone,
       remark: dto.remark?.trim() || null,
       idempotencyKey,
       requestHash,

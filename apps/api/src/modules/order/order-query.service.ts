@@ -8,14 +8,16 @@ import { APP_CONFIG } from '../../config/config.module';
 import type { OrderListQueryDto } from './dto/order.dto';
 import { OrderEntity } from './entities/order.entity';
 import { OrderItemEntity } from './entities/order-item.entity';
-import { toOrder } from './order.mapper';
-import type { OrderRecord } from './order-record';
+import { OrderParcelEntity } from './entities/order-parcel.entity';
+import { shipmentsOf, toOrder } from './order.mapper';
+import type { OrderRecord, ShippedParcel } from './order-record';
 
 @Injectable()
 export class OrderQueryService {
   constructor(
     @InjectRepository(OrderEntity) private readonly orders: Repository<OrderEntity>,
     @InjectRepository(OrderItemEntity) private readonly items: Repository<OrderItemEntity>,
+    @InjectRepository(OrderParcelEntity) private readonly parcels: Repository<OrderParcelEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -52,17 +54,34 @@ export class OrderQueryService {
     return order;
   }
 
-  /** Orders shipped (and not yet refunded or cancelled) since `since`, oldest first: for catch-up sweeps. */
+  /**
+   * Orders shipped (and not yet refunded or cancelled) since `since`, oldest first, with their
+   * parcels: for catch-up sweeps.
+   */
   async shippedSince(
     since: Date,
     limit: number,
-  ): Promise<Array<Pick<OrderRecord, 'id' | 'orderNo' | 'carrierCode' | 'trackingNo'>>> {
-    return this.orders.find({
+  ): Promise<Array<Pick<OrderRecord, 'id' | 'orderNo'> & { parcels: ShippedParcel[] }>> {
+    const rows = await this.orders.find({
       where: { status: In([OrderStatus.SHIPPED, OrderStatus.COMPLETED]), shippedAt: MoreThanOrEqual(since) },
-      select: { id: true, orderNo: true, carrierCode: true, trackingNo: true },
+      select: { id: true, orderNo: true, carrierCode: true, trackingNo: true, shippedAt: true },
       order: { shippedAt: 'ASC' },
       take: limit,
     });
+    const parcels = rows.length ? await this.parcels.find({ where: { orderId: In(rows.map((r) => r.id)) } }) : [];
+    return rows.map((o) => ({
+      id: o.id,
+      orderNo: o.orderNo,
+      parcels: parcelsOf(
+        o,
+        parcels.filter((p) => p.orderId === o.id),
+      ),
+    }));
+  }
+
+  /** The parcels an order was shipped in (seq order), or the order row's one parcel. */
+  async parcelsOf(order: OrderRecord): Promise<ShippedParcel[]> {
+    return parcelsOf(order, await this.parcels.find({ where: { orderId: order.id } }));
   }
 
   async findByOrderNo(orderNo: string): Promise<OrderRecord | null> {
@@ -73,13 +92,12 @@ export class OrderQueryService {
     return this.list({ userId, ...(query.status ? { status: query.status } : {}) }, query);
   }
 
-  async listAll(query: OrderListQueryDto): Promise<OrderPage> {
-    return this.list(query.status ? { status: query.status } : {}, query);
-  }
-
   async toDto(order: OrderRecord): Promise<Order> {
-    const items = await this.items.find({ where: { orderId: order.id }, order: { id: 'ASC' } });
-    return toOrder(this.config, order, items);
+    const [items, parcels] = await Promise.all([
+      this.items.find({ where: { orderId: order.id }, order: { id: 'ASC' } }),
+      this.parcels.find({ where: { orderId: order.id } }),
+    ]);
+    return toOrder(this.config, order, items, Date.now(), parcels);
   }
 
   private async list(where: FindOptionsWhere<OrderEntity>, query: OrderListQueryDto): Promise<OrderPage> {
@@ -91,17 +109,36 @@ export class OrderQueryService {
       skip: (page - 1) * pageSize,
       take: pageSize,
     });
-    const items = rows.length
-      ? await this.items.find({ where: { orderId: In(rows.map((r) => r.id)) }, order: { id: 'ASC' } })
-      : [];
+    const ids = rows.map((r) => r.id);
+    const [items, parcels] = rows.length
+      ? await Promise.all([
+          this.items.find({ where: { orderId: In(ids) }, order: { id: 'ASC' } }),
+          this.parcels.find({ where: { orderId: In(ids) } }),
+        ])
+      : [[], []];
     const byOrder = new Map<number, OrderItemEntity[]>();
     for (const item of items) byOrder.set(item.orderId, [...(byOrder.get(item.orderId) ?? []), item]);
     const now = Date.now();
     return {
-      items: rows.map((o) => toOrder(this.config, o, byOrder.get(o.id) ?? [], now)),
+      items: rows.map((o) =>
+        toOrder(
+          this.config,
+          o,
+          byOrder.get(o.id) ?? [],
+          now,
+          parcels.filter((p) => p.orderId === o.id),
+        ),
+      ),
       total,
       page,
       pageSize,
     };
   }
+}
+
+function parcelsOf(
+  order: Pick<OrderRecord, 'carrierCode' | 'trackingNo' | 'shippedAt'>,
+  parcels: OrderParcelEntity[],
+): ShippedParcel[] {
+  return shipmentsOf(order, parcels).map(({ carrierCode, trackingNo, items }) => ({ carrierCode, trackingNo, items }));
 }

@@ -1,4 +1,4 @@
-import type { OrderAddress, OrderStatus } from '@sutwxapp/contracts';
+import type { OrderAddress, OrderStatus, ParcelItem } from '@sutwxapp/contracts';
 
 /**
  * An order as other features see it through the order port: the row's facts, without the
@@ -54,4 +54,13 @@ export type OrderPatch = Partial<
 export interface TransitionContext {
   reason?: string;
   order?: Pick<OrderRecord, 'userId' | 'orderNo' | 'payableAmount'>;
+  /** `ship`: every parcel (published with order_shipped); the patch names the first */
+  parcels?: ShippedParcel[];
+}
+
+/** One parcel of a shipment: carrier, number and, when the operator itemised it, its pieces. */
+export interface ShippedParcel {
+  carrierCode: string;
+  trackingNo: string;
+  items: ParcelItem[] | null;
 }

@@ -123,13 +123,17 @@ export class OrderTransitionsService {
           metrics.ordersCancelled.inc({ reason });
           this.events.publish('order_cancelled', { ...base, reason });
           break;
-        case 'order_shipped':
+        case 'order_shipped': {
+          const carrierCode = patch.carrierCode ?? '';
+          const trackingNo = patch.trackingNo ?? '';
           this.events.publish('order_shipped', {
             ...base,
-            carrierCode: patch.carrierCode ?? '',
-            trackingNo: patch.trackingNo ?? '',
+            carrierCode,
+            trackingNo,
+            parcels: context.parcels ?? [{ carrierCode, trackingNo, items: null }],
           });
           break;
+        }
         case 'order_completed':
           this.events.publish('order_completed', { ...base, reason });
           this.logger.debug(`order ${order.orderNo} completed (${reason})`);

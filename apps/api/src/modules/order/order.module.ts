@@ -10,6 +10,8 @@ import { OrderMediaReferences } from './order-media-references';
 import { AdminOrderController } from './admin-order.controller';
 import { OrderItemEntity } from './entities/order-item.entity';
 import { OrderEntity } from './entities/order.entity';
+import { OrderParcelEntity } from './entities/order-parcel.entity';
+import { AdminOrderQueryService } from './admin-order-query.service';
 import { OrderController } from './order.controller';
 import { OrderCreateService } from './order-create.service';
 import { OrderLifecycleService } from './order-lifecycle.service';
@@ -24,7 +26,7 @@ import { SalesReportQuery } from './order-sales-report.query';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([OrderEntity, OrderItemEntity]),
+    TypeOrmModule.forFeature([OrderEntity, OrderItemEntity, OrderParcelEntity]),
     CatalogModule,
     CartModule,
     AddressModule,
@@ -35,6 +37,7 @@ import { SalesReportQuery } from './order-sales-report.query';
   providers: [
     OrderCreateService,
     OrderQueryService,
+    AdminOrderQueryService,
     OrderLifecycleService,
     OrderTransitionsService,
     OrderSweeperService,

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type Order, OrderStatus } from '@sutwxapp/contracts';
+import { type AdminOrder, type Order, OrderStatus } from '@sutwxapp/contracts';
 import { IsNull, LessThanOrEqual, MoreThan, Not, Repository, type EntityManager } from 'typeorm';
 import { OrderEntity } from './entities/order.entity';
 import { OrderItemEntity } from './entities/order-item.entity';
+import { OrderParcelEntity } from './entities/order-parcel.entity';
+import { AdminOrderQueryService } from './admin-order-query.service';
 import { OrderLifecycleService } from './order-lifecycle.service';
 import { OrderQueryService } from './order-query.service';
-import type { OrderPatch, OrderRecord, TransitionContext } from './order-record';
+import type { OrderPatch, OrderRecord, ShippedParcel, TransitionContext } from './order-record';
 import type { OrderTransition } from './order-state';
 import { OrderTransitionsService } from './order-transitions.service';
 
@@ -21,6 +23,7 @@ export class OrderPort {
     private readonly transitions: OrderTransitionsService,
     private readonly query: OrderQueryService,
     private readonly lifecycle: OrderLifecycleService,
+    private readonly admin: AdminOrderQueryService,
     @InjectRepository(OrderEntity) private readonly orders: Repository<OrderEntity>,
     @InjectRepository(OrderItemEntity) private readonly items: Repository<OrderItemEntity>,
   ) {}
@@ -48,6 +51,32 @@ export class OrderPort {
     context: TransitionContext = {},
   ): Promise<void> {
     return this.transitions.require(em, orderId, name, patch, context);
+  }
+
+  /**
+   * PAID → SHIPPED with every parcel, on the caller's transaction: the order row names the first
+   * parcel (tracking and the signed-for rule follow it), `order_parcels` holds them all, and
+   * order_shipped carries them all after the commit. 404/409 like `require`.
+   */
+  async ship(em: EntityManager, orderId: number, parcels: ShippedParcel[], shippedAt = new Date()): Promise<void> {
+    const [first] = parcels;
+    await this.transitions.require(
+      em,
+      orderId,
+      'ship',
+      { shippedAt, carrierCode: first.carrierCode, trackingNo: first.trackingNo },
+      { parcels },
+    );
+    // only the transition's winner gets here, so the parcels are written once
+    await em.insert(
+      OrderParcelEntity,
+      parcels.map((p, i) => ({ orderId, seq: i + 1, ...p, shippedAt })),
+    );
+  }
+
+  /** The parcels a shipped order went out in (the order row's one for orders shipped before parcels). */
+  parcelsOf(order: OrderRecord): Promise<ShippedParcel[]> {
+    return this.query.parcelsOf(order);
   }
 
   /** Locks the order row for the caller's transaction while it is unpaid (prepay vs cancel). */
@@ -79,6 +108,11 @@ export class OrderPort {
 
   getAny(orderId: number): Promise<Order> {
     return this.query.getAny(orderId);
+  }
+
+  /** The operators' view of an order (admin routes of other features answer it). */
+  getAdmin(orderId: number): Promise<AdminOrder> {
+    return this.admin.get(orderId);
   }
 
   toDto(order: OrderRecord): Promise<Order> {

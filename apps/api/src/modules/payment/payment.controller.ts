@@ -1,8 +1,9 @@
-import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../../common/openapi/api-route.decorator';
 import {
   type Order,
+  type OrderPaymentInfo,
   type PaySyncResponse,
   type RequestPaymentParams,
   type SimulatePaymentResponse,
@@ -16,6 +17,7 @@ import { OrderPort } from '../order/order.port';
 import { Audited } from '../events/audit-trail.interceptor';
 import { WECHAT_SANDBOX } from '../wechat/wechat.module';
 import { RefundDto } from './dto/refund.dto';
+import { OrderPaymentInfoService } from './order-payment-info.service';
 import { PaymentNotifyService, type NotifyAnswer } from './payment-notify.service';
 import { PaymentService } from './payment.service';
 import { RefundService } from './refund.service';
@@ -107,6 +109,23 @@ export class AdminRefundController {
   })
   refund(@IdParam() id: number, @Body() dto: RefundDto): Promise<Order> {
     return this.refunds.requestByAdmin(id, dto.reason.trim());
+  }
+}
+
+@ApiTags('admin')
+@Controller('admin/orders')
+@AdminOnly()
+export class AdminPaymentController {
+  constructor(private readonly info: OrderPaymentInfoService) {}
+
+  @Get(':id/payment')
+  @ApiRoute({
+    summary: 'The order’s WeChat Pay payment (transaction id, amount) and refunds, with what is still refundable',
+    ok: { 200: 'OrderPaymentInfo' },
+    errors: { 404: ['ORDER_NOT_FOUND'] },
+  })
+  get(@IdParam() id: number): Promise<OrderPaymentInfo> {
+    return this.info.forOrder(id);
   }
 }
 

@@ -7,6 +7,7 @@ import { PaymentNotificationEntity } from './entities/payment-notification.entit
 import { PaymentEntity } from './entities/payment.entity';
 import { RefundEntity } from './entities/refund.entity';
 import {
+  AdminPaymentController,
   AdminRefundController,
   PaymentController,
   PaymentNotifyController,
@@ -16,6 +17,7 @@ import { PaymentLedgerService } from './payment-ledger.service';
 import { PaymentNotifyService } from './payment-notify.service';
 import { PaymentReconcilerService } from './payment-reconciler.service';
 import { PaymentService } from './payment.service';
+import { OrderPaymentInfoService } from './order-payment-info.service';
 import { PaymentUrls } from './payment-urls';
 import { RefundReportQuery } from './refund-report.query';
 import { RefundHooks } from './refund-hooks';
@@ -29,7 +31,13 @@ import { RefundService } from './refund.service';
     AuthModule,
     DiscoveryModule,
   ],
-  controllers: [PaymentController, PaymentNotifyController, AdminRefundController, SandboxPaymentController],
+  controllers: [
+    PaymentController,
+    PaymentNotifyController,
+    AdminRefundController,
+    AdminPaymentController,
+    SandboxPaymentController,
+  ],
   providers: [
     PaymentService,
     PaymentLedgerService,
@@ -40,6 +48,7 @@ import { RefundService } from './refund.service';
     PaymentUrls,
     RefundRestocks,
     RefundReportQuery,
+    OrderPaymentInfoService,
   ],
   exports: [PaymentService, RefundService, RefundReportQuery],
 })

@@ -62,9 +62,7 @@ export class ShippingUploadService implements OnModuleInit, OnApplicationBootstr
   }
 
   onModuleInit(): void {
-    this.events.on('order_shipped', (e) =>
-      this.record(e.orderId, e.orderNo, [{ carrierCode: e.carrierCode, trackingNo: e.trackingNo }], 1),
-    );
+    this.events.on('order_shipped', (e) => this.record(e.orderId, e.orderNo, e.parcels.map(toParcel), 1));
   }
 
   onApplicationBootstrap(): void {
@@ -127,8 +125,8 @@ export class ShippingUploadService implements OnModuleInit, OnApplicationBootstr
     );
     let created = 0;
     for (const o of shipped) {
-      if (known.has(o.id) || !o.carrierCode || !o.trackingNo) continue;
-      await this.record(o.id, o.orderNo, [{ carrierCode: o.carrierCode, trackingNo: o.trackingNo }], 1);
+      if (known.has(o.id) || o.parcels.length === 0) continue;
+      await this.record(o.id, o.orderNo, o.parcels.map(toParcel), 1);
       created++;
     }
     if (created > 0) this.logger.warn(`catch-up: ${created} shipped order(s) had no WeChat upload job; created`);
@@ -166,10 +164,13 @@ export class ShippingUploadService implements OnModuleInit, OnApplicationBootstr
     if (!transactionId) {
       throw Errors.ILLEGAL_ORDER_STATE('the order has no WeChat Pay transaction to report');
     }
-    const itemDesc = order.items
-      .map((i) => `${i.title}×${i.quantity}`)
-      .join('，')
-      .slice(0, 120);
+    // each parcel says what is in it when the operator itemised the parcels, else the whole order
+    const describe = (lines: Array<{ skuId: number; quantity: number }>): string =>
+      lines
+        .map((l) => `${order.items.find((i) => i.skuId === l.skuId)?.title ?? `SKU ${l.skuId}`}×${l.quantity}`)
+        .join('，')
+        .slice(0, 120);
+    const itemDesc = describe(order.items);
     let shippingList: ShippingItem[];
     if (row.logisticsType === 1) {
       shippingList = row.parcels.map((p) => {
@@ -178,7 +179,12 @@ export class ShippingUploadService implements OnModuleInit, OnApplicationBootstr
           throw Errors.CARRIER_NOT_SUPPORTED(`no WeChat delivery id for carrier ${p.carrierCode}`);
         }
         // WeChat wants the receiver's phone masked (顺丰 requires it); never the full number
-        return { trackingNo: p.trackingNo, expressCompany, itemDesc, receiverContact: maskPhone(order.address.phone) };
+        return {
+          trackingNo: p.trackingNo,
+          expressCompany,
+          itemDesc: p.items?.length ? describe(p.items) : itemDesc,
+          receiverContact: maskPhone(order.address.phone),
+        };
       });
     } else {
       shippingList = [{ itemDesc }];
@@ -228,10 +234,7 @@ export class ShippingUploadService implements OnModuleInit, OnApplicationBootstr
     if (existing?.status === 'UPLOADING') {
       throw Errors.CONFLICT('An upload of this order is running right now; try again in a minute');
     }
-    const parcels =
-      dto.parcels ??
-      existing?.parcels ??
-      (order.carrierCode && order.trackingNo ? [{ carrierCode: order.carrierCode, trackingNo: order.trackingNo }] : []);
+    const parcels = dto.parcels ?? existing?.parcels ?? (await this.orders.parcelsOf(order)).map(toParcel);
     const logisticsType = dto.logisticsType ?? existing?.logisticsType ?? 1;
     if (logisticsType === 1 && parcels.length === 0) {
       throw Errors.VALIDATION_FAILED('Express shipments need at least one parcel (carrier + tracking number)');
@@ -241,13 +244,18 @@ export class ShippingUploadService implements OnModuleInit, OnApplicationBootstr
   }
 }
 
+/** A shipped parcel as the upload job keeps it (its pieces only when the operator itemised it). */
+function toParcel(p: { carrierCode: string; trackingNo: string; items: Parcel['items'] | null }): Parcel {
+  return { carrierCode: p.carrierCode, trackingNo: p.trackingNo, ...(p.items ? { items: p.items } : {}) };
+}
+
 function toDto(row: ShippingUploadEntity): ShippingUpload {
   return {
     orderId: row.orderId,
     orderNo: row.orderNo,
     status: row.status,
     logisticsType: row.logisticsType,
-    parcels: row.parcels,
+    parcels: row.parcels.map(({ carrierCode, trackingNo }) => ({ carrierCode, trackingNo })),
     attempts: row.attempts,
     lastError: row.lastError,
     nextAttemptAt: row.status === 'PENDING' ? row.nextAttemptAt.toISOString() : null,

@@ -28,6 +28,10 @@ export class OrderEntity {
   @Column({ type: 'simple-json' })
   address!: OrderAddress;
 
+  /** the address snapshot's phone, as a column operators search by (indexed) */
+  @Column({ name: 'receiver_phone', type: 'varchar', length: 20, nullable: true })
+  receiverPhone!: string | null;
+
   @Column({ type: 'varchar', length: 200, nullable: true })
   remark!: string | null;
 

@@ -4,6 +4,8 @@ export type ShippingUploadStatus = 'PENDING' | 'UPLOADING' | 'DONE' | 'FAILED';
 export interface Parcel {
   carrierCode: string;
   trackingNo: string;
+  /** the pieces in this parcel (its item_desc), when the operator itemised the parcels */
+  items?: Array<{ skuId: number; quantity: number }>;
 }
 
 /** The durable job that reports one order's shipment to WeChat (发货信息录入). */
