@@ -123,8 +123,8 @@ describe(`admin orders for the console (${backendLabel})`, () => {
     const phone2 = uniquePhone();
 
     beforeAll(async () => {
-      x = await createProduct(t, { price: 1990, title: `列表商品X-${randomUUID().slice(0, 8)}` });
-      y = await createProduct(t, { price: 500, title: `列表商品Y-${randomUUID().slice(0, 8)}` });
+      x = await createProduct(t, { skus: 1, price: 1990, title: `列表商品X-${randomUUID().slice(0, 8)}` });
+      y = await createProduct(t, { skus: 1, price: 500, title: `列表商品Y-${randomUUID().slice(0, 8)}` });
       a = await order(x, { phone: phone1, quantity: 1 });
       b = await order(y, { phone: phone2, pay: false });
       c = await order(x, { phone: phone2, quantity: 3 });
@@ -436,7 +436,7 @@ describe(`admin orders for the console (${backendLabel})`, () => {
     });
 
     it('bulk-ships from file rows: one result per row, rows of one order become its parcels, bad rows held back', async () => {
-      const p = await createProduct(t, { stock: 50 });
+      const p = await createProduct(t, { skus: 1, stock: 50 });
       const phone = uniquePhone();
       const [one, two, three, four] = [
         await order(p, { phone }),
@@ -509,7 +509,7 @@ describe(`admin orders for the console (${backendLabel})`, () => {
 
   describe('payment, refunds and roles', () => {
     it('shows the payment and what is still refundable, before and after a finance refund', async () => {
-      const p = await createProduct(t, { price: 3333 });
+      const p = await createProduct(t, { skus: 1, price: 3333 });
       const o = await order(p, { phone: uniquePhone(), quantity: 2 });
       const info = await t.http.get(`/api/v1/admin/orders/${o.id}/payment`).set(tokens.customer_service).expect(200);
       expect(info.body).toMatchObject({

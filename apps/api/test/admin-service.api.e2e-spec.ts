@@ -51,7 +51,7 @@ describe(`console service APIs: after-sale, reviews, coupons, audit log, refunds
   describe('after-sale queue', () => {
     it('pages requests with their order line; detail; customer service decides, operations only reads', async () => {
       const s = await createShopper(t);
-      const p = await createProduct(t, { price: 4990, stock: 5 });
+      const p = await createProduct(t, { skus: 1, price: 4990, stock: 5 });
       const order = await paidOrder(t, s, p, { quantity: 2 });
       const upload = await t.http
         .post('/api/v1/media?kind=review')
@@ -111,7 +111,7 @@ describe(`console service APIs: after-sale, reviews, coupons, audit log, refunds
 
   describe('reviews moderation', () => {
     it('filters by images, rating, status and product, sorts by rating, names the product; reply once', async () => {
-      const p = await createProduct(t, { stock: 10 });
+      const p = await createProduct(t, { skus: 1, stock: 10 });
       const photo = async (s: Awaited<ReturnType<typeof createShopper>>) =>
         (
           await t.http
@@ -184,7 +184,7 @@ describe(`console service APIs: after-sale, reviews, coupons, audit log, refunds
       const id = (await template(ops, { thresholdFen: 2000, amountFen: 500 }).expect(201)).body.id as number;
       const s = await createShopper(t);
       const claimed = (await t.http.post(`/api/v1/coupons/${id}/claim`).set(s.auth).expect(201)).body;
-      const p = await createProduct(t, { price: 3000, stock: 5 });
+      const p = await createProduct(t, { skus: 1, price: 3000, stock: 5 });
       await paidOrder(t, s, p, { couponId: claimed.id });
       const page = (await get(ops, '/admin/coupons', { pageSize: 50 }).expect(200)).body;
       const row = page.items.find((x: { id: number }) => x.id === id);
@@ -348,7 +348,7 @@ describe(`console service APIs: after-sale, reviews, coupons, audit log, refunds
       const day = async () =>
         (await get(finance, '/admin/analytics/daily-sales', { from: today }).expect(200)).body.days.at(-1);
       const s = await createShopper(t);
-      const p = await createProduct(t, { price: 2590, stock: 5 });
+      const p = await createProduct(t, { skus: 1, price: 2590, stock: 5 });
       const order = await paidOrder(t, s, p);
       const before = await day();
       const req = await requestAfterSale(t, s, order, p);

@@ -55,7 +55,7 @@ describeBrowser(`Merchant console: after-sale, reviews, coupons, audit log in Ch
     ]);
     // what the shop's customers left for customer service: a refund request with a photo, a
     // review of a completed order, a nickname WeChat wants a person to check
-    product = await createProduct(t, { price: 12900, stock: 10, title: `保温杯-${randomUUID().slice(0, 4)}` });
+    product = await createProduct(t, { skus: 1, price: 12900, stock: 10, title: `保温杯-${randomUUID().slice(0, 4)}` });
     const buyer = await createShopper(t);
     const order = await paidOrder(t, buyer, product);
     const upload = await t.http

@@ -44,7 +44,7 @@ describe(`log lines carry the request id or the job's correlation id (${backendL
   async function unpaidOrder(): Promise<{ orderId: number; orderNo: string; auth: Record<string, string> }> {
     const shopper = await createShopper(t);
     const addressId = await createAddress(t, shopper);
-    const p = await createProduct(t, { stock: 5 });
+    const p = await createProduct(t, { skus: 1, stock: 5 });
     const order = await t.http
       .post('/api/v1/orders')
       .set(shopper.auth)

@@ -33,6 +33,7 @@ export const ADMIN_ACTION_LABELS: Readonly<Record<string, readonly [action: stri
   'POST /admin/orders/{id}/ship': ['发货', '订单'],
   'POST /admin/orders/{id}/refund': ['整单退款', '订单'],
   'POST /admin/orders/{id}/wechat-shipping/reupload': ['重新上传发货信息', '订单'],
+  'POST /admin/orders/bulk-ship': ['批量发货', '订单'],
   'POST /admin/coupons': ['新建优惠券', '优惠券'],
   'PATCH /admin/coupons/{id}': ['修改优惠券', '优惠券'],
   'POST /admin/aftersales/{id}/approve': ['同意售后', '售后单'],
