@@ -128,7 +128,7 @@ describe(`content review queue (${backendLabel})`, () => {
     await t.app.get(EventWriterService).flush();
     const audit = (await t.app.get<EventStore>(EVENT_STORE).recentAudit({ kind: 'admin_action' }, 500)).filter(
       (a) =>
-        (a.payload.params as { id?: string }).id === String(review.id) &&
+        (a.payload.params as { id?: string } | undefined)?.id === String(review.id) &&
         String(a.payload.route).includes('content-reviews'),
     );
     expect(audit.map((a) => `${String(a.payload.route).split('/').pop()} ${a.payload.outcome}`).sort()).toEqual([
