@@ -42,10 +42,10 @@ export interface CreatedApp {
   metricsPort: number | null;
 }
 
-/** Builds the fully configured application (not yet listening). Used by main.ts and by tests. */
 /** Longer than any proxy in front of us keeps an idle upstream connection (nginx: 60 s). */
 const KEEP_ALIVE_TIMEOUT_MS = 75_000;
 
+/** Builds the fully configured application (not yet listening). Used by main.ts and by tests. */
 export async function createApp(
   config: AppConfig,
   logger: Logger = createRootLogger(config.logLevel),
