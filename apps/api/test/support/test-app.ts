@@ -94,7 +94,7 @@ export async function startTestApp(env: Record<string, string | undefined> = {})
     // Every answer this app gave must match the OpenAPI document: a mismatch fails the suite.
     close: async () => {
       const violations = conformance.check(app);
-      await app.close();
+      await closeWithin(app, logs);
       if (violations.length > 0) {
         throw new Error(
           `OpenAPI conformance: ${violations.length} answer(s) differ from the document (docs/openapi.md):\n` +
@@ -103,4 +103,42 @@ export async function startTestApp(env: Record<string, string | undefined> = {})
       }
     },
   };
+}
+
+/** After this, connections still open are cut (every test of the suite has had its answer). */
+const CLOSE_GRACE_MS = 10_000;
+/** After this, the close is reported as hung, with what is still open. */
+const CLOSE_LIMIT_MS = 45_000;
+
+/**
+ * Closes the app; a close that hangs fails with what still holds it (open handles, the app's
+ * last log lines) instead of a bare hook timeout. HTTP connections still open after the grace
+ * are cut: a test that left a request unfinished must not hold the suite past its timeout.
+ */
+async function closeWithin(app: NestFastifyApplication, logs: string[]): Promise<void> {
+  let settled = false;
+  const closing = app.close().finally(() => {
+    settled = true;
+  });
+  const timers: NodeJS.Timeout[] = [];
+  const after = (ms: number): Promise<void> =>
+    new Promise((resolve) => timers.push(setTimeout(resolve, ms)));
+  try {
+    await Promise.race([closing, after(CLOSE_GRACE_MS)]);
+    if (settled) return;
+    const server = app.getHttpServer() as import('node:http').Server;
+    server.closeAllConnections();
+    await Promise.race([closing, after(CLOSE_LIMIT_MS - CLOSE_GRACE_MS)]);
+    if (settled) return;
+    const open = process.getActiveResourcesInfo().reduce<Record<string, number>>((acc, r) => {
+      acc[r] = (acc[r] ?? 0) + 1;
+      return acc;
+    }, {});
+    throw new Error(
+      `the app did not close within ${CLOSE_LIMIT_MS / 1000} s; open resources ${JSON.stringify(open)}; ` +
+        `its last log lines:\n${logs.slice(-30).join('\n')}`,
+    );
+  } finally {
+    for (const t of timers) clearTimeout(t);
+  }
 }

@@ -22,6 +22,10 @@ const L1_MAX_PREPARED_ENTRIES = 1_000;
 const L1_MAX_STAMPS = 10_000;
 /** Redis null answers are remembered too, so a product without a stamp costs no round trip. */
 const NO_STAMP = '';
+/** A stamp write that failed is retried (with a new stamp) after this, doubling up to the cap. */
+const RESTAMP_FIRST_MS = 250;
+const RESTAMP_MAX_MS = 5_000;
+const freshStamp = (): string => randomBytes(6).toString('base64url');
 
 /**
  * The one cache every feature uses. Values are stored as strings (JSON for answers, which
@@ -40,6 +44,11 @@ export class CacheService implements OnModuleInit, OnApplicationShutdown {
   private subscriber: Redis | null = null;
   private readonly instanceId = randomBytes(8).toString('base64url');
   private readonly channel: string;
+  private readonly stampPrefix: string;
+  /** Stamps whose write failed (key → TTL): rewritten with a new stamp until the store takes it. */
+  private readonly unwrittenStamps = new Map<string, number>();
+  private restampTimer: NodeJS.Timeout | null = null;
+  private restampDelayMs = RESTAMP_FIRST_MS;
 
   constructor(
     @Inject(CACHE_MANAGER) private readonly cache: Cache,
@@ -47,6 +56,7 @@ export class CacheService implements OnModuleInit, OnApplicationShutdown {
     @Optional() @Inject(APP_CONFIG) config: AppConfig | null = null,
   ) {
     this.channel = `${config?.redisKeyPrefix ?? ''}cache:invalidate`;
+    this.stampPrefix = `${config?.redisKeyPrefix ?? ''}stamp:`;
     this.stampsL1 = !redis;
   }
 
@@ -82,6 +92,8 @@ export class CacheService implements OnModuleInit, OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     this.stampsL1 = false;
+    if (this.restampTimer) clearTimeout(this.restampTimer);
+    this.restampTimer = null;
     this.subscriber?.disconnect();
   }
 
@@ -153,26 +165,33 @@ export class CacheService implements OnModuleInit, OnApplicationShutdown {
     const key = `gen:${family}`;
     const existing = await this.getStamp(key);
     if (existing) return existing;
-    const stamp = randomBytes(6).toString('base64url');
-    await this.safeSet(key, stamp, 0);
+    const stamp = freshStamp();
+    await this.writeStamp(key, stamp, 0);
     if (this.stampsL1) this.stamps.set(key, stamp);
     return stamp;
   }
 
   async bumpGeneration(family: string): Promise<void> {
-    await this.setStamp(`gen:${family}`, randomBytes(6).toString('base64url'), 0);
+    await this.setStamp(`gen:${family}`, freshStamp(), 0);
   }
 
-  /** A generation or per-key stamp: from L1 when it can be trusted, else from the store. */
+  /**
+   * A generation or per-key stamp: from L1 when it can be trusted, else from the store. When the
+   * store can't be read the stamp is unknown: a one-off stamp is returned (its keys are misses,
+   * loaded from the database) and nothing is remembered, since the real one may have moved. So is
+   * a stamp whose last write the store did not take: the store's value is the stale one.
+   */
   async getStamp(key: string): Promise<string | undefined> {
+    if (this.unwrittenStamps.has(key)) return `unknown-${freshStamp()}`;
     if (this.stampsL1) {
       const local = this.stamps.get(key);
       if (local !== undefined) return local === NO_STAMP ? undefined : local;
     }
     const epoch = this.stamps.epoch;
-    const value = await this.safeGet(key);
-    if (this.stampsL1) this.stamps.set(key, value ?? NO_STAMP, L1_TTL_MS, epoch);
-    return value;
+    const read = await this.readStamp(key);
+    if (!read.ok) return `unknown-${freshStamp()}`;
+    if (this.stampsL1) this.stamps.set(key, read.value ?? NO_STAMP, L1_TTL_MS, epoch);
+    return read.value;
   }
 
   /**
@@ -180,9 +199,48 @@ export class CacheService implements OnModuleInit, OnApplicationShutdown {
    * then every other replica's L1 through pub/sub. Call after the write it stands for commits.
    */
   async setStamp(key: string, value: string, ttlMs: number): Promise<void> {
-    await this.safeSet(key, value, ttlMs);
+    const written = await this.writeStamp(key, value, ttlMs);
     this.stamps.invalidate(key);
     if (this.stampsL1) this.stamps.set(key, value, ttlMs > 0 ? ttlMs : L1_TTL_MS);
+    if (written) this.unwrittenStamps.delete(key);
+    else this.restampLater(key, ttlMs);
+    await this.publish(key);
+  }
+
+  /**
+   * A stamp the store did not take leaves the old stamp there, and with it the entries cached
+   * before the write: they would be served again once the store answers. So the stamp is
+   * rewritten, with a new value (any new stamp is newer than the write), until the store takes it.
+   */
+  private restampLater(key: string, ttlMs: number): void {
+    this.unwrittenStamps.set(key, ttlMs);
+    if (this.restampTimer) return;
+    this.restampTimer = setTimeout(() => void this.restamp(), this.restampDelayMs);
+    this.restampTimer.unref();
+  }
+
+  private async restamp(): Promise<void> {
+    this.restampTimer = null;
+    const pending = [...this.unwrittenStamps];
+    let failed = false;
+    for (const [key, ttlMs] of pending) {
+      if (this.unwrittenStamps.get(key) !== ttlMs) continue; // written meanwhile
+      if (!(await this.writeStamp(key, freshStamp(), ttlMs))) {
+        failed = true;
+        break;
+      }
+      if (this.unwrittenStamps.get(key) === ttlMs) this.unwrittenStamps.delete(key);
+      this.stamps.invalidate(key);
+      await this.publish(key);
+    }
+    this.restampDelayMs = failed ? Math.min(this.restampDelayMs * 2, RESTAMP_MAX_MS) : RESTAMP_FIRST_MS;
+    if (this.unwrittenStamps.size > 0 && !this.restampTimer) {
+      this.restampTimer = setTimeout(() => void this.restamp(), this.restampDelayMs);
+      this.restampTimer.unref();
+    }
+  }
+
+  private async publish(key: string): Promise<void> {
     if (!this.redis) return;
     try {
       await this.redis.publish(this.channel, `${this.instanceId} ${key}`);
@@ -190,6 +248,35 @@ export class CacheService implements OnModuleInit, OnApplicationShutdown {
       // other replicas then see the change within L1_TTL_MS instead of at once
       metrics.cacheErrors.inc({ operation: 'publish' });
       this.logger.warn(`cache invalidation publish failed: ${(err as Error).message}`);
+    }
+  }
+
+  /**
+   * Stamps are read and written on the Redis client itself: the cache store reports a failed
+   * read as a miss, and a stamp that could not be read must not pass for "no stamp".
+   */
+  private async readStamp(key: string): Promise<{ ok: true; value: string | undefined } | { ok: false }> {
+    if (!this.redis) return { ok: true, value: await this.safeGet(key) };
+    try {
+      return { ok: true, value: (await this.redis.get(this.stampPrefix + key)) ?? undefined };
+    } catch (err) {
+      metrics.cacheErrors.inc({ operation: 'get' });
+      this.logger.warn(`cache stamp read failed: ${(err as Error).message}`);
+      return { ok: false };
+    }
+  }
+
+  /** False when the store did not take the stamp. */
+  private async writeStamp(key: string, value: string, ttlMs: number): Promise<boolean> {
+    if (!this.redis) return this.safeSet(key, value, ttlMs);
+    try {
+      if (ttlMs > 0) await this.redis.set(this.stampPrefix + key, value, 'PX', ttlMs);
+      else await this.redis.set(this.stampPrefix + key, value);
+      return true;
+    } catch (err) {
+      metrics.cacheErrors.inc({ operation: 'set' });
+      this.logger.warn(`cache stamp write failed: ${(err as Error).message}`);
+      return false;
     }
   }
 
@@ -204,12 +291,15 @@ export class CacheService implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
-  private async safeSet(key: string, value: string, ttlMs: number): Promise<void> {
+  /** False when the store did not take the value. */
+  private async safeSet(key: string, value: string, ttlMs: number): Promise<boolean> {
     try {
       await this.cache.set(key, value, ttlMs > 0 ? ttlMs : undefined);
+      return true;
     } catch (err) {
       metrics.cacheErrors.inc({ operation: 'set' });
       this.logger.warn(`cache write failed: ${(err as Error).message}`);
+      return false;
     }
   }
 }
