@@ -36,9 +36,13 @@ function freePort(): Promise<number> {
 
   beforeAll(async () => {
     const port = await freePort();
-    server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-      stdio: 'ignore',
-    });
+    server = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      {
+        stdio: 'ignore',
+      },
+    );
     redis = createRedisClient(`redis://127.0.0.1:${port}`);
     probe = createRedisClient(`redis://127.0.0.1:${port}`);
     await waitFor(async () => {

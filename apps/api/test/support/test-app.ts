@@ -121,8 +121,7 @@ async function closeWithin(app: NestFastifyApplication, logs: string[]): Promise
     settled = true;
   });
   const timers: NodeJS.Timeout[] = [];
-  const after = (ms: number): Promise<void> =>
-    new Promise((resolve) => timers.push(setTimeout(resolve, ms)));
+  const after = (ms: number): Promise<void> => new Promise((resolve) => timers.push(setTimeout(resolve, ms)));
   try {
     await Promise.race([closing, after(CLOSE_GRACE_MS)]);
     if (settled) return;
