@@ -37,6 +37,8 @@ export function productionEnv({ databaseUrl, redisUrl, redisPrefix, port }) {
     WECHAT_PAY_API_V3_KEY: randomBytes(16).toString('hex'),
     WECHAT_PAY_PUBLIC_KEY_ID: 'PUB_KEY_ID_0114232134912410000000000000',
     WECHAT_PAY_PUBLIC_KEY: platform.publicKey,
+    WECHAT_PUSH_TOKEN: randomBytes(8).toString('hex'),
+    WECHAT_ENCODING_AES_KEY: randomBytes(32).toString('hex').slice(0, 43),
     KUAIDI100_CUSTOMER: 'BENCHCUSTOMER',
     KUAIDI100_KEY: randomBytes(8).toString('hex'),
     MIGRATE_ON_START: 'false',
