@@ -309,7 +309,7 @@ export class AfterSaleService implements OnModuleInit, PartialRefundListener {
         // one message per request and result: a second request on the same order is told too
         return this.subscribe.notify(
           'aftersale_result',
-          row.orderId,
+          { orderId: row.orderId, userId: row.userId },
           { status: AFTERSALE_STATUS_TEXT[row.status], remark: row.rejectReason ?? row.reason },
           `aftersale-${row.id}:${row.status}`,
         );

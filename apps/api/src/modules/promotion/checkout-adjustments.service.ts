@@ -35,6 +35,9 @@ export class CheckoutAdjustmentsService implements CheckoutAdjustmentsPort {
     choice: CheckoutChoice,
     strict: boolean,
   ): Promise<CheckoutQuote> {
+    // Placing an order without a coupon or points (most orders): nothing to read.
+    if (strict && choice.couponId === null && !choice.points)
+      return noAdjustments(lines, this.config.promotion.pointsFenPerPoint);
     const evaluated = await this.coupons.evaluate(em, userId, lines);
     let chosen = choice.couponId === undefined ? evaluated.find((c) => c.usable) : undefined;
     if (typeof choice.couponId === 'number') {
@@ -115,4 +118,20 @@ export class CheckoutAdjustmentsService implements CheckoutAdjustmentsPort {
       })),
     );
   }
+}
+
+/** The quote of an order placed without a coupon or points (its `coupons` and `points` are not shown). */
+function noAdjustments(lines: CheckoutLineInput[], fenPerPoint: number): CheckoutQuote {
+  const zeros = lines.map(() => 0);
+  return {
+    selectedCouponId: null,
+    couponFen: 0,
+    pointsUsed: 0,
+    pointsFen: 0,
+    lineCouponFen: zeros,
+    linePointsFen: zeros,
+    linePointsUsed: zeros,
+    coupons: [],
+    points: { balance: 0, used: 0, max: 0, fenPerPoint, discount: 0 },
+  };
 }

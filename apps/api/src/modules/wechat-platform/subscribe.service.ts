@@ -77,14 +77,14 @@ export class SubscribeService implements OnModuleInit, OnApplicationBootstrap, O
   }
 
   onModuleInit(): void {
-    this.events.on('order_paid', (e) => this.notify('order_paid', e.orderId, { amount: yuan(e.payableAmount) }));
+    this.events.on('order_paid', (e) => this.notify('order_paid', e, { amount: yuan(e.payableAmount) }));
     this.events.on('order_shipped', (e) =>
-      this.notify('order_shipped', e.orderId, {
+      this.notify('order_shipped', e, {
         carrierName: findCarrierName(e.carrierCode),
         trackingNo: e.trackingNo,
       }),
     );
-    this.events.on('refund_succeeded', (e) => this.notify('refund_succeeded', e.orderId, { amount: yuan(e.amount) }));
+    this.events.on('refund_succeeded', (e) => this.notify('refund_succeeded', e, { amount: yuan(e.amount) }));
   }
 
   onApplicationBootstrap(): void {
@@ -143,12 +143,17 @@ export class SubscribeService implements OnModuleInit, OnApplicationBootstrap, O
    */
   async notify(
     event: SubscribeEvent,
-    orderId: number,
+    { orderId, userId }: { orderId: number; userId: number },
     extra: Partial<Record<SubscribeVariable, string>> = {},
     ref?: string,
   ): Promise<void> {
     const template = this.config.wechatPlatform.templates[event];
     if (!template.templateId) return;
+    // Most shoppers have no "allow" left: one indexed read, instead of reading the order for nothing.
+    const allowed = await this.acceptances.exists({
+      where: { userId, templateId: template.templateId, remaining: MoreThan(0) },
+    });
+    if (!allowed) return;
     const entity = await this.orders.findEntity(orderId);
     const order = await this.orders.toDto(entity);
     const vars: Record<SubscribeVariable, string> = {
