@@ -61,7 +61,7 @@ export class CreateOrderDto implements CreateOrderRequest {
   @Matches(SAFE_TEXT_OR_EMPTY, { message: 'remark must not contain control or text-direction characters' })
   remark?: string;
 
-  // issue 23: the coupon and points the shopper chose at checkout
+  // the coupon and points the shopper chose at checkout
   @ApiPropertyOptional({ description: 'a usable coupon of the shopper (GET /coupons/mine)' })
   @IsOptional()
   @IsInt({ message: 'couponId must be an integer id' })
