@@ -42,6 +42,21 @@ const IsFen = (field: string): PropertyDecorator =>
 const IsStock = (): PropertyDecorator =>
   applyDecorators(IsInt({ message: STOCK }), Min(0, { message: STOCK }), Max(L.stockMax, { message: STOCK }));
 const IsSkuCode = (): PropertyDecorator => applyDecorators(IsString(), Length(1, 64));
+/** Null or absent: ORDER_MAX_UNITS_PER_SKU applies. */
+const IsPurchaseLimit = (): PropertyDecorator => {
+  const message = 'purchaseLimit must be a whole number from 1 to 999, or null';
+  return applyDecorators(
+    ApiPropertyOptional({
+      nullable: true,
+      example: 5,
+      description: 'most units of this SKU one order may hold; null: ORDER_MAX_UNITS_PER_SKU',
+    }),
+    IsOptional(),
+    IsInt({ message }),
+    Min(1, { message }),
+    Max(999, { message }),
+  );
+};
 const IsTitle = (): PropertyDecorator =>
   applyDecorators(
     IsString(),
@@ -108,15 +123,7 @@ export class SkuInputDto implements SkuInput {
   @IsSkuCode()
   code?: string | null;
 
-  @ApiPropertyOptional({
-    nullable: true,
-    example: 5,
-    description: 'most units of this SKU one order may hold; null: ORDER_MAX_UNITS_PER_SKU',
-  })
-  @IsOptional()
-  @IsInt({ message: 'purchaseLimit must be a whole number from 1 to 999, or null' })
-  @Min(1, { message: 'purchaseLimit must be a whole number from 1 to 999, or null' })
-  @Max(999, { message: 'purchaseLimit must be a whole number from 1 to 999, or null' })
+  @IsPurchaseLimit()
   purchaseLimit?: number | null;
 }
 
@@ -146,15 +153,7 @@ export class UpdateSkuDto implements UpdateSkuRequest {
   @IsSkuCode()
   code?: string | null;
 
-  @ApiPropertyOptional({
-    nullable: true,
-    example: 5,
-    description: 'most units of this SKU one order may hold; null: ORDER_MAX_UNITS_PER_SKU',
-  })
-  @IsOptional()
-  @IsInt({ message: 'purchaseLimit must be a whole number from 1 to 999, or null' })
-  @Min(1, { message: 'purchaseLimit must be a whole number from 1 to 999, or null' })
-  @Max(999, { message: 'purchaseLimit must be a whole number from 1 to 999, or null' })
+  @IsPurchaseLimit()
   purchaseLimit?: number | null;
 }
 
