@@ -7,12 +7,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { LogisticsModule } from '../logistics/logistics.module';
 import { MediaModule } from '../media/media.module';
-import {
-  type FoundReference,
-  FindsMediaReferences,
-  type MediaReferenceFinder,
-  refersToAny,
-} from '../media/media-references';
+import { FindsMediaReferences, type MediaReferenceFinder, rowsReferring } from '../media/media-references';
 import { OrderModule } from '../order/order.module';
 import { PaymentModule } from '../payment/payment.module';
 import { AdminAfterSaleController, AfterSaleController } from './aftersale.controller';
@@ -43,13 +38,8 @@ class AfterSaleSweeper implements OnApplicationBootstrap, OnApplicationShutdown 
 @Injectable()
 @FindsMediaReferences()
 class AfterSaleMediaReferences implements MediaReferenceFinder {
-  async findReferences(em: EntityManager, ids: number[]): Promise<FoundReference[]> {
-    const usesAny = refersToAny('a.photos', ids);
-    const rows = await em
-      .createQueryBuilder(AfterSaleEntity, 'a')
-      .where(usesAny.sql, usesAny.params)
-      .limit(100)
-      .getMany();
+  async findReferences(em: EntityManager, ids: number[]) {
+    const rows = await rowsReferring(em, AfterSaleEntity, 'a', 'photos', ids).limit(100).getMany();
     return rows.flatMap((r) =>
       (r.photos ?? []).flatMap((p) => {
         const ref = parseMediaRef(p);

@@ -5,7 +5,7 @@ import {
   type FoundReference,
   FindsMediaReferences,
   type MediaReferenceFinder,
-  refersToAny,
+  rowsReferring,
 } from '../media/media-references';
 import { BannerEntity } from './entities/banner.entity';
 import { CategoryEntity } from './entities/category.entity';
@@ -28,27 +28,18 @@ export class CatalogMediaReferences implements MediaReferenceFinder {
       }
     };
 
-    const p = refersToAny('p.images', ids);
-    const products = await em
-      .createQueryBuilder(ProductEntity, 'p')
+    const products = await rowsReferring(em, ProductEntity, 'p', 'images', ids)
       .select(['p.id', 'p.title', 'p.images'])
-      .where(p.sql, p.params)
       .getMany();
     for (const row of products) collect('product', row.id, row.title, row.images);
 
-    const c = refersToAny('c.icon', ids);
-    const categories = await em
-      .createQueryBuilder(CategoryEntity, 'c')
+    const categories = await rowsReferring(em, CategoryEntity, 'c', 'icon', ids)
       .select(['c.id', 'c.name', 'c.icon'])
-      .where(c.sql, c.params)
       .getMany();
     for (const row of categories) collect('category', row.id, row.name, [row.icon]);
 
-    const b = refersToAny('b.image', ids);
-    const banners = await em
-      .createQueryBuilder(BannerEntity, 'b')
+    const banners = await rowsReferring(em, BannerEntity, 'b', 'image', ids)
       .select(['b.id', 'b.title', 'b.image'])
-      .where(b.sql, b.params)
       .getMany();
     for (const row of banners) collect('banner', row.id, row.title, [row.image]);
     return found;

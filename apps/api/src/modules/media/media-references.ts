@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import type { MediaReference } from '@sutwxapp/contracts';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 export interface FoundReference extends MediaReference {
   mediaId: number;
@@ -59,4 +59,16 @@ export function refersToAny(column: string, ids: number[]): { sql: string; param
     sql: `(${ids.map((_, n) => `${column} LIKE :m${n}`).join(' OR ')})`,
     params: Object.fromEntries(ids.map((id, n) => [`m${n}`, refLike(id)])),
   };
+}
+
+/** A query over `entity` (as `alias`) for the rows whose `column` refers to any of `ids`. */
+export function rowsReferring<T extends ObjectLiteral>(
+  em: EntityManager,
+  entity: EntityTarget<T>,
+  alias: string,
+  column: string,
+  ids: number[],
+): SelectQueryBuilder<T> {
+  const usesAny = refersToAny(`${alias}.${column}`, ids);
+  return em.createQueryBuilder(entity, alias).where(usesAny.sql, usesAny.params);
 }

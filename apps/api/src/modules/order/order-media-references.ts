@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { parseMediaRef } from '../../common/media-ref';
-import {
-  type FoundReference,
-  FindsMediaReferences,
-  type MediaReferenceFinder,
-  refersToAny,
-} from '../media/media-references';
+import { FindsMediaReferences, type MediaReferenceFinder, rowsReferring } from '../media/media-references';
 import { OrderItemEntity } from './entities/order-item.entity';
 
 /**
@@ -16,13 +11,10 @@ import { OrderItemEntity } from './entities/order-item.entity';
 @Injectable()
 @FindsMediaReferences()
 export class OrderMediaReferences implements MediaReferenceFinder {
-  async findReferences(em: EntityManager, ids: number[]): Promise<FoundReference[]> {
+  async findReferences(em: EntityManager, ids: number[]) {
     // one line per order and image is enough to explain why the image stays
-    const usesAny = refersToAny('i.image', ids);
-    const rows = await em
-      .createQueryBuilder(OrderItemEntity, 'i')
+    const rows = await rowsReferring(em, OrderItemEntity, 'i', 'image', ids)
       .select(['i.orderId AS orderId', 'i.image AS image', 'MIN(i.title) AS title'])
-      .where(usesAny.sql, usesAny.params)
       .groupBy('i.orderId')
       .addGroupBy('i.image')
       .limit(100)

@@ -1,25 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { parseMediaRef } from '../../common/media-ref';
-import {
-  type FoundReference,
-  FindsMediaReferences,
-  type MediaReferenceFinder,
-  refersToAny,
-} from '../media/media-references';
+import { FindsMediaReferences, type MediaReferenceFinder, rowsReferring } from '../media/media-references';
 import { ReviewEntity } from './entities/review.entity';
 
 /** A review's photos are in use while the review exists: never swept or deleted under it. */
 @Injectable()
 @FindsMediaReferences()
 export class ReviewMediaReferences implements MediaReferenceFinder {
-  async findReferences(em: EntityManager, ids: number[]): Promise<FoundReference[]> {
-    const usesAny = refersToAny('r.images', ids);
-    const rows = await em
-      .createQueryBuilder(ReviewEntity, 'r')
-      .select(['r.id', 'r.images'])
-      .where(usesAny.sql, usesAny.params)
-      .getMany();
+  async findReferences(em: EntityManager, ids: number[]) {
+    const rows = await rowsReferring(em, ReviewEntity, 'r', 'images', ids).select(['r.id', 'r.images']).getMany();
     return rows.flatMap((r) =>
       r.images
         .map((ref) => parseMediaRef(ref)?.id)
