@@ -60,7 +60,7 @@ export class AppModule {
         EventsModule.forRoot(config),
         PaymentModule,
         WechatPlatformModule,
-        // issue 23: coupons, check-in, points; after-sale requests
+        // coupons, check-in, points; after-sale requests
         PromotionModule,
         AfterSaleModule,
         FavouriteModule,

@@ -1,17 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { AdminAccountService } from '../src/modules/auth/admin-account.service';
-import { checkScreen } from './support/browser';
+import { checkScreen, describeBrowser, launchBrowser } from './support/browser';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
 const ROOT = join(__dirname, '../../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT = join(ROOT, 'test-output/admin-console');
-// .ci/run installs Debian's chromium; without it the browser suite can't run at all
-const describeBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
 
 /**
  * The merchant console in real headless Chromium (issue 24): the API started here (SQLite and
@@ -34,11 +31,7 @@ describeBrowser(`Merchant console in Chromium (${backendLabel})`, () => {
     const accounts = t.app.get(AdminAccountService);
     await accounts.create(owner, password, 'owner');
     await accounts.create(cs, password, 'customer_service');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-dev-shm-usage'],
-    });
+    browser = await launchBrowser();
   }, 240_000);
   afterAll(async () => {
     await browser?.close();

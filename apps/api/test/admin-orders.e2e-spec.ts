@@ -1,18 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { randomInt, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { AdminAccountService } from '../src/modules/auth/admin-account.service';
 import { createAddress, createProduct, createShopper } from './support/factories';
-import { checkScreen } from './support/browser';
+import { checkScreen, describeBrowser, launchBrowser } from './support/browser';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
 const ROOT = join(__dirname, '../../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT = join(ROOT, 'test-output/admin-orders');
-// .ci/run installs Debian's chromium; without it the browser suite can't run at all
-const describeBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
 
 /** ¥1,234.50 as the console writes it, from whole fen. */
 const yuan = (fen: number): string =>
@@ -89,11 +86,7 @@ describeBrowser(`Merchant console: orders in Chromium (${backendLabel})`, () => 
     bulk = await buy([{ skuId: skuIds[0], quantity: 1 }]);
     refunded = await buy([{ skuId: skuIds[1], quantity: 3 }]);
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-dev-shm-usage'],
-    });
+    browser = await launchBrowser();
   }, 240_000);
   afterAll(async () => {
     await browser?.close();

@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import axe from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { EventWriterService } from '../src/modules/events/event-writer.service';
 import { createProduct, type CreatedProduct, createShopper } from './support/factories';
 import { photoJpeg } from './support/images';
@@ -15,13 +14,11 @@ import {
   requestAfterSale,
   waitFor,
 } from './support/service-fixtures';
+import { checkScreen, describeBrowser, launchBrowser } from './support/browser';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
 const ROOT = join(__dirname, '../../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT = join(ROOT, 'test-output/admin-service');
-// .ci/run installs Debian's chromium; without it the browser suite can't run at all
-const describeBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
 
 /**
  * The console's customer-service screens in real headless Chromium (issue 24): a customer-service
@@ -80,31 +77,14 @@ describeBrowser(`Merchant console: after-sale, reviews, coupons, audit log in Ch
     const nicknamed = await createShopper(t);
     heldNickname = `待人工审核-${randomUUID().slice(0, 6)}`;
     await t.http.patch('/api/v1/me').set(nicknamed.auth).send({ nickname: heldNickname }).expect(200);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-dev-shm-usage'],
-    });
+    browser = await launchBrowser();
   }, 300_000);
   afterAll(async () => {
     await browser?.close();
     await t?.close();
   });
 
-  async function check(page: Page, name: string): Promise<void> {
-    // a toast fading in or out is half transparent: axe would measure the fade, not the colours
-    await page.locator('.t-message').first().waitFor({ state: 'detached', timeout: 10_000 });
-    await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
-    // evaluated through the DevTools protocol: the page's CSP (no inline script) does not apply
-    await page.evaluate(axe.source);
-    const violations = await page.evaluate(async () => {
-      const result = await (globalThis as unknown as { axe: typeof axe }).axe.run({ resultTypes: ['violations'] });
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
-    expect({ screen: name, violations }).toEqual({ screen: name, violations: [] });
-  }
+  const check = (page: Page, name: string): Promise<void> => checkScreen(page, OUT, name);
 
   async function signIn(who: Operator): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ContentSecurityPort } from '../src/common/content-security.port';
 import { DomainEvents } from '../src/common/domain-events';
+import { MediaReferences } from '../src/modules/media/media-references';
 import { MediaSweeperService } from '../src/modules/media/media-sweeper.service';
 import { MediaUploadService } from '../src/modules/media/media-upload.service';
 import { MEDIA_STORAGE, type MediaStorage } from '../src/modules/media/storage/media-storage';
@@ -424,6 +425,22 @@ function mediaSuite(driver: Driver): void {
       expect(await storage().list(`${unused.ref.split('/')[1]}/`)).toEqual([]);
       await t.http.get(`/api/v1/admin/media/${used.id}`).set(admin.auth).expect(200);
       expect((await fetchImage(used.url)).status).toBe(200);
+    });
+
+    it('asks every feature that stores images (catalog, orders, avatars, reviews, after-sales) who uses one', async () => {
+      const { DataSource } = await import('typeorm');
+      const references = t.app.get(MediaReferences);
+      expect(references.finderNames().sort()).toEqual(
+        [
+          'AfterSaleMediaReferences',
+          'CatalogMediaReferences',
+          'OrderMediaReferences',
+          'ReviewMediaReferences',
+          'UserMediaReferences',
+        ].sort(),
+      );
+      // each finder's query runs on this backend; nobody uses an id that was never uploaded
+      expect(await references.find(t.app.get(DataSource).manager, [2_000_000_001, 2_000_000_002])).toEqual([]);
     });
   });
 }

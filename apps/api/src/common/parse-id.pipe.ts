@@ -1,4 +1,11 @@
-import { createParamDecorator, type ExecutionContext, Injectable, type PipeTransform } from '@nestjs/common';
+import {
+  applyDecorators,
+  createParamDecorator,
+  type ExecutionContext,
+  Injectable,
+  type PipeTransform,
+} from '@nestjs/common';
+import { IsInt, Max, Min } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { Errors } from './errors/app-error';
 
@@ -39,3 +46,9 @@ const RawIdParam = createParamDecorator((field: string, context: ExecutionContex
 
 /** `@IdParam() id: number` (or `@IdParam('skuId')`): a validated positive integer route id. */
 export const IdParam = (name = 'id'): ParameterDecorator => RawIdParam(name);
+
+/** A body or query field holding a row id: the route id's rule and message (query fields also need `@Type(() => Number)`). */
+export const IsRowId = (field: string): PropertyDecorator => {
+  const message = `${field} must be a positive integer id`;
+  return applyDecorators(IsInt({ message }), Min(1, { message }), Max(MAX_ID, { message }));
+};

@@ -93,7 +93,7 @@ export interface AppConfig {
   eventsTtlDays: number;
   /** a keyword search ranks and counts at most this many matches (docs/search.md) */
   searchMaxResults: number;
-  /** What the public port shows besides the API itself (issue 16: off it by default in production). */
+  /** What the public port shows besides the API itself (off by default in production). */
   exposure: ExposureConfig;
   /** POST /events is free to call: events (not requests) per minute, per shopper and per client IP */
   events: { perShopperPerMinute: number; perIpPerMinute: number };
@@ -104,7 +104,7 @@ export interface AppConfig {
   runtime: RuntimeConfig;
   /** the merchant console's built files (`npm run build` writes them); served at /admin when present */
   adminConsoleDir: string;
-  /** favourites, browsing history and reviews (issue 22) */
+  /** favourites, browsing history and reviews */
   engagement: EngagementConfig;
 }
 
@@ -121,7 +121,7 @@ export interface EngagementConfig {
   reviewFollowUpDays: number;
 }
 
-/** Coupons, points, check-in and after-sale rules (issue 23; docs/promotions.md). */
+/** Coupons, points, check-in and after-sale rules (docs/promotions.md). */
 export interface PromotionConfig {
   /** a coupon of a wholly refunded order comes back to the shopper if still valid */
   couponReturnOnRefund: boolean;
@@ -197,7 +197,7 @@ export interface MediaConfig {
   sweepIntervalMs: number;
 }
 
-// ---- WeChat platform duties (issue 21): message push, access token, shipping upload, notices ----
+// ---- WeChat platform duties: message push, access token, shipping upload, notices ----
 
 /** Events that send a subscribe message, each with its template id ('' = that notice is off). */
 export const SUBSCRIBE_EVENTS = ['order_paid', 'order_shipped', 'refund_succeeded', 'aftersale_result'] as const;

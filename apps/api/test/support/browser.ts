@@ -1,6 +1,20 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import axe from 'axe-core';
-import type { Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** .ci/run installs Debian's chromium; without it a browser suite can't run at all */
+export const describeBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
+
+/** Headless Chromium as every console suite starts it. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-dev-shm-usage'],
+  });
+}
 
 /**
  * One screen of the console: photographed into `outDir` and checked with axe-core, which must

@@ -5138,9 +5138,9 @@ export type OrderListData = {
     body?: never;
     path?: never;
     query?: {
-        status?: 'PENDING_PAYMENT' | 'PAID' | 'SHIPPED' | 'COMPLETED' | 'CANCELLED' | 'REFUNDING' | 'REFUNDED';
         page?: number;
         pageSize?: number;
+        status?: 'PENDING_PAYMENT' | 'PAID' | 'SHIPPED' | 'COMPLETED' | 'CANCELLED' | 'REFUNDING' | 'REFUNDED';
     };
     url: '/api/v1/orders';
 };

@@ -1,19 +1,13 @@
-import {
-  Inject,
-  Injectable,
-  Module,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-  type OnModuleInit,
-} from '@nestjs/common';
+import { Inject, Injectable, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import type { EntityManager } from 'typeorm';
 import { parseMediaRef } from '../../common/media-ref';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { LogisticsModule } from '../logistics/logistics.module';
 import { MediaModule } from '../media/media.module';
-import { MediaReferences, refLike } from '../media/media-references';
+import { FindsMediaReferences, type MediaReferenceFinder, rowsReferring } from '../media/media-references';
 import { OrderModule } from '../order/order.module';
 import { PaymentModule } from '../payment/payment.module';
 import { AdminAfterSaleController, AfterSaleController } from './aftersale.controller';
@@ -42,25 +36,16 @@ class AfterSaleSweeper implements OnApplicationBootstrap, OnApplicationShutdown 
 
 /** After-sale photos are references: the orphan sweep must not delete them. */
 @Injectable()
-class AfterSaleMediaReferences implements OnModuleInit {
-  constructor(private readonly references: MediaReferences) {}
-  onModuleInit(): void {
-    this.references.register(async (em, ids) => {
-      const rows = await em
-        .createQueryBuilder(AfterSaleEntity, 'a')
-        .where(
-          `(${ids.map((_, n) => `a.photos LIKE :m${n}`).join(' OR ')})`,
-          Object.fromEntries(ids.map((id, n) => [`m${n}`, refLike(id)])),
-        )
-        .limit(100)
-        .getMany();
-      return rows.flatMap((r) =>
-        (r.photos ?? []).flatMap((p) => {
-          const ref = parseMediaRef(p);
-          return ref && ids.includes(ref.id) ? [{ mediaId: ref.id, type: 'aftersale', id: r.id, label: r.reason }] : [];
-        }),
-      );
-    });
+@FindsMediaReferences()
+class AfterSaleMediaReferences implements MediaReferenceFinder {
+  async findReferences(em: EntityManager, ids: number[]) {
+    const rows = await rowsReferring(em, AfterSaleEntity, 'a', 'photos', ids).limit(100).getMany();
+    return rows.flatMap((r) =>
+      (r.photos ?? []).flatMap((p) => {
+        const ref = parseMediaRef(p);
+        return ref && ids.includes(ref.id) ? [{ mediaId: ref.id, type: 'aftersale', id: r.id, label: r.reason }] : [];
+      }),
+    );
   }
 }
 

@@ -1,7 +1,12 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { parseMediaRef } from '../../common/media-ref';
-import { type FoundReference, MediaReferences, refLike } from '../media/media-references';
+import {
+  type FoundReference,
+  FindsMediaReferences,
+  type MediaReferenceFinder,
+  rowsReferring,
+} from '../media/media-references';
 import { BannerEntity } from './entities/banner.entity';
 import { CategoryEntity } from './entities/category.entity';
 import { ProductEntity } from './entities/product.entity';
@@ -11,50 +16,32 @@ import { ProductEntity } from './entities/product.entity';
  * under them. Soft-deleted products count: their rows (and orders' snapshots of them) stay.
  */
 @Injectable()
-export class CatalogMediaReferences implements OnModuleInit {
-  constructor(private readonly references: MediaReferences) {}
+@FindsMediaReferences()
+export class CatalogMediaReferences implements MediaReferenceFinder {
+  async findReferences(em: EntityManager, ids: number[]): Promise<FoundReference[]> {
+    const found: FoundReference[] = [];
+    const wanted = new Set(ids);
+    const collect = (type: string, id: number, label: string, values: Array<string | null>) => {
+      for (const v of values) {
+        const ref = v ? parseMediaRef(v) : null;
+        if (ref && wanted.has(ref.id)) found.push({ mediaId: ref.id, type, id, label });
+      }
+    };
 
-  onModuleInit(): void {
-    this.references.register((em, ids) => findCatalogReferences(em, ids));
+    const products = await rowsReferring(em, ProductEntity, 'p', 'images', ids)
+      .select(['p.id', 'p.title', 'p.images'])
+      .getMany();
+    for (const row of products) collect('product', row.id, row.title, row.images);
+
+    const categories = await rowsReferring(em, CategoryEntity, 'c', 'icon', ids)
+      .select(['c.id', 'c.name', 'c.icon'])
+      .getMany();
+    for (const row of categories) collect('category', row.id, row.name, [row.icon]);
+
+    const banners = await rowsReferring(em, BannerEntity, 'b', 'image', ids)
+      .select(['b.id', 'b.title', 'b.image'])
+      .getMany();
+    for (const row of banners) collect('banner', row.id, row.title, [row.image]);
+    return found;
   }
-}
-
-async function findCatalogReferences(em: EntityManager, ids: number[]): Promise<FoundReference[]> {
-  const found: FoundReference[] = [];
-  const wanted = new Set(ids);
-  const likeAny = (column: string) => ({
-    sql: ids.map((_, i) => `${column} LIKE :m${i}`).join(' OR '),
-    params: Object.fromEntries(ids.map((id, i) => [`m${i}`, refLike(id)])),
-  });
-  const collect = (type: string, id: number, label: string, values: Array<string | null>) => {
-    for (const v of values) {
-      const ref = v ? parseMediaRef(v) : null;
-      if (ref && wanted.has(ref.id)) found.push({ mediaId: ref.id, type, id, label });
-    }
-  };
-
-  const p = likeAny('p.images');
-  const products = await em
-    .createQueryBuilder(ProductEntity, 'p')
-    .select(['p.id', 'p.title', 'p.images'])
-    .where(`(${p.sql})`, p.params)
-    .getMany();
-  for (const row of products) collect('product', row.id, row.title, row.images);
-
-  const c = likeAny('c.icon');
-  const categories = await em
-    .createQueryBuilder(CategoryEntity, 'c')
-    .select(['c.id', 'c.name', 'c.icon'])
-    .where(`(${c.sql})`, c.params)
-    .getMany();
-  for (const row of categories) collect('category', row.id, row.name, [row.icon]);
-
-  const b = likeAny('b.image');
-  const banners = await em
-    .createQueryBuilder(BannerEntity, 'b')
-    .select(['b.id', 'b.title', 'b.image'])
-    .where(`(${b.sql})`, b.params)
-    .getMany();
-  for (const row of banners) collect('banner', row.id, row.title, [row.image]);
-  return found;
 }

@@ -44,7 +44,7 @@ import { SkuAdminService } from './sku-admin.service';
     ProductViews,
   ],
   // CatalogCacheService: orders call productsChanged() after stock/sales commits.
-  // ProductReadsService, ProductViews: favourites, history and reviews (issue 22).
+  // ProductReadsService, ProductViews: for favourites, browsing history and reviews
   exports: [InventoryService, CatalogCacheService, ProductReadsService, ProductViews],
 })
 export class CatalogModule {}

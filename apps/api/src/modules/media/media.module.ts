@@ -1,6 +1,6 @@
 import multipart from '@fastify/multipart';
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
+import { DiscoveryModule, HttpAdapterHost } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { FastifyInstance } from 'fastify';
 import { sendError } from '../../common/errors/all-exceptions.filter';
@@ -33,10 +33,10 @@ export function createMediaStorage(config: AppConfig['media']): MediaStorage {
 /**
  * Uploaded images: upload, processing, storage (local disk or S3-compatible), the content
  * check for shoppers' images, deletion and the orphan sweep. Other features store references
- * (`media:<id>/<hash>`) and register a reference finder with MediaReferences.
+ * (`media:<id>/<hash>`) and provide a `@FindsMediaReferences()` finder (media-references.ts).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([MediaEntity]), AuthModule],
+  imports: [TypeOrmModule.forFeature([MediaEntity]), DiscoveryModule, AuthModule],
   controllers: [MediaController, AdminMediaController],
   providers: [
     {
@@ -51,7 +51,7 @@ export function createMediaStorage(config: AppConfig['media']): MediaStorage {
     MediaCheckEvents,
     LocalMediaFiles,
   ],
-  exports: [MediaService, MediaUploadService, MediaReferences, MEDIA_STORAGE],
+  exports: [MediaService, MediaUploadService, MEDIA_STORAGE],
 })
 export class MediaModule implements OnModuleInit {
   constructor(

@@ -103,7 +103,7 @@ export class OrderCreateService {
     const lines = mergeLines(dto.fromCart ? await this.cart.selectedLines(em, userId) : (dto.items ?? []));
     if (lines.length === 0) throw Errors.EMPTY_ORDER();
     const priced = await this.priceLines(em, lines);
-    // ---- checkout adjustments (issue 23): coupon + points, freight on the discounted goods ----
+    // ---- checkout adjustments: coupon + points, freight on the discounted goods ----
     const quote = await this.quoteAdjustments(
       em,
       userId,
@@ -263,7 +263,7 @@ export class OrderCreateService {
     const address = await this.addresses.snapshotForOrder(em, userId, dto.addressId);
     const priced = await this.priceLines(em, lines);
 
-    // ---- checkout adjustments (issue 23): only what the shopper chose, refused if unusable ----
+    // ---- checkout adjustments: only what the shopper chose, refused if unusable ----
     const quote = await this.quoteAdjustments(
       em,
       userId,
@@ -313,7 +313,7 @@ export class OrderCreateService {
         lines.map((l) => l.skuId),
       );
     await this.inventory.reserve(em, lines, new Map(priced.map((p) => [p.line.skuId, p.entry.product.title])));
-    // ---- checkout adjustments (issue 23): lock the coupon, debit the points, record line shares ----
+    // ---- checkout adjustments: lock the coupon, debit the points, record line shares ----
     if (quote) await this.adjustments!.commit(em, userId, order.id, checkoutLines(priced), quote);
     return { order, items };
   }

@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { TransactionService } from '../../database/transaction.service';
 import { OrderEntity } from './entities/order.entity';
 import { OrderItemEntity } from './entities/order-item.entity';
+import type { OrderRecord } from './order-record';
 
 export interface OrderLineRead {
   skuId: number;
@@ -19,17 +20,19 @@ export interface OrderLineRead {
   quantity: number;
 }
 
-export interface OrderRead {
-  id: number;
-  orderNo: string;
-  userId: number;
-  status: OrderStatus;
-  goodsAmount: number;
-  freightAmount: number;
-  payableAmount: number;
-  paidAt: Date | null;
-  shippedAt: Date | null;
-  completedAt: Date | null;
+export interface OrderRead extends Pick<
+  OrderRecord,
+  | 'id'
+  | 'orderNo'
+  | 'userId'
+  | 'status'
+  | 'goodsAmount'
+  | 'freightAmount'
+  | 'payableAmount'
+  | 'paidAt'
+  | 'shippedAt'
+  | 'completedAt'
+> {
   lines: OrderLineRead[];
 }
 

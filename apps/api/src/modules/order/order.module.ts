@@ -4,7 +4,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AddressModule } from '../address/address.module';
 import { CartModule } from '../cart/cart.module';
 import { CatalogModule } from '../catalog/catalog.module';
-import { MediaModule } from '../media/media.module';
 import { OrderHooks } from './order-hooks';
 import { OrderMediaReferences } from './order-media-references';
 import { AdminOrderController } from './admin-order.controller';
@@ -30,7 +29,6 @@ import { SalesReportQuery } from './order-sales-report.query';
     CatalogModule,
     CartModule,
     AddressModule,
-    MediaModule,
     DiscoveryModule,
   ],
   controllers: [OrderController, OrderSummaryController, AdminOrderController],

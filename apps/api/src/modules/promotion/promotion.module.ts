@@ -42,7 +42,7 @@ class PointsExpirySweeper implements OnApplicationBootstrap, OnApplicationShutdo
 }
 
 /**
- * Coupons, check-in and points (issue 23). Global only to provide CHECKOUT_ADJUSTMENTS to order
+ * Coupons, check-in and points. Global only to provide CHECKOUT_ADJUSTMENTS to order
  * creation without the order module importing this one.
  */
 @Global()

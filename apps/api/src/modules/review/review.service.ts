@@ -20,7 +20,7 @@ import { TransactionService } from '../../database/transaction.service';
 import { AuthService } from '../auth/auth.service';
 import { CatalogCacheService } from '../catalog/catalog-cache.service';
 import { ProductReadsService } from '../catalog/product-reads.service';
-import { refLike } from '../media/media-references';
+import { refersToAny } from '../media/media-references';
 import { MediaService } from '../media/media.service';
 import { OrderReadsService } from '../order/order-reads.service';
 import type { CreateReviewDto, FollowUpReviewDto } from './dto/review.dto';
@@ -157,12 +157,11 @@ export class ReviewService implements OnModuleInit, OnApplicationBootstrap, OnAp
   /** Reviews waiting on photos whose verdict just arrived. */
   async settleUsing(mediaIds: number[]): Promise<void> {
     if (mediaIds.length === 0) return;
+    const usesAny = refersToAny('r.images', mediaIds);
     const waiting = await this.reviews
       .createQueryBuilder('r')
       .where('r.status = :s', { s: 'PENDING' })
-      .andWhere(`(${mediaIds.map((_, n) => `r.images LIKE :m${n}`).join(' OR ')})`, {
-        ...Object.fromEntries(mediaIds.map((id, n) => [`m${n}`, refLike(id)])),
-      })
+      .andWhere(usesAny.sql, usesAny.params)
       .getMany();
     for (const review of waiting) await this.settle(review);
   }

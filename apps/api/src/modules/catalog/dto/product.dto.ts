@@ -42,6 +42,24 @@ const IsFen = (field: string): PropertyDecorator =>
 const IsStock = (): PropertyDecorator =>
   applyDecorators(IsInt({ message: STOCK }), Min(0, { message: STOCK }), Max(L.stockMax, { message: STOCK }));
 const IsSkuCode = (): PropertyDecorator => applyDecorators(IsString(), Length(1, 64));
+/** An optional free text (null allowed), at most `max` characters. */
+const IsOptionalText = (max: number): PropertyDecorator =>
+  applyDecorators(ApiPropertyOptional({ nullable: true }), IsOptional(), IsString(), MaxLength(max));
+/** Null or absent: ORDER_MAX_UNITS_PER_SKU applies. */
+const IsPurchaseLimit = (): PropertyDecorator => {
+  const message = 'purchaseLimit must be a whole number from 1 to 999, or null';
+  return applyDecorators(
+    ApiPropertyOptional({
+      nullable: true,
+      example: 5,
+      description: 'most units of this SKU one order may hold; null: ORDER_MAX_UNITS_PER_SKU',
+    }),
+    IsOptional(),
+    IsInt({ message }),
+    Min(1, { message }),
+    Max(999, { message }),
+  );
+};
 const IsTitle = (): PropertyDecorator =>
   applyDecorators(
     IsString(),
@@ -108,15 +126,7 @@ export class SkuInputDto implements SkuInput {
   @IsSkuCode()
   code?: string | null;
 
-  @ApiPropertyOptional({
-    nullable: true,
-    example: 5,
-    description: 'most units of this SKU one order may hold; null: ORDER_MAX_UNITS_PER_SKU',
-  })
-  @IsOptional()
-  @IsInt({ message: 'purchaseLimit must be a whole number from 1 to 999, or null' })
-  @Min(1, { message: 'purchaseLimit must be a whole number from 1 to 999, or null' })
-  @Max(999, { message: 'purchaseLimit must be a whole number from 1 to 999, or null' })
+  @IsPurchaseLimit()
   purchaseLimit?: number | null;
 }
 
@@ -146,15 +156,7 @@ export class UpdateSkuDto implements UpdateSkuRequest {
   @IsSkuCode()
   code?: string | null;
 
-  @ApiPropertyOptional({
-    nullable: true,
-    example: 5,
-    description: 'most units of this SKU one order may hold; null: ORDER_MAX_UNITS_PER_SKU',
-  })
-  @IsOptional()
-  @IsInt({ message: 'purchaseLimit must be a whole number from 1 to 999, or null' })
-  @Min(1, { message: 'purchaseLimit must be a whole number from 1 to 999, or null' })
-  @Max(999, { message: 'purchaseLimit must be a whole number from 1 to 999, or null' })
+  @IsPurchaseLimit()
   purchaseLimit?: number | null;
 }
 
@@ -163,16 +165,10 @@ export class CreateProductDto implements CreateProductRequest {
   @IsTitle()
   title!: string;
 
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(255)
+  @IsOptionalText(255)
   subtitle?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(20_000)
+  @IsOptionalText(20_000)
   description?: string | null;
 
   @ApiProperty()
@@ -206,16 +202,10 @@ export class UpdateProductDto implements UpdateProductRequest {
   @IsTitle()
   title?: string;
 
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(255)
+  @IsOptionalText(255)
   subtitle?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(20_000)
+  @IsOptionalText(20_000)
   description?: string | null;
 
   @ApiPropertyOptional()

@@ -1,16 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { AUDIT_KINDS, type AuditKind, type AuditLogQuery } from '@sutwxapp/contracts';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/page-query.dto';
+import { IsRowId } from '../../../common/parse-id.pipe';
 
 export class AuditLogQueryDto extends PageQueryDto implements AuditLogQuery {
   @ApiPropertyOptional({ description: "an operator's admin account id" })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'operatorId must be a positive integer id' })
-  @Min(1, { message: 'operatorId must be a positive integer id' })
-  @Max(2_147_483_647, { message: 'operatorId must be a positive integer id' })
+  @IsRowId('operatorId')
   operatorId?: number;
 
   @ApiPropertyOptional({ enum: AUDIT_KINDS })

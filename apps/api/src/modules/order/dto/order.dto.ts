@@ -2,13 +2,11 @@ import { NestedList } from '../../../common/nested';
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import {
   type CreateOrderRequest,
-  MAX_PAGE_SIZE,
   type OrderItemInput,
   type OrderListQuery,
   OrderStatus,
   type PreviewOrderRequest,
 } from '@sutwxapp/contracts';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -23,6 +21,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { PageQueryDto } from '../../../common/page-query.dto';
 import { AddCartItemDto } from '../../cart/dto/cart.dto';
 
 /** A remark may be empty (it is optional), but never carries control or bidi-override characters. */
@@ -61,7 +60,7 @@ export class CreateOrderDto implements CreateOrderRequest {
   @Matches(SAFE_TEXT_OR_EMPTY, { message: 'remark must not contain control or text-direction characters' })
   remark?: string;
 
-  // issue 23: the coupon and points the shopper chose at checkout
+  // the coupon and points the shopper chose at checkout
   @ApiPropertyOptional({ description: 'a usable coupon of the shopper (GET /coupons/mine)' })
   @IsOptional()
   @IsInt({ message: 'couponId must be an integer id' })
@@ -97,25 +96,9 @@ export class PreviewOrderDto
   addressId?: number;
 }
 
-export class OrderListQueryDto implements OrderListQuery {
+export class OrderListQueryDto extends PageQueryDto implements OrderListQuery {
   @ApiPropertyOptional({ enum: Object.values(OrderStatus) })
   @IsOptional()
   @IsIn(Object.values(OrderStatus), { message: `status must be one of ${Object.values(OrderStatus).join(', ')}` })
   status?: OrderStatus;
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'page must be a whole number' })
-  @Min(1, { message: 'page must be at least 1' })
-  @Max(100_000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 20, maximum: MAX_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'pageSize must be a whole number' })
-  @Min(1, { message: 'pageSize must be at least 1' })
-  @Max(MAX_PAGE_SIZE, { message: `pageSize can be at most ${MAX_PAGE_SIZE}` })
-  pageSize?: number;
 }

@@ -28,6 +28,7 @@ import {
   Min,
 } from 'class-validator';
 import { PageQueryDto } from '../../../common/page-query.dto';
+import { IsRowId } from '../../../common/parse-id.pipe';
 
 /** Like SAFE_TEXT but a review may have line breaks: no other control or text-direction characters. */
 // eslint-disable-next-line no-control-regex -- the control characters are what it refuses
@@ -61,9 +62,7 @@ class ReviewTextDto {
 
 export class CreateReviewDto extends ReviewTextDto implements CreateReviewRequest {
   @ApiProperty()
-  @IsInt({ message: 'orderItemId must be a positive integer id' })
-  @Min(1, { message: 'orderItemId must be a positive integer id' })
-  @Max(2_147_483_647, { message: 'orderItemId must be a positive integer id' })
+  @IsRowId('orderItemId')
   orderItemId!: number;
 
   @ApiProperty({ minimum: 1, maximum: 5 })
@@ -94,9 +93,7 @@ export class AdminReviewQueryDto extends PageQueryDto {
   @ApiPropertyOptional()
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'productId must be a positive integer id' })
-  @Min(1, { message: 'productId must be a positive integer id' })
-  @Max(2_147_483_647, { message: 'productId must be a positive integer id' })
+  @IsRowId('productId')
   productId?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 5 })
@@ -138,9 +135,7 @@ export class AdminRatingQueryDto extends PageQueryDto {
   @ApiPropertyOptional()
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'productId must be a positive integer id' })
-  @Min(1, { message: 'productId must be a positive integer id' })
-  @Max(2_147_483_647, { message: 'productId must be a positive integer id' })
+  @IsRowId('productId')
   productId?: number;
 }
 

@@ -4,7 +4,7 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 /**
  * A shopper's review of one order line: the first one (rated) or its single follow-up. Held
  * reviews (status HELD, reason in moderation_note) are this table's own queue for operators; the
- * nickname queue of issue 21 (`content_reviews`) can take them over by status.
+ * moderation queue (`content_reviews`, nicknames today) can take them over by status.
  */
 @Entity('reviews')
 export class ReviewEntity {
