@@ -1,4 +1,5 @@
 import type {
+  AdminBanner,
   AdminProductSummary,
   Banner,
   Category,
@@ -55,7 +56,14 @@ export function toAdminSummary(
   stock: { stock: number; skuCount: number } | undefined,
   config: UrlConfig,
 ): AdminProductSummary {
-  return { ...toSummary(p, config), onShelf: p.onShelf, stock: stock?.stock ?? 0, skuCount: stock?.skuCount ?? 0 };
+  const total = stock?.stock ?? 0;
+  return {
+    ...toSummary(p, config),
+    onShelf: p.onShelf,
+    stock: total,
+    totalStock: total,
+    skuCount: stock?.skuCount ?? 0,
+  };
 }
 
 export function toSku(s: SkuEntity): Sku {
@@ -90,6 +98,19 @@ export function toDetail(p: ProductEntity, skus: SkuEntity[], config: UrlConfig)
 
 export function toBanner(b: BannerEntity, config: UrlConfig): Banner {
   return { id: b.id, image: publicUrl(config, b.image) as string, title: b.title, link: b.link };
+}
+
+export function toAdminBanner(b: BannerEntity, config: UrlConfig): AdminBanner {
+  return {
+    id: b.id,
+    title: b.title,
+    image: publicUrl(config, b.image) as string,
+    link: b.link,
+    sortOrder: b.sortOrder,
+    active: b.active,
+    createdAt: b.createdAt.toISOString(),
+    updatedAt: b.updatedAt.toISOString(),
+  };
 }
 
 export function toStockAdjustment(a: StockAdjustmentEntity): StockAdjustment {
