@@ -65,7 +65,7 @@ describe(`catalog console API (${backendLabel})`, () => {
     const ids: Record<'out' | 'low' | 'plenty' | 'mixed', number> = { out: 0, low: 0, plenty: 0, mixed: 0 };
 
     beforeAll(async () => {
-      categoryId = await createCategory(t, { token: '', auth: ops.auth });
+      categoryId = await createCategory(t, ops);
       // out: 0 in stock; low: 5; plenty: 2 × 50; mixed: 50 + 3 (one SKU low)
       ids.out = (await createProduct(t, { categoryId, stock: 0, price: 3000, title: `库存 ${tag} 售罄` })).productId;
       ids.low = (await createProduct(t, { categoryId, stock: 5, price: 1000, title: `库存 ${tag} 紧张` })).productId;
@@ -155,7 +155,7 @@ describe(`catalog console API (${backendLabel})`, () => {
 
   describe('POST /admin/products/bulk-shelf', () => {
     it('takes products off and back on the shelf, each id answering for itself, in the order sent', async () => {
-      const categoryId = await createCategory(t, { token: '', auth: ops.auth });
+      const categoryId = await createCategory(t, ops);
       const a = await createProduct(t, { categoryId });
       const b = await createProduct(t, { categoryId });
       const c = await createProduct(t, { categoryId, onShelf: false });
