@@ -202,7 +202,10 @@ describe(`catalog console API (${backendLabel})`, () => {
       const owner = await createOperator(t, 'owner');
       await waitFor(async () => {
         const audit = await t.http.get(`/api/v1/admin/audit-log?operatorId=${ops.id}&pageSize=50`).set(owner.auth);
-        return (audit.body.items as Array<{ action: string }>).some((r) => r.action === '批量上下架');
+        return (audit.body.items as Array<{ action: string; summary: string }>).some(
+          (r) =>
+            r.action === '批量上下架' && r.summary.includes(`商品 ID：${a.productId}, ${c.productId}, ${b.productId}`),
+        );
       });
     });
 

@@ -79,6 +79,8 @@ export class ProductAdminService {
       if (dto.description !== undefined) product.description = dto.description;
       if (dto.images !== undefined) product.images = await this.storedImages(em, dto.images);
       if (dto.onShelf !== undefined) product.onShelf = dto.onShelf;
+      // in milliseconds, as inserts store it ("最近更新" sorts by it; TypeORM's own stamp is whole seconds)
+      product.updatedAt = new Date();
       const saved = await em.save(product);
       // the words a search finds it by, on the same transaction (on/off shelf is read from products)
       const textChanged = ['title', 'subtitle', 'description', 'categoryId'].some((k) => k in dto);
