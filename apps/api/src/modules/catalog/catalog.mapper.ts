@@ -8,6 +8,7 @@ import type {
   ProductSummary,
   Sku,
   StockAdjustment,
+  StockAdjustmentRecord,
 } from '@sutwxapp/contracts';
 import { publicUrl, type PublicUrlConfig } from '../../common/public-url';
 import type { BannerEntity } from './entities/banner.entity';
@@ -120,6 +121,21 @@ export function toStockAdjustment(a: StockAdjustmentEntity): StockAdjustment {
     delta: a.delta,
     stockAfter: a.stockAfter,
     reason: a.reason,
+    createdAt: a.createdAt.toISOString(),
+  };
+}
+
+/** A history row; `usernames` by operator id (an operator deleted since: null). */
+export function toStockAdjustmentRecord(
+  a: StockAdjustmentEntity,
+  usernames: Map<number, string>,
+): StockAdjustmentRecord {
+  return {
+    id: a.id,
+    delta: a.delta,
+    stockAfter: a.stockAfter,
+    reason: a.reason,
+    operator: a.adminId === null ? null : (usernames.get(a.adminId) ?? null),
     createdAt: a.createdAt.toISOString(),
   };
 }

@@ -6,7 +6,7 @@ import type { PageQueryDto } from '../../common/page-query.dto';
 import { TransactionService } from '../../database/transaction.service';
 import { AdminAccountService } from '../auth/admin-account.service';
 import { CatalogCacheService } from './catalog-cache.service';
-import { toSku, toStockAdjustment } from './catalog.mapper';
+import { toSku, toStockAdjustment, toStockAdjustmentRecord } from './catalog.mapper';
 import type { SkuInputDto, StockAdjustmentDto, UpdateSkuDto } from './dto/product.dto';
 import { ProductEntity } from './entities/product.entity';
 import { SkuEntity } from './entities/sku.entity';
@@ -38,14 +38,7 @@ export class SkuAdminService {
     });
     const names = await this.admins.usernames(rows.flatMap((r) => (r.adminId === null ? [] : [r.adminId])));
     return {
-      items: rows.map((r) => ({
-        id: r.id,
-        delta: r.delta,
-        stockAfter: r.stockAfter,
-        reason: r.reason,
-        operator: r.adminId === null ? null : (names.get(r.adminId) ?? null),
-        createdAt: r.createdAt.toISOString(),
-      })),
+      items: rows.map((r) => toStockAdjustmentRecord(r, names)),
       total,
       page: query.page,
       pageSize: query.pageSize,
