@@ -2,6 +2,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { SkuEntity } from '../src/modules/catalog/entities/sku.entity';
 import { uniqueTag } from './support/catalog-helpers';
+import { photoJpeg } from './support/images';
 import { createCategory, createProduct, createShopper, type Shopper } from './support/factories';
 import { createOperator, type Operator, waitFor } from './support/service-fixtures';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
@@ -356,6 +357,33 @@ describe(`catalog console API (${backendLabel})`, () => {
       const gone = await t.http.get('/api/v1/admin/banners').set(ops.auth).expect(200);
       expect(gone.body.items.some((b: { id: number }) => b.id === id)).toBe(false);
       await t.http.delete(`/api/v1/admin/banners/${id}`).set(ops.auth).expect(404);
+    });
+
+    it('takes an image uploaded through /admin/media, by its URL or media:<id>, and keeps it from being deleted', async () => {
+      const upload = await t.http
+        .post('/api/v1/admin/media')
+        .set(ops.auth)
+        .attach('file', await photoJpeg(800, 400), { filename: 'banner.jpg', contentType: 'image/jpeg' })
+        .expect(201);
+      const media = upload.body.items[0] as { id: number; url: string };
+      const relative = new URL(media.url).pathname;
+      const ids: number[] = [];
+      for (const image of [media.url, `media:${media.id}`, relative]) {
+        const res = await t.http
+          .post('/api/v1/admin/banners')
+          .set(ops.auth)
+          .send({ title: `上传图 ${tag}`, image });
+        expect([image, res.status]).toEqual([image, 201]);
+        expect(res.body.image).toBe(media.url);
+        ids.push(res.body.id as number);
+      }
+      expect((await t.http.get('/api/v1/catalog/home').expect(200)).body.banners).toEqual(
+        expect.arrayContaining([expect.objectContaining({ id: ids[0], image: media.url })]),
+      );
+      const inUse = await t.http.delete(`/api/v1/admin/media/${media.id}`).set(ops.auth).expect(409);
+      expect(inUse.body.code).toBe('MEDIA_IN_USE');
+      for (const id of ids) await t.http.delete(`/api/v1/admin/banners/${id}`).set(ops.auth).expect(204);
+      await t.http.delete(`/api/v1/admin/media/${media.id}`).set(ops.auth).expect(204);
     });
 
     it('lists all banners by sortOrder then id, shown or not', async () => {
