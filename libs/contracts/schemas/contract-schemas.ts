@@ -279,6 +279,68 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     ],
     "additionalProperties": false
   },
+  "AdminBanner": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "title": {
+        "type": "string"
+      },
+      "image": {
+        "type": "string",
+        "description": "absolute URL, as the shop shows it"
+      },
+      "link": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "a mini-program path (/pages/…) or an https URL"
+      },
+      "sortOrder": {
+        "type": "number"
+      },
+      "active": {
+        "type": "boolean",
+        "description": "shown on the home page"
+      },
+      "createdAt": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      },
+      "updatedAt": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      }
+    },
+    "required": [
+      "id",
+      "title",
+      "image",
+      "link",
+      "sortOrder",
+      "active",
+      "createdAt",
+      "updatedAt"
+    ],
+    "additionalProperties": false
+  },
+  "AdminBannerList": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/AdminBanner"
+        },
+        "description": "all banners, active or not, by sortOrder then id"
+      }
+    },
+    "required": [
+      "items"
+    ],
+    "additionalProperties": false
+  },
   "AdminCouponListQuery": {
     "type": "object",
     "properties": {
@@ -989,6 +1051,12 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       },
       "onShelf": {
         "type": "boolean"
+      },
+      "stock": {
+        "$ref": "#/components/schemas/AdminProductStockFilter"
+      },
+      "sort": {
+        "$ref": "#/components/schemas/AdminProductSort"
       }
     },
     "additionalProperties": false
@@ -1106,6 +1174,27 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     ],
     "additionalProperties": false
   },
+  "AdminProductSort": {
+    "type": "string",
+    "enum": [
+      "newest",
+      "updated",
+      "price_asc",
+      "price_desc",
+      "sales_desc",
+      "stock_asc"
+    ],
+    "description": "GET /admin/products `sort`: `newest` (default), `updated`, price, sales or total stock."
+  },
+  "AdminProductStockFilter": {
+    "type": "string",
+    "enum": [
+      "in_stock",
+      "low",
+      "out"
+    ],
+    "description": "GET /admin/products `stock`: `out` = the live SKUs hold 0 in total; `in_stock` = more than 0; `low` = more than 0 and some SKU at or below LOW_STOCK_THRESHOLD."
+  },
   "AdminProductSummary": {
     "type": "object",
     "properties": {
@@ -1153,7 +1242,12 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
         "type": "boolean"
       },
       "stock": {
-        "type": "number"
+        "type": "number",
+        "description": "the stock of its live SKUs, summed (the same number as `totalStock`, kept for older consoles)"
+      },
+      "totalStock": {
+        "type": "number",
+        "description": "the stock of its live SKUs, summed"
       },
       "skuCount": {
         "type": "number"
@@ -1171,7 +1265,8 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       "skuCount",
       "stock",
       "subtitle",
-      "title"
+      "title",
+      "totalStock"
     ],
     "additionalProperties": false,
     "description": "Admin list row: shelf state and the stock summed over live SKUs."
@@ -2018,6 +2113,94 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     ],
     "additionalProperties": false,
     "description": "POST /wechat/phone: the code from <button open-type=\"getPhoneNumber\"> (bindgetphonenumber)."
+  },
+  "BulkShelfFailure": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "ok": {
+        "type": "boolean",
+        "const": false
+      },
+      "code": {
+        "type": "string",
+        "description": "the code a single PATCH /admin/products/{id} would answer, e.g. PRODUCT_NOT_FOUND"
+      },
+      "message": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "id",
+      "ok",
+      "code",
+      "message"
+    ],
+    "additionalProperties": false
+  },
+  "BulkShelfOk": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "ok": {
+        "type": "boolean",
+        "const": true
+      }
+    },
+    "required": [
+      "id",
+      "ok"
+    ],
+    "additionalProperties": false
+  },
+  "BulkShelfRequest": {
+    "type": "object",
+    "properties": {
+      "ids": {
+        "type": "array",
+        "items": {
+          "type": "number"
+        },
+        "description": "product ids, distinct",
+        "minItems": 1,
+        "maxItems": 100
+      },
+      "onShelf": {
+        "type": "boolean"
+      }
+    },
+    "required": [
+      "ids",
+      "onShelf"
+    ],
+    "additionalProperties": false
+  },
+  "BulkShelfResult": {
+    "type": "object",
+    "properties": {
+      "results": {
+        "type": "array",
+        "items": {
+          "anyOf": [
+            {
+              "$ref": "#/components/schemas/BulkShelfOk"
+            },
+            {
+              "$ref": "#/components/schemas/BulkShelfFailure"
+            }
+          ]
+        },
+        "description": "one per id, in the order sent; one failing id does not stop the others"
+      }
+    },
+    "required": [
+      "results"
+    ],
+    "additionalProperties": false
   },
   "BulkShipRequest": {
     "type": "object",
@@ -3064,6 +3247,40 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     ],
     "additionalProperties": false
   },
+  "CreateBannerRequest": {
+    "type": "object",
+    "properties": {
+      "title": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 64
+      },
+      "image": {
+        "type": "string",
+        "description": "an https URL, or the /media/… URL (or media:<id>) that POST /admin/media answered"
+      },
+      "link": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "a mini-program path starting with /pages/, or an https URL"
+      },
+      "sortOrder": {
+        "type": "number",
+        "description": "smaller first; default 0"
+      },
+      "active": {
+        "type": "boolean",
+        "description": "default true"
+      }
+    },
+    "required": [
+      "title",
+      "image"
+    ],
+    "additionalProperties": false
+  },
   "CreateCategoryRequest": {
     "type": "object",
     "properties": {
@@ -3329,6 +3546,7 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       "CATEGORY_TOO_DEEP",
       "PRODUCT_NOT_FOUND",
       "SKU_NOT_FOUND",
+      "BANNER_NOT_FOUND",
       "SKU_SPEC_MISMATCH",
       "STOCK_WOULD_BE_NEGATIVE",
       "CART_ITEM_NOT_FOUND",
@@ -6087,6 +6305,70 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
     "additionalProperties": false,
     "description": "One audited relative stock change (POST /admin/skus/:id/stock-adjustments)."
   },
+  "StockAdjustmentPage": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/StockAdjustmentRecord"
+        },
+        "description": "newest first"
+      },
+      "total": {
+        "type": "number"
+      },
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "items",
+      "total",
+      "page",
+      "pageSize"
+    ],
+    "additionalProperties": false
+  },
+  "StockAdjustmentRecord": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "delta": {
+        "type": "number"
+      },
+      "stockAfter": {
+        "type": "number"
+      },
+      "reason": {
+        "type": "string"
+      },
+      "operator": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "the operator's username; null when the operator was deleted"
+      },
+      "createdAt": {
+        "$ref": "#/components/schemas/IsoDateTime"
+      }
+    },
+    "required": [
+      "id",
+      "delta",
+      "stockAfter",
+      "reason",
+      "operator",
+      "createdAt"
+    ],
+    "additionalProperties": false
+  },
   "StockAdjustmentRequest": {
     "type": "object",
     "properties": {
@@ -6370,6 +6652,36 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       },
       "isDefault": {
         "type": "boolean"
+      }
+    },
+    "additionalProperties": false
+  },
+  "UpdateBannerRequest": {
+    "type": "object",
+    "properties": {
+      "title": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 64
+      },
+      "image": {
+        "type": "string",
+        "description": "an https URL, or the /media/… URL (or media:<id>) that POST /admin/media answered"
+      },
+      "link": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "a mini-program path starting with /pages/, or an https URL"
+      },
+      "sortOrder": {
+        "type": "number",
+        "description": "smaller first; default 0"
+      },
+      "active": {
+        "type": "boolean",
+        "description": "default true"
       }
     },
     "additionalProperties": false
@@ -6668,6 +6980,8 @@ export type ContractName =
   | 'AdminAfterSale'
   | 'AdminAfterSaleListQuery'
   | 'AdminAfterSalePage'
+  | 'AdminBanner'
+  | 'AdminBannerList'
   | 'AdminCouponListQuery'
   | 'AdminCouponTemplate'
   | 'AdminCouponTemplatePage'
@@ -6686,6 +7000,8 @@ export type ContractName =
   | 'AdminProductPage'
   | 'AdminProductRating'
   | 'AdminProductRatingPage'
+  | 'AdminProductSort'
+  | 'AdminProductStockFilter'
   | 'AdminProductSummary'
   | 'AdminProfile'
   | 'AdminReview'
@@ -6715,6 +7031,10 @@ export type ContractName =
   | 'BehaviourEventInput'
   | 'BehaviourEventType'
   | 'BindPhoneRequest'
+  | 'BulkShelfFailure'
+  | 'BulkShelfOk'
+  | 'BulkShelfRequest'
+  | 'BulkShelfResult'
   | 'BulkShipRequest'
   | 'BulkShipResult'
   | 'BulkShipRow'
@@ -6744,6 +7064,7 @@ export type ContractName =
   | 'CouponTemplateInput'
   | 'CouponTemplateUpdate'
   | 'CreateAfterSaleRequest'
+  | 'CreateBannerRequest'
   | 'CreateCategoryRequest'
   | 'CreateOperatorRequest'
   | 'CreateOrderRequest'
@@ -6849,6 +7170,8 @@ export type ContractName =
   | 'SpecAxis'
   | 'SpecValues'
   | 'StockAdjustment'
+  | 'StockAdjustmentPage'
+  | 'StockAdjustmentRecord'
   | 'StockAdjustmentRequest'
   | 'SubscribeMoment'
   | 'SubscribeResult'
@@ -6862,6 +7185,7 @@ export type ContractName =
   | 'Tracking'
   | 'TrackingEvent'
   | 'UpdateAddressRequest'
+  | 'UpdateBannerRequest'
   | 'UpdateCartItemRequest'
   | 'UpdateCategoryRequest'
   | 'UpdateOperatorRequest'
@@ -6883,6 +7207,8 @@ export interface ContractTypes {
   AdminAfterSale: C.AdminAfterSale;
   AdminAfterSaleListQuery: C.AdminAfterSaleListQuery;
   AdminAfterSalePage: C.AdminAfterSalePage;
+  AdminBanner: C.AdminBanner;
+  AdminBannerList: C.AdminBannerList;
   AdminCouponListQuery: C.AdminCouponListQuery;
   AdminCouponTemplate: C.AdminCouponTemplate;
   AdminCouponTemplatePage: C.AdminCouponTemplatePage;
@@ -6901,6 +7227,8 @@ export interface ContractTypes {
   AdminProductPage: C.AdminProductPage;
   AdminProductRating: C.AdminProductRating;
   AdminProductRatingPage: C.AdminProductRatingPage;
+  AdminProductSort: C.AdminProductSort;
+  AdminProductStockFilter: C.AdminProductStockFilter;
   AdminProductSummary: C.AdminProductSummary;
   AdminProfile: C.AdminProfile;
   AdminReview: C.AdminReview;
@@ -6930,6 +7258,10 @@ export interface ContractTypes {
   BehaviourEventInput: C.BehaviourEventInput;
   BehaviourEventType: C.BehaviourEventType;
   BindPhoneRequest: C.BindPhoneRequest;
+  BulkShelfFailure: C.BulkShelfFailure;
+  BulkShelfOk: C.BulkShelfOk;
+  BulkShelfRequest: C.BulkShelfRequest;
+  BulkShelfResult: C.BulkShelfResult;
   BulkShipRequest: C.BulkShipRequest;
   BulkShipResult: C.BulkShipResult;
   BulkShipRow: C.BulkShipRow;
@@ -6959,6 +7291,7 @@ export interface ContractTypes {
   CouponTemplateInput: C.CouponTemplateInput;
   CouponTemplateUpdate: C.CouponTemplateUpdate;
   CreateAfterSaleRequest: C.CreateAfterSaleRequest;
+  CreateBannerRequest: C.CreateBannerRequest;
   CreateCategoryRequest: C.CreateCategoryRequest;
   CreateOperatorRequest: C.CreateOperatorRequest;
   CreateOrderRequest: C.CreateOrderRequest;
@@ -7064,6 +7397,8 @@ export interface ContractTypes {
   SpecAxis: C.SpecAxis;
   SpecValues: C.SpecValues;
   StockAdjustment: C.StockAdjustment;
+  StockAdjustmentPage: C.StockAdjustmentPage;
+  StockAdjustmentRecord: C.StockAdjustmentRecord;
   StockAdjustmentRequest: C.StockAdjustmentRequest;
   SubscribeMoment: C.SubscribeMoment;
   SubscribeResult: C.SubscribeResult;
@@ -7077,6 +7412,7 @@ export interface ContractTypes {
   Tracking: C.Tracking;
   TrackingEvent: C.TrackingEvent;
   UpdateAddressRequest: C.UpdateAddressRequest;
+  UpdateBannerRequest: C.UpdateBannerRequest;
   UpdateCartItemRequest: C.UpdateCartItemRequest;
   UpdateCategoryRequest: C.UpdateCategoryRequest;
   UpdateOperatorRequest: C.UpdateOperatorRequest;

@@ -159,7 +159,10 @@ export type AdminProduct = ProductDetail;
 /** Admin list row: shelf state and the stock summed over live SKUs. */
 export interface AdminProductSummary extends ProductSummary {
   onShelf: boolean;
+  /** the stock of its live SKUs, summed (the same number as `totalStock`, kept for older consoles) */
   stock: number;
+  /** the stock of its live SKUs, summed */
+  totalStock: number;
   skuCount: number;
 }
 
@@ -171,12 +174,6 @@ export interface AdminProductPage {
   pageSize: number;
   /** present (true) only when a search matched more products than it ranks: `total` is then a lower bound */
   totalIsLowerBound?: boolean;
-}
-
-export interface AdminProductListQuery extends PageQuery {
-  categoryId?: number;
-  keyword?: string;
-  onShelf?: boolean;
 }
 
 /** One audited relative stock change (POST /admin/skus/:id/stock-adjustments). */

@@ -36,6 +36,8 @@ export const ErrorCode = {
   CATEGORY_TOO_DEEP: 'CATEGORY_TOO_DEEP',
   PRODUCT_NOT_FOUND: 'PRODUCT_NOT_FOUND',
   SKU_NOT_FOUND: 'SKU_NOT_FOUND',
+  /** a home-page banner (merchant console) */
+  BANNER_NOT_FOUND: 'BANNER_NOT_FOUND',
   SKU_SPEC_MISMATCH: 'SKU_SPEC_MISMATCH',
   STOCK_WOULD_BE_NEGATIVE: 'STOCK_WOULD_BE_NEGATIVE',
   // cart / address
@@ -183,6 +185,7 @@ export const ERROR_TABLE = (<T extends Rows>(rows: T & NoOtherRows<T>): T => row
   CATEGORY_TOO_DEEP: { status: 400, message: 'Categories have two levels' },
   PRODUCT_NOT_FOUND: { status: 404, message: 'Product not found' },
   SKU_NOT_FOUND: { status: 404, message: 'SKU not found' },
+  BANNER_NOT_FOUND: { status: 404, message: 'Banner not found' },
   SKU_SPEC_MISMATCH: { status: 400, message: 'The SKU specs do not fit the product’s spec axes' },
   STOCK_WOULD_BE_NEGATIVE: { status: 409, message: 'The change would take the stock below zero' },
   CART_ITEM_NOT_FOUND: { status: 404, message: 'Cart item not found' },

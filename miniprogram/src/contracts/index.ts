@@ -4,6 +4,7 @@ export * from './address';
 export * from './auth';
 export * from './cart';
 export * from './catalog';
+export * from './admin-catalog';
 export * from './common';
 export * from './errors';
 export * from './events';

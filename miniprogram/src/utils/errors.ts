@@ -68,6 +68,7 @@ const MESSAGES: Record<ErrorCode, string> = {
   // operator-only codes: the mini-program never meets them
   PARCEL_ITEMS_MISMATCH: '包裹商品与订单不符',
   EXPORT_TOO_LARGE: '导出的订单太多，请缩小筛选范围',
+  BANNER_NOT_FOUND: '轮播图不存在或已删除',
   WECHAT_PUSH_REJECTED: '微信服务繁忙，请稍后再试',
   CONTENT_RISKY: '内容含有不适宜展示的信息，请修改后再试',
   CONTENT_UNDER_REVIEW: '内容需要人工审核，请稍后再试或修改',

@@ -60,7 +60,7 @@ function catalogOperator(t: TestApp): Promise<Admin> {
 /** A new category created through the admin API (top-level unless parentId is given). */
 export async function createCategory(
   t: TestApp,
-  admin: Admin,
+  admin: Pick<Admin, 'auth'>,
   opts: { name?: string; parentId?: number | null; sortOrder?: number } = {},
 ): Promise<number> {
   const res = await t.http

@@ -97,6 +97,33 @@ export type AdminAfterSalePage = {
     pageSize: number;
 };
 
+export type AdminBanner = {
+    id: number;
+    title: string;
+    /**
+     * absolute URL, as the shop shows it
+     */
+    image: string;
+    /**
+     * a mini-program path (/pages/…) or an https URL
+     */
+    link: string | null;
+    sortOrder: number;
+    /**
+     * shown on the home page
+     */
+    active: boolean;
+    createdAt: IsoDateTime;
+    updatedAt: IsoDateTime;
+};
+
+export type AdminBannerList = {
+    /**
+     * all banners, active or not, by sortOrder then id
+     */
+    items: Array<AdminBanner>;
+};
+
 /**
  * GET /admin/coupons
  */
@@ -363,6 +390,8 @@ export type AdminProductListQuery = {
     categoryId?: number;
     keyword?: string;
     onShelf?: boolean;
+    stock?: AdminProductStockFilter;
+    sort?: AdminProductSort;
 };
 
 /**
@@ -409,6 +438,16 @@ export type AdminProductRatingPage = {
 };
 
 /**
+ * GET /admin/products `sort`: `newest` (default), `updated`, price, sales or total stock.
+ */
+export type AdminProductSort = 'newest' | 'updated' | 'price_asc' | 'price_desc' | 'sales_desc' | 'stock_asc';
+
+/**
+ * GET /admin/products `stock`: `out` = the live SKUs hold 0 in total; `in_stock` = more than 0; `low` = more than 0 and some SKU at or below LOW_STOCK_THRESHOLD.
+ */
+export type AdminProductStockFilter = 'in_stock' | 'low' | 'out';
+
+/**
  * Admin list row: shelf state and the stock summed over live SKUs.
  */
 export type AdminProductSummary = {
@@ -422,7 +461,14 @@ export type AdminProductSummary = {
     sales: number;
     createdAt: IsoDateTime;
     onShelf: boolean;
+    /**
+     * the stock of its live SKUs, summed (the same number as `totalStock`, kept for older consoles)
+     */
     stock: number;
+    /**
+     * the stock of its live SKUs, summed
+     */
+    totalStock: number;
     skuCount: number;
 };
 
@@ -748,6 +794,36 @@ export type BehaviourEventType = 'page_view' | 'product_view' | 'search' | 'add_
  */
 export type BindPhoneRequest = {
     code: string;
+};
+
+export type BulkShelfFailure = {
+    id: number;
+    ok: false;
+    /**
+     * the code a single PATCH /admin/products/{id} would answer, e.g. PRODUCT_NOT_FOUND
+     */
+    code: string;
+    message: string;
+};
+
+export type BulkShelfOk = {
+    id: number;
+    ok: true;
+};
+
+export type BulkShelfRequest = {
+    /**
+     * product ids, distinct
+     */
+    ids: Array<number>;
+    onShelf: boolean;
+};
+
+export type BulkShelfResult = {
+    /**
+     * one per id, in the order sent; one failing id does not stop the others
+     */
+    results: Array<BulkShelfOk | BulkShelfFailure>;
 };
 
 /**
@@ -1163,6 +1239,26 @@ export type CreateAfterSaleRequest = {
     photos?: Array<string>;
 };
 
+export type CreateBannerRequest = {
+    title: string;
+    /**
+     * an https URL, or the /media/… URL (or media:<id>) that POST /admin/media answered
+     */
+    image: string;
+    /**
+     * a mini-program path starting with /pages/, or an https URL
+     */
+    link?: string | null;
+    /**
+     * smaller first; default 0
+     */
+    sortOrder?: number;
+    /**
+     * default true
+     */
+    active?: boolean;
+};
+
 export type CreateCategoryRequest = {
     name: string;
     parentId?: number | null;
@@ -1271,7 +1367,7 @@ export type DailySalesReport = {
 /**
  * Stable error codes. Clients (the mini-program, operators' scripts) branch on these, never on messages, so a code is never renamed once released.
  */
-export type ErrorCode = 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'MALFORMED_REQUEST' | 'HEADERS_TOO_LARGE' | 'URL_TOO_LONG' | 'REQUEST_TIMEOUT' | 'UNSUPPORTED_MEDIA_TYPE' | 'PAYLOAD_TOO_LARGE' | 'NOT_FOUND' | 'ROUTE_NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'CONFLICT' | 'TOO_MANY_REQUESTS' | 'SERVICE_UNAVAILABLE' | 'INTERNAL_ERROR' | 'HEALTH_CHECK_FAILED' | 'UNAUTHORIZED' | 'TOKEN_EXPIRED' | 'FORBIDDEN' | 'INVALID_LOGIN_CODE' | 'WECHAT_RATE_LIMITED' | 'WECHAT_LOGIN_BLOCKED' | 'WECHAT_UNAVAILABLE' | 'INVALID_CREDENTIALS' | 'CATEGORY_NOT_FOUND' | 'CATEGORY_NOT_EMPTY' | 'CATEGORY_TOO_DEEP' | 'PRODUCT_NOT_FOUND' | 'SKU_NOT_FOUND' | 'SKU_SPEC_MISMATCH' | 'STOCK_WOULD_BE_NEGATIVE' | 'CART_ITEM_NOT_FOUND' | 'CART_FULL' | 'ADDRESS_NOT_FOUND' | 'ADDRESS_LIMIT_REACHED' | 'ORDER_NOT_FOUND' | 'OUT_OF_STOCK' | 'PRODUCT_UNAVAILABLE' | 'EMPTY_ORDER' | 'ILLEGAL_ORDER_STATE' | 'IDEMPOTENCY_KEY_REUSED' | 'PURCHASE_LIMIT_EXCEEDED' | 'ORDER_TOO_LARGE' | 'ORDER_AMOUNT_TOO_LARGE' | 'TOO_MANY_UNPAID_ORDERS' | 'UNPAID_UNITS_LIMIT' | 'ORDER_NOT_PAYABLE' | 'ORDER_PAYMENT_IN_PROGRESS' | 'PAYMENT_PROVIDER_ERROR' | 'REFUND_NOT_ALLOWED' | 'CARRIER_NOT_SUPPORTED' | 'TRACKING_UNAVAILABLE' | 'TRACKING_PROVIDER_ERROR' | 'NOT_SHIPPED' | 'PARCEL_ITEMS_MISMATCH' | 'EXPORT_TOO_LARGE' | 'WECHAT_PUSH_REJECTED' | 'CONTENT_RISKY' | 'CONTENT_UNDER_REVIEW' | 'CONTENT_REVIEW_DECIDED' | 'PHONE_CODE_INVALID' | 'MEDIA_TYPE_NOT_ALLOWED' | 'MEDIA_TOO_LARGE' | 'MEDIA_TOO_MANY_FILES' | 'MEDIA_TOO_MANY_PIXELS' | 'MEDIA_UNREADABLE' | 'MEDIA_NO_FILE' | 'MEDIA_QUOTA_EXCEEDED' | 'MEDIA_NOT_FOUND' | 'MEDIA_IN_USE' | 'MEDIA_NOT_USABLE' | 'COUPON_NOT_FOUND' | 'COUPON_SOLD_OUT' | 'COUPON_LIMIT_REACHED' | 'COUPON_NOT_ISSUING' | 'COUPON_NOT_USABLE' | 'COUPON_TEMPLATE_IN_USE' | 'POINTS_INSUFFICIENT' | 'POINTS_OVER_CAP' | 'ALREADY_CHECKED_IN' | 'AFTERSALE_NOT_FOUND' | 'AFTERSALE_NOT_ALLOWED' | 'AFTERSALE_ALREADY_OPEN' | 'ILLEGAL_AFTERSALE_STATE' | 'REFUND_EXCEEDS_PAID' | 'FAVOURITES_LIMIT_REACHED' | 'ORDER_ITEM_NOT_FOUND' | 'REVIEW_NOT_FOUND' | 'REVIEW_ORDER_NOT_COMPLETED' | 'REVIEW_ALREADY_EXISTS' | 'REVIEW_WINDOW_CLOSED' | 'REVIEW_ALREADY_REPLIED' | 'REVIEW_STATE_CONFLICT';
+export type ErrorCode = 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'MALFORMED_REQUEST' | 'HEADERS_TOO_LARGE' | 'URL_TOO_LONG' | 'REQUEST_TIMEOUT' | 'UNSUPPORTED_MEDIA_TYPE' | 'PAYLOAD_TOO_LARGE' | 'NOT_FOUND' | 'ROUTE_NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'CONFLICT' | 'TOO_MANY_REQUESTS' | 'SERVICE_UNAVAILABLE' | 'INTERNAL_ERROR' | 'HEALTH_CHECK_FAILED' | 'UNAUTHORIZED' | 'TOKEN_EXPIRED' | 'FORBIDDEN' | 'INVALID_LOGIN_CODE' | 'WECHAT_RATE_LIMITED' | 'WECHAT_LOGIN_BLOCKED' | 'WECHAT_UNAVAILABLE' | 'INVALID_CREDENTIALS' | 'CATEGORY_NOT_FOUND' | 'CATEGORY_NOT_EMPTY' | 'CATEGORY_TOO_DEEP' | 'PRODUCT_NOT_FOUND' | 'SKU_NOT_FOUND' | 'BANNER_NOT_FOUND' | 'SKU_SPEC_MISMATCH' | 'STOCK_WOULD_BE_NEGATIVE' | 'CART_ITEM_NOT_FOUND' | 'CART_FULL' | 'ADDRESS_NOT_FOUND' | 'ADDRESS_LIMIT_REACHED' | 'ORDER_NOT_FOUND' | 'OUT_OF_STOCK' | 'PRODUCT_UNAVAILABLE' | 'EMPTY_ORDER' | 'ILLEGAL_ORDER_STATE' | 'IDEMPOTENCY_KEY_REUSED' | 'PURCHASE_LIMIT_EXCEEDED' | 'ORDER_TOO_LARGE' | 'ORDER_AMOUNT_TOO_LARGE' | 'TOO_MANY_UNPAID_ORDERS' | 'UNPAID_UNITS_LIMIT' | 'ORDER_NOT_PAYABLE' | 'ORDER_PAYMENT_IN_PROGRESS' | 'PAYMENT_PROVIDER_ERROR' | 'REFUND_NOT_ALLOWED' | 'CARRIER_NOT_SUPPORTED' | 'TRACKING_UNAVAILABLE' | 'TRACKING_PROVIDER_ERROR' | 'NOT_SHIPPED' | 'PARCEL_ITEMS_MISMATCH' | 'EXPORT_TOO_LARGE' | 'WECHAT_PUSH_REJECTED' | 'CONTENT_RISKY' | 'CONTENT_UNDER_REVIEW' | 'CONTENT_REVIEW_DECIDED' | 'PHONE_CODE_INVALID' | 'MEDIA_TYPE_NOT_ALLOWED' | 'MEDIA_TOO_LARGE' | 'MEDIA_TOO_MANY_FILES' | 'MEDIA_TOO_MANY_PIXELS' | 'MEDIA_UNREADABLE' | 'MEDIA_NO_FILE' | 'MEDIA_QUOTA_EXCEEDED' | 'MEDIA_NOT_FOUND' | 'MEDIA_IN_USE' | 'MEDIA_NOT_USABLE' | 'COUPON_NOT_FOUND' | 'COUPON_SOLD_OUT' | 'COUPON_LIMIT_REACHED' | 'COUPON_NOT_ISSUING' | 'COUPON_NOT_USABLE' | 'COUPON_TEMPLATE_IN_USE' | 'POINTS_INSUFFICIENT' | 'POINTS_OVER_CAP' | 'ALREADY_CHECKED_IN' | 'AFTERSALE_NOT_FOUND' | 'AFTERSALE_NOT_ALLOWED' | 'AFTERSALE_ALREADY_OPEN' | 'ILLEGAL_AFTERSALE_STATE' | 'REFUND_EXCEEDS_PAID' | 'FAVOURITES_LIMIT_REACHED' | 'ORDER_ITEM_NOT_FOUND' | 'REVIEW_NOT_FOUND' | 'REVIEW_ORDER_NOT_COMPLETED' | 'REVIEW_ALREADY_EXISTS' | 'REVIEW_WINDOW_CLOSED' | 'REVIEW_ALREADY_REPLIED' | 'REVIEW_STATE_CONFLICT';
 
 /**
  * The one error body every endpoint answers with.
@@ -2227,6 +2323,28 @@ export type StockAdjustment = {
     createdAt: IsoDateTime;
 };
 
+export type StockAdjustmentPage = {
+    /**
+     * newest first
+     */
+    items: Array<StockAdjustmentRecord>;
+    total: number;
+    page: number;
+    pageSize: number;
+};
+
+export type StockAdjustmentRecord = {
+    id: number;
+    delta: number;
+    stockAfter: number;
+    reason: string;
+    /**
+     * the operator's username; null when the operator was deleted
+     */
+    operator: string | null;
+    createdAt: IsoDateTime;
+};
+
 export type StockAdjustmentRequest = {
     /**
      * relative change; the result can never go below zero
@@ -2339,6 +2457,26 @@ export type UpdateAddressRequest = {
     detail?: string;
     postalCode?: string | null;
     isDefault?: boolean;
+};
+
+export type UpdateBannerRequest = {
+    title?: string;
+    /**
+     * an https URL, or the /media/… URL (or media:<id>) that POST /admin/media answered
+     */
+    image?: string;
+    /**
+     * a mini-program path starting with /pages/, or an https URL
+     */
+    link?: string | null;
+    /**
+     * smaller first; default 0
+     */
+    sortOrder?: number;
+    /**
+     * default true
+     */
+    active?: boolean;
 };
 
 export type UpdateCartItemRequest = {
@@ -3955,6 +4093,14 @@ export type AdminCatalogListProductsData = {
          * only on-shelf (true) or off-shelf (false) products
          */
         onShelf?: boolean;
+        /**
+         * out: no stock left over its SKUs; in_stock: some; low: some, and a SKU at or below 10
+         */
+        stock?: 'in_stock' | 'low' | 'out';
+        /**
+         * default: newest; with a keyword and no sort, by relevance
+         */
+        sort?: 'newest' | 'updated' | 'price_asc' | 'price_desc' | 'sales_desc' | 'stock_asc';
     };
     url: '/api/v1/admin/products';
 };
@@ -4053,6 +4199,63 @@ export type AdminCatalogCreateProductResponses = {
 };
 
 export type AdminCatalogCreateProductResponse = AdminCatalogCreateProductResponses[keyof AdminCatalogCreateProductResponses];
+
+export type AdminCatalogBulkShelfData = {
+    body: BulkShelfRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/products/bulk-shelf';
+};
+
+export type AdminCatalogBulkShelfErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_JSON
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Request body too large: PAYLOAD_TOO_LARGE
+     */
+    413: ErrorResponse & {
+        code?: 'PAYLOAD_TOO_LARGE';
+    };
+    /**
+     * Request body is not JSON: UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorResponse & {
+        code?: 'UNSUPPORTED_MEDIA_TYPE';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AdminCatalogBulkShelfError = AdminCatalogBulkShelfErrors[keyof AdminCatalogBulkShelfErrors];
+
+export type AdminCatalogBulkShelfResponses = {
+    /**
+     * BulkShelfResult
+     */
+    200: BulkShelfResult;
+};
+
+export type AdminCatalogBulkShelfResponse = AdminCatalogBulkShelfResponses[keyof AdminCatalogBulkShelfResponses];
 
 export type AdminCatalogDeleteProductData = {
     body?: never;
@@ -4444,6 +4647,65 @@ export type AdminCatalogUpdateSkuResponses = {
 
 export type AdminCatalogUpdateSkuResponse = AdminCatalogUpdateSkuResponses[keyof AdminCatalogUpdateSkuResponses];
 
+export type AdminCatalogStockAdjustmentsData = {
+    body?: never;
+    path: {
+        /**
+         * a positive integer id
+         */
+        id: number;
+    };
+    query?: {
+        page?: number;
+        pageSize?: number;
+    };
+    url: '/api/v1/admin/skus/{id}/stock-adjustments';
+};
+
+export type AdminCatalogStockAdjustmentsErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_REQUEST
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Not found: SKU_NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'SKU_NOT_FOUND';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AdminCatalogStockAdjustmentsError = AdminCatalogStockAdjustmentsErrors[keyof AdminCatalogStockAdjustmentsErrors];
+
+export type AdminCatalogStockAdjustmentsResponses = {
+    /**
+     * StockAdjustmentPage
+     */
+    200: StockAdjustmentPage;
+};
+
+export type AdminCatalogStockAdjustmentsResponse = AdminCatalogStockAdjustmentsResponses[keyof AdminCatalogStockAdjustmentsResponses];
+
 export type AdminCatalogAdjustStockData = {
     body: StockAdjustmentRequest;
     path: {
@@ -4517,6 +4779,226 @@ export type AdminCatalogAdjustStockResponses = {
 };
 
 export type AdminCatalogAdjustStockResponse = AdminCatalogAdjustStockResponses[keyof AdminCatalogAdjustStockResponses];
+
+export type AdminCatalogListBannersData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/banners';
+};
+
+export type AdminCatalogListBannersErrors = {
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AdminCatalogListBannersError = AdminCatalogListBannersErrors[keyof AdminCatalogListBannersErrors];
+
+export type AdminCatalogListBannersResponses = {
+    /**
+     * AdminBannerList
+     */
+    200: AdminBannerList;
+};
+
+export type AdminCatalogListBannersResponse = AdminCatalogListBannersResponses[keyof AdminCatalogListBannersResponses];
+
+export type AdminCatalogCreateBannerData = {
+    body: CreateBannerRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/admin/banners';
+};
+
+export type AdminCatalogCreateBannerErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_JSON, MEDIA_NOT_USABLE
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'MEDIA_NOT_USABLE';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Request body too large: PAYLOAD_TOO_LARGE
+     */
+    413: ErrorResponse & {
+        code?: 'PAYLOAD_TOO_LARGE';
+    };
+    /**
+     * Request body is not JSON: UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorResponse & {
+        code?: 'UNSUPPORTED_MEDIA_TYPE';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AdminCatalogCreateBannerError = AdminCatalogCreateBannerErrors[keyof AdminCatalogCreateBannerErrors];
+
+export type AdminCatalogCreateBannerResponses = {
+    /**
+     * AdminBanner
+     */
+    201: AdminBanner;
+};
+
+export type AdminCatalogCreateBannerResponse = AdminCatalogCreateBannerResponses[keyof AdminCatalogCreateBannerResponses];
+
+export type AdminCatalogDeleteBannerData = {
+    body?: never;
+    path: {
+        /**
+         * a positive integer id
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/banners/{id}';
+};
+
+export type AdminCatalogDeleteBannerErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Not found: BANNER_NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'BANNER_NOT_FOUND';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AdminCatalogDeleteBannerError = AdminCatalogDeleteBannerErrors[keyof AdminCatalogDeleteBannerErrors];
+
+export type AdminCatalogDeleteBannerResponses = {
+    /**
+     * No content
+     */
+    204: void;
+};
+
+export type AdminCatalogDeleteBannerResponse = AdminCatalogDeleteBannerResponses[keyof AdminCatalogDeleteBannerResponses];
+
+export type AdminCatalogUpdateBannerData = {
+    body: UpdateBannerRequest;
+    path: {
+        /**
+         * a positive integer id
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/v1/admin/banners/{id}';
+};
+
+export type AdminCatalogUpdateBannerErrors = {
+    /**
+     * Bad request: VALIDATION_FAILED, MALFORMED_JSON, MEDIA_NOT_USABLE
+     */
+    400: ErrorResponse & {
+        code?: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'MEDIA_NOT_USABLE';
+    };
+    /**
+     * Not signed in, or the token is invalid or expired: UNAUTHORIZED, TOKEN_EXPIRED
+     */
+    401: ErrorResponse & {
+        code?: 'UNAUTHORIZED' | 'TOKEN_EXPIRED';
+    };
+    /**
+     * Signed in with the wrong role: FORBIDDEN
+     */
+    403: ErrorResponse & {
+        code?: 'FORBIDDEN';
+    };
+    /**
+     * Not found: BANNER_NOT_FOUND
+     */
+    404: ErrorResponse & {
+        code?: 'BANNER_NOT_FOUND';
+    };
+    /**
+     * Request body too large: PAYLOAD_TOO_LARGE
+     */
+    413: ErrorResponse & {
+        code?: 'PAYLOAD_TOO_LARGE';
+    };
+    /**
+     * Request body is not JSON: UNSUPPORTED_MEDIA_TYPE
+     */
+    415: ErrorResponse & {
+        code?: 'UNSUPPORTED_MEDIA_TYPE';
+    };
+    /**
+     * A dependency is unavailable: SERVICE_UNAVAILABLE
+     */
+    503: ErrorResponse & {
+        code?: 'SERVICE_UNAVAILABLE';
+    };
+};
+
+export type AdminCatalogUpdateBannerError = AdminCatalogUpdateBannerErrors[keyof AdminCatalogUpdateBannerErrors];
+
+export type AdminCatalogUpdateBannerResponses = {
+    /**
+     * AdminBanner
+     */
+    200: AdminBanner;
+};
+
+export type AdminCatalogUpdateBannerResponse = AdminCatalogUpdateBannerResponses[keyof AdminCatalogUpdateBannerResponses];
 
 export type CartView0Data = {
     body?: never;

@@ -1,10 +1,24 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../../common/openapi/api-route.decorator';
-import type { AdminProduct, AdminProductPage, Category, CategoryNode, Sku, StockAdjustment } from '@sutwxapp/contracts';
+import type {
+  AdminBanner,
+  AdminBannerList,
+  AdminProduct,
+  AdminProductPage,
+  BulkShelfResult,
+  Category,
+  CategoryNode,
+  Sku,
+  StockAdjustment,
+  StockAdjustmentPage,
+} from '@sutwxapp/contracts';
+import { PageQueryDto } from '../../common/page-query.dto';
 import { IdParam } from '../../common/parse-id.pipe';
 import { AdminOnly, CurrentUserId } from '../auth/guards/auth.guard';
+import { BannerAdminService } from './banner-admin.service';
 import { CategoryAdminService } from './category-admin.service';
+import { BulkShelfDto, CreateBannerDto, UpdateBannerDto } from './dto/admin-catalog.dto';
 import { CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto';
 import { AdminProductListQueryDto } from './dto/product-query.dto';
 import { CreateProductDto, SkuInputDto, StockAdjustmentDto, UpdateProductDto, UpdateSkuDto } from './dto/product.dto';
@@ -19,6 +33,7 @@ export class AdminCatalogController {
     private readonly categories: CategoryAdminService,
     private readonly products: ProductAdminService,
     private readonly skus: SkuAdminService,
+    private readonly banners: BannerAdminService,
   ) {}
 
   // ---- categories
@@ -65,7 +80,10 @@ export class AdminCatalogController {
   // ---- products
 
   @Get('products')
-  @ApiRoute({ summary: 'Products on and off the shelf, with stock totals', ok: { 200: 'AdminProductPage' } })
+  @ApiRoute({
+    summary: 'Products on and off the shelf, with stock totals; filter by stock, sort by price, sales, stock or update',
+    ok: { 200: 'AdminProductPage' },
+  })
   listProducts(@Query() query: AdminProductListQueryDto): Promise<AdminProductPage> {
     return this.products.list(query);
   }
@@ -79,6 +97,17 @@ export class AdminCatalogController {
   })
   createProduct(@Body() dto: CreateProductDto): Promise<AdminProduct> {
     return this.products.create(dto);
+  }
+
+  @Post('products/bulk-shelf')
+  @HttpCode(200)
+  @ApiRoute({
+    summary: 'Put up to 100 products on or off the shelf; each id answers for itself, in the order sent',
+    body: 'BulkShelfRequest',
+    ok: { 200: 'BulkShelfResult' },
+  })
+  bulkShelf(@Body() dto: BulkShelfDto): Promise<BulkShelfResult> {
+    return this.products.bulkShelf(dto);
   }
 
   @Get('products/:id')
@@ -157,5 +186,52 @@ export class AdminCatalogController {
     @CurrentUserId() adminId: number,
   ): Promise<StockAdjustment> {
     return this.skus.adjustStock(id, dto, adminId);
+  }
+
+  @Get('skus/:id/stock-adjustments')
+  @ApiRoute({
+    summary: "A SKU's stock adjustments, newest first, with the operator who made each",
+    ok: { 200: 'StockAdjustmentPage' },
+    errors: { 404: ['SKU_NOT_FOUND'] },
+  })
+  stockAdjustments(@IdParam() id: number, @Query() query: PageQueryDto): Promise<StockAdjustmentPage> {
+    return this.skus.adjustments(id, query);
+  }
+
+  // ---- home-page banners
+
+  @Get('banners')
+  @ApiRoute({ summary: 'All home-page banners, shown or not, in display order', ok: { 200: 'AdminBannerList' } })
+  listBanners(): Promise<AdminBannerList> {
+    return this.banners.list();
+  }
+
+  @Post('banners')
+  @ApiRoute({
+    summary: 'Add a home-page banner (shoppers see it on their next home read)',
+    body: 'CreateBannerRequest',
+    ok: { 201: 'AdminBanner' },
+    errors: { 400: ['MEDIA_NOT_USABLE'] },
+  })
+  createBanner(@Body() dto: CreateBannerDto): Promise<AdminBanner> {
+    return this.banners.create(dto);
+  }
+
+  @Patch('banners/:id')
+  @ApiRoute({
+    summary: 'Change a banner: title, image, link, order or whether it shows',
+    body: 'UpdateBannerRequest',
+    ok: { 200: 'AdminBanner' },
+    errors: { 400: ['MEDIA_NOT_USABLE'], 404: ['BANNER_NOT_FOUND'] },
+  })
+  updateBanner(@IdParam() id: number, @Body() dto: UpdateBannerDto): Promise<AdminBanner> {
+    return this.banners.update(id, dto);
+  }
+
+  @Delete('banners/:id')
+  @HttpCode(204)
+  @ApiRoute({ summary: 'Delete a banner', ok: { 204: null }, errors: { 404: ['BANNER_NOT_FOUND'] } })
+  deleteBanner(@IdParam() id: number): Promise<void> {
+    return this.banners.remove(id);
   }
 }

@@ -80,6 +80,11 @@ export class CatalogCacheService {
     await this.cache.bumpGeneration(FAMILY);
   }
 
+  /** Banners changed: the home page (its key shares the catalog generation). Call after the write commits. */
+  async bannersChanged(): Promise<void> {
+    await this.cache.bumpGeneration(FAMILY);
+  }
+
   /**
    * Products (or their SKUs) changed: their details, plus lists and home unless only stock
    * moved (lists show no stock). Exported for orders, whose stock and sales changes land

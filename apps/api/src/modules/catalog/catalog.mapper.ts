@@ -1,4 +1,5 @@
 import type {
+  AdminBanner,
   AdminProductSummary,
   Banner,
   Category,
@@ -7,6 +8,7 @@ import type {
   ProductSummary,
   Sku,
   StockAdjustment,
+  StockAdjustmentRecord,
 } from '@sutwxapp/contracts';
 import { publicUrl, type PublicUrlConfig } from '../../common/public-url';
 import type { BannerEntity } from './entities/banner.entity';
@@ -55,7 +57,14 @@ export function toAdminSummary(
   stock: { stock: number; skuCount: number } | undefined,
   config: UrlConfig,
 ): AdminProductSummary {
-  return { ...toSummary(p, config), onShelf: p.onShelf, stock: stock?.stock ?? 0, skuCount: stock?.skuCount ?? 0 };
+  const total = stock?.stock ?? 0;
+  return {
+    ...toSummary(p, config),
+    onShelf: p.onShelf,
+    stock: total,
+    totalStock: total,
+    skuCount: stock?.skuCount ?? 0,
+  };
 }
 
 export function toSku(s: SkuEntity): Sku {
@@ -92,6 +101,19 @@ export function toBanner(b: BannerEntity, config: UrlConfig): Banner {
   return { id: b.id, image: publicUrl(config, b.image) as string, title: b.title, link: b.link };
 }
 
+export function toAdminBanner(b: BannerEntity, config: UrlConfig): AdminBanner {
+  return {
+    id: b.id,
+    title: b.title,
+    image: publicUrl(config, b.image) as string,
+    link: b.link,
+    sortOrder: b.sortOrder,
+    active: b.active,
+    createdAt: b.createdAt.toISOString(),
+    updatedAt: b.updatedAt.toISOString(),
+  };
+}
+
 export function toStockAdjustment(a: StockAdjustmentEntity): StockAdjustment {
   return {
     id: a.id,
@@ -99,6 +121,21 @@ export function toStockAdjustment(a: StockAdjustmentEntity): StockAdjustment {
     delta: a.delta,
     stockAfter: a.stockAfter,
     reason: a.reason,
+    createdAt: a.createdAt.toISOString(),
+  };
+}
+
+/** A history row; `usernames` by operator id (an operator deleted since: null). */
+export function toStockAdjustmentRecord(
+  a: StockAdjustmentEntity,
+  usernames: Map<number, string>,
+): StockAdjustmentRecord {
+  return {
+    id: a.id,
+    delta: a.delta,
+    stockAfter: a.stockAfter,
+    reason: a.reason,
+    operator: a.adminId === null ? null : (usernames.get(a.adminId) ?? null),
     createdAt: a.createdAt.toISOString(),
   };
 }

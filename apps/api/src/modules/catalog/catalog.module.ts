@@ -4,6 +4,7 @@ import { AuthModule } from '../auth/auth.module';
 import { MediaModule } from '../media/media.module';
 import { CatalogMediaReferences } from './catalog-media-references';
 import { AdminCatalogController } from './admin-catalog.controller';
+import { BannerAdminService } from './banner-admin.service';
 import { StaticAssets } from './assets/static-assets';
 import { CatalogCacheService } from './catalog-cache.service';
 import { CatalogEvents } from './catalog-events';
@@ -30,6 +31,7 @@ import { SkuAdminService } from './sku-admin.service';
   ],
   controllers: [CatalogController, AdminCatalogController],
   providers: [
+    BannerAdminService,
     InventoryService,
     CatalogCacheService,
     CatalogEvents,

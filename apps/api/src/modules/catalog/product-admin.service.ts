@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type AdminProduct, type AdminProductPage } from '@sutwxapp/contracts';
+import { type AdminProduct, type AdminProductPage, type BulkShelfResult } from '@sutwxapp/contracts';
 import { type EntityManager, In, IsNull, Repository } from 'typeorm';
 import { Errors } from '../../common/errors/app-error';
 import type { AppConfig } from '../../config/app-config';
@@ -9,12 +9,13 @@ import { TransactionService } from '../../database/transaction.service';
 import { MediaService } from '../media/media.service';
 import { CatalogCacheService } from './catalog-cache.service';
 import { toAdminSummary, toDetail, toStoredUrl } from './catalog.mapper';
+import type { BulkShelfDto } from './dto/admin-catalog.dto';
 import type { AdminProductListQueryDto } from './dto/product-query.dto';
 import type { CreateProductDto, UpdateProductDto } from './dto/product.dto';
 import { CategoryEntity } from './entities/category.entity';
 import { ProductEntity } from './entities/product.entity';
 import { SkuEntity } from './entities/sku.entity';
-import { findProductPage } from './product-list.query';
+import { findAdminProductPage } from './admin-product-list.query';
 import { assertAxes, insertProduct, liveSkus } from './product-writes';
 import { reindexProducts } from './search/search-index';
 import { assertSkusFitAxes } from './sku-rules';
@@ -32,9 +33,8 @@ export class ProductAdminService {
   ) {}
 
   async list(query: AdminProductListQueryDto): Promise<AdminProductPage> {
-    const [items, total] = await findProductPage(this.products, {
+    const [items, total] = await findAdminProductPage(this.products, {
       ...query,
-      sort: query.keyword ? 'relevance' : 'newest',
       searchCap: this.config.searchMaxResults,
     });
     const stock = await this.stockByProduct(items.map((p) => p.id));
@@ -79,6 +79,8 @@ export class ProductAdminService {
       if (dto.description !== undefined) product.description = dto.description;
       if (dto.images !== undefined) product.images = await this.storedImages(em, dto.images);
       if (dto.onShelf !== undefined) product.onShelf = dto.onShelf;
+      // in milliseconds, as inserts store it ("最近更新" sorts by it; TypeORM's own stamp is whole seconds)
+      product.updatedAt = new Date();
       const saved = await em.save(product);
       // the words a search finds it by, on the same transaction (on/off shelf is read from products)
       const textChanged = ['title', 'subtitle', 'description', 'categoryId'].some((k) => k in dto);
@@ -87,6 +89,43 @@ export class ProductAdminService {
     });
     await this.cache.productsChanged([id]);
     return toDetail(result.product, result.skus, this.config);
+  }
+
+  /**
+   * On or off the shelf, many at once: each id answers for itself (a missing product, or one
+   * without a SKU to sell, fails alone), in the order sent. One transaction with one conditional
+   * UPDATE for the products that change; the caches are invalidated once, after it commits.
+   */
+  async bulkShelf(dto: BulkShelfDto): Promise<BulkShelfResult> {
+    const { results, changed } = await this.tx.run(async (em) => {
+      const found = await em.find(ProductEntity, {
+        select: { id: true, onShelf: true },
+        where: { id: In(dto.ids), deletedAt: IsNull() },
+      });
+      const byId = new Map(found.map((p) => [p.id, p]));
+      const sellable = dto.onShelf ? await this.productsWithSkus(em, [...byId.keys()]) : null;
+      const results: BulkShelfResult['results'] = dto.ids.map((id) => {
+        if (!byId.has(id)) return { id, ok: false, code: 'PRODUCT_NOT_FOUND', message: `商品 ${id} 不存在或已删除` };
+        if (sellable && !sellable.has(id)) {
+          return { id, ok: false, code: 'CONFLICT', message: `商品 ${id} 没有可售的规格（SKU），请先添加规格再上架` };
+        }
+        return { id, ok: true };
+      });
+      const changed = results.filter((r) => r.ok && byId.get(r.id)!.onShelf !== dto.onShelf).map((r) => r.id);
+      if (changed.length > 0) {
+        // the row stays unchanged for a product deleted meanwhile (deleted_at); its id is then
+        // invalidated for nothing, which is harmless
+        await em
+          .createQueryBuilder()
+          .update(ProductEntity)
+          .set({ onShelf: dto.onShelf, updatedAt: new Date() })
+          .where({ id: In(changed), deletedAt: IsNull() })
+          .execute();
+      }
+      return { results, changed };
+    });
+    if (changed.length > 0) await this.cache.productsChanged(changed);
+    return { results };
   }
 
   /** Soft delete: orders keep their snapshots and the row stays for them; shoppers see a 404. */
@@ -116,6 +155,15 @@ export class ProductAdminService {
     const product = await em.findOneBy(ProductEntity, { id, deletedAt: IsNull() });
     if (!product) throw Errors.PRODUCT_NOT_FOUND(`Product ${id} not found`);
     return product;
+  }
+
+  private async productsWithSkus(em: EntityManager, ids: number[]): Promise<Set<number>> {
+    if (ids.length === 0) return new Set();
+    const rows = await em.find(SkuEntity, {
+      select: { productId: true },
+      where: { productId: In(ids), deletedAt: IsNull() },
+    });
+    return new Set(rows.map((r) => r.productId));
   }
 
   private async stockByProduct(ids: number[]): Promise<Map<number, { stock: number; skuCount: number }>> {

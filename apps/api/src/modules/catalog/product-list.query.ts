@@ -1,4 +1,4 @@
-import type { ProductSort } from '@sutwxapp/contracts';
+import { type AdminProductStockFilter, LOW_STOCK_THRESHOLD, type ProductSort } from '@sutwxapp/contracts';
 import type { Repository } from 'typeorm';
 import { CategoryEntity } from './entities/category.entity';
 import { ProductEntity } from './entities/product.entity';
@@ -18,6 +18,8 @@ export interface ProductFilter {
   onShelf?: boolean;
   /** a keyword search ranks at most this many matches (config SEARCH_MAX_RESULTS) */
   searchCap?: number;
+  /** admins only: by the stock of the live SKUs (shoppers' lists never set it) */
+  stock?: AdminProductStockFilter;
 }
 
 /** `%`, `_` and `\` in a keyword are literal characters, not wildcards. */
@@ -26,7 +28,7 @@ export function likePattern(keyword: string): string {
 }
 
 /** The columns a list shows (summary and admin summary): no description, no spec axes. */
-const LIST_COLUMNS = [
+export const LIST_COLUMNS = [
   'id',
   'categoryId',
   'title',
@@ -131,6 +133,17 @@ export async function productWhere(
     where.push(`category_id IN (${ids.map(() => '?').join(', ')})`);
     params.push(...ids);
   }
+  if (filter.stock !== undefined) {
+    // Uncorrelated subqueries on `skus` (its product_id index), so the condition reads the same on
+    // the plain list (products aliased p) and inside a search's candidate scan (products unaliased).
+    const withStock = 'id IN (SELECT product_id FROM skus WHERE deleted_at IS NULL AND stock > 0)';
+    if (filter.stock === 'out') where.push(`NOT ${withStock}`);
+    else where.push(withStock);
+    if (filter.stock === 'low') {
+      where.push('id IN (SELECT product_id FROM skus WHERE deleted_at IS NULL AND stock <= ?)');
+      params.push(LOW_STOCK_THRESHOLD);
+    }
+  }
   let join: ProductWhere['join'];
   const cap = filter.searchCap ?? SEARCH_MAX_RESULTS;
   if (filter.keyword) {
@@ -190,13 +203,21 @@ async function selectRows(
       : `${select} FROM ${table} WHERE ${where.sql} ORDER BY ${ORDER_SQL[sort]} LIMIT ? OFFSET ?`,
     where.join ? [...where.join.params, limit, offset] : [...where.params, limit, offset],
   )) as Array<Record<string, unknown>>;
+  return [hydrateRows(products, rows), counted && rows.length > 0 ? Number(rows[0].matches_n) : undefined];
+}
+
+/** Raw rows of LIST_COLUMNS → list rows, by the driver's own hydration (dates, JSON, booleans). */
+export function hydrateRows(
+  products: Repository<ProductEntity>,
+  rows: Array<Record<string, unknown>>,
+): ProductListRow[] {
+  const columns = LIST_COLUMNS.map((name) => products.metadata.findColumnWithPropertyName(name)!);
   const driver = products.manager.connection.driver;
-  const items = rows.map((raw) => {
+  return rows.map((raw) => {
     const row = {} as Record<string, unknown>;
     for (const c of columns) row[c.propertyName] = driver.prepareHydratedValue(raw[c.databaseName], c);
     return row as ProductListRow;
   });
-  return [items, counted && rows.length > 0 ? Number(rows[0].matches_n) : undefined];
 }
 
 /**

@@ -73,5 +73,10 @@ export function liveSkus(em: EntityManager, productId: number): Promise<SkuEntit
 /** products.min_price / original_price follow the live SKUs; run after every SKU write. */
 export async function refreshPrices(em: EntityManager, productId: number): Promise<void> {
   const prices = summarisePrices(await liveSkus(em, productId));
-  await em.update(ProductEntity, { id: productId }, { minPrice: prices.minPrice, originalPrice: prices.originalPrice });
+  await em.update(
+    ProductEntity,
+    { id: productId },
+    // updatedAt in milliseconds, as inserts store it (TypeORM's own CURRENT_TIMESTAMP is whole seconds)
+    { minPrice: prices.minPrice, originalPrice: prices.originalPrice, updatedAt: new Date() },
+  );
 }

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { CATALOG_LIMITS, type Sku, type StockAdjustment } from '@sutwxapp/contracts';
+import { CATALOG_LIMITS, type Sku, type StockAdjustment, type StockAdjustmentPage } from '@sutwxapp/contracts';
 import { type EntityManager, IsNull } from 'typeorm';
 import { Errors } from '../../common/errors/app-error';
+import type { PageQueryDto } from '../../common/page-query.dto';
 import { TransactionService } from '../../database/transaction.service';
+import { AdminAccountService } from '../auth/admin-account.service';
 import { CatalogCacheService } from './catalog-cache.service';
-import { toSku, toStockAdjustment } from './catalog.mapper';
+import { toSku, toStockAdjustment, toStockAdjustmentRecord } from './catalog.mapper';
 import type { SkuInputDto, StockAdjustmentDto, UpdateSkuDto } from './dto/product.dto';
 import { ProductEntity } from './entities/product.entity';
 import { SkuEntity } from './entities/sku.entity';
@@ -18,7 +20,30 @@ export class SkuAdminService {
   constructor(
     private readonly tx: TransactionService,
     private readonly cache: CatalogCacheService,
+    private readonly admins: AdminAccountService,
   ) {}
+
+  /**
+   * A SKU's stock adjustments, newest first, with who made them. A deleted SKU's history stays
+   * readable (the rows are the audit trail); an id that never was a SKU is a 404.
+   */
+  async adjustments(id: number, query: PageQueryDto): Promise<StockAdjustmentPage> {
+    const em = this.tx.manager;
+    if (!(await em.existsBy(SkuEntity, { id }))) throw Errors.SKU_NOT_FOUND(`SKU ${id} not found`);
+    const [rows, total] = await em.findAndCount(StockAdjustmentEntity, {
+      where: { skuId: id },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    const names = await this.admins.usernames(rows.flatMap((r) => (r.adminId === null ? [] : [r.adminId])));
+    return {
+      items: rows.map((r) => toStockAdjustmentRecord(r, names)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
 
   async add(productId: number, dto: SkuInputDto): Promise<Sku> {
     const sku = await this.tx.run(async (em) => {

@@ -61,6 +61,8 @@ const FACTS: ReadonlyArray<readonly [key: string, label: string, yes?: string, n
   ['content', '内容'],
   ['issuing', '发放', '开始', '停止'],
   ['onShelf', '上架', '是', '否'],
+  ['ids', '商品 ID'],
+  ['active', '展示', '是', '否'],
   ['restock', '退回库存', '是', '否'],
   ['totalQuantity', '总量'],
   ['delta', '库存变化'],
@@ -109,7 +111,10 @@ function summarise(source: Record<string, unknown>): string {
     let text: string;
     if (typeof value === 'boolean') text = value ? (yes ?? '是') : (no ?? '否');
     else if (typeof value === 'string' || typeof value === 'number') text = String(value);
-    else continue;
+    // a bulk request's ids (POST /admin/products/bulk-shelf): which products it touched
+    else if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'number')) {
+      text = value.join(', ');
+    } else continue;
     parts.push(`${label}：${text.length > MAX_FACT_CHARS ? `${text.slice(0, MAX_FACT_CHARS)}…` : text}`);
   }
   return parts.join('；');

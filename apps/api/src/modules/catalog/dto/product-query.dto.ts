@@ -1,7 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  ADMIN_PRODUCT_SORTS,
+  ADMIN_PRODUCT_STOCK_FILTERS,
   type AdminProductListQuery,
+  type AdminProductSort,
+  type AdminProductStockFilter,
   CATALOG_LIMITS,
+  LOW_STOCK_THRESHOLD,
   PRODUCT_SORTS,
   type ProductListQuery,
   type ProductSort,
@@ -53,4 +58,22 @@ export class AdminProductListQueryDto extends CatalogPageQueryDto implements Adm
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'onShelf must be true or false' })
   onShelf?: boolean;
+
+  @ApiPropertyOptional({
+    enum: ADMIN_PRODUCT_STOCK_FILTERS,
+    description: `out: no stock left over its SKUs; in_stock: some; low: some, and a SKU at or below ${LOW_STOCK_THRESHOLD}`,
+  })
+  @IsOptional()
+  @IsIn(ADMIN_PRODUCT_STOCK_FILTERS, {
+    message: `stock 须为以下之一：${ADMIN_PRODUCT_STOCK_FILTERS.join(', ')}（有货 / 库存紧张 / 售罄）`,
+  })
+  stock?: AdminProductStockFilter;
+
+  @ApiPropertyOptional({
+    enum: ADMIN_PRODUCT_SORTS,
+    description: 'default: newest; with a keyword and no sort, by relevance',
+  })
+  @IsOptional()
+  @IsIn(ADMIN_PRODUCT_SORTS, { message: `sort 须为以下之一：${ADMIN_PRODUCT_SORTS.join(', ')}` })
+  sort?: AdminProductSort;
 }
