@@ -47,7 +47,7 @@ const settings = {
   dist: resolve(env.BENCH_DIST ?? 'dist'),
   // e.g. BENCH_ONLY=catalog,checkout (notify needs checkout's orders, so it brings checkout along)
   only: new Set(
-    (env.BENCH_ONLY ?? 'catalog,wrk,search,checkout,notify,coldstart,miniprogram,media')
+    (env.BENCH_ONLY ?? 'catalog,wrk,search,checkout,notify,coldstart,miniprogram,media,mixed,soak')
       .split(',')
       .map((s) => s.trim()),
   ),
@@ -466,13 +466,13 @@ main().then(
 
 /**
  * Cases 11–12. BENCH_MIXED_SECONDS (default 20, quick 5) per measured run, BENCH_MIXED_SHOPPERS
- * (default 64), BENCH_SOAK_SECONDS (default 600) for the soak, BENCH_PROFILE=1 for a CPU profile
+ * (default 64), BENCH_SOAK_SECONDS (default 600, quick 30) for the soak, BENCH_PROFILE=1 for a CPU profile
  * of replica 1 (its whole life: boot, setup and the runs) summarised into the results.
  */
 async function mixedAndSoak(results, devEnv, { adminUser, adminPassword }) {
   const seconds = Number(env.BENCH_MIXED_SECONDS ?? (quick ? 5 : 20));
   const shoppers = Number(env.BENCH_MIXED_SHOPPERS ?? 64);
-  const soakSeconds = Number(env.BENCH_SOAK_SECONDS ?? 600);
+  const soakSeconds = Number(env.BENCH_SOAK_SECONDS ?? (quick ? 30 : 600));
   const profileDir = resolve(tmp, `prof-${runId}`);
   const profile = env.BENCH_PROFILE === '1';
   const replicas = [];
