@@ -43,6 +43,12 @@ export const screens: RouteRecordRaw[] = [
     meta: { title: '分类', api: 'GET /admin/categories', menu: true },
   },
   {
+    path: 'banners',
+    name: 'banners',
+    component: () => import('./pages/banners/BannerPage.vue'),
+    meta: { title: '轮播图', api: 'GET /admin/banners', menu: true },
+  },
+  {
     path: 'orders',
     name: 'orders',
     component: () => import('./pages/orders/OrderListPage.vue'),

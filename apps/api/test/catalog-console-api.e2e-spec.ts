@@ -87,12 +87,13 @@ describe(`catalog console API (${backendLabel})`, () => {
     };
     const idsOf = async (query: string): Promise<number[]> => (await list(query)).map((p) => p.id);
 
-    it('carries each product’s total stock and SKU count', async () => {
+    it('carries each product’s total stock, SKU count and price range', async () => {
       const items = await list('sort=newest');
       const byId = new Map(items.map((p) => [p.id, p]));
-      expect(byId.get(ids.out)).toMatchObject({ totalStock: 0, stock: 0, skuCount: 1 });
+      expect(byId.get(ids.out)).toMatchObject({ totalStock: 0, stock: 0, skuCount: 1, minPrice: 3000, maxPrice: 3000 });
       expect(byId.get(ids.low)).toMatchObject({ totalStock: 5, skuCount: 1 });
-      expect(byId.get(ids.plenty)).toMatchObject({ totalStock: 100, skuCount: 2 });
+      // two SKUs: 4000 and 4100 fen
+      expect(byId.get(ids.plenty)).toMatchObject({ totalStock: 100, skuCount: 2, minPrice: 4000, maxPrice: 4100 });
       expect(byId.get(ids.mixed)).toMatchObject({ totalStock: 53, skuCount: 2 });
     });
 

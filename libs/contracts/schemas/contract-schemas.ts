@@ -1251,6 +1251,10 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       },
       "skuCount": {
         "type": "number"
+      },
+      "maxPrice": {
+        "$ref": "#/components/schemas/Fen",
+        "description": "the highest price among its live SKUs (with `minPrice`, the price range); `minPrice` without SKUs"
       }
     },
     "required": [
@@ -1258,6 +1262,7 @@ export const CONTRACT_SCHEMAS: Record<ContractName, Record<string, unknown>> = {
       "createdAt",
       "id",
       "image",
+      "maxPrice",
       "minPrice",
       "onShelf",
       "originalPrice",

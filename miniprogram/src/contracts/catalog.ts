@@ -166,6 +166,8 @@ export interface AdminProductSummary extends ProductSummary {
   /** the stock of its live SKUs, summed */
   totalStock: number;
   skuCount: number;
+  /** the highest price among its live SKUs (with `minPrice`, the price range); `minPrice` without SKUs */
+  maxPrice: Fen;
 }
 
 /** As ProductPage: a keyword search's `total` is capped at 1,000 with `totalIsLowerBound`. */

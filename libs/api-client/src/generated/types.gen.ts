@@ -470,6 +470,10 @@ export type AdminProductSummary = {
      */
     totalStock: number;
     skuCount: number;
+    /**
+     * the highest price among its live SKUs (with `minPrice`, the price range); `minPrice` without SKUs
+     */
+    maxPrice: Fen;
 };
 
 export type AdminProfile = {

@@ -52,18 +52,26 @@ export function toSummary(p: ProductListRow, config: UrlConfig): ProductSummary 
   };
 }
 
+/** A product's live SKUs, summed: stock, how many, the highest price. */
+export interface SkuTotals {
+  stock: number;
+  skuCount: number;
+  maxPrice: number;
+}
+
 export function toAdminSummary(
   p: ProductListRow,
-  stock: { stock: number; skuCount: number } | undefined,
+  totals: SkuTotals | undefined,
   config: UrlConfig,
 ): AdminProductSummary {
-  const total = stock?.stock ?? 0;
+  const total = totals?.stock ?? 0;
   return {
     ...toSummary(p, config),
     onShelf: p.onShelf,
     stock: total,
     totalStock: total,
-    skuCount: stock?.skuCount ?? 0,
+    skuCount: totals?.skuCount ?? 0,
+    maxPrice: totals ? Math.max(totals.maxPrice, p.minPrice) : p.minPrice,
   };
 }
 

@@ -8,7 +8,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { TransactionService } from '../../database/transaction.service';
 import { MediaService } from '../media/media.service';
 import { CatalogCacheService } from './catalog-cache.service';
-import { toAdminSummary, toDetail, toStoredUrl } from './catalog.mapper';
+import { type SkuTotals, toAdminSummary, toDetail, toStoredUrl } from './catalog.mapper';
 import type { BulkShelfDto } from './dto/admin-catalog.dto';
 import type { AdminProductListQueryDto } from './dto/product-query.dto';
 import type { CreateProductDto, UpdateProductDto } from './dto/product.dto';
@@ -166,18 +166,24 @@ export class ProductAdminService {
     return new Set(rows.map((r) => r.productId));
   }
 
-  private async stockByProduct(ids: number[]): Promise<Map<number, { stock: number; skuCount: number }>> {
+  private async stockByProduct(ids: number[]): Promise<Map<number, SkuTotals>> {
     if (ids.length === 0) return new Map();
     const rows = await this.skus
       .createQueryBuilder('s')
       .select('s.productId', 'productId')
       .addSelect('SUM(s.stock)', 'stock')
       .addSelect('COUNT(*)', 'skuCount')
+      .addSelect('MAX(s.price)', 'maxPrice')
       .where({ productId: In(ids), deletedAt: IsNull() })
       .groupBy('s.productId')
-      .getRawMany<{ productId: number | string; stock: number | string; skuCount: number | string }>();
+      .getRawMany<Record<'productId' | 'stock' | 'skuCount' | 'maxPrice', number | string>>();
     // MySQL returns SUM/COUNT as strings (DECIMAL/BIGINT); SQLite as numbers.
-    return new Map(rows.map((r) => [Number(r.productId), { stock: Number(r.stock), skuCount: Number(r.skuCount) }]));
+    return new Map(
+      rows.map((r) => [
+        Number(r.productId),
+        { stock: Number(r.stock), skuCount: Number(r.skuCount), maxPrice: Number(r.maxPrice) },
+      ]),
+    );
   }
 }
 
