@@ -307,4 +307,53 @@ describeBrowser(`Merchant console: product to refund journey in Chromium (${back
     expect(refunded.body.status).toBe('REFUNDED');
     await fin.context().close();
   });
+
+  it('operations adds a size (two new SKUs, stock typed only for them) and makes a second picture the cover', async () => {
+    const page = await signedIn(ops);
+    await page.goto(`${t.baseUrl}/admin/products/${productId}`);
+    await page.locator('[data-test="stock-hint"]').waitFor();
+    const before = (await t.http.get(`/api/v1/admin/products/${productId}`).set(ops.auth).expect(200)).body;
+    const firstImage = before.images[0] as string;
+
+    await page.setInputFiles('#product-image-files', {
+      name: 'back.png',
+      mimeType: 'image/png',
+      buffer: await photoPng(600, 600),
+    });
+    await page.getByRole('img', { name: '商品图片 2' }).waitFor();
+    await page.getByRole('button', { name: '图片 2 左移' }).click();
+
+    await page.getByLabel('规格 2 的值（用逗号分隔）').fill('S, M, L');
+    await page.locator('[data-test="sku-table"] caption', { hasText: '共 6 个 SKU' }).waitFor();
+    // saved SKUs show their stock as text; the new ones take it typed
+    expect(await page.locator('[data-test="sku-table"] input[aria-label="红 / S 库存"]').count()).toBe(0);
+    await page.getByLabel('红 / L 价格（元）').fill('69');
+    await page.getByLabel('红 / L 库存').fill('5');
+    await page.getByLabel('蓝 / L 价格（元）').fill('69.00');
+    await page.getByLabel('蓝 / L 库存').fill('6');
+    await check(page, '11-product-edit');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.locator('[data-test="sku-table"] tbody tr', { hasText: '蓝 / L' }).locator('text=新增').waitFor({
+      state: 'detached',
+    });
+
+    const after = (await t.http.get(`/api/v1/admin/products/${productId}`).set(ops.auth).expect(200)).body;
+    expect(after.specAxes[1]).toEqual({ name: '尺码', values: ['S', 'M', 'L'] });
+    expect(after.skus).toHaveLength(6);
+    const bySpecs = (color: string, size: string) =>
+      (after.skus as Array<{ specs: Record<string, string>; price: number; stock: number }>).find(
+        (s) => s.specs['颜色'] === color && s.specs['尺码'] === size,
+      );
+    expect(bySpecs('红', 'L')).toMatchObject({ price: 6900, stock: 5 });
+    expect(bySpecs('蓝', 'L')).toMatchObject({ price: 6900, stock: 6 });
+    // the SKU sold (shipped, then refunded: the goods are out, its stock stays down) keeps its stock: saving never writes it
+    expect(bySpecs('蓝', 'M')?.stock).toBe(
+      (before.skus as Array<{ specs: Record<string, string>; stock: number }>).find(
+        (s) => s.specs['颜色'] === '蓝' && s.specs['尺码'] === 'M',
+      )?.stock,
+    );
+    expect(after.images).toHaveLength(2);
+    expect(after.images[1]).toBe(firstImage);
+    await page.context().close();
+  });
 });
