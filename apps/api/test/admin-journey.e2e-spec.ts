@@ -121,11 +121,11 @@ describeBrowser(`Merchant console: product to refund journey in Chromium (${back
     const cover = page.getByRole('img', { name: '商品图片 1' });
     await cover.waitFor();
     await page.getByText('封面').waitFor();
-    // the thumbnail really rendered (the media URL points at this server)
-    await page.waitForFunction(() => {
-      const img = document.querySelector<HTMLImageElement>('[data-test="product-images"] img');
-      return img !== null && img.complete && img.naturalWidth > 0;
-    });
+    // the thumbnail really rendered (the media URL points at this server); evaluated in the page
+    // (a string: this file is compiled without the DOM types)
+    await page.waitForFunction(
+      `(() => { const img = document.querySelector('[data-test="product-images"] img'); return img !== null && img.complete && img.naturalWidth > 0; })()`,
+    );
 
     // two axes: 2 × 2 = 4 rows, then one price and stock for all
     await page.getByRole('button', { name: '添加规格' }).click();
