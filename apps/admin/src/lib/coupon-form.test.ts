@@ -5,11 +5,11 @@ import {
   couponFormOf,
   couponInput,
   emptyCouponForm,
-  fenToYuanText,
   isoToBeijingLocal,
   percentOffToZhe,
   zheToPercentOff,
 } from './coupon-form';
+import { fenToYuanText } from './money';
 
 describe('coupon form → API input (yuan → fen exactly)', () => {
   it('turns a 满减 form into integer fen, digit by digit', () => {

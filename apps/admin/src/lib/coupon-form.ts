@@ -1,5 +1,5 @@
 import type { CouponKind, CouponScope, CouponTemplate, CouponTemplateInput } from '@sutwxapp/contracts';
-import { parseYuan } from './money';
+import { fenToYuanText, parseYuan } from './money';
 
 /**
  * The coupon template form as typed (text, yuan and 折), and its exact conversion to the API's
@@ -48,11 +48,6 @@ export const emptyCouponForm = (): CouponForm => ({
   perUserLimit: '1',
   issuing: true,
 });
-
-/** 1250 → "12.50" (no symbol, no separators: what a person types back). */
-export function fenToYuanText(fen: number): string {
-  return `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
-}
 
 /** "8.5" 折 → 15 (% off); null unless 0.1 to 9.9 折 with at most one decimal. */
 export function zheToPercentOff(text: string): number | null {

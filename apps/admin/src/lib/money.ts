@@ -20,3 +20,8 @@ export function parseYuan(text: string): number | null {
   const cents = (match[2] ?? '').padEnd(2, '0');
   return Number(match[1]) * 100 + Number(cents);
 }
+
+/** 1250 → "12.50" (no symbol, no separators: what a person types back). */
+export function fenToYuanText(fen: number): string {
+  return `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+}

@@ -11,17 +11,21 @@ export function comboKey(axes: SpecAxis[], specs: SpecCombination): string {
   return axes.map((a) => `${a.name}:${specs[a.name] ?? ''}`).join('|');
 }
 
+/** The axes as the API gets them: names and values trimmed, blanks and repeated values dropped. */
+export function cleanAxes(axes: SpecAxis[]): SpecAxis[] {
+  return axes
+    .map((a) => ({ name: a.name.trim(), values: [...new Set(a.values.map((v) => v.trim()).filter(Boolean))] }))
+    .filter((a) => a.name && a.values.length > 0);
+}
+
 /**
  * Every combination of the axes' values (the cartesian product), in axis order. Blank names and
  * values are ignored, duplicate values count once; no axes gives one combination with no specs
  * (a product with a single SKU).
  */
 export function skuMatrix(axes: SpecAxis[]): SpecCombination[] {
-  const clean = axes
-    .map((a) => ({ name: a.name.trim(), values: [...new Set(a.values.map((v) => v.trim()).filter(Boolean))] }))
-    .filter((a) => a.name && a.values.length > 0);
   let rows: SpecCombination[] = [{}];
-  for (const axis of clean) {
+  for (const axis of cleanAxes(axes)) {
     rows = rows.flatMap((row) => axis.values.map((value) => ({ ...row, [axis.name]: value })));
   }
   return rows;
