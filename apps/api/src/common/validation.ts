@@ -111,7 +111,17 @@ export function ValidatedOnce(): ClassDecorator {
 class BodyShapeValidationPipe extends ValidationPipe {
   private readonly memo = new Map<object, Map<string, unknown>>();
 
-  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+  /*
+   * Answers synchronously where nothing is validated (custom param decorators such as @IdParam,
+   * a query seen before): Nest awaits whatever a pipe returns, and every promise made here is
+   * paid on every request, more so since AsyncLocalStorage (request-context.ts) puts a hook on
+   * each one (bench/NOTES.md, issue 17).
+   */
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'custom' && !this.validateCustomDecorators) {
+      // what ValidationPipe answers for them (toValidate is false, transformPrimitive keeps custom values)
+      return value as Promise<unknown>;
+    }
     if (metadata.type === 'body' && metadata.metatype && this.toValidate(metadata)) {
       if (value === null || (value !== undefined && (typeof value !== 'object' || Array.isArray(value)))) {
         throw Errors.VALIDATION_FAILED('The request body must be a JSON object');
@@ -124,12 +134,22 @@ class BodyShapeValidationPipe extends ValidationPipe {
     return super.transform(value, metadata);
   }
 
-  private async validateOnce(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+  private validateOnce(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     let memo = this.memo.get(metadata.metatype!);
     if (!memo) this.memo.set(metadata.metatype!, (memo = new Map()));
     const key = JSON.stringify(value);
     const known = memo.get(key);
-    if (known !== undefined) return known;
+    // a query seen before: the shared frozen DTO, without a promise (Nest awaits it as a value)
+    if (known !== undefined) return known as Promise<unknown>;
+    return this.validateAndRemember(memo, key, value, metadata);
+  }
+
+  private async validateAndRemember(
+    memo: Map<string, unknown>,
+    key: string,
+    value: unknown,
+    metadata: ArgumentMetadata,
+  ): Promise<unknown> {
     const dto = Object.freeze(await super.transform(value, metadata));
     if (memo.size >= MEMO_MAX) memo.delete(memo.keys().next().value as string);
     memo.set(key, dto);

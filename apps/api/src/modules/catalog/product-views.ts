@@ -1,5 +1,4 @@
-import { createParamDecorator, type ExecutionContext, Injectable } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import { Injectable } from '@nestjs/common';
 
 /** At most this many views wait for the next flush per replica; beyond it views are dropped (history is best effort). */
 const MAX_BUFFERED = 20_000;
@@ -32,14 +31,3 @@ export class ProductViews {
     return taken;
   }
 }
-
-/**
- * The raw Authorization header, optional. A custom decorator rather than `@Headers()`, which would
- * document the header as a required parameter of a public route.
- */
-export const OptionalAuthorization = createParamDecorator(
-  (_: unknown, context: ExecutionContext): string | undefined => {
-    const value = context.switchToHttp().getRequest<FastifyRequest>().headers.authorization;
-    return typeof value === 'string' ? value : undefined;
-  },
-);
