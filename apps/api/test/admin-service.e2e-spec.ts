@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { EventWriterService } from '../src/modules/events/event-writer.service';
 import { createProduct, type CreatedProduct, createShopper } from './support/factories';
 import { photoJpeg } from './support/images';
@@ -14,7 +14,7 @@ import {
   requestAfterSale,
   waitFor,
 } from './support/service-fixtures';
-import { checkScreen, describeBrowser, launchBrowser } from './support/browser';
+import { checkScreen, chooseOption, describeBrowser, launchBrowser, signInToConsole } from './support/browser';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
 const ROOT = join(__dirname, '../../..');
@@ -86,23 +86,8 @@ describeBrowser(`Merchant console: after-sale, reviews, coupons, audit log in Ch
 
   const check = (page: Page, name: string): Promise<void> => checkScreen(page, OUT, name);
 
-  async function signIn(who: Operator): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${t.baseUrl}/admin/`);
-    await page.getByLabel('用户名').fill(who.username);
-    await page.getByLabel('密码').fill(who.password);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.locator('[data-test="whoami"]', { hasText: who.username }).waitFor();
-    return { context, page };
-  }
-
-  /** Opens a TDesign select and picks the option with this text. */
-  async function choose(page: Page, select: string, option: string): Promise<void> {
-    await page.locator(select).click();
-    await page.locator('.t-select-option:visible', { hasText: option }).first().click();
-  }
+  const signIn = (who: Operator) => signInToConsole(browser, t.baseUrl, who);
+  const choose = chooseOption;
 
   const dialog = (page: Page) => page.locator('.t-dialog:visible');
   const asApi = (who: Operator, path: string) => t.http.get(`/api/v1${path}`).set(who.auth).expect(200);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import axe from 'axe-core';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** .ci/run installs Debian's chromium; without it a browser suite can't run at all */
@@ -33,4 +33,27 @@ export async function checkScreen(page: Page, outDir: string, name: string): Pro
       .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
   expect({ screen: name, violations }).toEqual({ screen: name, violations: [] });
+}
+
+/** A fresh context signed in to the console at `baseUrl` as this operator (zh-CN, desktop size). */
+export async function signInToConsole(
+  browser: Browser,
+  baseUrl: string,
+  who: { username: string; password: string },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(`${baseUrl}/admin/`);
+  await page.getByLabel('用户名').fill(who.username);
+  await page.getByLabel('密码').fill(who.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.locator('[data-test="whoami"]', { hasText: who.username }).waitFor();
+  return { context, page };
+}
+
+/** Opens a TDesign select and picks the option with this text. */
+export async function chooseOption(page: Page, select: string, option: string): Promise<void> {
+  await page.locator(select).click();
+  await page.locator('.t-select-option:visible', { hasText: option }).first().click();
 }
