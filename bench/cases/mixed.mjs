@@ -391,34 +391,6 @@ function memorySummary(s) {
   return { samples: s.length, rss: pick('rss'), heap: pick('heap'), series: s };
 }
 
-/** The top functions by self time of a .cpuprofile (V8's format: nodes, samples, timeDeltas). */
-export function profileTop(file, top = 8) {
-  const prof = JSON.parse(readFileSync(file, 'utf8'));
-  const byId = new Map(prof.nodes.map((n) => [n.id, n]));
-  const self = new Map();
-  let total = 0;
-  for (let i = 0; i < prof.samples.length; i++) {
-    const dt = prof.timeDeltas[i] ?? 0;
-    total += dt;
-    const n = byId.get(prof.samples[i]);
-    const f = n.callFrame;
-    const where = f.url ? `${f.url.replace(/^.*\/(node_modules|dist)\//, '$1/')}:${f.lineNumber + 1}` : '';
-    const key = `${f.functionName || '(anonymous)'} ${where}`.trim();
-    self.set(key, (self.get(key) ?? 0) + dt);
-  }
-  const idle = self.get('(idle)') ?? 0;
-  self.delete('(idle)');
-  const busy = total - idle;
-  return {
-    totalMs: total / 1000,
-    busyMs: busy / 1000,
-    top: [...self.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, top)
-      .map(([name, us]) => ({ name, ms: us / 1000, share: us / busy })),
-  };
-}
-
 export function mixedSection(r) {
   if (!r.runs.length) return soakLines(r).join('\n');
   const lines = [
