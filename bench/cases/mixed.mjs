@@ -471,6 +471,33 @@ function soakLines(r) {
           `${m.heap.start.toFixed(1)} / ${m.heap.peak.toFixed(1)} / ${m.heap.end.toFixed(1)} | ${m.heap.slopeMbPerMin.toFixed(2)}${m.heap.missing ? ` (${m.heap.missing} reads failed)` : ''} |`,
       );
     }
+    // A sawtooth sampled every 5 s makes a noisy slope; the lowest reading of each minute (after
+    // that minute's collections) shows whether what survives garbage collection grows.
+    lines.push(
+      '',
+      'Lowest reading of each minute (MB; what survives the collections of that minute), RSS / heap used:',
+      '',
+    );
+    for (const [k, m] of s.memory.entries()) {
+      const floors = new Map();
+      for (const p of m.series ?? []) {
+        const minute = Math.floor(p.t); // t is in minutes
+        const f = floors.get(minute) ?? { rss: Infinity, heap: Infinity };
+        f.rss = Math.min(f.rss, p.rss);
+        if (p.heap !== undefined && p.heap !== null) f.heap = Math.min(f.heap, p.heap);
+        floors.set(minute, f);
+      }
+      lines.push(
+        `- replica ${k + 1}: ` +
+          [...floors.entries()]
+            .filter(([minute]) => minute < s.seconds / 60)
+            .map(
+              ([minute, f]) =>
+                `min ${minute} ${f.rss.toFixed(0)} / ${Number.isFinite(f.heap) ? f.heap.toFixed(0) : '—'}`,
+            )
+            .join(', '),
+      );
+    }
   }
   return [...lines, ...(r.profile ? profileLines(r) : [])];
 }
