@@ -9,15 +9,17 @@ import { resolve } from 'node:path';
 import Redis from 'ioredis';
 import { runCatalog } from './cases/catalog.mjs';
 import { runCheckout } from './cases/checkout.mjs';
-import { productionEnv, productionNode, runColdStart } from './cases/coldstart.mjs';
+import { bootSection, productionEnv, productionNode, runBootProbe, runColdStart } from './cases/coldstart.mjs';
 import { mediaLine, runMedia } from './cases/media.mjs';
 import { measureMiniprogram } from './cases/miniprogram.mjs';
 import { runNotify } from './cases/notify.mjs';
-import { mixedSection, profileTop, soakSection, runMixedOnce, startReplica } from './cases/mixed.mjs';
+import { profileSection, runProfiles } from './cases/profile.mjs';
+import { mixedSection, soakSection, runMixedOnce, startReplica } from './cases/mixed.mjs';
 import { runSearchAtScale, searchSection } from './cases/search.mjs';
 import { runWrk, wrkAvailable, wrkSection } from './cases/wrk.mjs';
 import { Loader } from './lib/loader-client.mjs';
 import { spawnNode, stop, waitFor200 } from './lib/procs.mjs';
+import { profileTop } from './lib/profile.mjs';
 import { printSummary, writeResults } from './lib/report.mjs';
 import { adminDb, apiClient, dropDatabase, recreateDatabase, setUpShop } from './lib/shop.mjs';
 import { collectEnvironment } from './lib/environment.mjs';
@@ -47,7 +49,7 @@ const settings = {
   dist: resolve(env.BENCH_DIST ?? 'dist'),
   // e.g. BENCH_ONLY=catalog,checkout (notify needs checkout's orders, so it brings checkout along)
   only: new Set(
-    (env.BENCH_ONLY ?? 'catalog,wrk,search,checkout,notify,coldstart,miniprogram,media,mixed,soak')
+    (env.BENCH_ONLY ?? 'catalog,wrk,search,checkout,notify,coldstart,miniprogram,media,mixed,soak,profile')
       .split(',')
       .map((s) => s.trim()),
   ),
@@ -384,20 +386,47 @@ async function main() {
       const harness = { url: `http://127.0.0.1:${harnessPort}`, pid: harnessChild.pid, pay: ready.pay };
       await waitFor200(`${harness.url}/api/v1/health`, { child: harnessChild, everyMs: 50 });
       try {
-        results.notify = await runNotify({
-          loader,
-          harness,
-          conn,
-          tokens: new Map(shop.shoppers.map((x) => [x.userId, x.token])),
-          rounds: settings.notifyRounds,
-          perRound: settings.notifyPerRound,
-          warmupCount: quick ? 300 : 1000,
-          dist: settings.dist,
-          connections: settings.connections,
-        });
+        if (want('notify')) await attempt('notifications', () => notifyCase(harness));
+        if (want('profile'))
+          await attempt('profile', async () => {
+            log('profile: one kind of load at a time, the API profiled in-process');
+            results.profile = await runProfiles({
+              loader,
+              harness,
+              child: harnessChild,
+              shop,
+              conn,
+              paths: {
+                home: '/api/v1/catalog/home',
+                list: list1,
+                listDb,
+                details: detailIds.map((id) => `/api/v1/catalog/products/${id}`),
+              },
+              dist: settings.dist,
+              runId,
+              tmp,
+              connections: settings.connections,
+              seconds: Number(env.BENCH_PROFILE_SECONDS ?? (quick ? 3 : 8)),
+            });
+            writeSection(settings.resultsFile, 'profile', profileSection(results.profile));
+          });
       } finally {
         await stop(harnessChild);
       }
+    }
+
+    async function notifyCase(harness) {
+      results.notify = await runNotify({
+        loader,
+        harness,
+        conn,
+        tokens: new Map(shop.shoppers.map((x) => [x.userId, x.token])),
+        rounds: settings.notifyRounds,
+        perRound: settings.notifyPerRound,
+        warmupCount: quick ? 300 : 1000,
+        dist: settings.dist,
+        connections: settings.connections,
+      });
     }
 
     // ---- case 6 (+ idle RSS on the production path)
@@ -422,8 +451,18 @@ async function main() {
     );
     await stop(api);
     await stop(fastify);
-    if (want('notify')) await attempt('notifications', notifications);
+    if (want('notify') || want('profile')) await attempt('API harness', notifications);
     if (want('coldstart')) await attempt('cold start', coldStarts);
+    if (want('profile'))
+      await attempt('boot probe', async () => {
+        log('profile: one more production-path start with the boot probe (require times, heap spaces)');
+        results.boot = await runBootProbe({
+          dist: settings.dist,
+          logFile: settings.logFile,
+          baseEnv: productionEnv({ databaseUrl, redisUrl: settings.redisUrl, redisPrefix, port: 0 }),
+        });
+        writeSection(settings.resultsFile, 'boot', bootSection(results.boot));
+      });
     await stop(baseline);
     if (want('miniprogram')) await attempt('mini-program', async () => (results.miniprogram = measureMiniprogram()));
     if (want('media'))
@@ -448,7 +487,7 @@ async function main() {
   printSummary(results);
   // The generated file is rewritten whole: the sections written during the run go back in.
   const sections = {};
-  for (const name of ['wrk', 'search', 'mixed', 'soak']) {
+  for (const name of ['wrk', 'search', 'mixed', 'soak', 'profile', 'boot']) {
     const text = existsSync(settings.resultsFile) ? readFileSync(settings.resultsFile, 'utf8') : '';
     const m = new RegExp(`<!-- bench:${name} -->\\n([\\s\\S]*?)\\n<!-- /bench:${name} -->`).exec(text);
     if (m) sections[name] = m[1];

@@ -14,6 +14,7 @@ export async function runCheckout({
   warmup,
   connections,
   runId,
+  measured,
 }) {
   const data = {
     shoppers: shop.shoppers.map((s) => ({ token: s.token, addressId: s.addressId })),
@@ -35,6 +36,8 @@ export async function runCheckout({
   const warm = await loader.run(job('warm', warmup), apiPid);
   let created = warm.codes['201'] ?? 0;
   const perRound = [];
+  // `measured` (the profile case): told when the measured rounds start and end
+  await measured?.start();
   for (let r = 0; r < rounds; r++) {
     const res = await loader.run(job(`r${r}`, duration), apiPid);
     created += res.codes['201'] ?? 0;
@@ -45,6 +48,7 @@ export async function runCheckout({
         `p99 ${res.samples.ok.p99.toFixed(1)} ms, answers ${JSON.stringify(res.codes)}, errors ${res.errors}`,
     );
   }
+  await measured?.stop();
   const check = await verifyNoOversell(conn, shop.checkout);
   const userIds = shop.shoppers.map((s) => s.userId);
   const [[{ n }]] = await conn.query('SELECT COUNT(*) AS n FROM orders WHERE user_id IN (?)', [userIds]);

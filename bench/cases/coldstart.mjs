@@ -3,7 +3,7 @@
 // sandbox (real-looking credentials that are never used while booting) — against bare Node.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { spawnNode, stop, waitFor200 } from '../lib/procs.mjs';
 import { freePort, log, median, rssMb, sleep } from '../lib/util.mjs';
@@ -46,7 +46,7 @@ export function productionEnv({ databaseUrl, redisUrl, redisPrefix, port }) {
   };
 }
 
-async function coldStart(script, { args = [], env = {}, path, logFile, nodeBin }) {
+async function coldStart(script, { args = [], env = {}, path, logFile, nodeBin, nodeArgs = [] }) {
   const port = await freePort();
   const t0 = process.hrtime.bigint();
   const child = spawnNode(script, {
@@ -54,6 +54,7 @@ async function coldStart(script, { args = [], env = {}, path, logFile, nodeBin }
     env: { ...env, PORT: String(port) },
     logFile,
     nodeBin,
+    nodeArgs,
   });
   const ms = await waitFor200(`http://127.0.0.1:${port}${path}`, { child, since: t0, everyMs: 2, timeoutMs: 30_000 });
   const rssAtReady = rssMb(child.pid);
@@ -150,4 +151,49 @@ export function productionNode() {
     if (v.status === 0 && v.stdout.trim() !== process.version) return { bin, version: `Node ${v.stdout.trim()}` };
   }
   return null;
+}
+
+/**
+ * One more production-path start, not a measurement: the boot probe (bench/lib/boot-probe.cjs)
+ * times each package's require() and reads V8's heap spaces at exit.
+ */
+export async function runBootProbe({ dist, baseEnv, logFile }) {
+  const probeFile = resolve('bench/.tmp/boot-probe.json');
+  rmSync(probeFile, { force: true });
+  const probed = await coldStart(`${dist}/apps/api/src/main.js`, {
+    env: { ...baseEnv, BENCH_BOOT_PROBE: probeFile },
+    path: '/api/v1/health',
+    logFile,
+    nodeArgs: ['-r', resolve('bench/lib/boot-probe.cjs')],
+  });
+  if (!existsSync(probeFile)) throw new Error('the boot probe wrote nothing (see the API log)');
+  return { ...JSON.parse(readFileSync(probeFile, 'utf8')), ms: probed.ms, rssIdle: probed.rssIdle };
+}
+
+/** The boot probe's run: where the cold start's time and the idle memory go. */
+export function bootSection(p) {
+  const top = p.packages.slice(0, 12);
+  const rest = p.packages.slice(12).reduce((s, x) => s + x.ms, 0);
+  return [
+    '## Cold start and idle memory, taken apart (the boot probe, `bench/lib/boot-probe.cjs`)',
+    '',
+    `One more production-path start (Node ${process.version}, \`BENCH_ONLY=profile\`; not a cold-start measurement) with a preload that times every ` +
+      "`require()` by the package it loads (each package's own time; what it requires from other packages is theirs) " +
+      `and reads V8's heap spaces at exit. This start: first 200 after ${p.ms.toFixed(0)} ms, of which ${p.requireMs.toFixed(0)} ms ` +
+      `loading code (${((p.requireMs / p.ms) * 100).toFixed(0)} %); the rest is creating the app (TypeORM metadata, connections, ` +
+      `routes) and listening. Idle RSS ${p.rssIdle.toFixed(0)} MB.`,
+    '',
+    '| package (own require time) | ms | share of the first 200 |',
+    '|---|---|---|',
+    ...top.map((x) => `| ${x.name} | ${x.ms.toFixed(0)} | ${((x.ms / p.ms) * 100).toFixed(1)} % |`),
+    `| ${p.packages.length - top.length} others | ${rest.toFixed(0)} | ${((rest / p.ms) * 100).toFixed(1)} % |`,
+    '',
+    `At exit (1.5 s idle after the first 200): RSS ${p.memoryMb.rss} MB = V8 heap ${p.memoryMb.heapTotal} MB (used ${p.memoryMb.heapUsed}) + ` +
+      `external ${p.memoryMb.external} MB + the rest (code of Node and native modules, malloc arenas, thread stacks). ` +
+      `Compiled code ${p.codeMb.code} MB, bytecode ${p.codeMb.bytecode} MB.`,
+    '',
+    '| V8 heap space | size (MB) | used (MB) |',
+    '|---|---|---|',
+    ...p.heapSpacesMb.filter((s) => s.size > 0).map((s) => `| ${s.name} | ${s.size} | ${s.used} |`),
+  ].join('\n');
 }

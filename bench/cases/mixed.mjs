@@ -391,34 +391,6 @@ function memorySummary(s) {
   return { samples: s.length, rss: pick('rss'), heap: pick('heap'), series: s };
 }
 
-/** The top functions by self time of a .cpuprofile (V8's format: nodes, samples, timeDeltas). */
-export function profileTop(file, top = 8) {
-  const prof = JSON.parse(readFileSync(file, 'utf8'));
-  const byId = new Map(prof.nodes.map((n) => [n.id, n]));
-  const self = new Map();
-  let total = 0;
-  for (let i = 0; i < prof.samples.length; i++) {
-    const dt = prof.timeDeltas[i] ?? 0;
-    total += dt;
-    const n = byId.get(prof.samples[i]);
-    const f = n.callFrame;
-    const where = f.url ? `${f.url.replace(/^.*\/(node_modules|dist)\//, '$1/')}:${f.lineNumber + 1}` : '';
-    const key = `${f.functionName || '(anonymous)'} ${where}`.trim();
-    self.set(key, (self.get(key) ?? 0) + dt);
-  }
-  const idle = self.get('(idle)') ?? 0;
-  self.delete('(idle)');
-  const busy = total - idle;
-  return {
-    totalMs: total / 1000,
-    busyMs: busy / 1000,
-    top: [...self.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, top)
-      .map(([name, us]) => ({ name, ms: us / 1000, share: us / busy })),
-  };
-}
-
 export function mixedSection(r) {
   if (!r.runs.length) return soakLines(r).join('\n');
   const lines = [
@@ -497,6 +469,33 @@ function soakLines(r) {
       lines.push(
         `| ${k + 1} | ${m.samples} | ${m.rss.start.toFixed(0)} / ${m.rss.peak.toFixed(0)} / ${m.rss.end.toFixed(0)} | ${m.rss.slopeMbPerMin.toFixed(2)} | ` +
           `${m.heap.start.toFixed(1)} / ${m.heap.peak.toFixed(1)} / ${m.heap.end.toFixed(1)} | ${m.heap.slopeMbPerMin.toFixed(2)}${m.heap.missing ? ` (${m.heap.missing} reads failed)` : ''} |`,
+      );
+    }
+    // A sawtooth sampled every 5 s makes a noisy slope; the lowest reading of each minute (after
+    // that minute's collections) shows whether what survives garbage collection grows.
+    lines.push(
+      '',
+      'Lowest reading of each minute (MB; what survives the collections of that minute), RSS / heap used:',
+      '',
+    );
+    for (const [k, m] of s.memory.entries()) {
+      const floors = new Map();
+      for (const p of m.series ?? []) {
+        const minute = Math.floor(p.t); // t is in minutes
+        const f = floors.get(minute) ?? { rss: Infinity, heap: Infinity };
+        f.rss = Math.min(f.rss, p.rss);
+        if (p.heap !== undefined && p.heap !== null) f.heap = Math.min(f.heap, p.heap);
+        floors.set(minute, f);
+      }
+      lines.push(
+        `- replica ${k + 1}: ` +
+          [...floors.entries()]
+            .filter(([minute]) => minute < s.seconds / 60)
+            .map(
+              ([minute, f]) =>
+                `min ${minute} ${f.rss.toFixed(0)} / ${Number.isFinite(f.heap) ? f.heap.toFixed(0) : '—'}`,
+            )
+            .join(', '),
       );
     }
   }

@@ -34,7 +34,18 @@ function builder(pay, dist) {
   };
 }
 
-export async function runNotify({ loader, harness, conn, tokens, rounds, perRound, warmupCount, connections, dist }) {
+export async function runNotify({
+  loader,
+  harness,
+  conn,
+  tokens,
+  rounds,
+  perRound,
+  warmupCount,
+  connections,
+  dist,
+  measured,
+}) {
   const [rows] = await conn.query(
     `SELECT o.id, o.user_id AS userId, o.order_no AS orderNo, o.payable_amount AS payable, u.openid
        FROM orders o JOIN users u ON u.id = o.user_id
@@ -74,6 +85,8 @@ export async function runNotify({ loader, harness, conn, tokens, rounds, perRoun
   await loader.run(job(warm.list), harness.pid);
   const perRoundResults = [];
   let signMs = warm.ms / warmupCount;
+  // `measured` (the profile case): told when the measured rounds start and end
+  await measured?.start();
   for (let r = 0; r < rounds; r++) {
     // Built just before sending: WeChat's timestamps must be within ±300 s when they arrive.
     const { list, ms } = slice(warmupCount + r * each, each);
@@ -86,6 +99,7 @@ export async function runNotify({ loader, harness, conn, tokens, rounds, perRoun
         `p99 ${res.samples.ok.p99.toFixed(1)} ms, answers ${JSON.stringify(res.codes)}`,
     );
   }
+  await measured?.stop();
   const ids = rows.slice(0, warmupCount + rounds * each).map((o) => o.id);
   const [[{ paid }]] = await conn.query(`SELECT COUNT(*) AS paid FROM orders WHERE id IN (?) AND status = 'PAID'`, [
     ids,

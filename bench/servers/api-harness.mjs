@@ -4,6 +4,7 @@
 // Nothing new is exposed over HTTP; the notifications are then measured over real HTTP.
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
 
 const require = createRequire(import.meta.url);
 const dist = resolve(process.env.BENCH_DIST ?? 'dist');
@@ -20,6 +21,27 @@ await app.listen({ port: config.port, host: config.host });
 startupComplete(logger);
 const sandbox = app.get(WECHAT_SANDBOX);
 process.send({ type: 'ready', pay: sandbox.credentials.pay });
+
+// The bench's profile case asks for a CPU profile of one stretch of load at a time (in-process
+// inspector: only the runner's messages start it, nothing is reachable over the network).
+let session = null;
+process.on('message', async (msg) => {
+  if (msg?.type === 'profile-start') {
+    const { Session } = await import('node:inspector/promises');
+    session = new Session();
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: 500 });
+    await session.post('Profiler.start');
+    process.send({ type: 'profile-started' });
+  } else if (msg?.type === 'profile-stop' && session) {
+    const { profile } = await session.post('Profiler.stop');
+    session.disconnect();
+    session = null;
+    writeFileSync(msg.file, JSON.stringify(profile));
+    process.send({ type: 'profile-written', file: msg.file });
+  }
+});
 
 let stopping = false;
 const shutdown = async () => {
