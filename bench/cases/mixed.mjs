@@ -269,11 +269,14 @@ async function shoppersLoop({ nginx, replicas, shop, shoppers, seconds, dist, ru
 
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
-/** Heap used (MB) from a replica's Prometheus metrics (prom-client's nodejs_heap_size_used_bytes). */
+/** Heap used and committed (MB) from a replica's Prometheus metrics (prom-client's nodejs_heap_size_*_bytes). */
 async function heapMb(replica) {
   const r = await call(replica.url, 'GET', '/metrics');
-  const m = /^nodejs_heap_size_used_bytes(?:\{[^}]*\})? ([\d.e+]+)/m.exec(r.text);
-  return m ? Number(m[1]) / 1e6 : NaN;
+  const read = (name) => {
+    const m = new RegExp(`^${name}(?:\\{[^}]*\\})? ([\\d.e+]+)`, 'm').exec(r.text);
+    return m ? Number(m[1]) / 1e6 : NaN;
+  };
+  return { used: read('nodejs_heap_size_used_bytes'), total: read('nodejs_heap_size_total_bytes') };
 }
 
 /** Least-squares slope of y over x. */
@@ -316,7 +319,10 @@ export async function runMixedOnce({
     const t0 = performance.now();
     const sample = async () => {
       const t = (performance.now() - t0) / 60_000;
-      for (const [k, r] of replicas.entries()) samples[k].push({ t, rss: rssMb(r.pid), heap: await heapMb(r) });
+      for (const [k, r] of replicas.entries()) {
+        const heap = await heapMb(r);
+        samples[k].push({ t, rss: rssMb(r.pid), heap: heap.used, heapTotal: heap.total });
+      }
     };
     if (sampleMemory) await sample();
     let ticks = 0;
@@ -422,6 +428,8 @@ export function mixedSection(r) {
         'load generator and the neighbours, a second replica can only help while one replica is not already getting its core.',
     );
   }
+  const errors = r.runs.reduce((n, x) => n + x.errors, 0);
+  lines.push('', `Target: 0 errors on every run: **${errors === 0 ? 'met' : `missed (${errors})`}**.`);
   lines.push(
     '',
     'p50 / p99 per step (ms):',
@@ -471,6 +479,7 @@ function soakLines(r) {
           `${m.heap.start.toFixed(1)} / ${m.heap.peak.toFixed(1)} / ${m.heap.end.toFixed(1)} | ${m.heap.slopeMbPerMin.toFixed(2)}${m.heap.missing ? ` (${m.heap.missing} reads failed)` : ''} |`,
       );
     }
+    const verdicts = [];
     // A sawtooth sampled every 5 s makes a noisy slope; the lowest reading of each minute (after
     // that minute's collections) shows whether what survives garbage collection grows.
     lines.push(
@@ -485,12 +494,14 @@ function soakLines(r) {
         const f = floors.get(minute) ?? { rss: Infinity, heap: Infinity };
         f.rss = Math.min(f.rss, p.rss);
         if (p.heap !== undefined && p.heap !== null) f.heap = Math.min(f.heap, p.heap);
+        if (Number.isFinite(p.heapTotal)) f.heapTotal = Math.min(f.heapTotal ?? Infinity, p.heapTotal);
         floors.set(minute, f);
       }
+      for (const minute of floors.keys()) if (minute >= s.seconds / 60) floors.delete(minute); // the last, partial one
+      verdicts.push(floorVerdict(k, floors));
       lines.push(
         `- replica ${k + 1}: ` +
           [...floors.entries()]
-            .filter(([minute]) => minute < s.seconds / 60)
             .map(
               ([minute, f]) =>
                 `min ${minute} ${f.rss.toFixed(0)} / ${Number.isFinite(f.heap) ? f.heap.toFixed(0) : '—'}`,
@@ -498,8 +509,36 @@ function soakLines(r) {
             .join(', '),
       );
     }
+    lines.push(
+      '',
+      'Target: no growth trend. Read as: the lowest reading of the last two minutes against minutes 1–2 (minute 0 is the ' +
+        'warm-up), growth above 10 % counts as a trend.',
+      '',
+      ...verdicts.flat(),
+    );
   }
   return [...lines, ...(r.profile ? profileLines(r) : [])];
+}
+
+function floorVerdict(k, floors) {
+  const minutes = [...floors.keys()].sort((a, b) => a - b).filter((m) => m >= 1);
+  if (minutes.length < 4) return [`- replica ${k + 1}: too short to tell (${minutes.length} full minutes)`];
+  const low = (ms, key) => Math.min(...ms.map((m) => floors.get(m)[key]));
+  const early = minutes.slice(0, 2);
+  const late = minutes.slice(-2);
+  const keys = [...floors.values()].some((f) => Number.isFinite(f.heapTotal))
+    ? ['rss', 'heap', 'heapTotal']
+    : ['rss', 'heap'];
+  const label = { rss: 'RSS', heap: 'heap used', heapTotal: "V8's committed heap" };
+  return keys.map((key) => {
+    const a = low(early, key);
+    const b = low(late, key);
+    const growth = b / a - 1;
+    return (
+      `- replica ${k + 1} ${label[key]}: ${a.toFixed(0)} → ${b.toFixed(0)} MB ` +
+      `(${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(0)} %): **${growth > 0.1 ? 'growing (missed)' : 'no trend (met)'}**`
+    );
+  });
 }
 
 function profileLines(r) {
