@@ -266,7 +266,7 @@ the optimisation log and the limits follow the generated part.
 \`\`\`sh
 npm ci
 apt-get install -y wrk        # Debian's wrk: the second load generator (the wrk case is skipped without it)
-npm run bench                 # ~35 minutes (10 of them the soak); MariaDB and Redis on 127.0.0.1
+npm run bench                 # ~30 minutes (10 of them the soak); MariaDB and Redis on 127.0.0.1
 npm run bench -- --catalog-size 1000,10000,100000   # search at scale (BENCH_ONLY=search for it alone)
 BENCH_ONLY=search,wrk npm run bench                   # any subset of the case names
 BENCH_ONLY=profile npm run bench                      # where the CPU, the boot time and the idle memory go (~3 minutes)
