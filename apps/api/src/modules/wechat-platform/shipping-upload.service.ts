@@ -58,10 +58,8 @@ export class ShippingUploadService implements OnModuleInit, OnApplicationBootstr
     private readonly api: MiniProgramOpenApi,
     @InjectConfig() private readonly config: AppConfig,
   ) {
-    this.worker = new OutboxWorker('shipping upload', uploads, 'UPLOADING', (row) => this.upload(row), this.logger, {
-      maxAttempts: config.wechatPlatform.maxAttempts,
-      baseMs: config.wechatPlatform.retryBaseMs,
-    });
+    const work = (row: ShippingUploadEntity): Promise<void> => this.upload(row);
+    this.worker = new OutboxWorker('shipping upload', uploads, 'UPLOADING', work, this.logger, config.wechatPlatform);
   }
 
   onModuleInit(): void {
@@ -69,7 +67,7 @@ export class ShippingUploadService implements OnModuleInit, OnApplicationBootstr
   }
 
   onApplicationBootstrap(): void {
-    this.worker.start(this.config.wechatPlatform.workerIntervalMs);
+    this.worker.start();
     this.catchUpTimer = everyInterval(
       'shipping-upload-catch-up',
       Math.max(CATCH_UP_EVERY_MS, this.config.wechatPlatform.workerIntervalMs),

@@ -73,10 +73,8 @@ export class SubscribeService implements OnModuleInit, OnApplicationBootstrap, O
     private readonly api: MiniProgramOpenApi,
     @InjectConfig() private readonly config: AppConfig,
   ) {
-    this.worker = new OutboxWorker('subscribe message', messages, 'SENDING', (row) => this.send(row), this.logger, {
-      maxAttempts: config.wechatPlatform.maxAttempts,
-      baseMs: config.wechatPlatform.retryBaseMs,
-    });
+    const work = (row: SubscribeMessageEntity): Promise<void> => this.send(row);
+    this.worker = new OutboxWorker('subscribe message', messages, 'SENDING', work, this.logger, config.wechatPlatform);
   }
 
   onModuleInit(): void {
@@ -91,7 +89,7 @@ export class SubscribeService implements OnModuleInit, OnApplicationBootstrap, O
   }
 
   onApplicationBootstrap(): void {
-    this.worker.start(this.config.wechatPlatform.workerIntervalMs);
+    this.worker.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
