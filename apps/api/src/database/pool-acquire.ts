@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { dbErrorCode } from './db-errors';
 
 type Callback = (err: Error | null, connection?: { release(): void }) => void;
 interface Mysql2Pool {
@@ -62,8 +63,7 @@ export function destroyTimedOutConnections(dataSource: DataSource): void {
     try {
       return await original.apply(this, args);
     } catch (err) {
-      const e = err as { code?: string; driverError?: { code?: string } };
-      if ((e.driverError?.code ?? e.code) === 'PROTOCOL_SEQUENCE_TIMEOUT') this.databaseConnection?.destroy?.();
+      if (dbErrorCode(err) === 'PROTOCOL_SEQUENCE_TIMEOUT') this.databaseConnection?.destroy?.();
       throw err;
     }
   };

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { dbErrorCode } from './db-errors';
 
 const DEADLOCK_CODES = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 
@@ -63,10 +64,7 @@ export class TransactionService {
       try {
         return await this.readCommittedTransaction(work);
       } catch (err) {
-        const code =
-          (err as { code?: string; driverError?: { code?: string } }).driverError?.code ??
-          (err as { code?: string }).code;
-        if (attempt >= 3 || !code || !DEADLOCK_CODES.has(code)) throw err;
+        if (attempt >= 3 || !DEADLOCK_CODES.has(dbErrorCode(err))) throw err;
       }
     }
   }

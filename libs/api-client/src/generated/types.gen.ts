@@ -7318,9 +7318,9 @@ export type AdminWechatShippingListData = {
     body?: never;
     path?: never;
     query?: {
-        status?: 'PENDING' | 'UPLOADING' | 'DONE' | 'FAILED';
         page?: number;
         pageSize?: number;
+        status?: 'PENDING' | 'UPLOADING' | 'DONE' | 'FAILED';
     };
     url: '/api/v1/admin/wechat/shipping-uploads';
 };
@@ -9873,12 +9873,12 @@ export type AdminContentReviewListData = {
     body?: never;
     path?: never;
     query?: {
+        page?: number;
+        pageSize?: number;
         /**
          * default: every status
          */
         status?: 'PENDING' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN';
-        page?: number;
-        pageSize?: number;
     };
     url: '/api/v1/admin/content-reviews';
 };

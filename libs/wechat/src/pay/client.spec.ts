@@ -131,14 +131,15 @@ describe('WechatPayClient against the sandbox', () => {
     expect(closeErr).toMatchObject({ httpStatus: 400, code: 'ORDER_PAID', message: '订单已支付' });
     expect(closeErr.requestId).toMatch(/-268449538$/);
 
-    const refund = await client.createRefund({
+    const refundInput = {
       outTradeNo: no,
       outRefundNo: `R${no}`,
       reason: '不想要了',
       refundFen: 990,
       totalFen: 1990,
       notifyUrl: receiver.url,
-    });
+    };
+    const refund = await client.createRefund(refundInput);
     expect(refund).toMatchObject({ status: 'PROCESSING', out_trade_no: no, amount: { refund: 990, total: 1990 } });
     await sandbox.whenIdle();
     const refundNote = receiver.accepted[1];
@@ -152,18 +153,7 @@ describe('WechatPayClient against the sandbox', () => {
     expect((await client.queryByOutTradeNo(no)).trade_state).toBe('REFUND');
 
     // the same refund again is the same refund; more than what is left is refused
-    expect(
-      (
-        await client.createRefund({
-          outTradeNo: no,
-          outRefundNo: `R${no}`,
-          reason: '不想要了',
-          refundFen: 990,
-          totalFen: 1990,
-          notifyUrl: receiver.url,
-        })
-      ).refund_id,
-    ).toBe(refund.refund_id);
+    expect((await client.createRefund(refundInput)).refund_id).toBe(refund.refund_id);
     const tooMuch = await rejection(
       client.createRefund({ outTradeNo: no, outRefundNo: `R2${no}`, refundFen: 1001, totalFen: 1990 }),
       WechatPayApiError,

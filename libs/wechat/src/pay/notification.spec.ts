@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { buildNotification, type SandboxPayCredentials } from '@sutwxapp/wechat-sandbox';
+import { buildNotification, type NotificationOverrides, type SandboxPayCredentials } from '@sutwxapp/wechat-sandbox';
 import { WechatPayNotificationError } from './errors';
 import { PlatformKeyStore } from './keys';
 import { verifyNotification } from './notification';
@@ -30,6 +30,10 @@ const resource = {
   amount: { total: 1 },
 };
 
+/** A notification of event type 'E' about `resource`, forged or altered as `overrides` say. */
+const notice = (overrides: NotificationOverrides = {}) =>
+  buildNotification({ credentials, eventType: 'E', resource, ...overrides });
+
 function reason(n: { headers: Record<string, string>; body: string }): string {
   try {
     verifyNotification(n.headers, n.body, check);
@@ -50,48 +54,22 @@ describe('verifyNotification', () => {
   });
 
   it('checks in order: headers, probe, timestamp, serial, signature, JSON, decryption', () => {
-    const probeAndStale = buildNotification({
-      credentials,
-      eventType: 'E',
-      resource,
-      forgery: 'signtest_probe',
-      timestamp: stale,
-    });
+    const probeAndStale = notice({ forgery: 'signtest_probe', timestamp: stale });
     expect(reason(probeAndStale)).toBe('signtest_probe');
-    const staleAndUnknown = buildNotification({
-      credentials,
-      eventType: 'E',
-      resource,
-      timestamp: stale,
-      serial: 'PUB_KEY_ID_OTHER',
-    });
+    const staleAndUnknown = notice({ timestamp: stale, serial: 'PUB_KEY_ID_OTHER' });
     expect(reason(staleAndUnknown)).toBe('stale_timestamp');
-    const unknownAndForged = buildNotification({
-      credentials,
-      eventType: 'E',
-      resource,
-      forgery: 'bad_signature',
-      serial: 'PUB_KEY_ID_OTHER',
-    });
+    const unknownAndForged = notice({ forgery: 'bad_signature', serial: 'PUB_KEY_ID_OTHER' });
     expect(reason(unknownAndForged)).toBe('unknown_serial');
-    const probeWithoutHeader = buildNotification({
-      credentials,
-      eventType: 'E',
-      resource,
-      forgery: 'signtest_probe',
-      omitHeaders: ['Wechatpay-Nonce'],
-    });
+    const probeWithoutHeader = notice({ forgery: 'signtest_probe', omitHeaders: ['Wechatpay-Nonce'] });
     expect(reason(probeWithoutHeader)).toBe('missing_headers');
-    expect(reason(buildNotification({ credentials, eventType: 'E', resource, timestamp: stale + 2 }))).toBe('accepted');
+    expect(reason(notice({ timestamp: stale + 2 }))).toBe('accepted');
   });
 
   it('refuses other signature types and algorithms', () => {
-    const n = buildNotification({ credentials, eventType: 'E', resource });
+    const n = notice();
     expect(reason({ ...n, headers: { ...n.headers, 'Wechatpay-Signature-Type': 'WECHATPAY2-SM2-WITH-SM3' } })).toBe(
       'unsupported_signature_type',
     );
-    expect(reason(buildNotification({ credentials, eventType: 'E', resource, algorithm: 'AEAD_SM4_GCM' }))).toBe(
-      'malformed',
-    );
+    expect(reason(notice({ algorithm: 'AEAD_SM4_GCM' }))).toBe('malformed');
   });
 });

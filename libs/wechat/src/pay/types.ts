@@ -107,11 +107,5 @@ export interface CreateRefundInput {
   notifyUrl?: string;
 }
 
-/** What the mini-program passes to wx.requestPayment (it does not take appId). */
-export interface RequestPaymentParams {
-  timeStamp: string;
-  nonceStr: string;
-  package: string;
-  signType: 'RSA';
-  paySign: string;
-}
+/** What the mini-program passes to wx.requestPayment (built by buildRequestPaymentParams): the API's contract type. */
+export type { RequestPaymentParams } from '@sutwxapp/contracts';

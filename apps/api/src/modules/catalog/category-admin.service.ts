@@ -5,6 +5,7 @@ import { Repository } from 'typeorm';
 import { AppError, Errors } from '../../common/errors/app-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { isForeignKeyViolation } from '../../database/db-errors';
 import { TransactionService } from '../../database/transaction.service';
 import { MediaService } from '../media/media.service';
 import { CatalogCacheService } from './catalog-cache.service';
@@ -123,9 +124,3 @@ export class CategoryAdminService {
 
 const tooDeep = (message: string): AppError =>
   Errors.CATEGORY_TOO_DEEP(message, { errors: [{ field: 'parentId', message }] });
-
-function isForeignKeyViolation(err: unknown): boolean {
-  const e = err as { code?: string; driverError?: { code?: string } };
-  const code = e.driverError?.code ?? e.code ?? '';
-  return code.startsWith('ER_ROW_IS_REFERENCED') || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
-}

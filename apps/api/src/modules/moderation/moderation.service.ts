@@ -9,6 +9,7 @@ import {
   type ContentVerdict,
 } from '../../common/content-security.port';
 import { Errors } from '../../common/errors/app-error';
+import { isUniqueViolation } from '../../database/db-errors';
 import { TransactionService } from '../../database/transaction.service';
 import { ContentReviewHandlers } from './content-review-handlers';
 import { ContentReviewEntity } from './content-review.entity';
@@ -152,12 +153,6 @@ export class ModerationService {
       { status: 'WITHDRAWN', openSlot: null, decidedAt: new Date() },
     );
   }
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; driverError?: { code?: string } };
-  const code = e.driverError?.code ?? e.code ?? '';
-  return code === 'ER_DUP_ENTRY' || code.startsWith('SQLITE_CONSTRAINT');
 }
 
 function toDto(r: ContentReviewEntity): ContentReview {

@@ -16,6 +16,7 @@ import { AppError, Errors } from '../../common/errors/app-error';
 import { parseMediaRef } from '../../common/media-ref';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { isUniqueViolation } from '../../database/db-errors';
 import { TransactionService } from '../../database/transaction.service';
 import { AuthService } from '../auth/auth.service';
 import { CatalogCacheService } from '../catalog/catalog-cache.service';
@@ -201,10 +202,7 @@ export class ReviewService implements OnModuleInit, OnApplicationBootstrap, OnAp
     try {
       return await this.tx.run(work);
     } catch (err) {
-      const code =
-        (err as { code?: string; driverError?: { code?: string } }).driverError?.code ??
-        (err as { code?: string }).code;
-      if (code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE') throw alreadyReviewed(kind);
+      if (isUniqueViolation(err)) throw alreadyReviewed(kind);
       throw err;
     }
   }

@@ -1,16 +1,11 @@
 import { Logger } from '@nestjs/common';
-import { In, LessThan, LessThanOrEqual, type ObjectLiteral, type Repository } from 'typeorm';
+import { In, LessThan, LessThanOrEqual, type Repository } from 'typeorm';
+import type { WechatPlatformConfig } from '../../config/app-config';
 import { everyInterval, runAsJob } from '../../observability/request-context';
+import type { OutboxRow } from './entities/outbox-row';
 
-/** The columns both outboxes (shipping uploads, notices) share. */
-export interface OutboxRow extends ObjectLiteral {
-  id: number;
-  status: string;
-  attempts: number;
-  nextAttemptAt: Date;
-  claimedUntil: Date | null;
-  lastError: string | null;
-}
+/** How often the worker polls, how often a row is tried before it is given up, the first backoff. */
+export type OutboxSettings = Pick<WechatPlatformConfig, 'workerIntervalMs' | 'maxAttempts' | 'retryBaseMs'>;
 
 const LEASE_MS = 60_000;
 const BATCH = 20;
@@ -38,12 +33,13 @@ export class OutboxWorker<T extends OutboxRow> {
     private readonly working: string,
     private readonly work: (row: T) => Promise<void>,
     private readonly logger: Logger,
+    private readonly settings: OutboxSettings,
   ) {
     this.job = `outbox:${name.replace(/\s+/g, '-')}`;
   }
 
-  start(intervalMs: number): void {
-    this.timer = everyInterval(this.job, intervalMs, () => this.runOnce().catch(() => undefined));
+  start(): void {
+    this.timer = everyInterval(this.job, this.settings.workerIntervalMs, () => this.runOnce().catch(() => undefined));
   }
 
   async stop(): Promise<void> {
@@ -108,5 +104,19 @@ export class OutboxWorker<T extends OutboxRow> {
       { id: row.id, status: In([this.working]) } as never,
       { ...patch, claimedUntil: null } as never,
     );
+  }
+
+  /**
+   * Records a failed try of a claimed row: due again after a backoff while the failure is
+   * `transient` and attempts remain, else given up as `finalStatus`. Answers whether it will retry.
+   */
+  async fail(row: T, err: unknown, transient: boolean, finalStatus: T['status'] = 'FAILED'): Promise<boolean> {
+    const retry = transient && row.attempts < this.settings.maxAttempts;
+    await this.finish(row, {
+      status: retry ? 'PENDING' : finalStatus,
+      lastError: (err as Error).message.slice(0, 500),
+      nextAttemptAt: new Date(Date.now() + backoffMs(row.attempts, this.settings.retryBaseMs)),
+    } as Partial<T>);
+    return retry;
   }
 }

@@ -25,7 +25,7 @@ import { OrderQueryService } from '../order/order-query.service';
 import { PaymentService } from '../payment/payment.service';
 import type { ReuploadDto } from './dto/shipping-upload.dto';
 import { type Parcel, ShippingUploadEntity } from './entities/shipping-upload.entity';
-import { backoffMs, OutboxWorker } from './outbox';
+import { OutboxWorker } from './outbox';
 import { platformMetrics } from './platform-metrics';
 import { everyInterval } from '../../observability/request-context';
 
@@ -58,7 +58,8 @@ export class ShippingUploadService implements OnModuleInit, OnApplicationBootstr
     private readonly api: MiniProgramOpenApi,
     @InjectConfig() private readonly config: AppConfig,
   ) {
-    this.worker = new OutboxWorker('shipping upload', uploads, 'UPLOADING', (row) => this.upload(row), this.logger);
+    const work = (row: ShippingUploadEntity): Promise<void> => this.upload(row);
+    this.worker = new OutboxWorker('shipping upload', uploads, 'UPLOADING', work, this.logger, config.wechatPlatform);
   }
 
   onModuleInit(): void {
@@ -66,7 +67,7 @@ export class ShippingUploadService implements OnModuleInit, OnApplicationBootstr
   }
 
   onApplicationBootstrap(): void {
-    this.worker.start(this.config.wechatPlatform.workerIntervalMs);
+    this.worker.start();
     this.catchUpTimer = everyInterval(
       'shipping-upload-catch-up',
       Math.max(CATCH_UP_EVERY_MS, this.config.wechatPlatform.workerIntervalMs),
@@ -134,7 +135,6 @@ export class ShippingUploadService implements OnModuleInit, OnApplicationBootstr
   }
 
   private async upload(row: ShippingUploadEntity): Promise<void> {
-    const { max, base } = { max: this.config.wechatPlatform.maxAttempts, base: this.config.wechatPlatform.retryBaseMs };
     try {
       const request = await this.buildRequest(row);
       await this.api.uploadShippingInfo(request);
@@ -143,13 +143,8 @@ export class ShippingUploadService implements OnModuleInit, OnApplicationBootstr
       this.logger.log(`shipping info of order ${row.orderNo} uploaded to WeChat (attempt ${row.attempts})`);
     } catch (err) {
       const transient = err instanceof WechatOpenApiError ? err.transient : !(err instanceof AppError);
-      const giveUp = !transient || row.attempts >= max;
+      const giveUp = !(await this.worker.fail(row, err, transient));
       const message = (err as Error).message.slice(0, 500);
-      await this.worker.finish(row, {
-        status: giveUp ? 'FAILED' : 'PENDING',
-        lastError: message,
-        nextAttemptAt: new Date(Date.now() + backoffMs(row.attempts, base)),
-      });
       platformMetrics.openApiCalls.inc({ api: 'upload_shipping_info', result: giveUp ? 'failed' : 'retry' });
       this.logger.warn(
         `shipping upload of order ${row.orderNo} failed (attempt ${row.attempts}${giveUp ? ', giving up' : ', will retry'}): ${message}`,

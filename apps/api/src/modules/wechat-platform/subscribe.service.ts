@@ -24,7 +24,7 @@ import { AuthService } from '../auth/auth.service';
 import { OrderQueryService } from '../order/order-query.service';
 import { findCarrierName } from '../order/carriers';
 import { SubscribeAcceptanceEntity, SubscribeMessageEntity } from './entities/subscribe.entity';
-import { backoffMs, OutboxWorker } from './outbox';
+import { OutboxWorker } from './outbox';
 import { platformMetrics } from './platform-metrics';
 
 /** Which notices the mini-program may ask for at each moment WeChat allows (≤ 3 per request). */
@@ -73,7 +73,8 @@ export class SubscribeService implements OnModuleInit, OnApplicationBootstrap, O
     private readonly api: MiniProgramOpenApi,
     @InjectConfig() private readonly config: AppConfig,
   ) {
-    this.worker = new OutboxWorker('subscribe message', messages, 'SENDING', (row) => this.send(row), this.logger);
+    const work = (row: SubscribeMessageEntity): Promise<void> => this.send(row);
+    this.worker = new OutboxWorker('subscribe message', messages, 'SENDING', work, this.logger, config.wechatPlatform);
   }
 
   onModuleInit(): void {
@@ -88,7 +89,7 @@ export class SubscribeService implements OnModuleInit, OnApplicationBootstrap, O
   }
 
   onApplicationBootstrap(): void {
-    this.worker.start(this.config.wechatPlatform.workerIntervalMs);
+    this.worker.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -218,12 +219,12 @@ export class SubscribeService implements OnModuleInit, OnApplicationBootstrap, O
     } catch (err) {
       const e = err instanceof WechatOpenApiError ? err : null;
       const refused = e?.errcode === 43101;
-      const retry = !refused && (e ? e.transient : true) && row.attempts < this.config.wechatPlatform.maxAttempts;
-      await this.worker.finish(row, {
-        status: refused ? 'REFUSED' : retry ? 'PENDING' : 'FAILED',
-        lastError: (err as Error).message.slice(0, 500),
-        nextAttemptAt: new Date(Date.now() + backoffMs(row.attempts, this.config.wechatPlatform.retryBaseMs)),
-      });
+      const retry = await this.worker.fail(
+        row,
+        err,
+        !refused && (e ? e.transient : true),
+        refused ? 'REFUSED' : 'FAILED',
+      );
       platformMetrics.openApiCalls.inc({
         api: 'subscribe_send',
         result: refused ? 'refused' : retry ? 'retry' : 'failed',

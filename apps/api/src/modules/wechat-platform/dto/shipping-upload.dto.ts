@@ -1,20 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ReuploadShippingRequest, ShippingParcel, ShippingUploadStatus } from '@sutwxapp/contracts';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { NestedList } from '../../../common/nested';
+import { QueuePageQueryDto } from '../../../common/page-query.dto';
 
 export class ParcelDto implements ShippingParcel {
   @ApiProperty({ example: 'yuantong', description: 'our (Kuaidi100) carrier code, see GET /logistics/carriers' })
@@ -46,25 +34,9 @@ export class ReuploadDto implements ReuploadShippingRequest {
   logisticsType?: 1 | 3 | 4;
 }
 
-export class ShippingUploadListQueryDto {
+export class ShippingUploadListQueryDto extends QueuePageQueryDto {
   @ApiPropertyOptional({ enum: ['PENDING', 'UPLOADING', 'DONE', 'FAILED'] })
   @IsOptional()
   @IsIn(['PENDING', 'UPLOADING', 'DONE', 'FAILED'])
   status?: ShippingUploadStatus;
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'page must be a whole number' })
-  @Min(1, { message: 'page must be at least 1' })
-  @Max(100_000, { message: 'page can be at most 100000' })
-  page?: number;
-
-  @ApiPropertyOptional({ default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
 }

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { OutboxRow } from './outbox-row';
 
 /** How many one-time notices of a template the shopper has allowed and not yet used. */
 @Entity('wechat_subscribe_acceptances')
@@ -26,10 +27,7 @@ export type SubscribeMessageStatus = 'PENDING' | 'SENDING' | 'SENT' | 'REFUSED' 
 
 /** The notice outbox: written after the order's commit, sent by the worker. */
 @Entity('wechat_subscribe_messages')
-export class SubscribeMessageEntity {
-  @PrimaryGeneratedColumn()
-  id!: number;
-
+export class SubscribeMessageEntity extends OutboxRow<SubscribeMessageStatus> {
   @Column({ name: 'user_id', type: 'integer' })
   userId!: number;
 
@@ -51,27 +49,6 @@ export class SubscribeMessageEntity {
   @Column({ type: 'simple-json' })
   data!: Record<string, string>;
 
-  @Column({ type: 'varchar', length: 16 })
-  status!: SubscribeMessageStatus;
-
-  @Column({ type: 'integer' })
-  attempts!: number;
-
-  @Column({ name: 'next_attempt_at', type: 'datetime', precision: 3 })
-  nextAttemptAt!: Date;
-
-  @Column({ name: 'claimed_until', type: 'datetime', precision: 3, nullable: true })
-  claimedUntil!: Date | null;
-
-  @Column({ name: 'last_error', type: 'varchar', length: 500, nullable: true })
-  lastError!: string | null;
-
   @Column({ name: 'sent_at', type: 'datetime', precision: 3, nullable: true })
   sentAt!: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 })
-  updatedAt!: Date;
 }
