@@ -47,3 +47,18 @@ export function useDialogWrite<T>(
   }
   return { ...write, target, open, start };
 }
+
+/**
+ * A write whose outcome is told by a toast alone (a row's switch, a move, an export): `done` when
+ * it succeeds, the API's message when it is refused. Says whether it succeeded.
+ */
+export async function toastWrite(write: () => Promise<unknown>, done: string): Promise<boolean> {
+  try {
+    await write();
+    void MessagePlugin.success(done);
+    return true;
+  } catch (e) {
+    void MessagePlugin.error((e as Error).message);
+    return false;
+  }
+}
