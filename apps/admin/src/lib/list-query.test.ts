@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { beijingDayBounds, boolOf, cleanQuery, dateOf, enumOf, intOf, pageOf, pageSizeOf } from './list-query';
+import {
+  beijingDayBounds,
+  boolOf,
+  cleanQuery,
+  dateOf,
+  enumOf,
+  intOf,
+  pageOf,
+  pageSizeOf,
+  typedId,
+  yesNo,
+} from './list-query';
 
 describe('list filters from the URL query', () => {
   it('reads whole positive numbers only', () => {
@@ -27,6 +38,22 @@ describe('list filters from the URL query', () => {
     expect(dateOf({ d: '2026-02-28' }, 'd')).toBe('2026-02-28');
     expect(dateOf({ d: '2026-02-30' }, 'd')).toBeUndefined();
     expect(dateOf({ d: '2026-2-1' }, 'd')).toBeUndefined();
+  });
+
+  it('reads a typed ID: blank, a positive whole number, or a mistake', () => {
+    expect(typedId('  ')).toBeUndefined();
+    expect(typedId(' 42 ')).toBe(42);
+    for (const bad of ['0', '-3', '1.5', 'abc', '12345678901']) expect(typedId(bad)).toBeNull();
+  });
+
+  it('maps a yes / no filter to its Select and back', () => {
+    expect(yesNo.options('全部', '有', '无')).toEqual([
+      { value: '', label: '全部' },
+      { value: 'true', label: '有' },
+      { value: 'false', label: '无' },
+    ]);
+    expect([yesNo.value(undefined), yesNo.value(true), yesNo.value(false)]).toEqual(['', 'true', 'false']);
+    expect([yesNo.picked(''), yesNo.picked('true'), yesNo.picked('false')]).toEqual([undefined, true, false]);
   });
 
   it('writes back only what differs from the defaults', () => {

@@ -13,6 +13,16 @@ function one(q: RawQuery, key: string): string | undefined {
   return typeof s === 'string' && s.trim() !== '' ? s.trim() : undefined;
 }
 
+/**
+ * An ID typed into a filter box: undefined when the box is blank, the number when it is a positive
+ * whole number, null when it is not one (the screen says so instead of filtering).
+ */
+export function typedId(text: string): number | undefined | null {
+  const s = text.trim();
+  if (s === '') return undefined;
+  return /^[1-9]\d{0,9}$/.test(s) ? Number(s) : null;
+}
+
 /** A positive whole number, or undefined. */
 export function intOf(q: RawQuery, key: string): number | undefined {
   const s = one(q, key);
@@ -33,6 +43,20 @@ export function enumOf<T extends string>(q: RawQuery, key: string, allowed: read
   const s = one(q, key);
   return s !== undefined && (allowed as readonly string[]).includes(s) ? (s as T) : undefined;
 }
+
+/**
+ * A yes / no filter (on shelf, has pictures, issuing) in its Select: the options '' (either),
+ * 'true' and 'false'; the filter's state as the Select's value; a picked value as the state.
+ */
+export const yesNo = {
+  options: (either: string, yes: string, no: string): Array<{ value: string; label: string }> => [
+    { value: '', label: either },
+    { value: 'true', label: yes },
+    { value: 'false', label: no },
+  ],
+  value: (b: boolean | undefined): string => (b === undefined ? '' : String(b)),
+  picked: (v: unknown): boolean | undefined => (v === '' ? undefined : v === 'true'),
+};
 
 export function boolOf(q: RawQuery, key: string): boolean | undefined {
   const s = one(q, key);
