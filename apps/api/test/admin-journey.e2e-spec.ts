@@ -6,7 +6,7 @@ import { type Browser, type Page } from 'playwright-core';
 import { createAddress, createCategory, createShopper } from './support/factories';
 import { photoPng } from './support/images';
 import { beijingToday, createOperator, type Operator } from './support/service-fixtures';
-import { checkScreen, describeBrowser, launchBrowser } from './support/browser';
+import { checkScreen, describeBrowser, launchBrowser, popupsClosed } from './support/browser';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
 const ROOT = join(__dirname, '../../..');
@@ -93,6 +93,7 @@ describeBrowser(`Merchant console: product to refund journey in Chromium (${back
   async function choose(page: Page, label: string, option: string): Promise<void> {
     await page.locator(`[aria-label="${label}"]`).first().click();
     await page.locator('.t-popup:visible .t-select-option').filter({ hasText: option }).first().click();
+    await popupsClosed(page);
   }
 
   /** Today's paid GMV and orders (Beijing day) from the analytics API the dashboard reads. */

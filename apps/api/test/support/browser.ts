@@ -56,4 +56,18 @@ export async function signInToConsole(
 export async function chooseOption(page: Page, select: string, option: string): Promise<void> {
   await page.locator(select).click();
   await page.locator('.t-select-option:visible', { hasText: option }).first().click();
+  await popupsClosed(page);
+}
+
+/**
+ * Waits until no TDesign popup is showing: a select's option list fades out after the pick, and
+ * an accessibility check taken during the fade would judge the closing list, not the screen.
+ */
+export async function popupsClosed(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll<HTMLElement>('.t-popup')].every((e) => {
+      const style = getComputedStyle(e);
+      return style.display === 'none' || style.visibility === 'hidden' || e.getClientRects().length === 0;
+    }),
+  );
 }
