@@ -64,10 +64,9 @@ export async function chooseOption(page: Page, select: string, option: string): 
  * an accessibility check taken during the fade would judge the closing list, not the screen.
  */
 export async function popupsClosed(page: Page): Promise<void> {
-  await page.waitForFunction(() =>
-    [...document.querySelectorAll<HTMLElement>('.t-popup')].every((e) => {
-      const style = getComputedStyle(e);
-      return style.display === 'none' || style.visibility === 'hidden' || e.getClientRects().length === 0;
-    }),
-  );
+  // a string: this file is compiled without the DOM's types
+  await page.waitForFunction(`[...document.querySelectorAll('.t-popup')].every((e) => {
+    const style = getComputedStyle(e);
+    return style.display === 'none' || style.visibility === 'hidden' || e.getClientRects().length === 0;
+  })`);
 }
