@@ -64,9 +64,9 @@ export async function chooseOption(page: Page, select: string, option: string): 
  * an accessibility check taken during the fade would judge the closing list, not the screen.
  */
 export async function popupsClosed(page: Page): Promise<void> {
-  // a string: this file is compiled without the DOM's types
-  await page.waitForFunction(`[...document.querySelectorAll('.t-popup')].every((e) => {
-    const style = getComputedStyle(e);
-    return style.display === 'none' || style.visibility === 'hidden' || e.getClientRects().length === 0;
-  })`);
+  const deadline = Date.now() + 5_000;
+  while ((await page.locator('.t-popup:visible').count()) > 0) {
+    if (Date.now() > deadline) throw new Error('a TDesign popup is still showing after 5 s');
+    await page.waitForTimeout(50);
+  }
 }
