@@ -66,15 +66,11 @@ export async function runProfiles({
     out.push({ name, answers: res.rps, codes: res.codes, serverCpu: res.serverCpu, dbCpu: res.dbCpu, ...summary });
     log(`profile: ${name}: ${res.rps.toFixed(0)} req/s while profiled, ${summary.busyMs.toFixed(0)} ms busy`);
   }
-  let section = null;
-  const measured = {
+  /** Told by the checkout and notification cases when their measured rounds start and end. */
+  const measuredAs = (name) => ({
     start: () => profiler.start(),
-    stop: async () => {
-      const summary = await profiler.stop(section);
-      out.push({ name: section, ...summary });
-    },
-  };
-  section = 'checkout (POST /orders)';
+    stop: async () => out.push({ name, ...(await profiler.stop(name)) }),
+  });
   const checkout = await runCheckout({
     loader,
     apiUrl: harness.url,
@@ -86,14 +82,13 @@ export async function runProfiles({
     warmup: 2,
     connections,
     runId: `${runId}-profile`,
-    measured,
+    measured: measuredAs('checkout (POST /orders)'),
   });
   Object.assign(out[out.length - 1], {
     answers: checkout.ordersPerSecond,
     serverCpu: checkout.serverCpu,
     dbCpu: checkout.dbCpu,
   });
-  section = 'payment notifications';
   const notify = await runNotify({
     loader,
     harness,
@@ -104,7 +99,7 @@ export async function runProfiles({
     warmupCount: 200,
     connections,
     dist,
-    measured,
+    measured: measuredAs('payment notifications'),
   });
   Object.assign(out[out.length - 1], { answers: notify.perSecond, serverCpu: notify.serverCpu, dbCpu: notify.dbCpu });
   return { dir, seconds, cases: out };
@@ -118,7 +113,8 @@ export function profileSection(r) {
     '',
     `The API harness (booted as \`main.js\` boots it, development config with the in-process sandbox, MariaDB + Redis, info logging) under ` +
       `${r.seconds} s of one kind of load at a time (64 connections), profiled in-process by V8's sampling profiler (0.5 ms). ` +
-      'Self time only; "share" is of the API\'s busy (not idle) time. The profiler itself slows the API, so req/s here are ' +
+      'Left: time charged to the nearest package on the stack (a socket or file write counts for whoever asked for it); ' +
+      'right: functions by self time; "share" is of the API\'s busy (not idle) time. The profiler itself slows the API, so req/s here are ' +
       `lower than in the tables above and are not results. Raw profiles: \`bench/.tmp/${r.dir.replace(/^.*\/bench\/\.tmp\//, '')}\` (open in Chrome DevTools or speedscope).`,
   ];
   for (const c of r.cases) {
