@@ -63,6 +63,12 @@ const DESC: Record<SandboxTradeState, string> = {
 };
 const REENTRY = '请求重入时，参数与首次请求时不一致';
 const DEFAULT_ORDER_TTL_MS = 7 * 24 * 3600 * 1000;
+/**
+ * The books keep the newest orders only (about 1 KB each): `npm start` runs this sandbox for as
+ * long as a developer leaves it, and a soak pays tens of thousands of orders through it. An older
+ * order, and its refunds, then answer ORDER_NOT_EXIST.
+ */
+export const MAX_LEDGER_ORDERS = 2000;
 
 const digits = (n: number) => Array.from({ length: n }, () => randomInt(10)).join('');
 
@@ -129,7 +135,14 @@ export class PayLedger {
       prepayIds: [prepayId],
       request: b,
     });
+    if (this.orders.size > MAX_LEDGER_ORDERS) this.forgetOldest();
     return { ok: true, value: prepayId };
+  }
+
+  private forgetOldest(): void {
+    const [oldest] = this.orders.keys();
+    this.orders.delete(oldest);
+    for (const [no, r] of this.refunds) if (r.outTradeNo === oldest) this.refunds.delete(no);
   }
 
   find(outTradeNo: string): Outcome<SandboxOrder> {

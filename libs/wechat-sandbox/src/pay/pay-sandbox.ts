@@ -1,7 +1,7 @@
 import type { WechatPayRefund, WechatPayTransaction } from '@sutwxapp/wechat';
 import type { Lifecycle } from '../lifecycle';
 import type { SandboxPayCredentials } from './credentials';
-import type { PayLedger, SandboxOrder, SandboxRefund } from './ledger';
+import { MAX_LEDGER_ORDERS, type PayLedger, type SandboxOrder, type SandboxRefund } from './ledger';
 import {
   buildNotification,
   buildNotificationBody,
@@ -115,6 +115,8 @@ export class PaySandbox {
     if (!event) {
       event = this.event('TRANSACTION.SUCCESS', transaction as Record<string, unknown>, opts);
       if (!custom) this.paymentEvents.set(outTradeNo, event);
+      if (this.paymentEvents.size > MAX_LEDGER_ORDERS)
+        this.paymentEvents.delete(this.paymentEvents.keys().next().value as string);
     }
     const work = this.send(order.notifyUrl, 'TRANSACTION.SUCCESS', event, opts).then((deliveries) => ({
       transaction,
