@@ -19,7 +19,7 @@ import { clearInterval, setInterval } from 'node:timers';
 import { URL } from 'node:url';
 import { SEARCH_QUERIES } from './search.mjs';
 import { spawnNode, stop, waitFor200 } from '../lib/procs.mjs';
-import { cpuSeconds, databasePid, freePort, percentile, rssMb, sleep } from '../lib/util.mjs';
+import { askChild, cpuSeconds, databasePid, freePort, percentile, rssMb, sleep } from '../lib/util.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -317,11 +317,21 @@ export async function runMixedOnce({
     const load = loadavg();
     const samples = replicas.map(() => []);
     const t0 = performance.now();
+    let sampling = false; // a read slower than the 5 s tick is not overlapped by the next one
     const sample = async () => {
-      const t = (performance.now() - t0) / 60_000;
-      for (const [k, r] of replicas.entries()) {
-        const heap = await heapMb(r);
-        samples[k].push({ t, rss: rssMb(r.pid), heap: heap.used, heapTotal: heap.total });
+      if (sampling) return;
+      sampling = true;
+      try {
+        const t = (performance.now() - t0) / 60_000;
+        for (const [k, r] of replicas.entries()) {
+          const heap = await heapMb(r);
+          // what survived each full collection since the last read (MB), from V8's GCProfiler
+          const gc = await askChild(r.child, { type: 'gc-read' }, 'gc-read');
+          const live = gc.full.map((x) => x.used / 1e6);
+          samples[k].push({ t, rss: rssMb(r.pid), heap: heap.used, heapTotal: heap.total, live });
+        }
+      } finally {
+        sampling = false;
       }
     };
     if (sampleMemory) await sample();
@@ -481,38 +491,45 @@ function soakLines(r) {
     }
     const verdicts = [];
     // A sawtooth sampled every 5 s makes a noisy slope; the lowest reading of each minute (after
-    // that minute's collections) shows whether what survives garbage collection grows.
+    // that minute's collections) shows the shape, and what survives each full collection is the
+    // heap a leak would grow.
     lines.push(
       '',
-      'Lowest reading of each minute (MB; what survives the collections of that minute), RSS / heap used:',
+      'Lowest reading of each minute (MB), RSS / heap used, and the mean of what survived the full collections ' +
+        "(V8's Mark-Compact, read through `v8.GCProfiler` in the bench harness) that ran in that minute:",
       '',
     );
     for (const [k, m] of s.memory.entries()) {
       const floors = new Map();
       for (const p of m.series ?? []) {
         const minute = Math.floor(p.t); // t is in minutes
-        const f = floors.get(minute) ?? { rss: Infinity, heap: Infinity };
+        const f = floors.get(minute) ?? { rss: Infinity, heap: Infinity, live: [] };
         f.rss = Math.min(f.rss, p.rss);
         if (p.heap !== undefined && p.heap !== null) f.heap = Math.min(f.heap, p.heap);
-        if (Number.isFinite(p.heapTotal)) f.heapTotal = Math.min(f.heapTotal ?? Infinity, p.heapTotal);
+        f.live.push(...(p.live ?? []));
         floors.set(minute, f);
       }
       for (const minute of floors.keys()) if (minute >= s.seconds / 60) floors.delete(minute); // the last, partial one
-      verdicts.push(floorVerdict(k, floors));
+      verdicts.push(trendVerdicts(k, m.series ?? [], s.seconds / 60));
+      const mean = (v) => v.reduce((a, b) => a + b, 0) / v.length;
       lines.push(
         `- replica ${k + 1}: ` +
           [...floors.entries()]
             .map(
               ([minute, f]) =>
-                `min ${minute} ${f.rss.toFixed(0)} / ${Number.isFinite(f.heap) ? f.heap.toFixed(0) : '—'}`,
+                `min ${minute} ${f.rss.toFixed(0)} / ${Number.isFinite(f.heap) ? f.heap.toFixed(0) : '—'} / ` +
+                `${f.live.length ? `${mean(f.live).toFixed(1)} (${f.live.length})` : '—'}`,
             )
             .join(', '),
       );
     }
     lines.push(
       '',
-      'Target: no growth trend. Read as: the lowest reading of the last two minutes against minutes 1–2 (minute 0 is the ' +
-        'warm-up), growth above 10 % counts as a trend.',
+      'Target: no growth trend. Judged on the second half of the run (the first half holds the warm-up: caches ' +
+        'filling, code being compiled, V8 and malloc sizing their heaps) by the least-squares slope of each measure, ' +
+        'projected over an hour as a share of its mean level in that half: more than 5 % an hour counts as a trend. ' +
+        'Heap used at a random moment is not judged: it includes garbage not yet collected, and which minutes held a full ' +
+        'collection decides its floors; what survives the full collections is the heap a leak grows.',
       '',
       ...verdicts.flat(),
     );
@@ -520,23 +537,34 @@ function soakLines(r) {
   return [...lines, ...(r.profile ? profileLines(r) : [])];
 }
 
-function floorVerdict(k, floors) {
-  const minutes = [...floors.keys()].sort((a, b) => a - b).filter((m) => m >= 1);
-  if (minutes.length < 4) return [`- replica ${k + 1}: too short to tell (${minutes.length} full minutes)`];
-  const low = (ms, key) => Math.min(...ms.map((m) => floors.get(m)[key]));
-  const early = minutes.slice(0, 2);
-  const late = minutes.slice(-2);
-  const keys = [...floors.values()].some((f) => Number.isFinite(f.heapTotal))
-    ? ['rss', 'heap', 'heapTotal']
-    : ['rss', 'heap'];
-  const label = { rss: 'RSS', heap: 'heap used', heapTotal: "V8's committed heap" };
-  return keys.map((key) => {
-    const a = low(early, key);
-    const b = low(late, key);
-    const growth = b / a - 1;
+/** Slope verdicts over the second half of a soak for RSS, V8's committed heap and the heap surviving full collections. */
+function trendVerdicts(k, series, minutes) {
+  if (minutes < 10)
+    return [`- replica ${k + 1}: too short to tell (${minutes.toFixed(0)} minutes; the verdict needs 10)`];
+  const half = minutes / 2;
+  const measures = [
+    ['RSS', series.filter((p) => p.t >= half && Number.isFinite(p.rss)).map((p) => [p.t, p.rss])],
+    [
+      "V8's committed heap",
+      series.filter((p) => p.t >= half && Number.isFinite(p.heapTotal)).map((p) => [p.t, p.heapTotal]),
+    ],
+    [
+      'heap surviving full collections',
+      series.filter((p) => p.t >= half).flatMap((p) => (p.live ?? []).map((mb) => [p.t, mb])),
+    ],
+  ];
+  return measures.map(([label, points]) => {
+    if (points.length < 4) return `- replica ${k + 1} ${label}: too few readings in the second half (${points.length})`;
+    const perMin = slope(
+      points.map((x) => x[0]),
+      points.map((x) => x[1]),
+    );
+    const level = points.reduce((a, x) => a + x[1], 0) / points.length;
+    const perHour = (perMin * 60) / level;
     return (
-      `- replica ${k + 1} ${label[key]}: ${a.toFixed(0)} → ${b.toFixed(0)} MB ` +
-      `(${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(0)} %): **${growth > 0.1 ? 'growing (missed)' : 'no trend (met)'}**`
+      `- replica ${k + 1} ${label}: ${perMin >= 0 ? '+' : ''}${perMin.toFixed(3)} MB/min over minutes ` +
+      `${half.toFixed(0)}–${minutes.toFixed(0)} (${points.length} readings, mean ${level.toFixed(0)} MB; ` +
+      `${perHour >= 0 ? '+' : ''}${(perHour * 100).toFixed(1)} % an hour): **${perHour > 0.05 ? 'growing (missed)' : 'no trend (met)'}**`
     );
   });
 }

@@ -7,23 +7,11 @@ import { resolve } from 'node:path';
 import { runCheckout } from './checkout.mjs';
 import { runNotify } from './notify.mjs';
 import { summariseProfile } from '../lib/profile.mjs';
-import { log } from '../lib/util.mjs';
+import { askChild, log } from '../lib/util.mjs';
 
 /** Start/stop a profile in the harness over IPC; each stop gives the summary of what ran since start. */
 function profilerFor(child, dir) {
-  const ask = (msg, reply) =>
-    new Promise((res, rej) => {
-      const onMessage = (m) => {
-        if (m?.type !== reply) return;
-        child.off('message', onMessage);
-        child.off('exit', onExit);
-        res(m);
-      };
-      const onExit = (code) => rej(new Error(`the API harness exited (${code}) while profiling`));
-      child.on('message', onMessage);
-      child.once('exit', onExit);
-      child.send(msg);
-    });
+  const ask = (msg, reply) => askChild(child, msg, reply);
   let n = 0;
   return {
     start: () => ask({ type: 'profile-start' }, 'profile-started'),

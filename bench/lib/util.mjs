@@ -92,6 +92,22 @@ export function rssSampler(pid, everyMs = 200) {
   };
 }
 
+/** Sends a message to a forked child and resolves with its first message of type `reply`. */
+export function askChild(child, msg, reply) {
+  return new Promise((res, rej) => {
+    const onMessage = (m) => {
+      if (m?.type !== reply) return;
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      res(m);
+    };
+    const onExit = (code) => rej(new Error(`the API harness exited (${code}) before answering ${msg.type}`));
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+    child.send(msg);
+  });
+}
+
 export const fmtInt = (n) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 'n/a');
 export const fmt1 = (n) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a');
 export const fmt2 = (n) => (Number.isFinite(n) ? n.toFixed(2) : 'n/a');

@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';
+import v8 from 'node:v8';
 
 const require = createRequire(import.meta.url);
 const dist = resolve(process.env.BENCH_DIST ?? 'dist');
@@ -25,8 +26,19 @@ process.send({ type: 'ready', pay: sandbox.credentials.pay });
 // The bench's profile case asks for a CPU profile of one stretch of load at a time (in-process
 // inspector: only the runner's messages start it, nothing is reachable over the network).
 let session = null;
+// The soak asks, every few seconds, what survived each full collection since it last asked
+// (V8's GCProfiler, restarted at each read so it holds a few seconds of entries at most).
+let gcProfiler = null;
 process.on('message', async (msg) => {
-  if (msg?.type === 'profile-start') {
+  if (msg?.type === 'gc-read') {
+    const stats = gcProfiler?.stop().statistics ?? [];
+    gcProfiler = new v8.GCProfiler();
+    gcProfiler.start();
+    const full = stats
+      .filter((x) => x.gcType === 'MarkSweepCompact')
+      .map((x) => ({ used: x.afterGC.heapStatistics.usedHeapSize, external: x.afterGC.heapStatistics.externalMemory }));
+    process.send({ type: 'gc-read', full });
+  } else if (msg?.type === 'profile-start') {
     const { Session } = await import('node:inspector/promises');
     session = new Session();
     session.connect();
