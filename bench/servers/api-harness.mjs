@@ -36,7 +36,7 @@ process.on('message', async (msg) => {
     gcProfiler.start();
     const full = stats
       .filter((x) => x.gcType === 'MarkSweepCompact')
-      .map((x) => ({ used: x.afterGC.heapStatistics.usedHeapSize, external: x.afterGC.heapStatistics.externalMemory }));
+      .map((x) => ({ used: x.afterGC.heapStatistics.usedHeapSize }));
     process.send({ type: 'gc-read', full });
   } else if (msg?.type === 'profile-start') {
     const { Session } = await import('node:inspector/promises');
