@@ -3,10 +3,12 @@
  * Copies libs/contracts/src into the mini-program root (miniprogram/src/contracts), because
  * WeChat DevTools compiles only files inside `miniprogramRoot` and cannot resolve tsconfig paths.
  * Each copy starts with a "GENERATED — do not edit" header; files that no longer exist in the
- * library are removed.
+ * library are removed. The copies are a build product (git-ignored): `npm run miniprogram:build`,
+ * `npm run typecheck` and the mini-program test suites' global setup write them.
  *
  *   node scripts/build-miniprogram-contracts.mjs          write the copies
- *   node scripts/build-miniprogram-contracts.mjs --check  exit 1 when the copies are stale (CI)
+ *   node scripts/build-miniprogram-contracts.mjs --quiet  write the copies, print nothing when current
+ *   node scripts/build-miniprogram-contracts.mjs --check  exit 1 when the copies are stale
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -16,11 +18,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sourceDir = join(root, 'libs/contracts/src');
 const targetDir = join(root, 'miniprogram/src/contracts');
 const check = process.argv.includes('--check');
+const quiet = process.argv.includes('--quiet');
 
 const header = (file) =>
   [
     `// GENERATED — do not edit. Source: libs/contracts/src/${file}`,
-    '// Regenerate with `npm run miniprogram:contracts`; CI fails when this copy is stale.',
+    '// Built by `npm run miniprogram:contracts` (also run by miniprogram:build, typecheck and the tests); git-ignored.',
     '',
   ].join('\n');
 
@@ -61,11 +64,13 @@ if (check) {
   }
   for (const f of stale) console.error(`${where}/${f} is missing or differs from libs/contracts/src/${f}`);
   for (const f of extra) console.error(`${where}/${f} has no source in libs/contracts/src`);
-  console.error('Run `npm run miniprogram:contracts` and commit the result.');
+  console.error('Run `npm run miniprogram:contracts`.');
   process.exit(1);
 }
 
 mkdirSync(targetDir, { recursive: true });
 for (const file of stale) writeFileSync(join(targetDir, file), expected.get(file));
 for (const file of extra) rmSync(join(targetDir, file));
-console.log(`${where}: ${expected.size} files (${stale.length} written, ${extra.length} removed)`);
+if (!quiet || stale.length > 0 || extra.length > 0) {
+  console.log(`${where}: ${expected.size} files (${stale.length} written, ${extra.length} removed)`);
+}

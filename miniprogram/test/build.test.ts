@@ -37,7 +37,7 @@ interface SizeReport {
 
 describe('mini-program build checks', () => {
   it('the contracts inside the mini-program are the current copy of libs/contracts', () => {
-    // exits non-zero (and this throws) when a copy is missing, stale or orphaned
+    // the global setup built them; this exits non-zero (and throws) when a copy is missing, stale or orphaned
     expect(node('build-miniprogram-contracts.mjs', '--check')).toMatch(/current/);
   });
 
