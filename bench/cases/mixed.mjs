@@ -9,7 +9,6 @@
 // in-process sandbox makes its own keys, handed over IPC by bench/servers/api-harness.mjs), so it
 // goes straight to that replica's port; every other request goes through nginx.
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -18,10 +17,9 @@ import { Buffer } from 'node:buffer';
 import { clearInterval, setInterval } from 'node:timers';
 import { URL } from 'node:url';
 import { SEARCH_QUERIES } from './search.mjs';
+import { notificationBuilder } from '../lib/notification.mjs';
 import { spawnNode, stop, waitFor200 } from '../lib/procs.mjs';
 import { askChild, cpuSeconds, databasePid, freePort, percentile, rssMb, sleep } from '../lib/util.mjs';
-
-const require = createRequire(import.meta.url);
 
 /** Starts one replica through the harness (main.js's boot + its sandbox's pay keys over IPC). */
 export async function startReplica({ dist, env, logFile, nodeArgs = [] }) {
@@ -78,28 +76,6 @@ export async function startNginx(replicas, tmp) {
   return { child, pid: child.pid, url, prefix };
 }
 
-function builder(pay, dist) {
-  const { buildNotification } = require(resolve(dist, 'libs/wechat-sandbox/src/index.js'));
-  return (order) =>
-    buildNotification({
-      credentials: pay,
-      eventType: 'TRANSACTION.SUCCESS',
-      resource: {
-        appid: pay.appId,
-        mchid: pay.mchId,
-        out_trade_no: order.orderNo,
-        transaction_id: `42000${order.orderNo.slice(-20)}`,
-        trade_type: 'JSAPI',
-        trade_state: 'SUCCESS',
-        trade_state_desc: '支付成功',
-        bank_type: 'OTHERS',
-        success_time: new Date().toISOString().replace(/\.\d{3}Z$/, '+00:00'),
-        payer: { openid: order.openid },
-        amount: { total: order.payable, payer_total: order.payable, currency: 'CNY', payer_currency: 'CNY' },
-      },
-    });
-}
-
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 function call(base, method, path, { token, body, headers = {}, fresh = false } = {}) {
   return new Promise((res) => {
@@ -142,7 +118,7 @@ const STEP_WEIGHTS = [
 
 /** The shoppers' loop for `seconds`; answers per-step latencies, errors and completed orders. */
 async function shoppersLoop({ nginx, replicas, shop, shoppers, seconds, dist, runId, openids, onTick }) {
-  const sign = new Map(replicas.map((r) => [r.port, builder(r.pay, dist)]));
+  const sign = new Map(replicas.map((r) => [r.port, notificationBuilder(r.pay, dist)]));
   const lat = { home: [], category: [], detail: [], event: [], search: [], cart: [], order: [], pay: [], notify: [] };
   const errors = [];
   let orders = 0;

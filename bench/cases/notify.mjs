@@ -1,38 +1,9 @@
 // Case 5: WeChat Pay notifications per second (signature verify + AES-GCM decrypt + amount check +
 // PENDING_PAYMENT → PAID in one transaction), each a different order, over real HTTP on MariaDB.
 import { performance } from 'node:perf_hooks';
-import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { notificationBuilder } from '../lib/notification.mjs';
 import { apiClient } from '../lib/shop.mjs';
 import { log, mapLimit, median } from '../lib/util.mjs';
-
-const require = createRequire(import.meta.url);
-
-/** Signs notifications the way WeChat Pay does (the sandbox's own builder, with its keys). */
-function builder(pay, dist) {
-  const { buildNotification } = require(resolve(dist, 'libs/wechat-sandbox/src/index.js'));
-  return (order) => {
-    const successTime = new Date().toISOString().replace(/\.\d{3}Z$/, '+00:00');
-    const n = buildNotification({
-      credentials: pay,
-      eventType: 'TRANSACTION.SUCCESS',
-      resource: {
-        appid: pay.appId,
-        mchid: pay.mchId,
-        out_trade_no: order.orderNo,
-        transaction_id: `42000${order.orderNo.slice(-20)}`,
-        trade_type: 'JSAPI',
-        trade_state: 'SUCCESS',
-        trade_state_desc: '支付成功',
-        bank_type: 'OTHERS',
-        success_time: successTime,
-        payer: { openid: order.openid },
-        amount: { total: order.payable, payer_total: order.payable, currency: 'CNY', payer_currency: 'CNY' },
-      },
-    });
-    return { headers: n.headers, body: n.body };
-  };
-}
 
 export async function runNotify({
   loader,
@@ -65,7 +36,7 @@ export async function runNotify({
   warmupCount = Math.min(warmupCount, Math.floor(available / 5));
   const each = Math.floor((available - warmupCount) / rounds);
   if (each < 200) throw new Error(`only ${available} unpaid orders to notify about; the checkout case made too few`);
-  const build = builder(harness.pay, dist);
+  const build = notificationBuilder(harness.pay, dist);
   const slice = (from, count) => {
     const t0 = performance.now();
     const list = rows.slice(from, from + count).map((o) => build({ ...o, payable: Number(o.payable) }));
