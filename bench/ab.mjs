@@ -2,7 +2,7 @@
 // rounds (the arms' order rotates every round), so a neighbour's load falls on every arm alike.
 //   node bench/ab.mjs old=/path/to/old/dist new=dist     (each dist built with `npm run build:api`)
 // The Node that runs this runs the arms (e.g. Node 24's binary for the image's runtime).
-// Env: CASES (home,list,detail,checkout,notify), ROUNDS (6), DURATION (4 s per round),
+// Env: CASES (home,list,detail,checkout,pay,notify; pay and notify use the orders checkout made), ROUNDS (6), DURATION (4 s per round),
 // NOTIFY_PER_ROUND (500), API_NODE_ARGS ('{arm}' becomes the arm's name), API_LOG (file prefix).
 // Each arm boots through bench/servers/api-harness.mjs (main.js's boot, plus the sandbox's pay keys
 // over IPC) on a database and Redis prefix of its own. Figures: the API's CPU per answer (µs) and
@@ -11,12 +11,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import Redis from 'ioredis';
 import { Loader } from './lib/loader-client.mjs';
 import { notificationBuilder } from './lib/notification.mjs';
 import { spawnNode, stop, waitFor200 } from './lib/procs.mjs';
 import { adminDb, apiClient, dropDatabase, recreateDatabase, setUpShop } from './lib/shop.mjs';
-import { freePort, log, mapLimit, median } from './lib/util.mjs';
+import { cpuSeconds, databasePid, freePort, log, mapLimit, median } from './lib/util.mjs';
 
 process.chdir(resolve(import.meta.dirname, '..'));
 const env = process.env;
@@ -26,7 +27,7 @@ const rounds = Number(env.ROUNDS ?? 6);
 const duration = Number(env.DURATION ?? 4);
 const notifyPerRound = Number(env.NOTIFY_PER_ROUND ?? 500);
 const connections = 64;
-const cases = (env.CASES ?? 'home,list,detail,checkout,notify').split(',').map((s) => s.trim());
+const cases = (env.CASES ?? 'home,list,detail,checkout,pay,notify').split(',').map((s) => s.trim());
 const nodeArgs = (env.API_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const arms = process.argv.slice(2).map((a) => {
   const [name, dist] = a.split('=');
@@ -100,7 +101,7 @@ async function startArm(arm) {
   log(`${arm.name}: ${arm.dist} up on ${arm.url}`);
 }
 
-/** The load of one case on one arm for one round; `count` is the answers that did the work. */
+/** The loader's job for one round of a case on one arm. */
 function job(arm, c, round) {
   if (c === 'home') return { url: arm.url + '/api/v1/catalog/home', connections, duration };
   if (c === 'list') return { url: arm.url + '/api/v1/catalog/products?page=1&pageSize=20', connections, duration };
@@ -122,25 +123,59 @@ function job(arm, c, round) {
     };
   }
   // notify: the next slice of paid-for orders, signed just before sending (±300 s window)
-  const list = arm.unpaid.splice(0, notifyPerRound).map(arm.sign);
+  const list = arm.paid.splice(0, perRound).map(arm.sign);
   return { url: arm.url, plan: 'notify', data: { notifications: list }, connections, amount: list.length };
 }
 
-/** Orders that asked to pay (POST /orders/:id/pay) but were not notified yet: setup, not measured. */
-async function prepareNotifications(arm, needed) {
+/** The unpaid orders checkout made, for the pay and notify cases (a slice of `notifyPerRound` a round). */
+async function takeUnpaidOrders(arm) {
+  const needed = notifyPerRound * (rounds + 1);
   const [rows] = await arm.conn.query(
     `SELECT o.id, o.user_id AS userId, o.order_no AS orderNo, o.payable_amount AS payable, u.openid
        FROM orders o JOIN users u ON u.id = o.user_id
       WHERE o.status = 'PENDING_PAYMENT' ORDER BY o.id LIMIT ?`,
     [needed],
   );
-  const tokens = new Map(arm.shop.shoppers.map((s) => [s.userId, s.token]));
-  const api = apiClient(arm.url);
-  await mapLimit(rows, 16, (o) => api.post(`/api/v1/orders/${o.id}/pay`, undefined, { token: tokens.get(o.userId) }));
+  if (rows.length < needed)
+    throw new Error(`${arm.name}: ${rows.length} unpaid orders, ${needed} needed (run checkout first)`);
   const build = notificationBuilder(arm.pay, arm.dist);
   arm.sign = (o) => build({ ...o, payable: Number(o.payable) });
+  arm.tokens = new Map(arm.shop.shoppers.map((s) => [s.userId, s.token]));
   arm.unpaid = rows;
-  return rows.length;
+  arm.paid = [];
+}
+
+const dbPid = databasePid();
+let perRound = notifyPerRound;
+/**
+ * The shopper's POST /orders/:id/pay (WeChat prepay in the sandbox, the payment row) for the next
+ * `count` unpaid orders, 16 at a time from this process, measured as a loader job is.
+ */
+async function payOrders(arm, count) {
+  const chunk = arm.unpaid.splice(0, count);
+  const api = apiClient(arm.url);
+  const codes = {};
+  const cpu0 = cpuSeconds(arm.proc.pid);
+  const db0 = dbPid ? cpuSeconds(dbPid) : NaN;
+  const t0 = performance.now();
+  await mapLimit(chunk, 16, async (o) => {
+    const res = await api.post(`/api/v1/orders/${o.id}/pay`, undefined, { token: arm.tokens.get(o.userId) });
+    codes[res.status] = (codes[res.status] ?? 0) + 1;
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  arm.paid.push(...chunk);
+  return {
+    codes,
+    seconds,
+    serverCpu: (cpuSeconds(arm.proc.pid) - cpu0) / seconds,
+    dbCpu: dbPid ? (cpuSeconds(dbPid) - db0) / seconds : NaN,
+  };
+}
+
+/** One round of case `c` on one arm (`round` is 'warm' for the uncounted warm-up). */
+function run(arm, c, round) {
+  if (c === 'pay') return payOrders(arm, perRound);
+  return loader.run(job(arm, c, round), arm.proc.pid);
 }
 
 const loader = new Loader();
@@ -148,19 +183,21 @@ const out = {};
 try {
   for (const arm of arms) await startArm(arm);
   for (const c of cases) {
-    if (c === 'notify') {
-      const needed = notifyPerRound * (rounds + 1);
-      for (const arm of arms) {
-        const n = await prepareNotifications(arm, needed);
-        if (n < needed) throw new Error(`${arm.name}: ${n} unpaid orders, ${needed} needed (run checkout first)`);
-      }
+    if ((c === 'pay' || c === 'notify') && !arms[0].unpaid) {
+      for (const arm of arms) await takeUnpaidOrders(arm);
+      // as many as every arm has: checkout makes fewer orders on a loaded machine
+      perRound = Math.min(notifyPerRound, ...arms.map((a) => Math.floor(a.unpaid.length / (rounds + 1))));
+      if (perRound < 50) throw new Error(`too few unpaid orders for ${rounds + 1} rounds: run checkout longer`);
+      log(`pay/notify: ${perRound} orders a round`);
     }
-    for (const arm of arms) await loader.run(job(arm, c, 'warm'), arm.proc.pid); // warm-up, not counted
+    // notify without the pay case: the orders still ask to pay first, as in the shop (setup)
+    if (c === 'notify' && !cases.includes('pay')) for (const arm of arms) await payOrders(arm, arm.unpaid.length);
+    for (const arm of arms) await run(arm, c, 'warm'); // warm-up, not counted
     out[c] = Object.fromEntries(arms.map((a) => [a.name, []]));
     for (let r = 0; r < rounds; r++) {
       const line = [];
       for (const arm of arms.map((_, i) => arms[(i + r) % arms.length])) {
-        const got = await loader.run(job(arm, c, r), arm.proc.pid);
+        const got = await run(arm, c, r);
         const ok = Object.entries(got.codes)
           .filter(([code]) => code < '300' || (c === 'checkout' && code === '409'))
           .reduce((s, [, k]) => s + k, 0);

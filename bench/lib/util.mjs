@@ -60,12 +60,17 @@ export function cpuSeconds(pid) {
  * Null when it is not a local process this user can see.
  */
 export function databasePid() {
+  // the longest-running one: tests and ops checks start throwaway servers of their own beside it
+  let found = null;
   try {
     for (const entry of readdirSync('/proc')) {
       if (!/^\d+$/.test(entry)) continue;
       try {
         const comm = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
-        if (comm === 'mariadbd' || comm === 'mysqld') return Number(entry);
+        if (comm !== 'mariadbd' && comm !== 'mysqld') continue;
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const started = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]); // field 22, starttime
+        if (!found || started < found.started) found = { pid: Number(entry), started };
       } catch {
         // gone meanwhile
       }
@@ -73,10 +78,9 @@ export function databasePid() {
   } catch {
     // no /proc
   }
-  return null;
+  return found?.pid ?? null;
 }
 
-/** Samples a process's RSS every `everyMs` until stopped; answers the peak. */
 export function rssSampler(pid, everyMs = 200) {
   let peak = rssMb(pid);
   const timer = setInterval(() => {
