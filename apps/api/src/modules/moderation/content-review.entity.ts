@@ -1,20 +1,17 @@
 import type { ContentReviewStatus } from '@sutwxapp/contracts';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { CreatedAtColumn, DateTimeColumn, IdColumn, IntColumn, UpdatedAtColumn } from '../../database/columns';
 
 /** Shopper text held for an operator because WeChat's msg_sec_check answered `review`. */
 @Entity('content_reviews')
 export class ContentReviewEntity {
-  @PrimaryGeneratedColumn()
-  id!: number;
+  @IdColumn() id!: number;
 
   @Column({ name: 'subject_type', type: 'varchar', length: 32 })
   subjectType!: string;
 
-  @Column({ name: 'subject_id', type: 'integer' })
-  subjectId!: number;
-
-  @Column({ name: 'user_id', type: 'integer' })
-  userId!: number;
+  @IntColumn('subject_id') subjectId!: number;
+  @IntColumn('user_id') userId!: number;
 
   @Column({ type: 'text' })
   text!: string;
@@ -22,8 +19,7 @@ export class ContentReviewEntity {
   @Column({ name: 'wechat_trace_id', type: 'varchar', length: 64, nullable: true })
   wechatTraceId!: string | null;
 
-  @Column({ name: 'wechat_label', type: 'integer', nullable: true })
-  wechatLabel!: number | null;
+  @IntColumn('wechat_label', { nullable: true }) wechatLabel!: number | null;
 
   @Column({ type: 'varchar', length: 16 })
   status!: ContentReviewStatus;
@@ -32,18 +28,12 @@ export class ContentReviewEntity {
   @Column({ name: 'open_slot', type: 'varchar', length: 1, nullable: true })
   openSlot!: 'P' | null;
 
-  @Column({ name: 'operator_id', type: 'integer', nullable: true })
-  operatorId!: number | null;
+  @IntColumn('operator_id', { nullable: true }) operatorId!: number | null;
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   reason!: string | null;
 
-  @Column({ name: 'decided_at', type: 'datetime', precision: 3, nullable: true })
-  decidedAt!: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 })
-  updatedAt!: Date;
+  @DateTimeColumn('decided_at', { nullable: true }) decidedAt!: Date | null;
+  @CreatedAtColumn() createdAt!: Date;
+  @UpdatedAtColumn() updatedAt!: Date;
 }

@@ -12,38 +12,30 @@ import {
 } from '@sutwxapp/contracts';
 import { Type } from 'class-transformer';
 import { PageQueryDto } from '../../../common/page-query.dto';
+import { IntRange } from '../../../common/validation-rules';
 import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   Matches,
-  Max,
   MaxLength,
-  Min,
   MinLength,
 } from 'class-validator';
 
 export class CreateAfterSaleDto implements CreateAfterSaleRequest {
   @ApiProperty()
-  @IsInt({ message: 'orderId must be an integer id' })
-  @Min(1)
-  @Max(2_147_483_647)
+  @IntRange(1, 2_147_483_647, { int: 'orderId must be an integer id' })
   orderId!: number;
 
   @ApiProperty()
-  @IsInt({ message: 'skuId must be an integer id' })
-  @Min(1)
-  @Max(2_147_483_647)
+  @IntRange(1, 2_147_483_647, { int: 'skuId must be an integer id' })
   skuId!: number;
 
   @ApiProperty()
-  @IsInt({ message: 'quantity must be a whole number' })
-  @Min(1, { message: 'quantity must be at least 1' })
-  @Max(999)
+  @IntRange(1, 999, { int: 'quantity must be a whole number', min: 'quantity must be at least 1' })
   quantity!: number;
 
   @ApiProperty({ enum: ['REFUND_ONLY', 'RETURN_REFUND'] })
@@ -74,9 +66,7 @@ export class AfterSaleListQueryDto implements AfterSaleListQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'orderId must be an integer id' })
-  @Min(1)
-  @Max(2_147_483_647)
+  @IntRange(1, 2_147_483_647, { int: 'orderId must be an integer id' })
   orderId?: number;
 
   @ApiPropertyOptional({ enum: Object.values(AfterSaleStatus) })
@@ -89,9 +79,7 @@ export class AdminAfterSaleListQueryDto extends PageQueryDto implements AdminAft
   @ApiPropertyOptional()
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'orderId must be an integer id' })
-  @Min(1, { message: 'orderId must be an integer id' })
-  @Max(2_147_483_647, { message: 'orderId must be an integer id' })
+  @IntRange(1, 2_147_483_647, 'orderId must be an integer id')
   orderId?: number;
 
   @ApiPropertyOptional({ enum: Object.values(AfterSaleStatus) })

@@ -1,22 +1,14 @@
 import type { AfterSaleStatus, AfterSaleType } from '@sutwxapp/contracts';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { CreatedAtColumn, DateTimeColumn, IdColumn, IntColumn, UpdatedAtColumn } from '../../../database/columns';
 
 @Entity('aftersale_requests')
 export class AfterSaleEntity {
-  @PrimaryGeneratedColumn()
-  id!: number;
-
-  @Column({ name: 'order_id', type: 'integer' })
-  orderId!: number;
-
-  @Column({ name: 'user_id', type: 'integer' })
-  userId!: number;
-
-  @Column({ name: 'sku_id', type: 'integer' })
-  skuId!: number;
-
-  @Column({ type: 'integer' })
-  quantity!: number;
+  @IdColumn() id!: number;
+  @IntColumn('order_id') orderId!: number;
+  @IntColumn('user_id') userId!: number;
+  @IntColumn('sku_id') skuId!: number;
+  @IntColumn() quantity!: number;
 
   @Column({ type: 'varchar', length: 16 })
   type!: AfterSaleType;
@@ -33,8 +25,7 @@ export class AfterSaleEntity {
   @Column({ type: 'simple-json', nullable: true })
   photos!: string[] | null;
 
-  @Column({ name: 'refund_fen', type: 'integer' })
-  refundFen!: number;
+  @IntColumn('refund_fen') refundFen!: number;
 
   @Column({ name: 'reject_reason', type: 'varchar', length: 200, nullable: true })
   rejectReason!: string | null;
@@ -51,12 +42,7 @@ export class AfterSaleEntity {
   @Column({ name: 'open_key', type: 'varchar', length: 48, nullable: true })
   openKey!: string | null;
 
-  @Column({ name: 'deadline_at', type: 'datetime', precision: 3, nullable: true })
-  deadlineAt!: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 })
-  updatedAt!: Date;
+  @DateTimeColumn('deadline_at', { nullable: true }) deadlineAt!: Date | null;
+  @CreatedAtColumn() createdAt!: Date;
+  @UpdatedAtColumn() updatedAt!: Date;
 }

@@ -1,10 +1,10 @@
 import type { OperatorRole } from '@sutwxapp/contracts';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { CreatedAtColumn, DateTimeColumn, IdColumn, IntColumn, UpdatedAtColumn } from '../../../database/columns';
 
 @Entity('admin_users')
 export class AdminUserEntity {
-  @PrimaryGeneratedColumn()
-  id!: number;
+  @IdColumn() id!: number;
 
   @Column({ type: 'varchar', length: 64 })
   username!: string;
@@ -20,18 +20,9 @@ export class AdminUserEntity {
   operatorRole!: OperatorRole;
 
   /** moves on when the password changes, the account is disabled or the operator logs out */
-  @Column({ name: 'token_version', type: 'integer', default: 0 })
-  tokenVersion!: number;
-
-  @Column({ name: 'disabled_at', type: 'datetime', precision: 3, nullable: true })
-  disabledAt!: Date | null;
-
-  @Column({ name: 'last_login_at', type: 'datetime', precision: 3, nullable: true })
-  lastLoginAt!: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 })
-  updatedAt!: Date;
+  @IntColumn('token_version', { default: 0 }) tokenVersion!: number;
+  @DateTimeColumn('disabled_at', { nullable: true }) disabledAt!: Date | null;
+  @DateTimeColumn('last_login_at', { nullable: true }) lastLoginAt!: Date | null;
+  @CreatedAtColumn() createdAt!: Date;
+  @UpdatedAtColumn() updatedAt!: Date;
 }

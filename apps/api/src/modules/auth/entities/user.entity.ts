@@ -1,9 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { CreatedAtColumn, DateTimeColumn, IdColumn, UpdatedAtColumn } from '../../../database/columns';
 
 @Entity('users')
 export class UserEntity {
-  @PrimaryGeneratedColumn()
-  id!: number;
+  @IdColumn() id!: number;
 
   @Column({ type: 'varchar', length: 64 })
   openid!: string;
@@ -21,12 +21,7 @@ export class UserEntity {
   @Column({ name: 'avatar_url', type: 'varchar', length: 512, nullable: true })
   avatarUrl!: string | null;
 
-  @Column({ name: 'last_login_at', type: 'datetime', precision: 3, nullable: true })
-  lastLoginAt!: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 })
-  updatedAt!: Date;
+  @DateTimeColumn('last_login_at', { nullable: true }) lastLoginAt!: Date | null;
+  @CreatedAtColumn() createdAt!: Date;
+  @UpdatedAtColumn() updatedAt!: Date;
 }

@@ -1,25 +1,16 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { CreatedAtColumn, IdColumn, IntColumn, UpdatedAtColumn } from '../../../database/columns';
 
 @Entity('cart_items')
 export class CartItemEntity {
-  @PrimaryGeneratedColumn()
-  id!: number;
-
-  @Column({ name: 'user_id', type: 'integer' })
-  userId!: number;
-
-  @Column({ name: 'sku_id', type: 'integer' })
-  skuId!: number;
-
-  @Column({ type: 'integer' })
-  quantity!: number;
+  @IdColumn() id!: number;
+  @IntColumn('user_id') userId!: number;
+  @IntColumn('sku_id') skuId!: number;
+  @IntColumn() quantity!: number;
 
   @Column({ type: 'boolean', default: true })
   selected!: boolean;
 
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 })
-  updatedAt!: Date;
+  @CreatedAtColumn() createdAt!: Date;
+  @UpdatedAtColumn() updatedAt!: Date;
 }

@@ -6,14 +6,12 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
-  IsInt,
   IsOptional,
   IsString,
   Length,
   Matches,
-  Max,
-  Min,
 } from 'class-validator';
+import { IntRange } from '../../../common/validation-rules';
 import { IMAGE_URL, IsOptionalNotNull } from './validators';
 
 /** Ids are INT columns on both engines (as route ids: parse-id.pipe.ts). */
@@ -30,9 +28,7 @@ export class BulkShelfDto implements BulkShelfRequest {
   @ArrayMinSize(1, { message: IDS })
   @ArrayMaxSize(BULK_MAX, { message: `ids 一次最多 ${BULK_MAX} 个，请分批操作` })
   @ArrayUnique({ message: 'ids 中有重复的商品 ID，每个商品只写一次' })
-  @IsInt({ each: true, message: IDS })
-  @Min(1, { each: true, message: IDS })
-  @Max(MAX_ID, { each: true, message: IDS })
+  @IntRange(1, MAX_ID, IDS, true)
   ids!: number[];
 
   @ApiProperty({ description: 'true: put on the shelf; false: take off' })
@@ -65,9 +61,7 @@ export class CreateBannerDto implements CreateBannerRequest {
 
   @ApiPropertyOptional({ default: 0, description: 'smaller first' })
   @IsOptionalNotNull()
-  @IsInt({ message: SORT_MESSAGE })
-  @Min(0, { message: SORT_MESSAGE })
-  @Max(9999, { message: SORT_MESSAGE })
+  @IntRange(0, 9999, SORT_MESSAGE)
   sortOrder?: number;
 
   @ApiPropertyOptional({ default: true, description: 'shown on the home page' })
@@ -98,9 +92,7 @@ export class UpdateBannerDto implements UpdateBannerRequest {
 
   @ApiPropertyOptional()
   @IsOptionalNotNull()
-  @IsInt({ message: SORT_MESSAGE })
-  @Min(0, { message: SORT_MESSAGE })
-  @Max(9999, { message: SORT_MESSAGE })
+  @IntRange(0, 9999, SORT_MESSAGE)
   sortOrder?: number;
 
   @ApiPropertyOptional()

@@ -1,4 +1,4 @@
-import { NestedList } from '../../../common/nested';
+import { NestedList, NestedListOf } from '../../../common/nested';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
@@ -189,10 +189,7 @@ export class CreateProductDto implements CreateProductRequest {
   specAxes!: SpecAxisDto[];
 
   @ApiProperty({ type: [SkuInputDto] })
-  @IsArray()
-  @ArrayMinSize(1, { message: 'a product needs at least one SKU' })
-  @ArrayMaxSize(L.skusMax)
-  @NestedList(() => SkuInputDto)
+  @NestedListOf(() => SkuInputDto, L.skusMax, { tooFew: 'a product needs at least one SKU' })
   skus!: SkuInputDto[];
 }
 

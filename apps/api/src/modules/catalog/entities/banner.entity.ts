@@ -1,9 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { CreatedAtColumn, IdColumn, IntColumn, UpdatedAtColumn } from '../../../database/columns';
 
 @Entity('banners')
 export class BannerEntity {
-  @PrimaryGeneratedColumn()
-  id!: number;
+  @IdColumn() id!: number;
 
   @Column({ type: 'varchar', length: 128 })
   title!: string;
@@ -14,15 +14,11 @@ export class BannerEntity {
   @Column({ type: 'varchar', length: 512, nullable: true })
   link!: string | null;
 
-  @Column({ name: 'sort_order', type: 'integer', default: 0 })
-  sortOrder!: number;
+  @IntColumn('sort_order', { default: 0 }) sortOrder!: number;
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 })
-  updatedAt!: Date;
+  @CreatedAtColumn() createdAt!: Date;
+  @UpdatedAtColumn() updatedAt!: Date;
 }

@@ -1,12 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { CreatedAtColumn, IdColumn, IntColumn, UpdatedAtColumn } from '../../../database/columns';
 
 @Entity('categories')
 export class CategoryEntity {
-  @PrimaryGeneratedColumn()
-  id!: number;
-
-  @Column({ name: 'parent_id', type: 'integer', nullable: true })
-  parentId!: number | null;
+  @IdColumn() id!: number;
+  @IntColumn('parent_id', { nullable: true }) parentId!: number | null;
 
   @Column({ type: 'varchar', length: 64 })
   name!: string;
@@ -14,12 +12,7 @@ export class CategoryEntity {
   @Column({ type: 'varchar', length: 512, nullable: true })
   icon!: string | null;
 
-  @Column({ name: 'sort_order', type: 'integer', default: 0 })
-  sortOrder!: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 })
-  updatedAt!: Date;
+  @IntColumn('sort_order', { default: 0 }) sortOrder!: number;
+  @CreatedAtColumn() createdAt!: Date;
+  @UpdatedAtColumn() updatedAt!: Date;
 }

@@ -1,13 +1,11 @@
 import type { SpecAxis } from '@sutwxapp/contracts';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { CreatedAtColumn, DateTimeColumn, IdColumn, IntColumn, UpdatedAtColumn } from '../../../database/columns';
 
 @Entity('products')
 export class ProductEntity {
-  @PrimaryGeneratedColumn()
-  id!: number;
-
-  @Column({ name: 'category_id', type: 'integer' })
-  categoryId!: number;
+  @IdColumn() id!: number;
+  @IntColumn('category_id') categoryId!: number;
 
   @Column({ type: 'varchar', length: 128 })
   title!: string;
@@ -28,32 +26,19 @@ export class ProductEntity {
   onShelf!: boolean;
 
   /** lowest live SKU price, kept in step with the SKUs for sorting and list pages */
-  @Column({ name: 'min_price', type: 'integer', default: 0 })
-  minPrice!: number;
-
-  @Column({ name: 'original_price', type: 'integer', nullable: true })
-  originalPrice!: number | null;
+  @IntColumn('min_price', { default: 0 }) minPrice!: number;
+  @IntColumn('original_price', { nullable: true }) originalPrice!: number | null;
 
   @Column({ type: 'integer', default: 0 })
   sales!: number;
 
   /** public reviews (first reviews only), kept by ProductRatingsService for the rating sorts */
-  @Column({ name: 'review_count', type: 'integer', default: 0 })
-  reviewCount!: number;
-
-  @Column({ name: 'rating_total', type: 'integer', default: 0 })
-  ratingTotal!: number;
+  @IntColumn('review_count', { default: 0 }) reviewCount!: number;
+  @IntColumn('rating_total', { default: 0 }) ratingTotal!: number;
 
   /** average stars × 100 (integer), 0 without reviews */
-  @Column({ name: 'rating_avg', type: 'integer', default: 0 })
-  ratingAvg!: number;
-
-  @Column({ name: 'deleted_at', type: 'datetime', precision: 3, nullable: true })
-  deletedAt!: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 })
-  updatedAt!: Date;
+  @IntColumn('rating_avg', { default: 0 }) ratingAvg!: number;
+  @DateTimeColumn('deleted_at', { nullable: true }) deletedAt!: Date | null;
+  @CreatedAtColumn() createdAt!: Date;
+  @UpdatedAtColumn() updatedAt!: Date;
 }

@@ -1,25 +1,16 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { DateTimeColumn, IdColumn, IntColumn } from '../../../database/columns';
 
 @Entity('stock_adjustments')
 export class StockAdjustmentEntity {
-  @PrimaryGeneratedColumn()
-  id!: number;
-
-  @Column({ name: 'sku_id', type: 'integer' })
-  skuId!: number;
-
-  @Column({ type: 'integer' })
-  delta!: number;
-
-  @Column({ name: 'stock_after', type: 'integer' })
-  stockAfter!: number;
+  @IdColumn() id!: number;
+  @IntColumn('sku_id') skuId!: number;
+  @IntColumn() delta!: number;
+  @IntColumn('stock_after') stockAfter!: number;
 
   @Column({ type: 'varchar', length: 255 })
   reason!: string;
 
-  @Column({ name: 'admin_id', type: 'integer', nullable: true })
-  adminId!: number | null;
-
-  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
-  createdAt!: Date;
+  @IntColumn('admin_id', { nullable: true }) adminId!: number | null;
+  @DateTimeColumn('created_at') createdAt!: Date;
 }

@@ -1,4 +1,5 @@
-import { NestedList } from '../../../common/nested';
+import { NestedListOf } from '../../../common/nested';
+import { IntRange } from '../../../common/validation-rules';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   BEHAVIOUR_EVENT_TYPES,
@@ -10,22 +11,7 @@ import {
   MAX_EVENTS_PER_BATCH,
   type TrackEventsRequest,
 } from '@sutwxapp/contracts';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsDefined,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { IsDefined, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 
 const NEEDS_PRODUCT: readonly BehaviourEventType[] = ['product_view', 'add_to_cart'];
 
@@ -43,9 +29,11 @@ export class BehaviourEventDto implements BehaviourEventInput {
   @ApiPropertyOptional({ description: 'required for product_view and add_to_cart' })
   @ValidateIf((e: BehaviourEventDto) => NEEDS_PRODUCT.includes(e.type) || e.productId !== undefined)
   @IsDefined({ message: 'productId is required for product_view and add_to_cart' })
-  @IsInt({ message: 'productId must be an integer id' })
-  @Min(1, { message: 'productId must be a positive id' })
-  @Max(2_147_483_647, { message: 'productId is too large' })
+  @IntRange(1, 2_147_483_647, {
+    int: 'productId must be an integer id',
+    min: 'productId must be a positive id',
+    max: 'productId is too large',
+  })
   productId?: number;
 
   @ApiPropertyOptional({ maxLength: MAX_EVENT_KEYWORD_LENGTH, description: 'required for search' })
@@ -69,9 +57,10 @@ export class BehaviourEventDto implements BehaviourEventInput {
 
 export class TrackEventsDto implements TrackEventsRequest {
   @ApiProperty({ type: [BehaviourEventDto], minItems: 1, maxItems: MAX_EVENTS_PER_BATCH })
-  @IsArray({ message: 'events must be a list' })
-  @ArrayMinSize(1, { message: 'send at least one event' })
-  @ArrayMaxSize(MAX_EVENTS_PER_BATCH, { message: `send at most ${MAX_EVENTS_PER_BATCH} events per request` })
-  @NestedList(() => BehaviourEventDto)
+  @NestedListOf(() => BehaviourEventDto, MAX_EVENTS_PER_BATCH, {
+    notList: 'events must be a list',
+    tooFew: 'send at least one event',
+    tooMany: `send at most ${MAX_EVENTS_PER_BATCH} events per request`,
+  })
   events!: BehaviourEventDto[];
 }

@@ -1,5 +1,6 @@
 import type { AuditActor, AuditKind } from '@sutwxapp/contracts';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { DateTimeColumn } from '../../../database/columns';
 
 @Entity('audit_log')
 export class AuditLogEntity {
@@ -21,6 +22,5 @@ export class AuditLogEntity {
   @Column({ name: 'request_id', type: 'varchar', length: 128, nullable: true })
   requestId!: string | null;
 
-  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
-  createdAt!: Date;
+  @DateTimeColumn('created_at') createdAt!: Date;
 }

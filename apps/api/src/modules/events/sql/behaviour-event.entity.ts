@@ -1,5 +1,6 @@
 import type { EventType } from '@sutwxapp/contracts';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { DateTimeColumn, IntColumn } from '../../../database/columns';
 
 @Entity('behaviour_events')
 export class BehaviourEventEntity {
@@ -10,14 +11,9 @@ export class BehaviourEventEntity {
   @Column({ type: 'varchar', length: 32 })
   type!: EventType;
 
-  @Column({ name: 'user_id', type: 'integer', nullable: true })
-  userId!: number | null;
-
-  @Column({ name: 'product_id', type: 'integer', nullable: true })
-  productId!: number | null;
-
-  @Column({ name: 'order_id', type: 'integer', nullable: true })
-  orderId!: number | null;
+  @IntColumn('user_id', { nullable: true }) userId!: number | null;
+  @IntColumn('product_id', { nullable: true }) productId!: number | null;
+  @IntColumn('order_id', { nullable: true }) orderId!: number | null;
 
   @Column({ type: 'varchar', length: 50, nullable: true })
   keyword!: string | null;
@@ -31,11 +27,8 @@ export class BehaviourEventEntity {
   @Column({ name: 'request_id', type: 'varchar', length: 128, nullable: true })
   requestId!: string | null;
 
-  @Column({ name: 'client_time', type: 'datetime', precision: 3, nullable: true })
-  clientTime!: Date | null;
-
-  @Column({ name: 'server_time', type: 'datetime', precision: 3 })
-  serverTime!: Date;
+  @DateTimeColumn('client_time', { nullable: true }) clientTime!: Date | null;
+  @DateTimeColumn('server_time') serverTime!: Date;
 
   @Column({ type: 'simple-json', nullable: true })
   props!: Record<string, unknown> | null;

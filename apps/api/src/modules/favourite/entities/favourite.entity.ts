@@ -1,16 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { CreatedAtColumn, IdColumn, IntColumn } from '../../../database/columns';
 
 @Entity('favourites')
 export class FavouriteEntity {
-  @PrimaryGeneratedColumn()
-  id!: number;
-
-  @Column({ name: 'user_id', type: 'integer' })
-  userId!: number;
-
-  @Column({ name: 'product_id', type: 'integer' })
-  productId!: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
-  createdAt!: Date;
+  @IdColumn() id!: number;
+  @IntColumn('user_id') userId!: number;
+  @IntColumn('product_id') productId!: number;
+  @CreatedAtColumn() createdAt!: Date;
 }

@@ -1,17 +1,11 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { DateTimeColumn, IdColumn, IntColumn } from '../../../database/columns';
 
 /** One row per shopper and product: a new view moves `viewed_at`, never adds a row. */
 @Entity('browsing_history')
 export class HistoryEntity {
-  @PrimaryGeneratedColumn()
-  id!: number;
-
-  @Column({ name: 'user_id', type: 'integer' })
-  userId!: number;
-
-  @Column({ name: 'product_id', type: 'integer' })
-  productId!: number;
-
-  @Column({ name: 'viewed_at', type: 'datetime', precision: 3 })
-  viewedAt!: Date;
+  @IdColumn() id!: number;
+  @IntColumn('user_id') userId!: number;
+  @IntColumn('product_id') productId!: number;
+  @DateTimeColumn('viewed_at') viewedAt!: Date;
 }

@@ -9,20 +9,8 @@ import {
   TRACKING_NO_PATTERN,
 } from '@sutwxapp/contracts';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateIf,
-} from 'class-validator';
-import { NestedList } from '../../../common/nested';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { NestedListOf } from '../../../common/nested';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
@@ -70,10 +58,7 @@ export class ParcelInputDto implements ParcelInput {
 
   @ApiPropertyOptional({ type: [ParcelItemDto], description: 'the pieces in this parcel (all parcels or none)' })
   @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1, { message: 'a parcel with items holds at least one line' })
-  @ArrayMaxSize(50)
-  @NestedList(() => ParcelItemDto)
+  @NestedListOf(() => ParcelItemDto, 50, { tooFew: 'a parcel with items holds at least one line' })
   items?: ParcelItemDto[];
 }
 
@@ -94,10 +79,10 @@ export class ShipOrderDto implements ShipOrderRequest {
     description: `several parcels (split shipping), at most ${MAX_PARCELS}; the first one is tracked for the shopper`,
   })
   @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1, { message: 'parcels must hold at least one parcel' })
-  @ArrayMaxSize(MAX_PARCELS, { message: `WeChat takes at most ${MAX_PARCELS} parcels per order` })
-  @NestedList(() => ParcelInputDto)
+  @NestedListOf(() => ParcelInputDto, MAX_PARCELS, {
+    tooFew: 'parcels must hold at least one parcel',
+    tooMany: `WeChat takes at most ${MAX_PARCELS} parcels per order`,
+  })
   parcels?: ParcelInputDto[];
 }
 
@@ -132,9 +117,9 @@ export class BulkShipRowDto implements BulkShipRow {
 
 export class BulkShipDto implements BulkShipRequest {
   @ApiProperty({ type: [BulkShipRowDto], description: `1 to ${MAX_BULK_ROWS} rows` })
-  @IsArray()
-  @ArrayMinSize(1, { message: 'rows must hold at least one row' })
-  @ArrayMaxSize(MAX_BULK_ROWS, { message: `at most ${MAX_BULK_ROWS} rows per request: split the file` })
-  @NestedList(() => BulkShipRowDto)
+  @NestedListOf(() => BulkShipRowDto, MAX_BULK_ROWS, {
+    tooFew: 'rows must hold at least one row',
+    tooMany: `at most ${MAX_BULK_ROWS} rows per request: split the file`,
+  })
   rows!: BulkShipRowDto[];
 }

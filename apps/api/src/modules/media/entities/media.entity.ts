@@ -1,5 +1,6 @@
 import type { MediaKind, MediaStatus, MediaWidth } from '@sutwxapp/contracts';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { CreatedAtColumn, DateTimeColumn, IdColumn, IntColumn, UpdatedAtColumn } from '../../../database/columns';
 
 export interface StoredVariant {
   name: MediaWidth;
@@ -11,8 +12,7 @@ export interface StoredVariant {
 
 @Entity('media')
 export class MediaEntity {
-  @PrimaryGeneratedColumn()
-  id!: number;
+  @IdColumn() id!: number;
 
   @Column({ name: 'owner_key', type: 'varchar', length: 40 })
   ownerKey!: string;
@@ -20,8 +20,7 @@ export class MediaEntity {
   @Column({ name: 'owner_type', type: 'varchar', length: 8 })
   ownerType!: 'admin' | 'user';
 
-  @Column({ name: 'owner_id', type: 'integer' })
-  ownerId!: number;
+  @IntColumn('owner_id') ownerId!: number;
 
   @Column({ type: 'varchar', length: 16 })
   kind!: MediaKind;
@@ -35,14 +34,9 @@ export class MediaEntity {
   @Column({ name: 'source_format', type: 'varchar', length: 8 })
   sourceFormat!: 'jpeg' | 'png' | 'webp' | 'gif';
 
-  @Column({ type: 'integer' })
-  width!: number;
-
-  @Column({ type: 'integer' })
-  height!: number;
-
-  @Column({ type: 'integer' })
-  bytes!: number;
+  @IntColumn() width!: number;
+  @IntColumn() height!: number;
+  @IntColumn() bytes!: number;
 
   @Column({ type: 'simple-json' })
   variants!: StoredVariant[];
@@ -50,12 +44,7 @@ export class MediaEntity {
   @Column({ name: 'check_trace_id', type: 'varchar', length: 128, nullable: true })
   checkTraceId!: string | null;
 
-  @Column({ name: 'checked_at', type: 'datetime', precision: 3, nullable: true })
-  checkedAt!: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 })
-  updatedAt!: Date;
+  @DateTimeColumn('checked_at', { nullable: true }) checkedAt!: Date | null;
+  @CreatedAtColumn() createdAt!: Date;
+  @UpdatedAtColumn() updatedAt!: Date;
 }

@@ -1,4 +1,4 @@
-import { NestedList } from '../../../common/nested';
+import { NestedListOf } from '../../../common/nested';
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import {
   type CreateOrderRequest,
@@ -7,20 +7,7 @@ import {
   OrderStatus,
   type PreviewOrderRequest,
 } from '@sutwxapp/contracts';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../../common/page-query.dto';
 import { AddCartItemDto } from '../../cart/dto/cart.dto';
 
@@ -36,10 +23,10 @@ export class CreateOrderDto implements CreateOrderRequest {
     description: '"buy now" lines; omit and set fromCart to order the selected cart items',
   })
   @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1, { message: 'items must contain at least one line' })
-  @ArrayMaxSize(50, { message: 'an order can have at most 50 lines' })
-  @NestedList(() => OrderItemDto)
+  @NestedListOf(() => OrderItemDto, 50, {
+    tooFew: 'items must contain at least one line',
+    tooMany: 'an order can have at most 50 lines',
+  })
   items?: OrderItemDto[];
 
   @ApiPropertyOptional()

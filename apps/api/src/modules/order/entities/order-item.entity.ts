@@ -1,20 +1,14 @@
 import type { SpecValues } from '@sutwxapp/contracts';
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { IdColumn, IntColumn } from '../../../database/columns';
 
 /** A line as it was sold: title, specs, image and unit price are snapshots. */
 @Entity('order_items')
 export class OrderItemEntity {
-  @PrimaryGeneratedColumn()
-  id!: number;
-
-  @Column({ name: 'order_id', type: 'integer' })
-  orderId!: number;
-
-  @Column({ name: 'sku_id', type: 'integer' })
-  skuId!: number;
-
-  @Column({ name: 'product_id', type: 'integer' })
-  productId!: number;
+  @IdColumn() id!: number;
+  @IntColumn('order_id') orderId!: number;
+  @IntColumn('sku_id') skuId!: number;
+  @IntColumn('product_id') productId!: number;
 
   @Column({ type: 'varchar', length: 128 })
   title!: string;
@@ -25,9 +19,6 @@ export class OrderItemEntity {
   @Column({ type: 'varchar', length: 512, nullable: true })
   image!: string | null;
 
-  @Column({ name: 'unit_price', type: 'integer' })
-  unitPrice!: number;
-
-  @Column({ type: 'integer' })
-  quantity!: number;
+  @IntColumn('unit_price') unitPrice!: number;
+  @IntColumn() quantity!: number;
 }

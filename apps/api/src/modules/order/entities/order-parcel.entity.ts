@@ -1,5 +1,6 @@
 import type { ParcelItem } from '@sutwxapp/contracts';
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { DateTimeColumn, IdColumn, IntColumn } from '../../../database/columns';
 
 /**
  * One parcel of an order's shipment (split shipping). Written once, with the ship transition;
@@ -7,14 +8,9 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
  */
 @Entity('order_parcels')
 export class OrderParcelEntity {
-  @PrimaryGeneratedColumn()
-  id!: number;
-
-  @Column({ name: 'order_id', type: 'integer' })
-  orderId!: number;
-
-  @Column({ type: 'integer' })
-  seq!: number;
+  @IdColumn() id!: number;
+  @IntColumn('order_id') orderId!: number;
+  @IntColumn() seq!: number;
 
   @Column({ name: 'carrier_code', type: 'varchar', length: 32 })
   carrierCode!: string;
@@ -26,6 +22,5 @@ export class OrderParcelEntity {
   @Column({ type: 'simple-json', nullable: true })
   items!: ParcelItem[] | null;
 
-  @Column({ name: 'shipped_at', type: 'datetime', precision: 3 })
-  shippedAt!: Date;
+  @DateTimeColumn('shipped_at') shippedAt!: Date;
 }

@@ -1,28 +1,22 @@
 import type { OrderAddress, OrderStatus } from '@sutwxapp/contracts';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { CreatedAtColumn, DateTimeColumn, IdColumn, IntColumn, UpdatedAtColumn } from '../../../database/columns';
 
 @Entity('orders')
 export class OrderEntity {
-  @PrimaryGeneratedColumn()
-  id!: number;
+  @IdColumn() id!: number;
 
   @Column({ name: 'order_no', type: 'varchar', length: 32 })
   orderNo!: string;
 
-  @Column({ name: 'user_id', type: 'integer' })
-  userId!: number;
+  @IntColumn('user_id') userId!: number;
 
   @Column({ type: 'varchar', length: 20 })
   status!: OrderStatus;
 
-  @Column({ name: 'goods_amount', type: 'integer' })
-  goodsAmount!: number;
-
-  @Column({ name: 'freight_amount', type: 'integer' })
-  freightAmount!: number;
-
-  @Column({ name: 'payable_amount', type: 'integer' })
-  payableAmount!: number;
+  @IntColumn('goods_amount') goodsAmount!: number;
+  @IntColumn('freight_amount') freightAmount!: number;
+  @IntColumn('payable_amount') payableAmount!: number;
 
   /** snapshot: later edits to the address book don't change where this order goes */
   @Column({ type: 'simple-json' })
@@ -41,8 +35,7 @@ export class OrderEntity {
   @Column({ name: 'request_hash', type: 'varchar', length: 64, nullable: true })
   requestHash!: string | null;
 
-  @Column({ name: 'pay_deadline', type: 'datetime', precision: 3 })
-  payDeadline!: Date;
+  @DateTimeColumn('pay_deadline') payDeadline!: Date;
 
   // What happens later in the order's life starts out empty: a new order names none of it.
   @Column({ name: 'paid_at', type: 'datetime', precision: 3, nullable: true })
@@ -78,9 +71,6 @@ export class OrderEntity {
   @Column({ name: 'refund_reason', type: 'varchar', length: 200, nullable: true })
   refundReason: string | null = null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 })
-  updatedAt!: Date;
+  @CreatedAtColumn() createdAt!: Date;
+  @UpdatedAtColumn() updatedAt!: Date;
 }

@@ -1,10 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { CreatedAtColumn, IdColumn } from '../../../database/columns';
 
 /** Every accepted WeChat Pay notification, once (unique id), with its raw body for audit. */
 @Entity('payment_notifications')
 export class PaymentNotificationEntity {
-  @PrimaryGeneratedColumn()
-  id!: number;
+  @IdColumn() id!: number;
 
   @Column({ name: 'notification_id', type: 'varchar', length: 64 })
   notificationId!: string;
@@ -24,6 +24,5 @@ export class PaymentNotificationEntity {
   @Column({ name: 'raw_body', type: 'text' })
   rawBody!: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
-  createdAt!: Date;
+  @CreatedAtColumn() createdAt!: Date;
 }

@@ -1,15 +1,13 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { CreatedAtColumn, DateTimeColumn, IdColumn, IntColumn, UpdatedAtColumn } from '../../../database/columns';
 
 export type PaymentStatus = 'PENDING' | 'SUCCESS' | 'CLOSED';
 
 /** One WeChat Pay order per shop order (out_trade_no = orders.order_no). */
 @Entity('payments')
 export class PaymentEntity {
-  @PrimaryGeneratedColumn()
-  id!: number;
-
-  @Column({ name: 'order_id', type: 'integer' })
-  orderId!: number;
+  @IdColumn() id!: number;
+  @IntColumn('order_id') orderId!: number;
 
   @Column({ name: 'out_trade_no', type: 'varchar', length: 32 })
   outTradeNo!: string;
@@ -18,11 +16,8 @@ export class PaymentEntity {
   prepayId!: string | null;
 
   /** prepay_id lives 2 h at WeChat, independently of the order's own deadline */
-  @Column({ name: 'prepay_expires_at', type: 'datetime', precision: 3, nullable: true })
-  prepayExpiresAt!: Date | null;
-
-  @Column({ type: 'integer' })
-  amount!: number;
+  @DateTimeColumn('prepay_expires_at', { nullable: true }) prepayExpiresAt!: Date | null;
+  @IntColumn() amount!: number;
 
   @Column({ type: 'varchar', length: 16, default: 'PENDING' })
   status!: PaymentStatus;
@@ -30,15 +25,8 @@ export class PaymentEntity {
   @Column({ name: 'transaction_id', type: 'varchar', length: 64, nullable: true })
   transactionId!: string | null;
 
-  @Column({ name: 'paid_at', type: 'datetime', precision: 3, nullable: true })
-  paidAt!: Date | null;
-
-  @Column({ name: 'last_checked_at', type: 'datetime', precision: 3, nullable: true })
-  lastCheckedAt!: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 })
-  updatedAt!: Date;
+  @DateTimeColumn('paid_at', { nullable: true }) paidAt!: Date | null;
+  @DateTimeColumn('last_checked_at', { nullable: true }) lastCheckedAt!: Date | null;
+  @CreatedAtColumn() createdAt!: Date;
+  @UpdatedAtColumn() updatedAt!: Date;
 }

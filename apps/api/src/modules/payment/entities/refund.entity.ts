@@ -1,15 +1,13 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { CreatedAtColumn, DateTimeColumn, IdColumn, IntColumn, UpdatedAtColumn } from '../../../database/columns';
 
 export type RefundKind = 'admin' | 'paid_after_cancel' | 'aftersale';
 export type RefundRowStatus = 'SUBMITTING' | 'PROCESSING' | 'SUCCESS' | 'ABNORMAL' | 'CLOSED';
 
 @Entity('refunds')
 export class RefundEntity {
-  @PrimaryGeneratedColumn()
-  id!: number;
-
-  @Column({ name: 'order_id', type: 'integer' })
-  orderId!: number;
+  @IdColumn() id!: number;
+  @IntColumn('order_id') orderId!: number;
 
   /** one full refund per order: `R` + order_no; after-sale refunds `R` + order_no + `A` + request id */
   @Column({ name: 'out_refund_no', type: 'varchar', length: 64 })
@@ -19,11 +17,8 @@ export class RefundEntity {
   refundId!: string | null;
 
   /** fen; never more than what was paid (`total`) */
-  @Column({ type: 'integer' })
-  amount!: number;
-
-  @Column({ type: 'integer' })
-  total!: number;
+  @IntColumn() amount!: number;
+  @IntColumn() total!: number;
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   reason!: string | null;
@@ -35,21 +30,10 @@ export class RefundEntity {
   status!: RefundRowStatus;
 
   /** after-sale refunds: the request, its line, and how many of its pieces went back into stock */
-  @Column({ name: 'aftersale_id', type: 'integer', nullable: true })
-  aftersaleId!: number | null;
-
-  @Column({ name: 'sku_id', type: 'integer', nullable: true })
-  skuId!: number | null;
-
-  @Column({ name: 'restocked_qty', type: 'integer', default: 0 })
-  restockedQty!: number;
-
-  @Column({ name: 'succeeded_at', type: 'datetime', precision: 3, nullable: true })
-  succeededAt!: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 })
-  updatedAt!: Date;
+  @IntColumn('aftersale_id', { nullable: true }) aftersaleId!: number | null;
+  @IntColumn('sku_id', { nullable: true }) skuId!: number | null;
+  @IntColumn('restocked_qty', { default: 0 }) restockedQty!: number;
+  @DateTimeColumn('succeeded_at', { nullable: true }) succeededAt!: Date | null;
+  @CreatedAtColumn() createdAt!: Date;
+  @UpdatedAtColumn() updatedAt!: Date;
 }

@@ -1,10 +1,10 @@
 import type { CouponKind, CouponScope, UserCouponStatus } from '@sutwxapp/contracts';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { CreatedAtColumn, DateTimeColumn, IdColumn, IntColumn, UpdatedAtColumn } from '../../../database/columns';
 
 @Entity('coupon_templates')
 export class CouponTemplateEntity {
-  @PrimaryGeneratedColumn()
-  id!: number;
+  @IdColumn() id!: number;
 
   @Column({ type: 'varchar', length: 64 })
   name!: string;
@@ -12,17 +12,10 @@ export class CouponTemplateEntity {
   @Column({ type: 'varchar', length: 16 })
   kind!: CouponKind;
 
-  @Column({ name: 'threshold_fen', type: 'integer', default: 0 })
-  thresholdFen!: number;
-
-  @Column({ name: 'amount_fen', type: 'integer', default: 0 })
-  amountFen!: number;
-
-  @Column({ name: 'percent_off', type: 'integer', default: 0 })
-  percentOff!: number;
-
-  @Column({ name: 'max_discount_fen', type: 'integer', default: 0 })
-  maxDiscountFen!: number;
+  @IntColumn('threshold_fen', { default: 0 }) thresholdFen!: number;
+  @IntColumn('amount_fen', { default: 0 }) amountFen!: number;
+  @IntColumn('percent_off', { default: 0 }) percentOff!: number;
+  @IntColumn('max_discount_fen', { default: 0 }) maxDiscountFen!: number;
 
   @Column({ type: 'varchar', length: 16, default: 'ALL' })
   scope!: CouponScope;
@@ -30,103 +23,50 @@ export class CouponTemplateEntity {
   @Column({ name: 'scope_ids', type: 'simple-json', nullable: true })
   scopeIds!: number[] | null;
 
-  @Column({ name: 'valid_from', type: 'datetime', precision: 3, nullable: true })
-  validFrom!: Date | null;
-
-  @Column({ name: 'valid_to', type: 'datetime', precision: 3, nullable: true })
-  validTo!: Date | null;
-
-  @Column({ name: 'valid_days', type: 'integer', nullable: true })
-  validDays!: number | null;
-
-  @Column({ name: 'total_quantity', type: 'integer' })
-  totalQuantity!: number;
-
-  @Column({ name: 'claimed_count', type: 'integer', default: 0 })
-  claimedCount!: number;
-
-  @Column({ name: 'per_user_limit', type: 'integer', default: 1 })
-  perUserLimit!: number;
+  @DateTimeColumn('valid_from', { nullable: true }) validFrom!: Date | null;
+  @DateTimeColumn('valid_to', { nullable: true }) validTo!: Date | null;
+  @IntColumn('valid_days', { nullable: true }) validDays!: number | null;
+  @IntColumn('total_quantity') totalQuantity!: number;
+  @IntColumn('claimed_count', { default: 0 }) claimedCount!: number;
+  @IntColumn('per_user_limit', { default: 1 }) perUserLimit!: number;
 
   @Column({ type: 'boolean', default: true })
   issuing!: boolean;
 
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 })
-  updatedAt!: Date;
+  @CreatedAtColumn() createdAt!: Date;
+  @UpdatedAtColumn() updatedAt!: Date;
 }
 
 @Entity('user_coupons')
 export class UserCouponEntity {
-  @PrimaryGeneratedColumn()
-  id!: number;
-
-  @Column({ name: 'template_id', type: 'integer' })
-  templateId!: number;
-
-  @Column({ name: 'user_id', type: 'integer' })
-  userId!: number;
+  @IdColumn() id!: number;
+  @IntColumn('template_id') templateId!: number;
+  @IntColumn('user_id') userId!: number;
 
   @Column({ type: 'varchar', length: 16, default: 'AVAILABLE' })
   status!: Exclude<UserCouponStatus, 'EXPIRED'>;
 
-  @Column({ name: 'order_id', type: 'integer', nullable: true })
-  orderId!: number | null;
-
-  @Column({ name: 'valid_from', type: 'datetime', precision: 3 })
-  validFrom!: Date;
-
-  @Column({ name: 'valid_to', type: 'datetime', precision: 3 })
-  validTo!: Date;
-
-  @Column({ name: 'used_at', type: 'datetime', precision: 3, nullable: true })
-  usedAt!: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 })
-  updatedAt!: Date;
+  @IntColumn('order_id', { nullable: true }) orderId!: number | null;
+  @DateTimeColumn('valid_from') validFrom!: Date;
+  @DateTimeColumn('valid_to') validTo!: Date;
+  @DateTimeColumn('used_at', { nullable: true }) usedAt!: Date | null;
+  @CreatedAtColumn() createdAt!: Date;
+  @UpdatedAtColumn() updatedAt!: Date;
 }
 
 /** One order line's money: what the coupon and the points took off it, and what was paid. */
 @Entity('order_line_shares')
 export class OrderLineShareEntity {
-  @PrimaryGeneratedColumn()
-  id!: number;
-
-  @Column({ name: 'order_id', type: 'integer' })
-  orderId!: number;
-
-  @Column({ name: 'sku_id', type: 'integer' })
-  skuId!: number;
-
-  @Column({ type: 'integer' })
-  quantity!: number;
-
-  @Column({ name: 'goods_fen', type: 'integer' })
-  goodsFen!: number;
-
-  @Column({ name: 'coupon_fen', type: 'integer', default: 0 })
-  couponFen!: number;
-
-  @Column({ name: 'points_fen', type: 'integer', default: 0 })
-  pointsFen!: number;
-
-  @Column({ name: 'points_used', type: 'integer', default: 0 })
-  pointsUsed!: number;
-
-  @Column({ name: 'paid_fen', type: 'integer' })
-  paidFen!: number;
-
-  @Column({ name: 'user_coupon_id', type: 'integer', nullable: true })
-  userCouponId!: number | null;
-
-  @Column({ name: 'refunded_qty', type: 'integer', default: 0 })
-  refundedQty!: number;
-
-  @Column({ name: 'refunded_fen', type: 'integer', default: 0 })
-  refundedFen!: number;
+  @IdColumn() id!: number;
+  @IntColumn('order_id') orderId!: number;
+  @IntColumn('sku_id') skuId!: number;
+  @IntColumn() quantity!: number;
+  @IntColumn('goods_fen') goodsFen!: number;
+  @IntColumn('coupon_fen', { default: 0 }) couponFen!: number;
+  @IntColumn('points_fen', { default: 0 }) pointsFen!: number;
+  @IntColumn('points_used', { default: 0 }) pointsUsed!: number;
+  @IntColumn('paid_fen') paidFen!: number;
+  @IntColumn('user_coupon_id', { nullable: true }) userCouponId!: number | null;
+  @IntColumn('refunded_qty', { default: 0 }) refundedQty!: number;
+  @IntColumn('refunded_fen', { default: 0 }) refundedFen!: number;
 }

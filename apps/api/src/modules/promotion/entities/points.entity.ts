@@ -1,5 +1,6 @@
 import type { PointsReason } from '@sutwxapp/contracts';
-import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { CreatedAtColumn, DateTimeColumn, IdColumn, IntColumn, UpdatedAtColumn } from '../../../database/columns';
 
 @Entity('points_accounts')
 export class PointsAccountEntity {
@@ -9,58 +10,38 @@ export class PointsAccountEntity {
   @Column({ type: 'integer', default: 0 })
   balance!: number;
 
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 })
-  updatedAt!: Date;
+  @CreatedAtColumn() createdAt!: Date;
+  @UpdatedAtColumn() updatedAt!: Date;
 }
 
 /** Append-only: rows are inserted, never updated or deleted. */
 @Entity('points_ledger')
 export class PointsLedgerEntity {
-  @PrimaryGeneratedColumn()
-  id!: number;
-
-  @Column({ name: 'user_id', type: 'integer' })
-  userId!: number;
-
-  @Column({ type: 'integer' })
-  delta!: number;
+  @IdColumn() id!: number;
+  @IntColumn('user_id') userId!: number;
+  @IntColumn() delta!: number;
 
   @Column({ type: 'varchar', length: 16 })
   reason!: PointsReason;
 
-  @Column({ name: 'order_id', type: 'integer', nullable: true })
-  orderId!: number | null;
+  @IntColumn('order_id', { nullable: true }) orderId!: number | null;
 
   @Column({ name: 'dedupe_key', type: 'varchar', length: 96 })
   dedupeKey!: string;
 
-  @Column({ name: 'expires_at', type: 'datetime', precision: 3, nullable: true })
-  expiresAt!: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
-  createdAt!: Date;
+  @DateTimeColumn('expires_at', { nullable: true }) expiresAt!: Date | null;
+  @CreatedAtColumn() createdAt!: Date;
 }
 
 @Entity('checkins')
 export class CheckinEntity {
-  @PrimaryGeneratedColumn()
-  id!: number;
-
-  @Column({ name: 'user_id', type: 'integer' })
-  userId!: number;
+  @IdColumn() id!: number;
+  @IntColumn('user_id') userId!: number;
 
   @Column({ type: 'varchar', length: 10 })
   day!: string;
 
-  @Column({ type: 'integer' })
-  streak!: number;
-
-  @Column({ type: 'integer' })
-  points!: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
-  createdAt!: Date;
+  @IntColumn() streak!: number;
+  @IntColumn() points!: number;
+  @CreatedAtColumn() createdAt!: Date;
 }

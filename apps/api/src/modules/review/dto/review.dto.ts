@@ -17,18 +17,16 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsISO8601,
   IsOptional,
   IsString,
   Length,
   Matches,
-  Max,
   MaxLength,
-  Min,
 } from 'class-validator';
 import { PageQueryDto } from '../../../common/page-query.dto';
 import { IsRowId } from '../../../common/parse-id.pipe';
+import { IntRange } from '../../../common/validation-rules';
 
 /** Like SAFE_TEXT but a review may have line breaks: no other control or text-direction characters. */
 // eslint-disable-next-line no-control-regex -- the control characters are what it refuses
@@ -66,9 +64,7 @@ export class CreateReviewDto extends ReviewTextDto implements CreateReviewReques
   orderItemId!: number;
 
   @ApiProperty({ minimum: 1, maximum: 5 })
-  @IsInt({ message: 'rating must be a whole number of stars from 1 to 5' })
-  @Min(1, { message: 'rating must be a whole number of stars from 1 to 5' })
-  @Max(5, { message: 'rating must be a whole number of stars from 1 to 5' })
+  @IntRange(1, 5, 'rating must be a whole number of stars from 1 to 5')
   rating!: number;
 
   @ApiPropertyOptional()
@@ -99,9 +95,7 @@ export class AdminReviewQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 5 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'rating must be 1 to 5' })
-  @Min(1, { message: 'rating must be 1 to 5' })
-  @Max(5, { message: 'rating must be 1 to 5' })
+  @IntRange(1, 5, 'rating must be 1 to 5')
   rating?: number;
 
   @ApiPropertyOptional({ enum: STATUSES })

@@ -1,5 +1,6 @@
 import type { ReviewKind, ReviewStatus, SpecValues } from '@sutwxapp/contracts';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { CreatedAtColumn, DateTimeColumn, IdColumn, IntColumn, UpdatedAtColumn } from '../../../database/columns';
 
 /**
  * A shopper's review of one order line: the first one (rated) or its single follow-up. Held
@@ -8,29 +9,17 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
  */
 @Entity('reviews')
 export class ReviewEntity {
-  @PrimaryGeneratedColumn()
-  id!: number;
-
-  @Column({ name: 'user_id', type: 'integer' })
-  userId!: number;
-
-  @Column({ name: 'order_id', type: 'integer' })
-  orderId!: number;
-
-  @Column({ name: 'order_item_id', type: 'integer' })
-  orderItemId!: number;
-
-  @Column({ name: 'product_id', type: 'integer' })
-  productId!: number;
-
-  @Column({ name: 'sku_id', type: 'integer' })
-  skuId!: number;
+  @IdColumn() id!: number;
+  @IntColumn('user_id') userId!: number;
+  @IntColumn('order_id') orderId!: number;
+  @IntColumn('order_item_id') orderItemId!: number;
+  @IntColumn('product_id') productId!: number;
+  @IntColumn('sku_id') skuId!: number;
 
   @Column({ type: 'varchar', length: 12 })
   kind!: ReviewKind;
 
-  @Column({ name: 'parent_id', type: 'integer', nullable: true })
-  parentId!: number | null;
+  @IntColumn('parent_id', { nullable: true }) parentId!: number | null;
 
   @Column({ type: 'integer', nullable: true })
   rating!: number | null;
@@ -42,8 +31,7 @@ export class ReviewEntity {
   @Column({ type: 'simple-json' })
   images!: string[];
 
-  @Column({ name: 'image_count', type: 'integer', default: 0 })
-  imageCount!: number;
+  @IntColumn('image_count', { default: 0 }) imageCount!: number;
 
   @Column({ type: 'boolean', default: false })
   anonymous!: boolean;
@@ -71,12 +59,7 @@ export class ReviewEntity {
   @Column({ type: 'text', nullable: true })
   reply!: string | null;
 
-  @Column({ name: 'replied_at', type: 'datetime', precision: 3, nullable: true })
-  repliedAt!: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 })
-  updatedAt!: Date;
+  @DateTimeColumn('replied_at', { nullable: true }) repliedAt!: Date | null;
+  @CreatedAtColumn() createdAt!: Date;
+  @UpdatedAtColumn() updatedAt!: Date;
 }

@@ -1,5 +1,6 @@
 import { Column, Entity } from 'typeorm';
 import { OutboxRow } from './outbox-row';
+import { DateTimeColumn, IntColumn } from '../../../database/columns';
 
 export type ShippingUploadStatus = 'PENDING' | 'UPLOADING' | 'DONE' | 'FAILED';
 export interface Parcel {
@@ -12,18 +13,15 @@ export interface Parcel {
 /** The durable job that reports one order's shipment to WeChat (发货信息录入). */
 @Entity('wechat_shipping_uploads')
 export class ShippingUploadEntity extends OutboxRow<ShippingUploadStatus> {
-  @Column({ name: 'order_id', type: 'integer' })
-  orderId!: number;
+  @IntColumn('order_id') orderId!: number;
 
   @Column({ name: 'order_no', type: 'varchar', length: 32 })
   orderNo!: string;
 
-  @Column({ name: 'logistics_type', type: 'integer' })
-  logisticsType!: 1 | 2 | 3 | 4;
+  @IntColumn('logistics_type') logisticsType!: 1 | 2 | 3 | 4;
 
   @Column({ type: 'simple-json' })
   parcels!: Parcel[];
 
-  @Column({ name: 'uploaded_at', type: 'datetime', precision: 3, nullable: true })
-  uploadedAt!: Date | null;
+  @DateTimeColumn('uploaded_at', { nullable: true }) uploadedAt!: Date | null;
 }

@@ -1,26 +1,19 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import { OutboxRow } from './outbox-row';
+import { CreatedAtColumn, DateTimeColumn, IdColumn, IntColumn, UpdatedAtColumn } from '../../../database/columns';
 
 /** How many one-time notices of a template the shopper has allowed and not yet used. */
 @Entity('wechat_subscribe_acceptances')
 export class SubscribeAcceptanceEntity {
-  @PrimaryGeneratedColumn()
-  id!: number;
-
-  @Column({ name: 'user_id', type: 'integer' })
-  userId!: number;
+  @IdColumn() id!: number;
+  @IntColumn('user_id') userId!: number;
 
   @Column({ name: 'template_id', type: 'varchar', length: 64 })
   templateId!: string;
 
-  @Column({ type: 'integer' })
-  remaining!: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 })
-  updatedAt!: Date;
+  @IntColumn() remaining!: number;
+  @CreatedAtColumn() createdAt!: Date;
+  @UpdatedAtColumn() updatedAt!: Date;
 }
 
 export type SubscribeMessageStatus = 'PENDING' | 'SENDING' | 'SENT' | 'REFUSED' | 'FAILED';
@@ -28,8 +21,7 @@ export type SubscribeMessageStatus = 'PENDING' | 'SENDING' | 'SENT' | 'REFUSED' 
 /** The notice outbox: written after the order's commit, sent by the worker. */
 @Entity('wechat_subscribe_messages')
 export class SubscribeMessageEntity extends OutboxRow<SubscribeMessageStatus> {
-  @Column({ name: 'user_id', type: 'integer' })
-  userId!: number;
+  @IntColumn('user_id') userId!: number;
 
   @Column({ name: 'dedupe_key', type: 'varchar', length: 128 })
   dedupeKey!: string;
@@ -40,8 +32,7 @@ export class SubscribeMessageEntity extends OutboxRow<SubscribeMessageStatus> {
   @Column({ name: 'template_id', type: 'varchar', length: 64 })
   templateId!: string;
 
-  @Column({ name: 'order_id', type: 'integer', nullable: true })
-  orderId!: number | null;
+  @IntColumn('order_id', { nullable: true }) orderId!: number | null;
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   page!: string | null;
@@ -49,6 +40,5 @@ export class SubscribeMessageEntity extends OutboxRow<SubscribeMessageStatus> {
   @Column({ type: 'simple-json' })
   data!: Record<string, string>;
 
-  @Column({ name: 'sent_at', type: 'datetime', precision: 3, nullable: true })
-  sentAt!: Date | null;
+  @DateTimeColumn('sent_at', { nullable: true }) sentAt!: Date | null;
 }

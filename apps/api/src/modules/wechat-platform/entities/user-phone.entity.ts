@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { DateTimeColumn } from '../../../database/columns';
 
 /**
  * The phone columns of `users`, owned by this module (its own migration adds them). A narrow view
@@ -12,6 +13,5 @@ export class UserPhoneEntity {
   @Column({ type: 'varchar', length: 20, nullable: true })
   phone!: string | null;
 
-  @Column({ name: 'phone_bound_at', type: 'datetime', precision: 3, nullable: true })
-  phoneBoundAt!: Date | null;
+  @DateTimeColumn('phone_bound_at', { nullable: true }) phoneBoundAt!: Date | null;
 }
