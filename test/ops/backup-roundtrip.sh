@@ -8,15 +8,7 @@
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 
-CHECKS=(backup-files backup-retention restore-refuses-non-empty backup-restore-roundtrip restore-force)
-declare -A RESULT
-pass() { RESULT[$1]=PASS; }
-fail() { RESULT[$1]=FAIL; shift; [ $# -eq 0 ] || note "$*"; }
-report() {
-  local c
-  for c in "${CHECKS[@]}"; do echo "CHECK ${RESULT[$c]:-FAIL} $c"; done
-}
-trap 'report; ops_cleanup' EXIT
+ops_checks backup-files backup-retention restore-refuses-non-empty backup-restore-roundtrip restore-force
 
 DB=sutwxapp_backup_test
 PA=$(free_port) PR=$(free_port)

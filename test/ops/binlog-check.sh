@@ -12,20 +12,8 @@ trap 'if [ $ok = 1 ]; then echo "CHECK PASS $NAME"; else echo "CHECK FAIL $NAME"
 
 D=$OPS_TMP/mariadb
 PORT=$(free_port)
-mkdir -p "$D"
-# mariadbd runs as mysql: let it reach its directory inside our private temp dir.
-chmod 711 "$OPS_TMP"
-chown mysql:mysql "$D" 2>/dev/null || true
-if ! timeout 60 mariadb-install-db --user=mysql --datadir="$D/data" --auth-root-authentication-method=normal \
-  >"$D/install.log" 2>&1; then
-  note "mariadb-install-db failed: $(tail -2 "$D/install.log")"
-  exit 1
-fi
-mariadbd --user=mysql --datadir="$D/data" --port="$PORT" --bind-address=127.0.0.1 --socket="$D/mysqld.sock" \
-  --log-bin="$D/data/binlog" --server-id=1 --pid-file="$D/mysqld.pid" --skip-name-resolve >"$D/mariadbd.log" 2>&1 &
-OPS_PIDS+=($!)
+start_binlog_mariadb "$D" "$PORT" || exit 1
 sql() { timeout 20 mysql -h127.0.0.1 -P"$PORT" -uroot --default-character-set=utf8mb4 -e "$1"; }
-wait_for 30 "mariadbd on :$PORT" sql 'SELECT 1' || exit 1
 sql "CREATE DATABASE shop CHARACTER SET utf8mb4; CREATE TABLE shop.t (id INT PRIMARY KEY, n VARCHAR(20));
   INSERT INTO shop.t VALUES (1, '小明😀');
   CREATE USER app@'127.0.0.1' IDENTIFIED BY 'app-password'; GRANT ALL ON shop.* TO app@'127.0.0.1';" || exit 1

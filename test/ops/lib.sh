@@ -70,6 +70,42 @@ start_redis() { # port dir
   wait_for 10 "redis on :$1" redis-cli -p "$1" ping
 }
 
+# A throwaway mariadbd with binary logging on, on its own port and data directory (the CI
+# MariaDB is not touched); extra mariadbd flags go after the binlog ones. Returns once it answers.
+start_binlog_mariadb() { # dir port [mariadbd flags...]
+  local d=$1 port=$2
+  shift 2
+  mkdir -p "$d"
+  # mariadbd runs as mysql: let it reach its directory inside our private temp dir.
+  chmod 711 "$OPS_TMP"
+  chown mysql:mysql "$d" 2>/dev/null || true
+  if ! timeout 60 mariadb-install-db --user=mysql --datadir="$d/data" --auth-root-authentication-method=normal \
+    >"$d/install.log" 2>&1; then
+    note "mariadb-install-db failed: $(tail -2 "$d/install.log")"
+    return 1
+  fi
+  mariadbd --user=mysql --datadir="$d/data" --port="$port" --bind-address=127.0.0.1 --socket="$d/mysqld.sock" \
+    --log-bin="$d/data/binlog" --server-id=1 "$@" --pid-file="$d/mysqld.pid" --skip-name-resolve \
+    >"$d/mariadbd.log" 2>&1 &
+  OPS_PIDS+=($!)
+  wait_for 30 "mariadbd on :$port" timeout 20 mysql -h127.0.0.1 -P"$port" -uroot -e 'SELECT 1'
+}
+
+# Named checks: `ops_checks name...` lists them; `pass name` / `fail name [why]` record each
+# outcome, and on exit one CHECK line per name is printed (FAIL for any never passed).
+CHECKS=()
+declare -A RESULT=()
+pass() { RESULT[$1]=PASS; }
+fail() { RESULT[$1]=FAIL; shift; [ $# -eq 0 ] || note "$*"; }
+ops_report() {
+  local c
+  for c in "${CHECKS[@]}"; do echo "CHECK ${RESULT[$c]:-FAIL} $c"; done
+}
+ops_checks() { # name...
+  CHECKS=("$@")
+  trap 'ops_report; ops_cleanup' EXIT
+}
+
 # Environment of an API process for these checks.
 api_env() { # port database_url redis_url prefix
   echo NODE_ENV=development PORT="$1" HOST=127.0.0.1 DATABASE_URL="$2" REDIS_URL="$3" \

@@ -6,16 +6,8 @@
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 
-CHECKS=(nginx-config-test nginx-two-replicas nginx-metrics-hidden nginx-body-limit nginx-gzip nginx-failover nginx-rate-limit
-  dashboard-and-rules-metrics-exist)
-declare -A RESULT
-pass() { RESULT[$1]=PASS; }
-fail() { RESULT[$1]=FAIL; shift; [ $# -eq 0 ] || note "$*"; }
-report() {
-  local c
-  for c in "${CHECKS[@]}"; do echo "CHECK ${RESULT[$c]:-FAIL} $c"; done
-}
-trap 'report; ops_cleanup' EXIT
+ops_checks nginx-config-test nginx-two-replicas nginx-metrics-hidden nginx-body-limit nginx-gzip nginx-failover nginx-rate-limit \
+  dashboard-and-rules-metrics-exist
 
 P1=$(free_port) P2=$(free_port) PN=$(free_port) PR=$(free_port)
 DB=sutwxapp_ops_nginx

@@ -17,20 +17,8 @@ trap report EXIT
 
 D=$OPS_TMP/mariadb
 PORT=$(free_port)
-mkdir -p "$D"
-chmod 711 "$OPS_TMP"
-chown mysql:mysql "$D" 2>/dev/null || true
-if ! timeout 60 mariadb-install-db --user=mysql --datadir="$D/data" --auth-root-authentication-method=normal \
-  >"$D/install.log" 2>&1; then
-  note "mariadb-install-db failed: $(tail -2 "$D/install.log")"
-  exit 1
-fi
-mariadbd --user=mysql --datadir="$D/data" --port="$PORT" --bind-address=127.0.0.1 --socket="$D/mysqld.sock" \
-  --log-bin="$D/data/binlog" --server-id=1 --binlog-format=MIXED --pid-file="$D/mysqld.pid" --skip-name-resolve \
-  >"$D/mariadbd.log" 2>&1 &
-OPS_PIDS+=($!)
+start_binlog_mariadb "$D" "$PORT" --binlog-format=MIXED || exit 1
 sql() { timeout 20 mysql -h127.0.0.1 -P"$PORT" -uroot --default-character-set=utf8mb4 -N -B -e "$1"; }
-wait_for 30 "mariadbd on :$PORT" sql 'SELECT 1' || exit 1
 sql "CREATE DATABASE shop CHARACTER SET utf8mb4;
   CREATE TABLE shop.orders (id INT PRIMARY KEY, status VARCHAR(20), amount INT) ENGINE=InnoDB;
   INSERT INTO shop.orders VALUES (1, 'PAID', 1990), (2, 'PENDING', 500);" || exit 1

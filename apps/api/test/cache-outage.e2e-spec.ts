@@ -1,26 +1,15 @@
 import { createCache } from 'cache-manager';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import type Redis from 'ioredis';
 import Keyv from 'keyv';
 import type { AppConfig } from '../src/config/app-config';
 import { CacheService } from '../src/infra/cache/cache.service';
 import { IoredisKeyvStore } from '../src/infra/cache/ioredis-keyv-store';
 import { createRedisClient } from '../src/infra/redis.module';
+import { freePort } from './support/free-port';
 import { waitFor } from './support/wait';
 
 const hasRedisServer = spawnSync('redis-server', ['--version']).status === 0;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Cache stamps while Redis is frozen (SIGSTOP: connection open, nothing answers), on a private

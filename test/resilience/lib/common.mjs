@@ -60,6 +60,9 @@ export function fmtLatency(s) {
   return `p50 ${s.p50} ms, p90 ${s.p90} ms, p99 ${s.p99} ms, max ${s.max} ms (n=${s.n})`;
 }
 
+/** The latency line of timed samples (answers, load samples: each with its `ms`). */
+export const latencyOf = (samples) => fmtLatency(latencySummary(samples.map((s) => s.ms)));
+
 export function countBy(items, key) {
   const out = {};
   for (const item of items) {

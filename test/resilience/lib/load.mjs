@@ -1,6 +1,6 @@
 // A closed-loop load generator: `workers` loops each pick an operation and record the answer with
 // its start/end time, until stopped. Every sample is kept so phases can be cut afterwards.
-import { now, sleep } from './common.mjs';
+import { countBy, now, sleep } from './common.mjs';
 
 export class LoadLoop {
   constructor({ workers, pick, pauseMs = 0 }) {
@@ -68,4 +68,13 @@ export class Prober {
     this.running = false;
     await this.done;
   }
+}
+
+/** The outage scenarios' liveness check: every probe of `prober` saw /health/live answer 200. */
+export function checkLivenessThroughout(checks, prober) {
+  checks.check(
+    'liveness 200 throughout',
+    prober.samples.every((p) => p.live === 200),
+    JSON.stringify(countBy(prober.samples, 'live')),
+  );
 }

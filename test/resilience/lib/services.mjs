@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import process from 'node:process';
 import { URL } from 'node:url';
-import { requireFromRoot, waitFor } from './common.mjs';
+import { freePort, requireFromRoot, waitFor } from './common.mjs';
 import { startChild, stopChild, which } from './procs.mjs';
 
 const mysql = requireFromRoot('mysql2/promise');
@@ -102,10 +102,11 @@ function isAlive(pid) {
 }
 
 /**
- * A private mariadbd on a random loopback port with its own datadir (kept across restarts, so a
+ * A private mariadbd on a random loopback port (unless `wantedPort` is given) with its own datadir (kept across restarts, so a
  * restart brings the same data back). Grant tables are skipped: loopback only, a throwaway.
  */
-export async function startOwnMariadb(dir, port) {
+export async function startOwnMariadb(dir, wantedPort) {
+  const port = wantedPort ?? (await freePort());
   const bin = which('mariadbd') ?? which('mysqld');
   const install = which('mariadb-install-db') ?? which('mysql_install_db');
   if (!bin || !install) throw new Error('mariadbd / mariadb-install-db not found (apt-get install mariadb-server)');
@@ -174,8 +175,12 @@ export async function startOwnMariadb(dir, port) {
   return db;
 }
 
-/** A private redis-server child (no persistence); `kill()` then `start()` to stage an outage. */
-export async function startOwnRedis(port) {
+/**
+ * A private redis-server child (no persistence) on a random loopback port unless `wantedPort` is
+ * given; `kill()` then `start()` to stage an outage.
+ */
+export async function startOwnRedis(wantedPort) {
+  const port = wantedPort ?? (await freePort());
   const bin = which('redis-server');
   if (!bin) throw new Error('redis-server not found (apt-get install redis-server)');
   const r = {

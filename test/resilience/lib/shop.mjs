@@ -1,19 +1,14 @@
 // Shop flows over HTTP, the way the mini-program and the admin console drive the API.
 import { randomUUID } from 'node:crypto';
+import { requireFromRoot } from './common.mjs';
 import { pool } from './http.mjs';
 
 export const ADMIN_USERNAME = 'resilience-ops';
 /** A per-run operator password: the secrets check greps every captured log for it. */
 export const ADMIN_PASSWORD = `Res-${randomUUID()}`;
 
-export const sampleAddress = {
-  receiverName: '张三😀',
-  phone: '13800138000',
-  province: '广东省',
-  city: '深圳市',
-  district: '南山区',
-  detail: '科技园南区 1 栋 101',
-};
+/** The API tests' sample address (apps/api/test/support/factories.ts exports the same file). */
+export const sampleAddress = requireFromRoot('./apps/api/test/support/sample-address.json');
 
 export async function loginShopper(api, code = `res-${randomUUID()}`) {
   const res = await api.expect(200, 'POST', '/api/v1/auth/wechat-login', { body: { code } });

@@ -6,25 +6,14 @@
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import process from 'node:process';
-import {
-  Checks,
-  countBy,
-  fmtLatency,
-  freePort,
-  latencySummary,
-  log,
-  now,
-  round,
-  scratchDir,
-  sleep,
-  waitFor,
-} from '../lib/common.mjs';
+import { Checks, countBy, latencyOf, log, now, round, scratchDir, sleep, waitFor } from '../lib/common.mjs';
 import { Api, pool } from '../lib/http.mjs';
-import { LoadLoop, Prober } from '../lib/load.mjs';
-import { startApi, stopChild } from '../lib/procs.mjs';
-import { registerLog, registerSessionKeys } from '../lib/secrets.mjs';
+import { LoadLoop, Prober, checkLivenessThroughout } from '../lib/load.mjs';
+import { stopChild } from '../lib/procs.mjs';
+import { registerSessionKeys } from '../lib/secrets.mjs';
 import { mysqlConnect, startOwnMariadb, withDatabase } from '../lib/services.mjs';
-import { ADMIN_PASSWORD, ADMIN_USERNAME, adminLogin, createBuyers, createProduct } from '../lib/shop.mjs';
+import { adminLogin, createBuyers, createProduct } from '../lib/shop.mjs';
+import { startShopApi } from '../lib/shop-api.mjs';
 
 export const name = 'db-loss';
 export const title = 'Database loss under load (mariadbd killed and restarted)';
@@ -61,9 +50,8 @@ export async function runDatabaseOutage(mode) {
   const checks = new Checks(scenario);
   const figures = [];
   const dir = scratchDir(scenario);
-  const dbPort = await freePort();
-  log(scenario, `starting a private mariadbd on 127.0.0.1:${dbPort}`);
-  const mariadb = await startOwnMariadb(`${dir}/mariadb`, dbPort);
+  const mariadb = await startOwnMariadb(`${dir}/mariadb`);
+  log(scenario, `started a private mariadbd on 127.0.0.1:${mariadb.port}`);
   let api;
   let load;
   let prober;
@@ -71,13 +59,10 @@ export async function runDatabaseOutage(mode) {
     const setup = await mysqlConnect(mariadb.serverUrl);
     await setup.query('CREATE DATABASE shop CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci');
     await setup.end();
-    const port = await freePort();
-    api = await startApi(`${scenario}-api`, {
-      port,
+    api = await startShopApi(scenario, {
       dataDir: dir,
-      env: { DATABASE_URL: withDatabase(mariadb.serverUrl, 'shop'), ADMIN_USERNAME, ADMIN_PASSWORD },
+      env: { DATABASE_URL: withDatabase(mariadb.serverUrl, 'shop') },
     });
-    registerLog(api.logFile);
     const http = new Api(api.baseUrl, { timeoutMs: CLIENT_TIMEOUT_MS });
     const admin = await adminLogin(http);
     const { skuId } = await createProduct(http, admin, { stock: STOCK, price: 1000 });
@@ -171,8 +156,8 @@ export async function runDatabaseOutage(mode) {
     figures.push(['outage', `${mode === 'kill' ? 'SIGKILL' : 'SIGSTOP'} for ${OUTAGE_MS[mode] / 1000} s`]);
     figures.push(['baseline answers', JSON.stringify(countBy(base, 'status'))]);
     figures.push([`answers ${label}`, JSON.stringify(countBy(outage, 'status'))]);
-    figures.push([`latency of failing answers ${label}`, fmtLatency(latencySummary(outageFailed.map((s) => s.ms)))]);
-    figures.push([`latency of every request started ${label}`, fmtLatency(latencySummary(outage.map((s) => s.ms)))]);
+    figures.push([`latency of failing answers ${label}`, latencyOf(outageFailed)]);
+    figures.push([`latency of every request started ${label}`, latencyOf(outage)]);
     figures.push(['first 503 after the outage began', firstFail ? `${round(firstFail.end - downAt)} ms` : 'none']);
     figures.push([
       'recovery once the database is back',
@@ -203,11 +188,7 @@ export async function runDatabaseOutage(mode) {
       downProbes.length > 0 && downProbes.every((p) => p.ready === 503 && p.readyBody?.error?.database),
       JSON.stringify(countBy(downProbes, 'ready')),
     );
-    checks.check(
-      'liveness 200 throughout',
-      prober.samples.every((p) => p.live === 200),
-      JSON.stringify(countBy(prober.samples, 'live')),
-    );
+    checkLivenessThroughout(checks, prober);
     checks.check(
       'after recovery: every request 2xx',
       after.length > 0 && after.every((s) => s.status >= 200 && s.status < 300),

@@ -3,24 +3,13 @@
 // expiry sweeper cancels all 100 and the stock is back to exactly 100.
 import { randomUUID } from 'node:crypto';
 import process from 'node:process';
-import {
-  Checks,
-  countBy,
-  fmtLatency,
-  freePort,
-  latencySummary,
-  log,
-  now,
-  round,
-  scratchDir,
-  sleep,
-  waitFor,
-} from '../lib/common.mjs';
+import { Checks, countBy, latencyOf, log, now, round, sleep, waitFor } from '../lib/common.mjs';
 import { Api, pool } from '../lib/http.mjs';
-import { startApi, stopChild } from '../lib/procs.mjs';
-import { registerLog, registerSessionKeys } from '../lib/secrets.mjs';
+import { stopChild } from '../lib/procs.mjs';
+import { registerSessionKeys } from '../lib/secrets.mjs';
 import { createScratchDatabase } from '../lib/services.mjs';
-import { ADMIN_PASSWORD, ADMIN_USERNAME, adminLogin, createBuyers, createProduct } from '../lib/shop.mjs';
+import { adminLogin, createBuyers, createProduct } from '../lib/shop.mjs';
+import { startShopApi } from '../lib/shop-api.mjs';
 
 export const name = 'oversell';
 export const title = 'Oversell under load (MariaDB)';
@@ -40,19 +29,13 @@ export async function run() {
   const db = await createScratchDatabase(name);
   let api;
   try {
-    const port = await freePort();
-    api = await startApi('oversell-api', {
-      port,
-      dataDir: scratchDir('oversell'),
+    api = await startShopApi(name, {
       env: {
         DATABASE_URL: db.url,
-        ADMIN_USERNAME,
-        ADMIN_PASSWORD,
         ORDER_PAY_TIMEOUT: REAL_EXPIRY ? '60' : '1800',
         SWEEP_INTERVAL_MS: '1000',
       },
     });
-    registerLog(api.logFile);
     const http = new Api(api.baseUrl, { timeoutMs: 30_000 });
     const admin = await adminLogin(http);
     const { skuId, productId } = await createProduct(http, admin, { stock: STOCK, price: 2990 });
@@ -71,11 +54,10 @@ export async function run() {
     const raceSeconds = (now() - started) / 1000;
     const statuses = countBy(answers, (a) => (a.status === 409 ? `409 ${a.json?.code}` : String(a.status)));
     const created = answers.filter((a) => a.status === 201);
-    const latency = latencySummary(answers.map((a) => a.ms));
     figures.push(['buyers / concurrency / stock', `${BUYERS} / ${CONCURRENCY} / ${STOCK}`]);
     figures.push(['answers', JSON.stringify(statuses)]);
     figures.push(['race duration', `${round(raceSeconds, 2)} s (${round(BUYERS / raceSeconds)} orders/s attempted)`]);
-    figures.push(['POST /orders latency', fmtLatency(latency)]);
+    figures.push(['POST /orders latency', latencyOf(answers)]);
     checks.check(`exactly ${STOCK} orders created (201)`, created.length === STOCK, `${created.length}`);
     checks.check(
       `the other ${BUYERS - STOCK} answered 409 OUT_OF_STOCK, nothing else`,

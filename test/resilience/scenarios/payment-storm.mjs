@@ -3,24 +3,13 @@
 // all shuffled and delivered concurrently over HTTP. Exactly 200 orders become PAID, every forged
 // or stale copy is refused with WeChat's {code:'FAIL'} shape, and nothing is applied twice.
 import process from 'node:process';
-import {
-  Checks,
-  countBy,
-  fmtLatency,
-  freePort,
-  latencySummary,
-  log,
-  now,
-  round,
-  scratchDir,
-  seededRandom,
-  shuffle,
-} from '../lib/common.mjs';
+import { Checks, countBy, latencyOf, log, now, round, seededRandom, shuffle } from '../lib/common.mjs';
 import { Api, pool } from '../lib/http.mjs';
 import { bootInProcess } from '../lib/inprocess.mjs';
-import { registerLog, registerPem, registerSecret, registerSessionKeys } from '../lib/secrets.mjs';
+import { registerPem, registerSecret, registerSessionKeys } from '../lib/secrets.mjs';
 import { createScratchDatabase } from '../lib/services.mjs';
-import { ADMIN_PASSWORD, ADMIN_USERNAME, adminLogin, createBuyers, createProduct, metricValue } from '../lib/shop.mjs';
+import { adminLogin, createBuyers, createProduct, metricValue } from '../lib/shop.mjs';
+import { startShopApi } from '../lib/shop-api.mjs';
 
 export const name = 'payment-storm';
 export const title = 'Payment notification storm (MariaDB)';
@@ -48,13 +37,7 @@ export async function run() {
   const db = await createScratchDatabase(name);
   let shop;
   try {
-    const port = await freePort();
-    shop = await bootInProcess('payment-storm-api', {
-      port,
-      dataDir: scratchDir('payment-storm'),
-      env: { DATABASE_URL: db.url, ADMIN_USERNAME, ADMIN_PASSWORD },
-    });
-    registerLog(shop.logFile);
+    shop = await startShopApi(name, { env: { DATABASE_URL: db.url }, start: bootInProcess });
     const { sandbox } = shop;
     const pay = sandbox.credentials.pay;
     registerPem('merchant private key', pay.merchantPrivateKeyPem);
@@ -148,7 +131,7 @@ export async function run() {
     ]);
     figures.push(['answers by kind', JSON.stringify(byKind)]);
     figures.push(['storm duration', `${round(seconds, 2)} s (${round(storm.length / seconds)} notifications/s)`]);
-    figures.push(['notify latency', fmtLatency(latencySummary(answers.map((a) => a.ms)))]);
+    figures.push(['notify latency', latencyOf(answers)]);
     checks.check(
       'every genuine delivery acknowledged 204 (first applies, copies are duplicates)',
       genuine.every((a) => a.status === 204),

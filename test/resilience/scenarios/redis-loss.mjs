@@ -3,25 +3,13 @@
 // Redis is back the API reconnects by itself and caching resumes. A second phase freezes Redis
 // (SIGSTOP, its data kept) and changes a price meanwhile: the new price must show once it is back.
 import process from 'node:process';
-import {
-  Checks,
-  countBy,
-  fmtLatency,
-  freePort,
-  latencySummary,
-  log,
-  now,
-  round,
-  scratchDir,
-  sleep,
-  waitFor,
-} from '../lib/common.mjs';
+import { Checks, countBy, latencyOf, log, now, round, sleep, waitFor } from '../lib/common.mjs';
 import { Api } from '../lib/http.mjs';
-import { LoadLoop, Prober } from '../lib/load.mjs';
-import { startApi, stopChild } from '../lib/procs.mjs';
-import { registerLog } from '../lib/secrets.mjs';
+import { LoadLoop, Prober, checkLivenessThroughout } from '../lib/load.mjs';
+import { stopChild } from '../lib/procs.mjs';
 import { createScratchDatabase, startOwnRedis } from '../lib/services.mjs';
-import { ADMIN_PASSWORD, ADMIN_USERNAME, adminLogin, createProduct, metricValue } from '../lib/shop.mjs';
+import { adminLogin, createProduct, metricValue } from '../lib/shop.mjs';
+import { startShopApi } from '../lib/shop-api.mjs';
 
 export const name = 'redis-loss';
 export const title = 'Redis loss under catalog load';
@@ -43,26 +31,15 @@ export async function run() {
   const checks = new Checks(name);
   const figures = [];
   const db = await createScratchDatabase(name);
-  const redis = await startOwnRedis(await freePort());
+  const redis = await startOwnRedis();
   let api;
   let load;
   let prober;
   const redisClient = () => redis.client();
   try {
-    const port = await freePort();
-    api = await startApi('redis-loss-api', {
-      port,
-      dataDir: scratchDir('redis-loss'),
-      env: {
-        DATABASE_URL: db.url,
-        REDIS_URL: redis.url,
-        REDIS_KEY_PREFIX: PREFIX,
-        ADMIN_USERNAME,
-        ADMIN_PASSWORD,
-        SEED_DEMO: 'true',
-      },
+    api = await startShopApi(name, {
+      env: { DATABASE_URL: db.url, REDIS_URL: redis.url, REDIS_KEY_PREFIX: PREFIX, SEED_DEMO: 'true' },
     });
-    registerLog(api.logFile);
     const http = new Api(api.baseUrl, { timeoutMs: 20_000 });
     const admin = await adminLogin(http);
     const watched = await createProduct(http, admin, { stock: 50, price: 1000, title: '韧性观察商品' });
@@ -164,24 +141,18 @@ export async function run() {
     figures.push(['load', `${WORKERS} closed-loop workers on home, categories, list pages and product details`]);
     figures.push([
       'warm',
-      `${JSON.stringify(countBy(base, 'status'))}; ${fmtLatency(latencySummary(base.map((s) => s.ms)))}; ${keysBefore} keys in Redis`,
+      `${JSON.stringify(countBy(base, 'status'))}; ${latencyOf(base)}; ${keysBefore} keys in Redis`,
     ]);
-    figures.push([
-      'Redis killed',
-      `${JSON.stringify(countBy(killed, 'status'))}; ${fmtLatency(latencySummary(killed.map((s) => s.ms)))}`,
-    ]);
+    figures.push(['Redis killed', `${JSON.stringify(countBy(killed, 'status'))}; ${latencyOf(killed)}`]);
     figures.push([
       'Redis back',
-      `readiness 200 after ${round(readyAgain.t - upAt)} ms, first cache key after ${round(cacheBack - upAt)} ms; ${fmtLatency(latencySummary(resumed.map((s) => s.ms)))}`,
+      `readiness 200 after ${round(readyAgain.t - upAt)} ms, first cache key after ${round(cacheBack - upAt)} ms; ${latencyOf(resumed)}`,
     ]);
     figures.push([
       'cache counters',
       `warm: ${warm.hits} hits / ${warm.misses} misses; while killed: +${duringKill.errors - warm.errors} errors; after return, 3 s: +${m1.hits - m0.hits} hits, +${m1.misses - m0.misses} misses`,
     ]);
-    figures.push([
-      'Redis frozen (SIGSTOP)',
-      `${JSON.stringify(countBy(frozen, 'status'))}; ${fmtLatency(latencySummary(frozen.map((s) => s.ms)))}`,
-    ]);
+    figures.push(['Redis frozen (SIGSTOP)', `${JSON.stringify(countBy(frozen, 'status'))}; ${latencyOf(frozen)}`]);
     checks.check(
       'warm: every read 200 and the cache is used',
       base.every((s) => s.status === 200) && warm.hits > 0 && keysBefore > 0,
@@ -197,11 +168,7 @@ export async function run() {
       downProbes.length > 0 && downProbes.every((p) => p.ready === 503 && p.readyBody?.error?.redis),
       JSON.stringify(countBy(downProbes, 'ready')),
     );
-    checks.check(
-      'liveness 200 throughout',
-      prober.samples.every((p) => p.live === 200),
-      JSON.stringify(countBy(prober.samples, 'live')),
-    );
+    checkLivenessThroughout(checks, prober);
     checks.check(
       'Redis back: readiness 200 within 10 s, same process',
       readyAgain.t - upAt < 10_000 && api.child.exitCode === null,

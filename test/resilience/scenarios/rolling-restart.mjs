@@ -4,26 +4,14 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import process from 'node:process';
-import {
-  Checks,
-  countBy,
-  fmtLatency,
-  freePort,
-  latencySummary,
-  log,
-  now,
-  round,
-  scratchDir,
-  sleep,
-  waitFor,
-} from '../lib/common.mjs';
+import { Checks, countBy, freePort, latencyOf, log, now, round, scratchDir, sleep, waitFor } from '../lib/common.mjs';
 import { Api, createAgent } from '../lib/http.mjs';
 import { LoadLoop } from '../lib/load.mjs';
 import { startNginx } from '../lib/nginx.mjs';
-import { startApi, stopChild, waitApiLive } from '../lib/procs.mjs';
-import { registerLog } from '../lib/secrets.mjs';
+import { stopChild, waitApiLive } from '../lib/procs.mjs';
 import { createScratchDatabase, startOwnRedis } from '../lib/services.mjs';
-import { ADMIN_PASSWORD, ADMIN_USERNAME, adminLogin, createBuyers, createProduct } from '../lib/shop.mjs';
+import { adminLogin, createBuyers, createProduct } from '../lib/shop.mjs';
+import { startShopApi } from '../lib/shop-api.mjs';
 
 export const name = 'rolling-restart';
 export const title = 'Rolling restart behind nginx (two replicas, SIGTERM under load)';
@@ -39,7 +27,7 @@ export async function run() {
   const figures = [];
   const dir = scratchDir('rolling');
   const db = await createScratchDatabase(name);
-  const redis = await startOwnRedis(await freePort());
+  const redis = await startOwnRedis();
   const replicas = [];
   let nginx;
   let load;
@@ -49,8 +37,6 @@ export async function run() {
       DATABASE_URL: db.url,
       REDIS_URL: redis.url,
       REDIS_KEY_PREFIX: `rolling-${process.pid}:`,
-      ADMIN_USERNAME,
-      ADMIN_PASSWORD,
       SEED_DEMO: 'true',
       SHUTDOWN_DELAY_MS: String(SHUTDOWN_DELAY_MS),
       TRUST_PROXY: 'loopback',
@@ -59,12 +45,12 @@ export async function run() {
     let generation = 0;
     const startReplica = async (i) => {
       generation++;
-      const api = await startApi(`rolling-api-${i + 1}-gen${generation}`, {
+      const api = await startShopApi(name, {
+        label: `rolling-api-${i + 1}-gen${generation}`,
         port: ports[i],
         dataDir: `${dir}/api-${i + 1}`,
         env,
       });
-      registerLog(api.logFile);
       replicas[i] = api;
       return api;
     };
@@ -168,7 +154,7 @@ export async function run() {
       `${all.length} in ${round(seconds, 1)} s (${round(all.length / seconds)} req/s): ${JSON.stringify(countBy(all, 'op'))}`,
     ]);
     figures.push(['answers', JSON.stringify(countBy(all, 'status'))]);
-    figures.push(['latency', fmtLatency(latencySummary(all.map((s) => s.ms)))]);
+    figures.push(['latency', latencyOf(all)]);
     for (const r of restarts) {
       figures.push([
         `replica ${r.replica}`,

@@ -9,6 +9,7 @@ import { SkuEntity } from '../../src/modules/catalog/entities/sku.entity';
 import { OrderTransitionsService } from '../../src/modules/order/order-transitions.service';
 import { WECHAT_SANDBOX } from '../../src/modules/wechat/wechat.module';
 import type { TestApp } from './test-app';
+import sampleAddressJson from './sample-address.json';
 
 /*
  * The one place tests make what they need: shoppers and operators, products (always through
@@ -155,14 +156,8 @@ export async function skuStock(t: TestApp, skuId: number): Promise<number> {
 
 // ---- addresses and orders --------------------------------------------------------------------
 
-export const sampleAddress = {
-  receiverName: '张三😀',
-  phone: '13800138000',
-  province: '广东省',
-  city: '深圳市',
-  district: '南山区',
-  detail: '科技园南区 1 栋 101',
-};
+/** A JSON file: the resilience suite (test/resilience/lib/shop.mjs, plain Node) sends the same address. */
+export const sampleAddress = sampleAddressJson;
 
 export async function createAddress(
   t: TestApp,

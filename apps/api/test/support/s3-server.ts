@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './free-port';
 
 /** Where scripts/s3-test-server.sh puts the gofakes3 binary (pinned version, built with `go install`). */
 export const S3_SERVER_BIN = process.env.S3_TEST_SERVER_BIN ?? '/root/.cache/sutwxapp-tools/gofakes3-v1.2.0/gofakes3';
@@ -15,17 +15,6 @@ export interface S3TestServer {
   endpoint: string;
   bucket: string;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /** A real S3-compatible server (gofakes3, in memory) on a random loopback port, with one bucket. */
