@@ -1,14 +1,19 @@
-export interface AddressInput {
-  receiverName: string;
+import type { OrderAddress } from './order';
+
+// What an order copies of an address (OrderAddress) and what only the address book keeps. The
+// exported type is a Pick so the generated schema keeps the fields in this order (an interface that
+// extends another lists its own fields first and sorts `required`).
+interface AddressBookFields extends OrderAddress {
   /** mainland mobile, 11 digits starting with 1 */
   phone: string;
-  province: string;
-  city: string;
-  district: string;
-  detail: string;
   postalCode?: string | null;
   isDefault?: boolean;
 }
+
+export type AddressInput = Pick<
+  AddressBookFields,
+  'receiverName' | 'phone' | 'province' | 'city' | 'district' | 'detail' | 'postalCode' | 'isDefault'
+>;
 
 export interface Address extends Required<Omit<AddressInput, 'postalCode'>> {
   id: number;

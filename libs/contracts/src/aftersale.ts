@@ -1,5 +1,5 @@
-import type { SpecValues } from './catalog';
 import type { Fen, IsoDateTime, Page, PageQuery } from './common';
+import type { OrderItem } from './order';
 
 export type AfterSaleType = 'REFUND_ONLY' | 'RETURN_REFUND';
 
@@ -107,17 +107,21 @@ export interface AfterSaleOrderStateList {
   items: AfterSaleOrderState[];
 }
 
-/** The order line a request is about, as the order recorded it (title, specs and price at purchase). */
-export interface AfterSaleOrderLine {
-  productId: number;
-  title: string;
-  specs: SpecValues;
+// The order's own line (OrderItem) with the after-sale wording of two fields. The exported type is a
+// Pick so the generated schema keeps these fields in this order (an interface that extends another
+// lists its own fields first and sorts `required`).
+interface AfterSaleLineFields extends OrderItem {
   /** the line's picture (240 px), or null */
   image: string | null;
-  unitPrice: Fen;
   /** pieces of this line in the order */
   quantity: number;
 }
+
+/** The order line a request is about, as the order recorded it (title, specs and price at purchase). */
+export type AfterSaleOrderLine = Pick<
+  AfterSaleLineFields,
+  'productId' | 'title' | 'specs' | 'image' | 'unitPrice' | 'quantity'
+>;
 
 /** An after-sale request as operators see it: the order number and the line it is about. */
 export interface AdminAfterSale extends AfterSale {

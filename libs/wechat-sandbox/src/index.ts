@@ -2,17 +2,7 @@ export * from './sandbox';
 export { SandboxStats } from './stats';
 export type { SandboxClock, MiniProgramCredentials } from './context';
 export type { SandboxPayCredentials } from './pay/credentials';
-export {
-  buildNotification,
-  buildNotificationBody,
-  deliver,
-  signNotificationBody,
-  type BuildNotificationOptions,
-  type BuiltNotification,
-  type DeliveryAttempt,
-  type NotificationForgery,
-  type NotificationOverrides,
-} from './pay/notifications';
+export * from './pay/notifications';
 export {
   DEFAULT_NOTIFY_RETRY_SCHEDULE_MS,
   PaySandbox,

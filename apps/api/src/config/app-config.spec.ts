@@ -2,6 +2,20 @@ import { ConfigError, loadConfig } from './app-config';
 
 const base = { NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(40), DATABASE_URL: 'sqlite::memory:' };
 
+/** Well-formed credentials of a real (not sandbox) mini-program and merchant account; nothing calls out. */
+const realWechat = {
+  WECHAT_APP_ID: 'wx1234567890abcdef',
+  WECHAT_APP_SECRET: 's'.repeat(32),
+  WECHAT_PAY_MCH_ID: '1900000109',
+  WECHAT_PAY_MERCHANT_SERIAL_NO: 'A'.repeat(40),
+  WECHAT_PAY_PRIVATE_KEY: 'key',
+  WECHAT_PAY_API_V3_KEY: 'k'.repeat(32),
+  WECHAT_PAY_PUBLIC_KEY_ID: 'PUB_KEY_ID_1',
+  WECHAT_PAY_PUBLIC_KEY: 'pub',
+  WECHAT_PUSH_TOKEN: 'token123',
+  WECHAT_ENCODING_AES_KEY: 'a'.repeat(43),
+};
+
 /** The problems loadConfig refuses this environment for ([] when it loads; any other error is thrown). */
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -151,16 +165,7 @@ describe('loadConfig', () => {
       ...base,
       NODE_ENV: 'production',
       WECHAT_SANDBOX: 'false',
-      WECHAT_APP_ID: 'wx1',
-      WECHAT_APP_SECRET: 's',
-      WECHAT_PAY_MCH_ID: '1',
-      WECHAT_PAY_MERCHANT_SERIAL_NO: 'serial',
-      WECHAT_PAY_PRIVATE_KEY: 'key',
-      WECHAT_PAY_API_V3_KEY: 'k'.repeat(32),
-      WECHAT_PAY_PUBLIC_KEY_ID: 'PUB_KEY_ID_1',
-      WECHAT_PAY_PUBLIC_KEY: 'pub',
-      WECHAT_PUSH_TOKEN: 'token123',
-      WECHAT_ENCODING_AES_KEY: 'a'.repeat(43),
+      ...realWechat,
       PUBLIC_BASE_URL: 'https://shop.example.com',
     };
 
@@ -280,16 +285,3 @@ describe('loadConfig: WeChat platform block', () => {
     ).toBe('');
   });
 });
-
-const realWechat = {
-  WECHAT_APP_ID: 'wx1234567890abcdef',
-  WECHAT_APP_SECRET: 's'.repeat(32),
-  WECHAT_PAY_MCH_ID: '1900000109',
-  WECHAT_PAY_MERCHANT_SERIAL_NO: 'A'.repeat(40),
-  WECHAT_PAY_PRIVATE_KEY: 'key',
-  WECHAT_PAY_API_V3_KEY: 'k'.repeat(32),
-  WECHAT_PAY_PUBLIC_KEY_ID: 'PUB_KEY_ID_1',
-  WECHAT_PAY_PUBLIC_KEY: 'pub',
-  WECHAT_PUSH_TOKEN: 'token123',
-  WECHAT_ENCODING_AES_KEY: 'a'.repeat(43),
-};

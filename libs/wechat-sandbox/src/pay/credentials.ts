@@ -1,4 +1,4 @@
-import { generateKeyPair, randomBytes, randomInt } from 'node:crypto';
+import { generateKeyPair, generateKeyPairSync, randomBytes, randomInt, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
 import { randomNonce } from '@sutwxapp/wechat';
 
@@ -51,4 +51,11 @@ export async function generatePayCredentials(opts: {
     platformPublicKeyPem: platform.publicKeyPem,
     platformPrivateKeyPem: platform.privateKeyPem,
   };
+}
+
+let stranger: KeyObject | undefined;
+/** A key WeChat never had: signatures made with it are forgeries. */
+export function strangerKey(): KeyObject {
+  stranger ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+  return stranger;
 }

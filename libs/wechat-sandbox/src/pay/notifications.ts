@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+import { randomUUID, type KeyObject } from 'node:crypto';
 import {
   AUTH_SCHEME,
   buildResponseSignMessage,
@@ -7,7 +7,7 @@ import {
   randomNonce,
   signSha256WithRsa,
 } from '@sutwxapp/wechat';
-import type { SandboxPayCredentials } from './credentials';
+import { strangerKey, type SandboxPayCredentials } from './credentials';
 
 /** Ready-made forgeries; each must be refused by a correct receiver with the matching reason. */
 export type NotificationForgery =
@@ -64,13 +64,6 @@ const SUMMARY: Record<string, string> = {
   'REFUND.ABNORMAL': '退款异常',
   'REFUND.CLOSED': '退款关闭',
 };
-
-let stranger: KeyObject | undefined;
-/** A key WeChat never had: signatures made with it are forgeries. */
-export function strangerKey(): KeyObject {
-  stranger ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
-  return stranger;
-}
 
 function withForgery(o: NotificationOverrides): NotificationOverrides {
   switch (o.forgery) {

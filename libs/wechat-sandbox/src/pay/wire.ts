@@ -11,8 +11,7 @@ import {
   type AuthorizationParts,
 } from '@sutwxapp/wechat';
 import { headerValue, type SandboxRequest, type SandboxResponse } from '../http-util';
-import type { SandboxPayCredentials } from './credentials';
-import { strangerKey } from './notifications';
+import { strangerKey, type SandboxPayCredentials } from './credentials';
 
 /** One-shot faults for the next API response, to exercise the client's response verification. */
 export type ResponseFault =

@@ -6,6 +6,7 @@ import type {
   AfterSale,
   AfterSaleList,
   AfterSaleOrderStateList,
+  ErrorCode,
   Tracking,
 } from '@sutwxapp/contracts';
 import { ApiRoute } from '../../common/openapi/api-route.decorator';
@@ -22,6 +23,14 @@ import {
   RejectAfterSaleDto,
   ReturnShipmentDto,
 } from './dto/aftersale.dto';
+
+/** A return parcel's tracking answers alike for the shopper and the console. */
+const RETURN_TRACKING_ERRORS: Partial<Record<number, ErrorCode[]>> = {
+  404: ['AFTERSALE_NOT_FOUND'],
+  409: ['NOT_SHIPPED'],
+  502: ['TRACKING_PROVIDER_ERROR'],
+  503: ['TRACKING_UNAVAILABLE'],
+};
 
 @ApiTags('aftersale')
 @Controller('aftersales')
@@ -80,12 +89,7 @@ export class AfterSaleController {
   @ApiRoute({
     summary: 'Tracking of the return parcel (cached like order tracking)',
     ok: { 200: 'Tracking' },
-    errors: {
-      404: ['AFTERSALE_NOT_FOUND'],
-      409: ['NOT_SHIPPED'],
-      502: ['TRACKING_PROVIDER_ERROR'],
-      503: ['TRACKING_UNAVAILABLE'],
-    },
+    errors: RETURN_TRACKING_ERRORS,
   })
   logistics(@CurrentUserId() userId: number, @IdParam() id: number): Promise<Tracking> {
     return this.service.returnTracking(id, userId);
@@ -147,12 +151,7 @@ export class AdminAfterSaleController {
   @ApiRoute({
     summary: 'Tracking of a return parcel',
     ok: { 200: 'Tracking' },
-    errors: {
-      404: ['AFTERSALE_NOT_FOUND'],
-      409: ['NOT_SHIPPED'],
-      502: ['TRACKING_PROVIDER_ERROR'],
-      503: ['TRACKING_UNAVAILABLE'],
-    },
+    errors: RETURN_TRACKING_ERRORS,
   })
   logistics(@IdParam() id: number): Promise<Tracking> {
     return this.service.returnTracking(id, null);

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { OrderStatus, type SpecValues } from '@sutwxapp/contracts';
+import { OrderStatus, type ReviewableItem, type SpecValues } from '@sutwxapp/contracts';
 import { type EntityManager, In, MoreThan } from 'typeorm';
 import { publicUrl } from '../../common/public-url';
 import type { AppConfig } from '../../config/app-config';
@@ -37,17 +37,12 @@ export interface OrderRead extends Pick<
 }
 
 /** One line of a shopper's order with what features built on orders need to know about it. */
-export interface ReviewableLine {
-  orderId: number;
-  orderNo: string;
+export interface ReviewableLine extends Pick<
+  ReviewableItem,
+  'orderId' | 'orderNo' | 'orderItemId' | 'productId' | 'skuId' | 'title' | 'specs' | 'image'
+> {
   status: OrderStatus;
   completedAt: Date | null;
-  orderItemId: number;
-  productId: number;
-  skuId: number;
-  title: string;
-  specs: SpecValues;
-  image: string | null;
 }
 
 /**
