@@ -7,7 +7,6 @@ import { TransactionService } from '../../src/database/transaction.service';
 import { AdminAccountService } from '../../src/modules/auth/admin-account.service';
 import { SkuEntity } from '../../src/modules/catalog/entities/sku.entity';
 import { OrderTransitionsService } from '../../src/modules/order/order-transitions.service';
-import { WECHAT_SANDBOX } from '../../src/modules/wechat/wechat.module';
 import type { TestApp } from './test-app';
 
 /*
@@ -282,7 +281,7 @@ export async function payOrder(
   order: { id: number; orderNo: string },
 ): Promise<Awaited<ReturnType<WechatSandbox['simulatePayment']>>> {
   await t.http.post(`/api/v1/orders/${order.id}/pay`).set(shopper.auth).expect(200);
-  return t.app.get<WechatSandbox>(WECHAT_SANDBOX).simulatePayment(order.orderNo);
+  return t.sandbox.simulatePayment(order.orderNo);
 }
 
 /**
