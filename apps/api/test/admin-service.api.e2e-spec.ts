@@ -12,8 +12,8 @@ import {
   type Operator,
   paidOrder,
   requestAfterSale,
-  waitFor,
 } from './support/service-fixtures';
+import { waitFor } from './support/wait';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
 /**

@@ -9,6 +9,7 @@ import { OrderTransitionsService } from '../../src/modules/order/order-transitio
 import { WECHAT_SANDBOX } from '../../src/modules/wechat/wechat.module';
 import { createAddress, type CreatedProduct, type Shopper } from './factories';
 import type { TestApp } from './test-app';
+import { waitFor } from './wait';
 
 /** Customer-service work for the console's tests: operators by role, paid and completed orders, requests. */
 
@@ -102,14 +103,6 @@ export async function requestAfterSale(
     })
     .expect(201);
   return res.body as { id: number; refundAmount: number };
-}
-
-export async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 /** Today as the reports count it: yyyy-MM-dd in Beijing time. */
