@@ -4,13 +4,7 @@ import { type Browser } from 'playwright-core';
 import { EventWriterService } from '../src/modules/events/event-writer.service';
 import { createProduct, type CreatedProduct, createShopper } from './support/factories';
 import { photoJpeg } from './support/images';
-import {
-  completedOrderItem,
-  createOperator,
-  type Operator,
-  paidOrder,
-  requestAfterSale,
-} from './support/service-fixtures';
+import { afterSaleWithPhoto, completedOrderItem, createOperator, type Operator } from './support/service-fixtures';
 import { waitFor } from './support/wait';
 import { chooseOption, consoleSuite, describeBrowser, startConsoleApp, launchBrowser } from './support/browser';
 import { backendLabel, type TestApp } from './support/test-app';
@@ -49,17 +43,13 @@ describeBrowser(`Merchant console: after-sale, reviews, coupons, audit log in Ch
     // review of a completed order, a nickname WeChat wants a person to check
     product = await createProduct(t, { skus: 1, price: 12900, stock: 10, title: `保温杯-${randomUUID().slice(0, 4)}` });
     const buyer = await createShopper(t);
-    const order = await paidOrder(t, buyer, product);
-    const upload = await t.http
-      .post('/api/v1/media?kind=review')
-      .set(buyer.auth)
-      .attach('file', await photoJpeg(320, 240), { filename: 'dent.jpg', contentType: 'image/jpeg' })
-      .expect(201);
-    afterSale = await requestAfterSale(t, buyer, order, product, {
+    const queued = await afterSaleWithPhoto(t, buyer, product, {
       reason: '杯身凹陷',
       description: '收到时外壳有明显凹痕',
-      photos: [upload.body.items[0].ref as string],
+      jpeg: await photoJpeg(320, 240),
+      filename: 'dent.jpg',
     });
+    afterSale = queued.request;
     const reviewer = await createShopper(t);
     const { orderItemId } = await completedOrderItem(t, reviewer, product);
     reviewId = (
