@@ -5,6 +5,7 @@ import { formatFen } from '../src/utils/money';
 import { createShopper } from '../../apps/api/test/support/factories';
 import type { TestApp } from '../../apps/api/test/support/test-app';
 import { startDemoShop } from './support/demo-shop';
+import { wechatAddress } from './support/fake-wx';
 import { MiniProgram } from './support/mini-program';
 import { payInSandbox } from './support/wechat-pay';
 
@@ -83,17 +84,7 @@ describe('journey: home to a paid order', () => {
     expect(checkout.text('.address')).toContain('还没有收货地址');
     expect(checkout.texts('.lines .title')).toEqual([product.title]);
     expect(checkout.text('.payable')).toBe(`¥${formatFen(sku.price + FREIGHT)}`);
-    mp.wx.chooseAddress = async () => ({
-      userName: '王小明',
-      telNumber: '13912345678',
-      provinceName: '浙江省',
-      cityName: '杭州市',
-      countyName: '西湖区',
-      detailInfo: '文三路 90 号',
-      detailInfoNew: '',
-      postalCode: '310000',
-      nationalCode: '330106',
-    });
+    mp.wx.chooseAddress = async () => wechatAddress({ userName: '王小明', telNumber: '13912345678' });
     checkout.tap('.import-address');
     await mp.until(() => checkout.data.address !== null, 'the imported address on checkout');
     await mp.idle();

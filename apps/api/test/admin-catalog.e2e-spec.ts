@@ -1,13 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { createCategory, createProduct, type CreatedProduct } from './support/factories';
 import { photoJpeg } from './support/images';
-import { createOperator, type Operator, waitFor } from './support/service-fixtures';
-import { checkScreen, chooseOption, describeBrowser, launchBrowser, signInToConsole } from './support/browser';
-import { backendLabel, startTestApp, type TestApp } from './support/test-app';
+import { createOperator, type Operator } from './support/service-fixtures';
+import { waitFor } from './support/wait';
+import { chooseOption, consoleSuite, describeBrowser, startConsoleApp, launchBrowser } from './support/browser';
+import { backendLabel, type TestApp } from './support/test-app';
 
 const ROOT = join(__dirname, '../../..');
 const OUT = join(ROOT, 'test-output/admin-catalog');
@@ -33,10 +32,7 @@ describeBrowser(`Merchant console: products, categories, banners in Chromium (${
   const products = {} as Record<'out' | 'low' | 'plenty' | 'offShelf', CreatedProduct>;
 
   beforeAll(async () => {
-    // builds only when the console's sources changed since the last build
-    execFileSync(process.execPath, [join(ROOT, 'scripts/admin-build.mjs')], { cwd: ROOT, stdio: 'inherit' });
-    mkdirSync(OUT, { recursive: true });
-    t = await startTestApp({ ADMIN_CONSOLE_DIR: join(ROOT, 'dist/admin') });
+    t = await startConsoleApp(OUT);
     [ops, cs] = await Promise.all([
       createOperator(t, 'operations', 'yunying'),
       createOperator(t, 'customer_service', 'kefu'),
@@ -55,18 +51,8 @@ describeBrowser(`Merchant console: products, categories, banners in Chromium (${
     products.offShelf = await make('下架雨伞', { stock: 30, price: 5900, onShelf: false });
     browser = await launchBrowser();
   }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  const check = (page: Page, name: string): Promise<void> => checkScreen(page, OUT, name);
-
-  const signIn = (who: Operator) => signInToConsole(browser, t.baseUrl, who);
+  const { check, signIn, dialog, asApi } = consoleSuite(OUT, () => ({ browser, t }));
   const choose = chooseOption;
-
-  const dialog = (page: Page) => page.locator('.t-dialog:visible');
-  const asApi = (who: Operator, path: string) => t.http.get(`/api/v1${path}`).set(who.auth).expect(200);
 
   /** Which of this test's products the table shows, in table order, waiting until it shows exactly `expected`. */
   async function listed(page: Page, expected: Array<keyof typeof products>): Promise<void> {

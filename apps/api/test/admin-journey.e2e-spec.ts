@@ -1,13 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { createAddress, createCategory, createShopper } from './support/factories';
 import { photoPng } from './support/images';
 import { beijingToday, createOperator, type Operator } from './support/service-fixtures';
-import { checkScreen, describeBrowser, launchBrowser, popupsClosed } from './support/browser';
-import { backendLabel, startTestApp, type TestApp } from './support/test-app';
+import { consoleSuite, describeBrowser, launchBrowser, popupsClosed, startConsoleApp } from './support/browser';
+import { backendLabel, type TestApp } from './support/test-app';
 
 const ROOT = join(__dirname, '../../..');
 const OUT = join(ROOT, 'test-output/admin-journey');
@@ -47,11 +46,7 @@ describeBrowser(`Merchant console: product to refund journey in Chromium (${back
   let beforePayment: Today;
 
   beforeAll(async () => {
-    // builds only when the console's sources changed since the last build
-    execFileSync(process.execPath, [join(ROOT, 'scripts/admin-build.mjs')], { cwd: ROOT, stdio: 'inherit' });
-    mkdirSync(OUT, { recursive: true });
-    t = await startTestApp({
-      ADMIN_CONSOLE_DIR: join(ROOT, 'dist/admin'),
+    t = await startConsoleApp(OUT, {
       WECHAT_WORKER_INTERVAL_MS: '100',
       WECHAT_RETRY_BASE_MS: '100',
       MONGODB_URI: '',
@@ -70,12 +65,7 @@ describeBrowser(`Merchant console: product to refund journey in Chromium (${back
     await createCategory(t, owner, { name: categoryName });
     browser = await launchBrowser();
   }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  const check = (page: Page, name: string): Promise<void> => checkScreen(page, OUT, name);
+  const { check } = consoleSuite(OUT, () => ({ browser, t }));
 
   async function signedIn(who: Operator): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });

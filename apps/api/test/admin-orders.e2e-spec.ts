@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { AdminAccountService } from '../src/modules/auth/admin-account.service';
 import { createAddress, createProduct, createShopper } from './support/factories';
-import { checkScreen, describeBrowser, launchBrowser } from './support/browser';
+import { consoleSuite, describeBrowser, launchBrowser } from './support/browser';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
 const ROOT = join(__dirname, '../../..');
@@ -88,12 +88,7 @@ describeBrowser(`Merchant console: orders in Chromium (${backendLabel})`, () => 
 
     browser = await launchBrowser();
   }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  const check = (page: Page, name: string): Promise<void> => checkScreen(page, OUT, name);
+  const { check } = consoleSuite(OUT, () => ({ browser, t }));
 
   async function signedIn(username: string): Promise<Page> {
     const context = await browser.newContext({

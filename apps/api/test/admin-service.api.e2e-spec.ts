@@ -6,14 +6,16 @@ import { WECHAT_SANDBOX } from '../src/modules/wechat/wechat.module';
 import { createProduct, createShopper } from './support/factories';
 import { photoJpeg } from './support/images';
 import {
+  afterSaleWithPhoto,
   beijingToday,
   completedOrderItem,
   createOperator,
   type Operator,
   paidOrder,
   requestAfterSale,
-  waitFor,
+  uploadPhoto,
 } from './support/service-fixtures';
+import { waitFor } from './support/wait';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -52,16 +54,16 @@ describe(`console service APIs: after-sale, reviews, coupons, audit log, refunds
     it('pages requests with their order line; detail; customer service decides, operations only reads', async () => {
       const s = await createShopper(t);
       const p = await createProduct(t, { skus: 1, price: 4990, stock: 5 });
-      const order = await paidOrder(t, s, p, { quantity: 2 });
-      const upload = await t.http
-        .post('/api/v1/media?kind=review')
-        .set(s.auth)
-        .attach('file', await photoJpeg(120, 90), { filename: 'broken.jpg', contentType: 'image/jpeg' })
-        .expect(201);
-      const req = await requestAfterSale(t, s, order, p, {
+      const {
+        order,
+        request: req,
+        photo,
+      } = await afterSaleWithPhoto(t, s, p, {
+        quantity: 2,
         reason: '少件',
         description: '盒子里只有一件',
-        photos: [upload.body.items[0].ref as string],
+        jpeg: await photoJpeg(120, 90),
+        filename: 'broken.jpg',
       });
 
       const page = (await get(cs, '/admin/aftersales', { orderId: order.id, status: 'REQUESTED' }).expect(200)).body;
@@ -77,7 +79,7 @@ describe(`console service APIs: after-sale, reviews, coupons, audit log, refunds
         refundAmount: 4990,
         line: { productId: p.productId, title: p.title, specs: { 尺码: 'S' }, unitPrice: 4990, quantity: 2 },
       });
-      expect(page.items[0].photos).toEqual([upload.body.items[0].url]);
+      expect(page.items[0].photos).toEqual([photo.url]);
       const detail = (await get(ops, `/admin/aftersales/${req.id}`).expect(200)).body;
       expect(detail).toEqual(page.items[0]);
       // paging and order: the oldest-first queue with one per page
@@ -113,13 +115,7 @@ describe(`console service APIs: after-sale, reviews, coupons, audit log, refunds
     it('filters by images, rating, status and product, sorts by rating, names the product; reply once', async () => {
       const p = await createProduct(t, { skus: 1, stock: 10 });
       const photo = async (s: Awaited<ReturnType<typeof createShopper>>) =>
-        (
-          await t.http
-            .post('/api/v1/media?kind=review')
-            .set(s.auth)
-            .attach('file', await photoJpeg(100, 80), { filename: 'r.jpg', contentType: 'image/jpeg' })
-            .expect(201)
-        ).body.items[0].ref as string;
+        (await uploadPhoto(t, s, await photoJpeg(100, 80), 'r.jpg')).ref;
       const ids: number[] = [];
       for (const [rating, withImage] of [
         [5, true],

@@ -1,21 +1,13 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type Page } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { EventWriterService } from '../src/modules/events/event-writer.service';
 import { createProduct, type CreatedProduct, createShopper } from './support/factories';
 import { photoJpeg } from './support/images';
-import {
-  completedOrderItem,
-  createOperator,
-  type Operator,
-  paidOrder,
-  requestAfterSale,
-  waitFor,
-} from './support/service-fixtures';
-import { checkScreen, chooseOption, describeBrowser, launchBrowser, signInToConsole } from './support/browser';
-import { backendLabel, startTestApp, type TestApp } from './support/test-app';
+import { afterSaleWithPhoto, completedOrderItem, createOperator, type Operator } from './support/service-fixtures';
+import { waitFor } from './support/wait';
+import { chooseOption, consoleSuite, describeBrowser, startConsoleApp, launchBrowser } from './support/browser';
+import { backendLabel, type TestApp } from './support/test-app';
 
 const ROOT = join(__dirname, '../../..');
 const OUT = join(ROOT, 'test-output/admin-service');
@@ -41,10 +33,7 @@ describeBrowser(`Merchant console: after-sale, reviews, coupons, audit log in Ch
   const couponName = `浏览器测试券-${randomUUID().slice(0, 4)}`;
 
   beforeAll(async () => {
-    // builds only when the console's sources changed since the last build
-    execFileSync(process.execPath, [join(ROOT, 'scripts/admin-build.mjs')], { cwd: ROOT, stdio: 'inherit' });
-    mkdirSync(OUT, { recursive: true });
-    t = await startTestApp({ ADMIN_CONSOLE_DIR: join(ROOT, 'dist/admin') });
+    t = await startConsoleApp(OUT);
     [owner, cs, ops] = await Promise.all([
       createOperator(t, 'owner'),
       createOperator(t, 'customer_service', 'kefu'),
@@ -54,17 +43,13 @@ describeBrowser(`Merchant console: after-sale, reviews, coupons, audit log in Ch
     // review of a completed order, a nickname WeChat wants a person to check
     product = await createProduct(t, { skus: 1, price: 12900, stock: 10, title: `保温杯-${randomUUID().slice(0, 4)}` });
     const buyer = await createShopper(t);
-    const order = await paidOrder(t, buyer, product);
-    const upload = await t.http
-      .post('/api/v1/media?kind=review')
-      .set(buyer.auth)
-      .attach('file', await photoJpeg(320, 240), { filename: 'dent.jpg', contentType: 'image/jpeg' })
-      .expect(201);
-    afterSale = await requestAfterSale(t, buyer, order, product, {
+    const queued = await afterSaleWithPhoto(t, buyer, product, {
       reason: '杯身凹陷',
       description: '收到时外壳有明显凹痕',
-      photos: [upload.body.items[0].ref as string],
+      jpeg: await photoJpeg(320, 240),
+      filename: 'dent.jpg',
     });
+    afterSale = queued.request;
     const reviewer = await createShopper(t);
     const { orderItemId } = await completedOrderItem(t, reviewer, product);
     reviewId = (
@@ -79,18 +64,8 @@ describeBrowser(`Merchant console: after-sale, reviews, coupons, audit log in Ch
     await t.http.patch('/api/v1/me').set(nicknamed.auth).send({ nickname: heldNickname }).expect(200);
     browser = await launchBrowser();
   }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  const check = (page: Page, name: string): Promise<void> => checkScreen(page, OUT, name);
-
-  const signIn = (who: Operator) => signInToConsole(browser, t.baseUrl, who);
+  const { check, signIn, dialog, asApi } = consoleSuite(OUT, () => ({ browser, t }));
   const choose = chooseOption;
-
-  const dialog = (page: Page) => page.locator('.t-dialog:visible');
-  const asApi = (who: Operator, path: string) => t.http.get(`/api/v1${path}`).set(who.auth).expect(200);
 
   it('customer service approves an after-sale request, hides and answers a review, clears a held nickname', async () => {
     const { context, page } = await signIn(cs);

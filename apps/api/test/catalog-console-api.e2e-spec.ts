@@ -4,7 +4,8 @@ import { SkuEntity } from '../src/modules/catalog/entities/sku.entity';
 import { uniqueTag } from './support/catalog-helpers';
 import { photoJpeg } from './support/images';
 import { createCategory, createProduct, createShopper, type Shopper } from './support/factories';
-import { createOperator, type Operator, waitFor } from './support/service-fixtures';
+import { createOperator, type Operator } from './support/service-fixtures';
+import { waitFor } from './support/wait';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
 /** The console's catalog API of issue 24: list filters and sorts, bulk shelf, stock history, banners. */

@@ -12,7 +12,7 @@ import { MongoEventStore } from '../src/modules/events/mongo/mongo-event-store';
 import { AuditService } from '../src/modules/events/audit.service';
 import { EventsTtlSweeper } from '../src/modules/events/sql/events-ttl-sweeper.service';
 import { type Admin, buyer, createAdmin, createProduct, createShopper, placeOrder } from './support/factories';
-import { runAnalyticsScenario } from './support/events-scenario';
+import { agedPageView, runAnalyticsScenario } from './support/events-scenario';
 import { createOperator } from './support/service-fixtures';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
@@ -160,19 +160,7 @@ if (!mongoUri) {
 
     it('deletes events older than EVENTS_TTL_DAYS through the sweeper and keeps younger ones', async () => {
       const userId = 2_100_000_000 + Math.floor(Math.random() * 10_000_000);
-      const event = (ageDays: number) => ({
-        type: 'page_view' as const,
-        userId,
-        productId: null,
-        orderId: null,
-        keyword: null,
-        page: `pages/ttl/${ageDays}`,
-        amount: null,
-        requestId: null,
-        clientTime: null,
-        serverTime: new Date(Date.now() - ageDays * 86_400_000),
-        props: null,
-      });
+      const event = (ageDays: number) => agedPageView(userId, ageDays);
       await store.insertEvents([event(TTL_DAYS + 1), event(TTL_DAYS + 40), event(TTL_DAYS - 1)]);
       const deleted = await t.app.get(EventsTtlSweeper).purgeExpired();
       expect(deleted).toBeGreaterThanOrEqual(2);

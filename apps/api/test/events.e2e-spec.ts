@@ -16,7 +16,7 @@ import {
   placeOrder,
   type Shopper,
 } from './support/factories';
-import { runAnalyticsScenario } from './support/events-scenario';
+import { agedPageView, runAnalyticsScenario } from './support/events-scenario';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 import { WECHAT_SANDBOX } from '../src/modules/wechat/wechat.module';
 import type { WechatSandbox } from '@sutwxapp/wechat-sandbox';
@@ -269,19 +269,7 @@ describe(`behaviour events and audit on the SQL store (${backendLabel})`, () => 
 
   it('deletes SQL events older than EVENTS_TTL_DAYS and keeps younger ones', async () => {
     const userId = 2_000_000_000 + randomInt(0, 100_000_000);
-    const event = (ageDays: number) => ({
-      type: 'page_view' as const,
-      userId,
-      productId: null,
-      orderId: null,
-      keyword: null,
-      page: `pages/ttl/${ageDays}`,
-      amount: null,
-      requestId: null,
-      clientTime: null,
-      serverTime: new Date(Date.now() - ageDays * DAY),
-      props: null,
-    });
+    const event = (ageDays: number) => agedPageView(userId, ageDays);
     await store.insertEvents([event(31), event(29)]);
     const deleted = await t.app.get(EventsTtlSweeper).purgeExpired();
     expect(deleted).toBeGreaterThanOrEqual(1);

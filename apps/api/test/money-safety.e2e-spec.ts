@@ -1,12 +1,10 @@
 import { getRepositoryToken } from '@nestjs/typeorm';
-import type { WechatSandbox } from '@sutwxapp/wechat-sandbox';
 import type { Repository } from 'typeorm';
 import { TransactionService } from '../src/database/transaction.service';
 import { PaymentNotificationEntity } from '../src/modules/payment/entities/payment-notification.entity';
 import { PaymentEntity } from '../src/modules/payment/entities/payment.entity';
 import { RefundEntity } from '../src/modules/payment/entities/refund.entity';
 import { PaymentReconcilerService } from '../src/modules/payment/payment-reconciler.service';
-import { WECHAT_SANDBOX } from '../src/modules/wechat/wechat.module';
 import {
   buyer,
   createAddress,
@@ -30,10 +28,8 @@ import { waitFor } from './support/wait';
  */
 describe(`Money safety (${backendLabel})`, () => {
   let t: TestApp;
-  let sandbox: WechatSandbox;
   beforeAll(async () => {
     t = await startTestApp();
-    sandbox = t.app.get<WechatSandbox>(WECHAT_SANDBOX);
   });
   afterAll(async () => {
     await t?.close();
@@ -66,12 +62,12 @@ describe(`Money safety (${backendLabel})`, () => {
         // WeChat either never heard of the order or has it closed: no money can be taken
         let tradeState: string | undefined;
         try {
-          tradeState = sandbox.pay.transaction(o.orderNo).trade_state;
+          tradeState = t.sandbox.pay.transaction(o.orderNo).trade_state;
         } catch {
           tradeState = undefined; // WeChat never heard of it (the prepay lost the race before starting)
         }
         expect([undefined, 'CLOSED']).toContain(tradeState);
-        await expect(sandbox.simulatePayment(o.orderNo, { notify: false })).rejects.toThrow();
+        await expect(t.sandbox.simulatePayment(o.orderNo, { notify: false })).rejects.toThrow();
       }
     });
 
@@ -81,7 +77,7 @@ describe(`Money safety (${backendLabel})`, () => {
       await t.http.post(`/api/v1/orders/${o.orderId}/cancel`).set(o.shopper.auth).expect(200);
       const again = await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(409);
       expect(again.body.code).toBe('ORDER_NOT_PAYABLE');
-      expect(sandbox.pay.transaction(o.orderNo)?.trade_state).toBe('CLOSED');
+      expect(t.sandbox.pay.transaction(o.orderNo)?.trade_state).toBe('CLOSED');
       expect((await payments().findOneByOrFail({ orderId: o.orderId })).status).toBe('CLOSED');
     });
   });
@@ -102,17 +98,17 @@ describe(`Money safety (${backendLabel})`, () => {
     it('closes the WeChat order of a cancelled, unpaid order', async () => {
       const o = await cancelledWithOpenPrepay();
       await t.app.get(PaymentReconcilerService).runOnce(new Date(Date.now() + 4 * 60_000));
-      expect(sandbox.pay.transaction(o.orderNo)?.trade_state).toBe('CLOSED');
+      expect(t.sandbox.pay.transaction(o.orderNo)?.trade_state).toBe('CLOSED');
       expect((await payments().findOneByOrFail({ orderId: o.orderId })).status).toBe('CLOSED');
     });
 
     it('refunds a cancelled order that WeChat says was paid, though the notification was lost', async () => {
       const o = await cancelledWithOpenPrepay();
-      await sandbox.simulatePayment(o.orderNo, { notify: false });
+      await t.sandbox.simulatePayment(o.orderNo, { notify: false });
       await t.app.get(PaymentReconcilerService).runOnce(new Date(Date.now() + 4 * 60_000));
       const refund = await refunds().findOneByOrFail({ orderId: o.orderId });
       expect(refund).toMatchObject({ kind: 'paid_after_cancel', amount: o.payable });
-      await sandbox.whenIdle();
+      await t.sandbox.whenIdle();
       await waitFor(async () => (await refunds().findOneByOrFail({ orderId: o.orderId })).status === 'SUCCESS');
       expect(await orderStatus(t, o)).toBe('CANCELLED');
     });
@@ -123,7 +119,7 @@ describe(`Money safety (${backendLabel})`, () => {
     async function refunding(): Promise<PlacedOrder & { outRefundNo: string }> {
       const o = await placeOrder(t, { product });
       await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
-      await sandbox.simulatePayment(o.orderNo);
+      await t.sandbox.simulatePayment(o.orderNo);
       await waitFor(async () => (await orderStatus(t, o)) === 'PAID');
       const outRefundNo = `R${o.orderNo}`;
       await sql('UPDATE orders SET status = ? WHERE id = ?', ['REFUNDING', o.orderId]);
@@ -139,7 +135,7 @@ describe(`Money safety (${backendLabel})`, () => {
       return { ...o, outRefundNo };
     }
     const refundNotice = (o: PlacedOrder & { outRefundNo: string }, refundFen: number) => ({
-      mchid: (sandbox.credentials.pay as unknown as { mchId: string }).mchId,
+      mchid: (t.sandbox.credentials.pay as unknown as { mchId: string }).mchId,
       transaction_id: '4200000000000000000000000000',
       out_trade_no: o.orderNo,
       refund_id: '50000000000000000000000000000',
@@ -153,7 +149,7 @@ describe(`Money safety (${backendLabel})`, () => {
     it('does not record a refused REFUND.SUCCESS: its redelivery is processed, not answered as a duplicate', async () => {
       const o = await refunding();
       const id = `refund-${o.orderNo}`;
-      const bad = sandbox.pay.buildNotification({
+      const bad = t.sandbox.pay.buildNotification({
         eventType: 'REFUND.SUCCESS',
         resource: refundNotice(o, o.payable - 1),
         id,
@@ -162,7 +158,7 @@ describe(`Money safety (${backendLabel})`, () => {
       expect(await notifications().countBy({ notificationId: id })).toBe(0);
       expect(await orderStatus(t, o)).toBe('REFUNDING');
       // the same notification id, now with what WeChat really refunded
-      const good = sandbox.pay.buildNotification({
+      const good = t.sandbox.pay.buildNotification({
         eventType: 'REFUND.SUCCESS',
         resource: refundNotice(o, o.payable),
         id,
@@ -177,7 +173,7 @@ describe(`Money safety (${backendLabel})`, () => {
     it('refuses a refund notification that names no merchant', async () => {
       const o = await refunding();
       const { mchid: _omitted, ...withoutMchid } = refundNotice(o, o.payable);
-      const n = sandbox.pay.buildNotification({ eventType: 'REFUND.SUCCESS', resource: withoutMchid });
+      const n = t.sandbox.pay.buildNotification({ eventType: 'REFUND.SUCCESS', resource: withoutMchid });
       await deliverWechatPayNotification(t, n, 'refund-notify').expect(400);
       expect(await orderStatus(t, o)).toBe('REFUNDING');
     });
@@ -187,7 +183,7 @@ describe(`Money safety (${backendLabel})`, () => {
     async function paidTransaction(): Promise<{ o: PlacedOrder; transaction: Record<string, unknown> }> {
       const o = await placeOrder(t, { product });
       await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
-      const { transaction } = await sandbox.simulatePayment(o.orderNo, { notify: false });
+      const { transaction } = await t.sandbox.simulatePayment(o.orderNo, { notify: false });
       return { o, transaction: transaction as unknown as Record<string, unknown> };
     }
 
@@ -206,7 +202,7 @@ describe(`Money safety (${backendLabel})`, () => {
       ['no payer', ({ payer: _p, ...rest }: Record<string, unknown>) => rest],
     ])('refuses a correctly signed TRANSACTION.SUCCESS with %s', async (_name, mutate) => {
       const { o, transaction } = await paidTransaction();
-      const n = sandbox.pay.buildNotification({ eventType: 'TRANSACTION.SUCCESS', resource: mutate(transaction) });
+      const n = t.sandbox.pay.buildNotification({ eventType: 'TRANSACTION.SUCCESS', resource: mutate(transaction) });
       const res = await deliverWechatPayNotification(t, n);
       expect(res.status).toBeGreaterThanOrEqual(400);
       expect(await orderStatus(t, o)).toBe('PENDING_PAYMENT');
@@ -217,11 +213,11 @@ describe(`Money safety (${backendLabel})`, () => {
       const { o, transaction } = await paidTransaction();
       await deliverWechatPayNotification(
         t,
-        sandbox.pay.buildNotification({ eventType: 'TRANSACTION.SUCCESS', resource: transaction }),
+        t.sandbox.pay.buildNotification({ eventType: 'TRANSACTION.SUCCESS', resource: transaction }),
       ).expect(204);
       const first = await payments().findOneByOrFail({ orderId: o.orderId });
       expect(first.transactionId).toBe(transaction.transaction_id);
-      const second = sandbox.pay.buildNotification({
+      const second = t.sandbox.pay.buildNotification({
         eventType: 'TRANSACTION.SUCCESS',
         resource: {
           ...transaction,
@@ -340,7 +336,7 @@ describe(`Money safety (${backendLabel})`, () => {
         .set(admin2.auth)
         .send({ reason: '缺货' })
         .expect(200);
-      await sandbox.whenIdle();
+      await t.sandbox.whenIdle();
       await waitFor(async () => (await orderStatus(t, o)) === 'REFUNDED');
       await waitFor(async () => {
         const d = await detail();

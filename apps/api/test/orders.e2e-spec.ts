@@ -12,6 +12,7 @@ import {
   createShopper,
   placeOrder,
   skuStock,
+  submitOrder,
 } from './support/factories';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
@@ -29,18 +30,14 @@ describe(`orders (${backendLabel})`, () => {
   it('creates an order from explicit items with database prices, freight, snapshots and a deadline', async () => {
     const { shopper, addressId } = await buyer(t);
     const p = await createProduct(t, { stock: 10, price: 2500, skus: 2 });
-    const res = await t.http
-      .post('/api/v1/orders')
-      .set(shopper.auth)
-      .send({
-        items: [
-          { skuId: p.skuIds[0], quantity: 2 },
-          { skuId: p.skuIds[1], quantity: 1 },
-        ],
-        addressId,
-        remark: '请尽快发货🙏',
-      })
-      .expect(201);
+    const res = await submitOrder(t, shopper, {
+      items: [
+        { skuId: p.skuIds[0], quantity: 2 },
+        { skuId: p.skuIds[1], quantity: 1 },
+      ],
+      addressId,
+      remark: '请尽快发货🙏',
+    }).expect(201);
     const order = res.body;
     expect(order).toMatchObject({
       status: 'PENDING_PAYMENT',
@@ -75,29 +72,23 @@ describe(`orders (${backendLabel})`, () => {
   it('waives freight at the threshold', async () => {
     const { shopper, addressId } = await buyer(t);
     const p = await createProduct(t, { price: 5000 });
-    const res = await t.http
-      .post('/api/v1/orders')
-      .set(shopper.auth)
-      .send({ items: [{ skuId: p.skuIds[0], quantity: 2 }], addressId })
-      .expect(201);
+    const res = await submitOrder(t, shopper, { items: [{ skuId: p.skuIds[0], quantity: 2 }], addressId }).expect(201);
     expect(res.body).toMatchObject({ goodsAmount: 10000, freightAmount: 0, payableAmount: 10000 });
   });
 
   it('ignores prices from the client: price fields are refused and totals come from the database', async () => {
     const { shopper, addressId } = await buyer(t);
     const p = await createProduct(t, { price: 9900, stock: 5 });
-    const tampered = await t.http
-      .post('/api/v1/orders')
-      .set(shopper.auth)
-      .send({ items: [{ skuId: p.skuIds[0], quantity: 1, price: 1 }], addressId, payableAmount: 1 })
-      .expect(400);
+    const tampered = await submitOrder(t, shopper, {
+      items: [{ skuId: p.skuIds[0], quantity: 1, price: 1 }],
+      addressId,
+      payableAmount: 1,
+    }).expect(400);
     expect(tampered.body.code).toBe('VALIDATION_FAILED');
     expect(await skuStock(t, p.skuIds[0])).toBe(5);
-    const honest = await t.http
-      .post('/api/v1/orders')
-      .set(shopper.auth)
-      .send({ items: [{ skuId: p.skuIds[0], quantity: 1 }], addressId })
-      .expect(201);
+    const honest = await submitOrder(t, shopper, { items: [{ skuId: p.skuIds[0], quantity: 1 }], addressId }).expect(
+      201,
+    );
     expect(honest.body.payableAmount).toBe(9900 + 800);
   });
 
@@ -124,12 +115,12 @@ describe(`orders (${backendLabel})`, () => {
       .send({ fromCart: true, addressId })
       .expect(200);
     expect(preview.body).toMatchObject({ goodsAmount: 2000, freightAmount: 800, payableAmount: 2800 });
-    const res = await t.http.post('/api/v1/orders').set(shopper.auth).send({ fromCart: true, addressId }).expect(201);
+    const res = await submitOrder(t, shopper, { fromCart: true, addressId }).expect(201);
     expect(res.body.items.map((i: { skuId: number }) => i.skuId)).toEqual([a.skuIds[0]]);
     const cart = await t.http.get('/api/v1/cart/items').set(shopper.auth).expect(200);
     expect(cart.body.items.map((i: { skuId: number }) => i.skuId)).toEqual([b.skuIds[0]]);
     await t.http.patch(`/api/v1/cart/items/${bItem}`).set(shopper.auth).send({ selected: false }).expect(200);
-    const empty = await t.http.post('/api/v1/orders').set(shopper.auth).send({ fromCart: true, addressId }).expect(400);
+    const empty = await submitOrder(t, shopper, { fromCart: true, addressId }).expect(400);
     expect(empty.body.code).toBe('EMPTY_ORDER');
   });
 
@@ -137,17 +128,13 @@ describe(`orders (${backendLabel})`, () => {
     const { shopper, addressId } = await buyer(t);
     const plenty = await createProduct(t, { stock: 10 });
     const scarce = await createProduct(t, { stock: 1 });
-    const res = await t.http
-      .post('/api/v1/orders')
-      .set(shopper.auth)
-      .send({
-        items: [
-          { skuId: plenty.skuIds[0], quantity: 3 },
-          { skuId: scarce.skuIds[0], quantity: 2 },
-        ],
-        addressId,
-      })
-      .expect(409);
+    const res = await submitOrder(t, shopper, {
+      items: [
+        { skuId: plenty.skuIds[0], quantity: 3 },
+        { skuId: scarce.skuIds[0], quantity: 2 },
+      ],
+      addressId,
+    }).expect(409);
     expect(res.body).toMatchObject({ code: 'OUT_OF_STOCK', skuId: scarce.skuIds[0] });
     expect(res.body.message).toContain(scarce.title);
     expect(await skuStock(t, plenty.skuIds[0])).toBe(10);
@@ -160,26 +147,16 @@ describe(`orders (${backendLabel})`, () => {
     const p = await createProduct(t, { stock: 10 });
     const key = `key-${randomUUID()}`;
     const body = { items: [{ skuId: p.skuIds[0], quantity: 2 }], addressId };
-    const results = await Promise.all(
-      [0, 1, 2].map(() => t.http.post('/api/v1/orders').set(shopper.auth).set('Idempotency-Key', key).send(body)),
-    );
+    const results = await Promise.all([0, 1, 2].map(() => submitOrder(t, shopper, body, key)));
     expect(results.map((r) => r.status).sort()).toEqual([200, 200, 201]);
     expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
-    const again = await t.http
-      .post('/api/v1/orders')
-      .set(shopper.auth)
-      .set('Idempotency-Key', key)
-      .send(body)
-      .expect(200);
+    const again = await submitOrder(t, shopper, body, key).expect(200);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(await skuStock(t, p.skuIds[0])).toBe(8);
     expect(await orders().countBy({ userId: shopper.userId })).toBe(1);
-    const reused = await t.http
-      .post('/api/v1/orders')
-      .set(shopper.auth)
-      .set('Idempotency-Key', key)
-      .send({ ...body, items: [{ skuId: p.skuIds[0], quantity: 1 }] })
-      .expect(409);
+    const reused = await submitOrder(t, shopper, { ...body, items: [{ skuId: p.skuIds[0], quantity: 1 }] }, key).expect(
+      409,
+    );
     expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
@@ -188,29 +165,15 @@ describe(`orders (${backendLabel})`, () => {
     const p = await createProduct(t, { stock: 2 });
     const key = `key-${randomUUID()}`;
     const body = { items: [{ skuId: p.skuIds[0], quantity: 2 }], addressId };
-    const first = await t.http
-      .post('/api/v1/orders')
-      .set(shopper.auth)
-      .set('Idempotency-Key', key)
-      .send(body)
-      .expect(201);
+    const first = await submitOrder(t, shopper, body, key).expect(201);
     expect(await skuStock(t, p.skuIds[0])).toBe(0);
     await t.http.delete(`/api/v1/addresses/${addressId}`).set(shopper.auth).expect(204);
-    const again = await t.http
-      .post('/api/v1/orders')
-      .set(shopper.auth)
-      .set('Idempotency-Key', key)
-      .send(body)
-      .expect(200);
+    const again = await submitOrder(t, shopper, body, key).expect(200);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.body).toMatchObject({ id: first.body.id, orderNo: first.body.orderNo, status: 'PENDING_PAYMENT' });
     expect(again.body.items).toEqual(first.body.items);
     // without the key the same submit is refused: there is nothing left to sell
-    const refused = await t.http
-      .post('/api/v1/orders')
-      .set(shopper.auth)
-      .send({ ...body, addressId: await createAddress(t, shopper) })
-      .expect(409);
+    const refused = await submitOrder(t, shopper, { ...body, addressId: await createAddress(t, shopper) }).expect(409);
     expect(refused.body.code).toBe('OUT_OF_STOCK');
     expect(await orders().countBy({ userId: shopper.userId })).toBe(1);
   });
@@ -218,11 +181,11 @@ describe(`orders (${backendLabel})`, () => {
   it('answers a new order with exactly what reading it back shows', async () => {
     const { shopper, addressId } = await buyer(t);
     const p = await createProduct(t, { stock: 5 });
-    const created = await t.http
-      .post('/api/v1/orders')
-      .set(shopper.auth)
-      .send({ items: [{ skuId: p.skuIds[0], quantity: 1 }], addressId, remark: '  请周末送货 🚚  ' })
-      .expect(201);
+    const created = await submitOrder(t, shopper, {
+      items: [{ skuId: p.skuIds[0], quantity: 1 }],
+      addressId,
+      remark: '  请周末送货 🚚  ',
+    }).expect(201);
     const read = await t.http.get(`/api/v1/orders/${created.body.id}`).set(shopper.auth).expect(200);
     const { secondsToPay: a, ...createdRest } = created.body;
     const { secondsToPay: b, ...readRest } = read.body;
@@ -237,10 +200,7 @@ describe(`orders (${backendLabel})`, () => {
     const attempts = await Promise.all(
       Array.from({ length: 50 }, (_, i) => {
         const b = buyers[i % buyers.length];
-        return t.http
-          .post('/api/v1/orders')
-          .set(b.shopper.auth)
-          .send({ items: [{ skuId: p.skuIds[0], quantity: 1 }], addressId: b.addressId });
+        return submitOrder(t, b.shopper, { items: [{ skuId: p.skuIds[0], quantity: 1 }], addressId: b.addressId });
       }),
     );
     const statuses = attempts.map((r) => r.status);
@@ -353,11 +313,10 @@ describe(`orders (${backendLabel})`, () => {
     await t.http.post(`/api/v1/orders/${o.orderId}/cancel`).set(intruder.auth).expect(404);
     await t.http.post(`/api/v1/orders/${o.orderId}/confirm-receipt`).set(intruder.auth).expect(404);
     // nor can an intruder order to someone else's address
-    const intruderP = await t.http
-      .post('/api/v1/orders')
-      .set(intruder.auth)
-      .send({ items: [{ skuId: p.skuIds[0], quantity: 1 }], addressId })
-      .expect(404);
+    const intruderP = await submitOrder(t, intruder, {
+      items: [{ skuId: p.skuIds[0], quantity: 1 }],
+      addressId,
+    }).expect(404);
     expect(intruderP.body.code).toBe('ADDRESS_NOT_FOUND');
     expect((await t.http.get(`/api/v1/orders/${o.orderId}`).set(shopper.auth)).body.status).toBe('PENDING_PAYMENT');
     expect(await skuStock(t, p.skuIds[0])).toBe(4);

@@ -1,6 +1,5 @@
 import { createPublicKey, createVerify } from 'node:crypto';
 import { getRepositoryToken } from '@nestjs/typeorm';
-import type { WechatSandbox } from '@sutwxapp/wechat-sandbox';
 import type { Repository } from 'typeorm';
 import { TransactionService } from '../src/database/transaction.service';
 import { ProductEntity } from '../src/modules/catalog/entities/product.entity';
@@ -8,7 +7,6 @@ import { OrderSweeperService } from '../src/modules/order/order-sweeper.service'
 import { PaymentNotificationEntity } from '../src/modules/payment/entities/payment-notification.entity';
 import { RefundEntity } from '../src/modules/payment/entities/refund.entity';
 import { PaymentReconcilerService } from '../src/modules/payment/payment-reconciler.service';
-import { WECHAT_SANDBOX } from '../src/modules/wechat/wechat.module';
 import {
   createAdmin,
   createProduct,
@@ -26,10 +24,8 @@ const product = { price: 3300 };
 
 describe(`WeChat Pay (${backendLabel})`, () => {
   let t: TestApp;
-  let sandbox: WechatSandbox;
   beforeAll(async () => {
     t = await startTestApp();
-    sandbox = t.app.get<WechatSandbox>(WECHAT_SANDBOX);
   });
   afterAll(async () => {
     await t?.close();
@@ -46,7 +42,7 @@ describe(`WeChat Pay (${backendLabel})`, () => {
       paySign: expect.any(String),
     });
     // paySign = SHA256withRSA(appId\ntimeStamp\nnonceStr\npackage\n) with the merchant key
-    const { appId, merchantPublicKeyPem } = sandbox.credentials.pay as unknown as {
+    const { appId, merchantPublicKeyPem } = t.sandbox.credentials.pay as unknown as {
       appId: string;
       merchantPublicKeyPem: string;
     };
@@ -57,7 +53,7 @@ describe(`WeChat Pay (${backendLabel})`, () => {
     const again = await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
     expect(again.body.package).toBe(params.body.package);
 
-    const simulation = await sandbox.simulatePayment(o.orderNo);
+    const simulation = await t.sandbox.simulatePayment(o.orderNo);
     expect(simulation.deliveries[0].delivered).toBe(true);
     const order = await t.http.get(`/api/v1/orders/${o.orderId}`).set(o.shopper.auth).expect(200);
     expect(order.body.status).toBe('PAID');
@@ -82,8 +78,12 @@ describe(`WeChat Pay (${backendLabel})`, () => {
   ] as const)('rejects a %s notification and leaves the order untouched', async (forgery, expected) => {
     const o = await placeOrder(t, { product });
     await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
-    const { transaction } = await sandbox.simulatePayment(o.orderNo, { notify: false });
-    const forged = sandbox.pay.buildNotification({ eventType: 'TRANSACTION.SUCCESS', resource: transaction, forgery });
+    const { transaction } = await t.sandbox.simulatePayment(o.orderNo, { notify: false });
+    const forged = t.sandbox.pay.buildNotification({
+      eventType: 'TRANSACTION.SUCCESS',
+      resource: transaction,
+      forgery,
+    });
     const res = await deliverWechatPayNotification(t, forged).expect(expected);
     expect(res.body).toEqual({ code: 'FAIL', message: expect.any(String) });
     expect(await orderStatus(t, o)).toBe('PENDING_PAYMENT');
@@ -100,8 +100,8 @@ describe(`WeChat Pay (${backendLabel})`, () => {
   ])('rejects a correctly signed notification with %s', async (_name, mutate, expected) => {
     const o = await placeOrder(t, { product });
     await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
-    const { transaction } = await sandbox.simulatePayment(o.orderNo, { notify: false });
-    const n = sandbox.pay.buildNotification({
+    const { transaction } = await t.sandbox.simulatePayment(o.orderNo, { notify: false });
+    const n = t.sandbox.pay.buildNotification({
       eventType: 'TRANSACTION.SUCCESS',
       resource: mutate(transaction as never),
     });
@@ -112,8 +112,8 @@ describe(`WeChat Pay (${backendLabel})`, () => {
   it('applies 20 parallel copies of one notification exactly once, answering all 2xx', async () => {
     const o = await placeOrder(t, { product: { ...product, stock: 10 }, quantity: 2 });
     await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
-    const { transaction } = await sandbox.simulatePayment(o.orderNo, { notify: false });
-    const n = sandbox.pay.buildNotification({ eventType: 'TRANSACTION.SUCCESS', resource: transaction });
+    const { transaction } = await t.sandbox.simulatePayment(o.orderNo, { notify: false });
+    const n = t.sandbox.pay.buildNotification({ eventType: 'TRANSACTION.SUCCESS', resource: transaction });
     const answers = await Promise.all(Array.from({ length: 20 }, () => deliverWechatPayNotification(t, n)));
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(204));
     expect(await orderStatus(t, o)).toBe('PAID');
@@ -136,8 +136,8 @@ describe(`WeChat Pay (${backendLabel})`, () => {
       ],
     });
     await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
-    const { transaction } = await sandbox.simulatePayment(o.orderNo, { notify: false });
-    const n = sandbox.pay.buildNotification({ eventType: 'TRANSACTION.SUCCESS', resource: transaction });
+    const { transaction } = await t.sandbox.simulatePayment(o.orderNo, { notify: false });
+    const n = t.sandbox.pay.buildNotification({ eventType: 'TRANSACTION.SUCCESS', resource: transaction });
     const answers = await Promise.all(Array.from({ length: 5 }, () => deliverWechatPayNotification(t, n)));
     expect(answers.map((x) => x.status)).toEqual(Array(5).fill(204));
     const products = t.app.get<Repository<ProductEntity>>(getRepositoryToken(ProductEntity));
@@ -154,7 +154,7 @@ describe(`WeChat Pay (${backendLabel})`, () => {
     await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
     const before = await t.http.post(`/api/v1/orders/${o.orderId}/pay/sync`).set(o.shopper.auth).expect(200);
     expect(before.body).toEqual({ status: 'PENDING_PAYMENT', paid: false });
-    await sandbox.simulatePayment(o.orderNo, { notify: false });
+    await t.sandbox.simulatePayment(o.orderNo, { notify: false });
     const after = await t.http.post(`/api/v1/orders/${o.orderId}/pay/sync`).set(o.shopper.auth).expect(200);
     expect(after.body).toEqual({ status: 'PAID', paid: true });
   });
@@ -162,7 +162,7 @@ describe(`WeChat Pay (${backendLabel})`, () => {
   it('reconciles a pending payment whose notification was lost', async () => {
     const o = await placeOrder(t, { product });
     await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
-    await sandbox.simulatePayment(o.orderNo, { notify: false });
+    await t.sandbox.simulatePayment(o.orderNo, { notify: false });
     await t.app.get(PaymentReconcilerService).runOnce(new Date(Date.now() + 4 * 60_000));
     expect(await orderStatus(t, o)).toBe('PAID');
   });
@@ -172,17 +172,17 @@ describe(`WeChat Pay (${backendLabel})`, () => {
     await t.http.post(`/api/v1/orders/${expiring.orderId}/pay`).set(expiring.shopper.auth).expect(200);
     const raced = await placeOrder(t, { product });
     await t.http.post(`/api/v1/orders/${raced.orderId}/pay`).set(raced.shopper.auth).expect(200);
-    await sandbox.simulatePayment(raced.orderNo, { notify: false });
+    await t.sandbox.simulatePayment(raced.orderNo, { notify: false });
     await t.app.get(OrderSweeperService).runOnce(new Date(Date.now() + 31 * 60_000));
     expect(await orderStatus(t, expiring)).toBe('CANCELLED');
-    expect(sandbox.pay.transaction(expiring.orderNo)?.trade_state).toBe('CLOSED');
+    expect(t.sandbox.pay.transaction(expiring.orderNo)?.trade_state).toBe('CLOSED');
     expect(await orderStatus(t, raced)).toBe('PAID');
   });
 
   it('refunds a payment that lands on a cancelled order automatically', async () => {
     const o = await placeOrder(t, { product });
     await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
-    const { transaction } = await sandbox.simulatePayment(o.orderNo, { notify: false });
+    const { transaction } = await t.sandbox.simulatePayment(o.orderNo, { notify: false });
     // the shop cancelled the order while WeChat still took the money (e.g. the close call was lost)
     await t.app.get(TransactionService).run(async (em) => {
       await em.query('UPDATE orders SET status = ?, cancel_reason = ? WHERE id = ?', [
@@ -191,21 +191,21 @@ describe(`WeChat Pay (${backendLabel})`, () => {
         o.orderId,
       ]);
     });
-    const n = sandbox.pay.buildNotification({ eventType: 'TRANSACTION.SUCCESS', resource: transaction });
+    const n = t.sandbox.pay.buildNotification({ eventType: 'TRANSACTION.SUCCESS', resource: transaction });
     await deliverWechatPayNotification(t, n).expect(204);
     expect(await orderStatus(t, o)).toBe('CANCELLED');
-    await sandbox.whenIdle();
+    await t.sandbox.whenIdle();
     const refunds = t.app.get<Repository<RefundEntity>>(getRepositoryToken(RefundEntity));
     const refund = await refunds.findOneByOrFail({ orderId: o.orderId });
     expect(refund).toMatchObject({ kind: 'paid_after_cancel', amount: o.payable });
     await waitFor(async () => (await refunds.findOneByOrFail({ orderId: o.orderId })).status === 'SUCCESS');
-    expect(sandbox.pay.transaction(o.orderNo)?.trade_state).toBe('REFUND');
+    expect(t.sandbox.pay.transaction(o.orderNo)?.trade_state).toBe('REFUND');
   });
 
   it('refunds a paid order: REFUNDING, then REFUNDED on the refund notification, stock back', async () => {
     const o = await placeOrder(t, { product: { ...product, stock: 5 }, quantity: 2 });
     await t.http.post(`/api/v1/orders/${o.orderId}/pay`).set(o.shopper.auth).expect(200);
-    await sandbox.simulatePayment(o.orderNo);
+    await t.sandbox.simulatePayment(o.orderNo);
     expect(await skuStock(t, o.skuId)).toBe(3);
     const admin = await createAdmin(t);
     await t.http
@@ -220,7 +220,7 @@ describe(`WeChat Pay (${backendLabel})`, () => {
       .send({ reason: '缺货，协商退款' })
       .expect(200);
     expect(['REFUNDING', 'REFUNDED']).toContain(res.body.status);
-    await sandbox.whenIdle();
+    await t.sandbox.whenIdle();
     await waitFor(async () => (await orderStatus(t, o)) === 'REFUNDED');
     expect(await skuStock(t, o.skuId)).toBe(5);
     const refund = await t.app

@@ -3,11 +3,12 @@ import type { CartView } from '../../src/contracts/cart';
 import type { MeProfile, UserProfile } from '../../src/contracts/auth';
 import { formatFen } from '../../src/utils/money';
 import { photoJpeg } from '../../../apps/api/test/support/images';
-import { createAdmin, createShopper, type Shopper } from '../../../apps/api/test/support/factories';
+import { createAdmin, type Shopper } from '../../../apps/api/test/support/factories';
 import { createAddress } from '../../../apps/api/test/support/factories';
 import { backendLabel, startTestApp, type TestApp } from '../../../apps/api/test/support/test-app';
-import { MiniProgram } from '../support/mini-program';
+import type { MiniProgram } from '../support/mini-program';
 import { OrderDesk } from '../support/orders';
+import { newShopperEachTest } from '../support/session';
 import { Shop } from '../support/shop';
 
 /** The cart, the address book and the "me" tab: the shopper's own data on the real API. */
@@ -26,13 +27,10 @@ describe(`cart, address and me pages (${backendLabel})`, () => {
   afterAll(async () => {
     await t?.close();
   });
-  beforeEach(async () => {
-    mp = MiniProgram.start(t.baseUrl);
-    shopper = await createShopper(t, mp.wx.loginCode);
-  });
-  afterEach(() => {
-    mp.close();
-  });
+  newShopperEachTest(
+    () => t,
+    (session) => ({ mp, shopper } = session),
+  );
 
   const cartOf = async (): Promise<CartView> =>
     (await t.http.get('/api/v1/cart/items').set(shopper.auth).expect(200)).body as CartView;

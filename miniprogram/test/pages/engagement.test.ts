@@ -7,8 +7,9 @@ import { createShopper, type Shopper } from '../../../apps/api/test/support/fact
 import { photoJpeg } from '../../../apps/api/test/support/images';
 import { createAddress, setShelf } from '../../../apps/api/test/support/factories';
 import { backendLabel, startTestApp, type TestApp } from '../../../apps/api/test/support/test-app';
-import { MiniProgram } from '../support/mini-program';
+import type { MiniProgram } from '../support/mini-program';
 import { OrderDesk } from '../support/orders';
+import { newShopperEachTest } from '../support/session';
 import { Shop } from '../support/shop';
 
 /** Favourites, browsing history and reviews: the shopper's pages on the real API. */
@@ -29,13 +30,10 @@ describe(`engagement pages (${backendLabel})`, () => {
   afterAll(async () => {
     await t?.close();
   });
-  beforeEach(async () => {
-    mp = MiniProgram.start(t.baseUrl);
-    shopper = await createShopper(t, mp.wx.loginCode);
-  });
-  afterEach(() => {
-    mp.close();
-  });
+  newShopperEachTest(
+    () => t,
+    (session) => ({ mp, shopper } = session),
+  );
 
   const product = (title: string, stock = 50) => shop.product({ categoryId, title, stock });
   const get = async <T>(s: Shopper, path: string): Promise<T> =>

@@ -4,6 +4,7 @@ import { formatFen } from '../../src/utils/money';
 import { createShopper, type Shopper } from '../../../apps/api/test/support/factories';
 import { createAddress } from '../../../apps/api/test/support/factories';
 import { backendLabel, startTestApp, type TestApp } from '../../../apps/api/test/support/test-app';
+import { wechatAddress } from '../support/fake-wx';
 import { MiniProgram } from '../support/mini-program';
 import { OrderDesk } from '../support/orders';
 import { Shop } from '../support/shop';
@@ -102,17 +103,7 @@ describe(`order pages (${backendLabel})`, () => {
       await newcomer.expectPage('pages/order/checkout/index');
 
       // or WeChat's own address book: imported, saved, and used right away
-      newcomer.wx.chooseAddress = async () => ({
-        userName: '孙八',
-        telNumber: '139 0013 9000',
-        provinceName: '浙江省',
-        cityName: '杭州市',
-        countyName: '西湖区',
-        detailInfo: '文三路 90 号',
-        detailInfoNew: '',
-        postalCode: '310000',
-        nationalCode: '330106',
-      });
+      newcomer.wx.chooseAddress = async () => wechatAddress({ userName: '孙八', telNumber: '139 0013 9000' });
       checkout.tap('.import-address');
       await newcomer.until(() => checkout.data.address !== null, 'the imported address');
       await newcomer.idle();

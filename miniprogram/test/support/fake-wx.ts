@@ -77,6 +77,23 @@ function queryString(data: Record<string, unknown>): string {
     .join('&');
 }
 
+/**
+ * What wx.chooseAddress answers for an entry of the shopper's WeChat address book: this person
+ * at a Hangzhou address (any field can be given instead).
+ */
+export const wechatAddress = (
+  entry: { userName: string; telNumber: string } & Record<string, string>,
+): Record<string, string> => ({
+  provinceName: '浙江省',
+  cityName: '杭州市',
+  countyName: '西湖区',
+  detailInfo: '文三路 90 号',
+  detailInfoNew: '',
+  postalCode: '310000',
+  nationalCode: '330106',
+  ...entry,
+});
+
 export class FakeWx {
   readonly storage = new Map<string, string>();
   readonly toasts: string[] = [];

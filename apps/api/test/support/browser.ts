@@ -1,11 +1,26 @@
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import axe from 'axe-core';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Operator } from './service-fixtures';
+import { startTestApp, type TestApp } from './test-app';
+
+const ROOT = join(__dirname, '../../../..');
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** .ci/run installs Debian's chromium; without it a browser suite can't run at all */
 export const describeBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
+
+/**
+ * A test app serving the console (`env` on top): the console built first (only when its sources
+ * changed since the last build) and the suite's screenshot folder `outDir` made.
+ */
+export async function startConsoleApp(outDir: string, env: Record<string, string> = {}): Promise<TestApp> {
+  execFileSync(process.execPath, [join(ROOT, 'scripts/admin-build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  mkdirSync(outDir, { recursive: true });
+  return startTestApp({ ADMIN_CONSOLE_DIR: join(ROOT, 'dist/admin'), ...env });
+}
 
 /** Headless Chromium as every console suite starts it. */
 export function launchBrowser(): Promise<Browser> {
@@ -14,6 +29,29 @@ export function launchBrowser(): Promise<Browser> {
     headless: true,
     args: ['--no-sandbox', '--disable-background-networking', '--disable-dev-shm-usage'],
   });
+}
+
+/**
+ * What the console suites share once its beforeAll has started the app and the browser: after
+ * all its tests it closes the browser, then the app (either is missing when beforeAll failed
+ * early); and the helpers its tests use, reading `suite()` when called. `check` photographs a
+ * screen into `outDir` (see checkScreen), `signIn` opens a fresh signed-in context (see
+ * signInToConsole), `dialog` is the visible TDesign dialog, `asApi` reads `/api/v1<path>` as the
+ * operator (200 expected).
+ */
+export function consoleSuite(outDir: string, suite: () => { browser?: Browser; t?: TestApp }) {
+  afterAll(async () => {
+    const { browser, t } = suite();
+    await browser?.close();
+    await t?.close();
+  });
+  const app = (): TestApp => suite().t!;
+  return {
+    check: (page: Page, name: string): Promise<void> => checkScreen(page, outDir, name),
+    signIn: (who: Operator) => signInToConsole(suite().browser!, app().baseUrl, who),
+    dialog: (page: Page) => page.locator('.t-dialog:visible'),
+    asApi: (who: Operator, path: string) => app().http.get(`/api/v1${path}`).set(who.auth).expect(200),
+  };
 }
 
 /**

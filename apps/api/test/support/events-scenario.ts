@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import type { StoredEvent } from '../../src/modules/events/event-store';
 import { EventWriterService } from '../../src/modules/events/event-writer.service';
 import { OrderEntity } from '../../src/modules/order/entities/order.entity';
 import { type Admin, buyer, createProduct, payOrder, placeOrder } from './factories';
@@ -9,6 +10,21 @@ import type { TestApp } from './test-app';
 const DAY = 86_400_000;
 
 export const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/** A page view of `userId` stored `ageDays` ago (page `pages/ttl/<ageDays>`), for the retention sweepers. */
+export const agedPageView = (userId: number, ageDays: number): StoredEvent => ({
+  type: 'page_view',
+  userId,
+  productId: null,
+  orderId: null,
+  keyword: null,
+  page: `pages/ttl/${ageDays}`,
+  amount: null,
+  requestId: null,
+  clientTime: null,
+  serverTime: new Date(Date.now() - ageDays * DAY),
+  props: null,
+});
 
 /** Moves the given shoppers' stored events to one instant (each store does it its own way). */
 export type MoveEvents = (userIds: number[], serverTime: Date) => Promise<void>;

@@ -7,7 +7,6 @@ import { TransactionService } from '../../src/database/transaction.service';
 import { AdminAccountService } from '../../src/modules/auth/admin-account.service';
 import { SkuEntity } from '../../src/modules/catalog/entities/sku.entity';
 import { OrderTransitionsService } from '../../src/modules/order/order-transitions.service';
-import { WECHAT_SANDBOX } from '../../src/modules/wechat/wechat.module';
 import type { TestApp } from './test-app';
 import sampleAddressJson from './sample-address.json';
 
@@ -212,6 +211,20 @@ export interface OrderOptions {
   advance?: Array<'pay' | 'ship'>;
 }
 
+/**
+ * POST /orders as this shopper with `body` as is (items or fromCart, addressId, …), optionally
+ * under an Idempotency-Key; the answer's status is the caller's to expect (placeOrder expects 201).
+ */
+export function submitOrder(
+  t: TestApp,
+  shopper: Pick<Shopper, 'auth'>,
+  body: Record<string, unknown>,
+  idempotencyKey?: string,
+) {
+  const req = t.http.post('/api/v1/orders').set(shopper.auth);
+  return (idempotencyKey === undefined ? req : req.set('Idempotency-Key', idempotencyKey)).send(body);
+}
+
 /** An order placed through POST /orders (201 expected): PENDING_PAYMENT, its stock reserved. */
 export async function placeOrder(t: TestApp, opts: OrderOptions = {}): Promise<PlacedOrder> {
   const who =
@@ -221,11 +234,7 @@ export async function placeOrder(t: TestApp, opts: OrderOptions = {}): Promise<P
       : await buyer(t, opts.address));
   const product = opts.items ? null : await createProduct(t, opts.product);
   const items = opts.items ?? [{ skuId: product!.skuIds[0], quantity: opts.quantity ?? 1 }];
-  const res = await t.http
-    .post('/api/v1/orders')
-    .set(who.shopper.auth)
-    .send({ items, addressId: who.addressId, ...opts.body })
-    .expect(201);
+  const res = await submitOrder(t, who.shopper, { items, addressId: who.addressId, ...opts.body }).expect(201);
   const order = res.body as Order;
   if (opts.advance) await advanceOrder(t, order.id, ...opts.advance);
   return {
@@ -267,7 +276,7 @@ export async function payOrder(
   order: { id: number; orderNo: string },
 ): Promise<Awaited<ReturnType<WechatSandbox['simulatePayment']>>> {
   await t.http.post(`/api/v1/orders/${order.id}/pay`).set(shopper.auth).expect(200);
-  return t.app.get<WechatSandbox>(WECHAT_SANDBOX).simulatePayment(order.orderNo);
+  return t.sandbox.simulatePayment(order.orderNo);
 }
 
 /**

@@ -9,6 +9,7 @@ import { OrderTransitionsService } from '../../src/modules/order/order-transitio
 import { WECHAT_SANDBOX } from '../../src/modules/wechat/wechat.module';
 import { createAddress, type CreatedProduct, type Shopper } from './factories';
 import type { TestApp } from './test-app';
+import { waitFor } from './wait';
 
 /** Customer-service work for the console's tests: operators by role, paid and completed orders, requests. */
 
@@ -104,12 +105,39 @@ export async function requestAfterSale(
   return res.body as { id: number; refundAmount: number };
 }
 
-export async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/** A JPEG the shopper uploads for a review or an after-sale request (POST /media?kind=review). */
+export async function uploadPhoto(
+  t: TestApp,
+  shopper: Shopper,
+  jpeg: Buffer,
+  filename: string,
+): Promise<{ ref: string; url: string }> {
+  const res = await t.http
+    .post('/api/v1/media?kind=review')
+    .set(shopper.auth)
+    .attach('file', jpeg, { filename, contentType: 'image/jpeg' })
+    .expect(201);
+  return res.body.items[0] as { ref: string; url: string };
+}
+
+/**
+ * What customer service finds in its queue: the shopper's paid order (`quantity` of the product's
+ * first SKU), then a request to refund one of them, with a description and an uploaded photo.
+ */
+export async function afterSaleWithPhoto(
+  t: TestApp,
+  shopper: Shopper,
+  product: CreatedProduct,
+  opts: { quantity?: number; reason: string; description: string; jpeg: Buffer; filename: string },
+): Promise<{ order: PlacedOrder; request: { id: number; refundAmount: number }; photo: { ref: string; url: string } }> {
+  const order = await paidOrder(t, shopper, product, { quantity: opts.quantity });
+  const photo = await uploadPhoto(t, shopper, opts.jpeg, opts.filename);
+  const request = await requestAfterSale(t, shopper, order, product, {
+    reason: opts.reason,
+    description: opts.description,
+    photos: [photo.ref],
+  });
+  return { order, request, photo };
 }
 
 /** Today as the reports count it: yyyy-MM-dd in Beijing time. */

@@ -27,6 +27,8 @@ export interface TestApp {
   metricsUrl: string | null;
   /** every log line the app wrote, for assertions about what must never be logged */
   logs: string[];
+  /** the app's WeChat sandbox (WeChat Pay, the platform); throws when this app runs without one */
+  readonly sandbox: WechatSandbox;
   close(): Promise<void>;
 }
 
@@ -91,6 +93,10 @@ export async function startTestApp(env: Record<string, string | undefined> = {})
     http: request(baseUrl),
     metricsUrl: metricsPort === null ? null : `http://127.0.0.1:${metricsPort}`,
     logs,
+    get sandbox(): WechatSandbox {
+      if (!sandbox) throw new Error('this test app runs without the WeChat sandbox');
+      return sandbox;
+    },
     // Every answer this app gave must match the OpenAPI document: a mismatch fails the suite.
     close: async () => {
       const violations = conformance.check(app);

@@ -1,11 +1,11 @@
 import { getCart, removeCartItem, selectAllCartItems, updateCartItem } from '../../services/cart';
-import { track } from '../../services/tracker';
 import { confirm, toast } from '../../utils/feedback';
 import type { DetailEvent, LoadStatus, Tap } from '../../utils/page';
 import { checkoutPath, productPath, routes } from '../../utils/routes';
 import { cartScreen, type CartLineView } from './cart-view';
 import type { CartView } from '../../contracts/cart';
-import { loadInto, pullToRefresh } from '../../utils/load';
+import { loadInto } from '../../utils/load';
+import { reloadOnShow } from '../reload-on-show';
 
 Page({
   data: {
@@ -18,15 +18,8 @@ Page({
     selectedTotal: 0,
   },
 
-  onShow() {
-    track({ type: 'page_view', page: this.route });
-    // The cart changes on other pages (add to cart, checkout): read it on every visit.
-    void this.load(this.data.status === 'ready');
-  },
-
-  onPullDownRefresh() {
-    return pullToRefresh(() => this.load(true));
-  },
+  // The cart changes on other pages (add to cart, checkout): read it on every visit.
+  ...reloadOnShow,
 
   load(quiet: unknown = false) {
     return loadInto(this, quiet, async () => {

@@ -4,11 +4,11 @@ import { uploadAvatar } from '../../services/avatar';
 import { pendingReviews } from '../../services/engagement';
 import { getOrderSummary } from '../../services/order';
 import { bindPhoneNumber } from '../../services/phone';
-import { track } from '../../services/tracker';
 import { getProfile, updateProfile } from '../../services/user';
 import type { DetailEvent, LoadStatus, Tap } from '../../utils/page';
 import { orderListPath, routes, writeReviewPath } from '../../utils/routes';
-import { loadInto, pullToRefresh } from '../../utils/load';
+import { loadInto } from '../../utils/load';
+import { reloadOnShow } from '../reload-on-show';
 import { messageOf } from '../../utils/errors';
 import { toast } from '../../utils/feedback';
 
@@ -49,14 +49,7 @@ Page({
     toReview: 0,
   },
 
-  onShow() {
-    track({ type: 'page_view', page: this.route });
-    void this.load(this.data.status === 'ready');
-  },
-
-  onPullDownRefresh() {
-    return pullToRefresh(() => this.load(true));
-  },
+  ...reloadOnShow,
 
   /** The profile and every order count: two requests (GET /me, GET /orders/summary). */
   load(quiet: unknown = false) {
