@@ -292,6 +292,8 @@ describeBrowser(`Merchant console: product to refund journey in Chromium (${back
       await fin.locator('[data-test="order-status"]').waitFor();
     }
     expect(await fin.locator('[data-test="order-status"]').innerText()).toBe('已退款');
+    // the refunds table comes from a request of its own, which may answer after the status
+    await fin.locator('[data-test="refunds"] tbody tr', { hasText: '买家拒收，协商退款' }).waitFor();
     expect(await fin.locator('[data-test="refunds"] tbody tr').first().innerText()).toContain('买家拒收，协商退款');
     await check(fin, '10-order-refunded');
     const refunded = await t.http.get(`/api/v1/admin/orders/${order.id}`).set(finance.auth).expect(200);
