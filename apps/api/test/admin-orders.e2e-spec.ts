@@ -258,6 +258,13 @@ describeBrowser(`Merchant console: orders in Chromium (${backendLabel})`, () => 
     const splitLine = lines.find((l) => l.startsWith(split.orderNo))!.split(',');
     expect(splitLine[11]).toBe(yuan(split.payableAmount).slice(1).replace(/,/g, ''));
     expect(splitLine[14]).toBe('SF1000000001；YT2000000002');
+
+    // the remembered filters hold a shopper's phone: signing out forgets them in the tab
+    const remembered = () => page.evaluate(() => sessionStorage.getItem('sutwxapp.admin.orders.listQuery'));
+    expect(await remembered()).toContain(phone);
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.waitForURL(/\/admin\/login/);
+    expect((await remembered()) ?? '').not.toContain(phone);
     await page.context().close();
   });
 

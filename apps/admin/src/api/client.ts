@@ -1,4 +1,5 @@
 import { createApiClient } from '@sutwxapp/api-client';
+import { forgetStoredListQuery } from '../stores/orders';
 
 /** The token lives in sessionStorage: a closed tab ends the session on this machine. */
 export const TOKEN_KEY = 'sutwxapp.admin.token';
@@ -29,6 +30,7 @@ export async function call<T>(promise: Promise<{ data?: T; error?: unknown; resp
   const { data, error, response } = await promise;
   if (response?.status === 401) {
     sessionStorage.removeItem(TOKEN_KEY);
+    forgetStoredListQuery();
     if (!window.location.pathname.endsWith('/login')) window.location.assign('/admin/login');
   }
   if (error !== undefined || (response && !response.ok)) throw new ApiError(errorMessage(error), response?.status ?? 0);

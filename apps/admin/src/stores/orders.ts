@@ -2,8 +2,14 @@ import { defineStore } from 'pinia';
 import { ref, watch } from 'vue';
 
 // Kept for the tab's life like the session itself, so a reload of an order's page (or of the
-// list) still brings 返回订单列表 back to the filters the operator was working through.
+// list) still brings 返回订单列表 back to the filters the operator was working through. The
+// filters can hold a shopper's phone number: signing out (or a 401) forgets them.
 const LIST_QUERY_KEY = 'sutwxapp.admin.orders.listQuery';
+
+/** Forgets the remembered filters in the tab (the in-memory ones go with the page on a 401's reload). */
+export function forgetStoredListQuery(): void {
+  sessionStorage.removeItem(LIST_QUERY_KEY);
+}
 
 function storedListQuery(): Record<string, string> {
   try {

@@ -3,6 +3,7 @@ import { type AdminProfile, type OperatorRole, permissions } from '@sutwxapp/con
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { api, call, TOKEN_KEY } from '../api/client';
+import { useOrderScreens } from './orders';
 
 const PROFILE_KEY = 'sutwxapp.admin.profile';
 
@@ -34,6 +35,8 @@ export const useSession = defineStore('session', () => {
       sessionStorage.removeItem(TOKEN_KEY);
       sessionStorage.removeItem(PROFILE_KEY);
       profile.value = null;
+      // the next operator in this tab starts from the unfiltered list
+      useOrderScreens().listQuery = {};
     }
   }
 
