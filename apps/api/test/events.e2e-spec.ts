@@ -15,6 +15,7 @@ import {
   createShopper,
   placeOrder,
   type Shopper,
+  submitOrder,
 } from './support/factories';
 import { agedPageView, runAnalyticsScenario } from './support/events-scenario';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
@@ -149,11 +150,10 @@ describe(`behaviour events and audit on the SQL store (${backendLabel})`, () => 
   it('records order events after the commit, and none for an order that rolled back', async () => {
     const { shopper, addressId } = await buyer(t);
     const p = await createProduct(t, { stock: 1, price: 2500 });
-    const failed = await t.http
-      .post('/api/v1/orders')
-      .set(shopper.auth)
-      .send({ items: [{ skuId: p.skuIds[0], quantity: 2 }], addressId })
-      .expect(409);
+    const failed = await submitOrder(t, shopper, {
+      items: [{ skuId: p.skuIds[0], quantity: 2 }],
+      addressId,
+    }).expect(409);
     expect(failed.body.code).toBe('OUT_OF_STOCK');
     await writer.flush();
     expect(await store.recentEvents({ userId: shopper.userId }, 10)).toEqual([]);
