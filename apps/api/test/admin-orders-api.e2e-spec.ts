@@ -3,7 +3,6 @@ import type { OperatorRole } from '@sutwxapp/contracts';
 import type { WechatSandbox } from '@sutwxapp/wechat-sandbox';
 import type { Response } from 'supertest';
 import { AdminAccountService } from '../src/modules/auth/admin-account.service';
-import { WECHAT_SANDBOX } from '../src/modules/wechat/wechat.module';
 import { createProduct, type CreatedProduct, createShopper, placeOrder, type Shopper } from './support/factories';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
@@ -56,7 +55,7 @@ describe(`admin orders for the console (${backendLabel})`, () => {
       SWEEP_INTERVAL_MS: '3600000',
       MONGODB_URI: '',
     });
-    sandbox = t.app.get<WechatSandbox>(WECHAT_SANDBOX);
+    sandbox = t.sandbox;
     for (const role of ['owner', 'operations', 'customer_service', 'finance'] as const) {
       const username = `${role.slice(0, 4)}-${randomUUID().slice(0, 8)}`;
       const password = `pw-${randomUUID()}`;

@@ -19,8 +19,6 @@ import {
 } from './support/factories';
 import { agedPageView, runAnalyticsScenario } from './support/events-scenario';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
-import { WECHAT_SANDBOX } from '../src/modules/wechat/wechat.module';
-import type { WechatSandbox } from '@sutwxapp/wechat-sandbox';
 
 const DAY = 86_400_000;
 
@@ -178,7 +176,7 @@ describe(`behaviour events and audit on the SQL store (${backendLabel})`, () => 
   });
 
   it('audits every WeChat Pay notification delivery, accepted or refused', async () => {
-    const sandbox = t.app.get<WechatSandbox>(WECHAT_SANDBOX);
+    const sandbox = t.sandbox;
     const order = await placeOrder(t, { product: { stock: 5 } });
     await t.http.post(`/api/v1/orders/${order.orderId}/pay`).set(order.shopper.auth).expect(200);
     const forged = sandbox.pay.buildNotification({

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { WechatSandbox } from '@sutwxapp/wechat-sandbox';
-import { WECHAT_SANDBOX } from '../src/modules/wechat/wechat.module';
 import { type Admin, createAdmin, placeOrder } from './support/factories';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
@@ -22,7 +21,7 @@ describe(`log lines carry the request id or the job's correlation id (${backendL
   beforeAll(async () => {
     // the outbox's timer never fires here: only the pass the ship request kicks uploads
     t = await startTestApp({ WECHAT_WORKER_INTERVAL_MS: '3600000', SWEEP_INTERVAL_MS: '3600000' });
-    sandbox = t.app.get<WechatSandbox>(WECHAT_SANDBOX);
+    sandbox = t.sandbox;
     admin = await createAdmin(t);
   });
   afterAll(async () => {

@@ -7,7 +7,6 @@ import { RefundEntity } from '../src/modules/payment/entities/refund.entity';
 import { RefundService } from '../src/modules/payment/refund.service';
 import { PointsAccountEntity, PointsLedgerEntity } from '../src/modules/promotion/entities/points.entity';
 import { PointsService } from '../src/modules/promotion/points.service';
-import { WECHAT_SANDBOX } from '../src/modules/wechat/wechat.module';
 import { buyer, createAdmin, type Admin, createProduct, placeOrder, skuStock } from './support/factories';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
@@ -45,7 +44,7 @@ describe(`money invariant, property-based (${backendLabel}; FC_SEED=${SEED} FC_R
   beforeAll(async () => {
     t = await startTestApp();
     admin = await createAdmin(t);
-    sandbox = t.app.get<WechatSandbox>(WECHAT_SANDBOX);
+    sandbox = t.sandbox;
     ds = t.app.get<DataSource>(getDataSourceToken());
   });
   afterAll(async () => {

@@ -5,7 +5,6 @@ import { AuthService } from '../src/modules/auth/auth.service';
 import { PointsService } from '../src/modules/promotion/points.service';
 import { RefundService } from '../src/modules/payment/refund.service';
 import { PromotionDemoSeeder } from '../src/modules/promotion/promotion-demo-seeder';
-import { WECHAT_SANDBOX } from '../src/modules/wechat/wechat.module';
 import {
   buyer,
   createAdmin,
@@ -33,7 +32,7 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
     // own tests).
     t = await startTestApp({ DB_POOL_ACQUIRE_TIMEOUT_MS: '60000', DB_QUERY_TIMEOUT_MS: '60000' });
     admin = await createAdmin(t);
-    sandbox = t.app.get<WechatSandbox>(WECHAT_SANDBOX);
+    sandbox = t.sandbox;
   });
   afterAll(async () => {
     await t?.close();

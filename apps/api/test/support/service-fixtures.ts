@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { OperatorRole } from '@sutwxapp/contracts';
-import type { WechatSandbox } from '@sutwxapp/wechat-sandbox';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { TransactionService } from '../../src/database/transaction.service';
 import { AdminAccountService } from '../../src/modules/auth/admin-account.service';
 import { OrderTransitionsService } from '../../src/modules/order/order-transitions.service';
-import { WECHAT_SANDBOX } from '../../src/modules/wechat/wechat.module';
 import { type CreatedProduct, placeOrder, type Shopper } from './factories';
 import type { TestApp } from './test-app';
 import { waitFor } from './wait';
@@ -48,8 +46,7 @@ export async function paidOrder(
     body: opts.couponId ? { couponId: opts.couponId } : {},
   });
   await t.http.post(`/api/v1/orders/${order.id}/pay`).set(shopper.auth).expect(200);
-  const sandbox = t.app.get<WechatSandbox>(WECHAT_SANDBOX);
-  await sandbox.simulatePayment(order.orderNo);
+  await t.sandbox.simulatePayment(order.orderNo);
   await waitFor(async () => (await t.http.get(`/api/v1/orders/${order.id}`).set(shopper.auth)).body.status === 'PAID');
   return order;
 }
