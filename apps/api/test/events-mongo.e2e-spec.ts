@@ -12,13 +12,13 @@ import { MongoEventStore } from '../src/modules/events/mongo/mongo-event-store';
 import { AuditService } from '../src/modules/events/audit.service';
 import { EventsTtlSweeper } from '../src/modules/events/sql/events-ttl-sweeper.service';
 import {
-  type Admin,
   buyer,
   createAdmin,
   createProduct,
   createShopper,
   placeOrder,
   submitOrder,
+  type Admin,
 } from './support/factories';
 import { agedPageView, runAnalyticsScenario } from './support/events-scenario';
 import { createOperator } from './support/service-fixtures';
