@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
-import { createAddress, createCategory, createShopper } from './support/factories';
+import { buyer, createCategory, placeOrder } from './support/factories';
 import { photoPng } from './support/images';
 import { beijingToday, createOperator, type Operator } from './support/service-fixtures';
 import { consoleSuite, describeBrowser, launchBrowser, popupsClosed, startConsoleApp } from './support/browser';
@@ -208,15 +208,11 @@ describeBrowser(`Merchant console: product to refund journey in Chromium (${back
       (s) => s.specs['颜色'] === '蓝' && s.specs['尺码'] === 'M',
     );
     expect(blueM?.price).toBe(6490);
-    const shopper = await createShopper(t);
-    const addressId = await createAddress(t, shopper);
+    const who = await buyer(t);
+    const { shopper } = who;
     beforePayment = await today();
-    const created = await t.http
-      .post('/api/v1/orders')
-      .set(shopper.auth)
-      .send({ items: [{ skuId: blueM?.id, quantity: 1 }], addressId })
-      .expect(201);
-    order = { id: created.body.id, orderNo: created.body.orderNo, payableAmount: created.body.payableAmount };
+    const { order: created } = await placeOrder(t, { buyer: who, items: [{ skuId: blueM!.id, quantity: 1 }] });
+    order = { id: created.id, orderNo: created.orderNo, payableAmount: created.payableAmount };
     await t.http.post(`/api/v1/orders/${order.id}/pay`).set(shopper.auth).expect(200);
     // the sandbox pays and sends WeChat Pay's signed notification to this server
     const paid = await t.http.post(`/api/v1/sandbox/orders/${order.id}/simulate-payment`).set(shopper.auth).expect(200);

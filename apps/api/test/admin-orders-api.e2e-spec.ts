@@ -3,8 +3,7 @@ import type { OperatorRole } from '@sutwxapp/contracts';
 import type { WechatSandbox } from '@sutwxapp/wechat-sandbox';
 import type { Response } from 'supertest';
 import { AdminAccountService } from '../src/modules/auth/admin-account.service';
-import { WECHAT_SANDBOX } from '../src/modules/wechat/wechat.module';
-import { createAddress, createProduct, type CreatedProduct, createShopper, type Shopper } from './support/factories';
+import { createProduct, type CreatedProduct, createShopper, placeOrder, type Shopper } from './support/factories';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
 const EXPORT_MAX_ROWS = 3;
@@ -56,7 +55,7 @@ describe(`admin orders for the console (${backendLabel})`, () => {
       SWEEP_INTERVAL_MS: '3600000',
       MONGODB_URI: '',
     });
-    sandbox = t.app.get<WechatSandbox>(WECHAT_SANDBOX);
+    sandbox = t.sandbox;
     for (const role of ['owner', 'operations', 'customer_service', 'finance'] as const) {
       const username = `${role.slice(0, 4)}-${randomUUID().slice(0, 8)}`;
       const password = `pw-${randomUUID()}`;
@@ -82,28 +81,22 @@ describe(`admin orders for the console (${backendLabel})`, () => {
     product: CreatedProduct,
     opts: { phone: string; quantity?: number; pay?: boolean; remark?: string; skus?: number[] },
   ): Promise<Placed> {
-    const shopper = await createShopper(t);
-    const addressId = await createAddress(t, shopper, { phone: opts.phone });
-    const res = await t.http
-      .post('/api/v1/orders')
-      .set(shopper.auth)
-      .send({
-        items: (opts.skus ?? [product.skuIds[0]]).map((skuId) => ({ skuId, quantity: opts.quantity ?? 1 })),
-        addressId,
-        ...(opts.remark ? { remark: opts.remark } : {}),
-      })
-      .expect(201);
+    const { shopper, order: placed } = await placeOrder(t, {
+      address: { phone: opts.phone },
+      items: (opts.skus ?? [product.skuIds[0]]).map((skuId) => ({ skuId, quantity: opts.quantity ?? 1 })),
+      body: opts.remark ? { remark: opts.remark } : {},
+    });
     let transactionId: string | null = null;
     if (opts.pay !== false) {
-      await t.http.post(`/api/v1/orders/${res.body.id}/pay`).set(shopper.auth).expect(200);
-      const paid = await sandbox.simulatePayment(res.body.orderNo as string);
+      await t.http.post(`/api/v1/orders/${placed.id}/pay`).set(shopper.auth).expect(200);
+      const paid = await sandbox.simulatePayment(placed.orderNo);
       expect(paid.deliveries[0].delivered).toBe(true);
       transactionId = paid.transaction.transaction_id as string;
     }
     return {
-      id: res.body.id,
-      orderNo: res.body.orderNo,
-      payableAmount: res.body.payableAmount,
+      id: placed.id,
+      orderNo: placed.orderNo,
+      payableAmount: placed.payableAmount,
       shopper,
       transactionId,
     };

@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { AdminAccountService } from '../src/modules/auth/admin-account.service';
-import { createAddress, createProduct, createShopper } from './support/factories';
+import { buyer, createProduct, placeOrder } from './support/factories';
 import { consoleSuite, describeBrowser, launchBrowser } from './support/browser';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
@@ -67,17 +67,17 @@ describeBrowser(`Merchant console: orders in Chromium (${backendLabel})`, () => 
     const product = await createProduct(t, { skus: 2, price: 1990, title: `蓝牙耳机-${randomUUID().slice(0, 6)}` });
     title = product.title;
     skuIds = product.skuIds;
-    const shopper = await createShopper(t);
-    const addressId = await createAddress(t, shopper, { phone });
+    const who = await buyer(t, { phone });
+    const { shopper } = who;
     const buy = async (items: Array<{ skuId: number; quantity: number }>): Promise<Placed> => {
-      const res = await t.http.post('/api/v1/orders').set(shopper.auth).send({ items, addressId }).expect(201);
-      await t.http.post(`/api/v1/orders/${res.body.id}/pay`).set(shopper.auth).expect(200);
+      const { order } = await placeOrder(t, { buyer: who, items });
+      await t.http.post(`/api/v1/orders/${order.id}/pay`).set(shopper.auth).expect(200);
       const paid = await t.http
-        .post(`/api/v1/sandbox/orders/${res.body.id}/simulate-payment`)
+        .post(`/api/v1/sandbox/orders/${order.id}/simulate-payment`)
         .set(shopper.auth)
         .expect(200);
       expect(paid.body.delivered).toBe(true);
-      return { id: res.body.id, orderNo: res.body.orderNo, payableAmount: res.body.payableAmount };
+      return { id: order.id, orderNo: order.orderNo, payableAmount: order.payableAmount };
     };
     split = await buy([
       { skuId: skuIds[0], quantity: 1 },

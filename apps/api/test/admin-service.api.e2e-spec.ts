@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { WechatSandbox } from '@sutwxapp/wechat-sandbox';
 import { EventWriterService } from '../src/modules/events/event-writer.service';
 import { ADMIN_ACTION_LABELS } from '../src/modules/events/audit-labels';
-import { WECHAT_SANDBOX } from '../src/modules/wechat/wechat.module';
 import { createProduct, createShopper } from './support/factories';
 import { photoJpeg } from './support/images';
 import {
@@ -33,7 +32,7 @@ describe(`console service APIs: after-sale, reviews, coupons, audit log, refunds
 
   beforeAll(async () => {
     t = await startTestApp();
-    sandbox = t.app.get<WechatSandbox>(WECHAT_SANDBOX);
+    sandbox = t.sandbox;
     [owner, ops, cs, finance] = await Promise.all([
       createOperator(t, 'owner'),
       createOperator(t, 'operations'),

@@ -7,7 +7,6 @@ import { UserEntity } from '../src/modules/auth/entities/user.entity';
 import { EVENT_STORE, type EventStore } from '../src/modules/events/event-store';
 import { EventWriterService } from '../src/modules/events/event-writer.service';
 import { ContentReviewEntity } from '../src/modules/moderation/content-review.entity';
-import { WECHAT_SANDBOX } from '../src/modules/wechat/wechat.module';
 import { type Admin, createAdmin, createShopper, type Shopper } from './support/factories';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
@@ -24,7 +23,7 @@ describe(`content review queue (${backendLabel})`, () => {
 
   beforeAll(async () => {
     t = await startTestApp({ MONGODB_URI: '' });
-    sandbox = t.app.get<WechatSandbox>(WECHAT_SANDBOX);
+    sandbox = t.sandbox;
     admin = await createAdmin(t);
     users = t.app.get(getRepositoryToken(UserEntity));
   });

@@ -11,7 +11,15 @@ import {
 import { MongoEventStore } from '../src/modules/events/mongo/mongo-event-store';
 import { AuditService } from '../src/modules/events/audit.service';
 import { EventsTtlSweeper } from '../src/modules/events/sql/events-ttl-sweeper.service';
-import { type Admin, buyer, createAdmin, createProduct, createShopper, placeOrder } from './support/factories';
+import {
+  buyer,
+  createAdmin,
+  createProduct,
+  createShopper,
+  placeOrder,
+  submitOrder,
+  type Admin,
+} from './support/factories';
 import { agedPageView, runAnalyticsScenario } from './support/events-scenario';
 import { createOperator } from './support/service-fixtures';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
@@ -137,11 +145,7 @@ if (!mongoUri) {
     it('records order events after the commit, and none for an order that rolled back', async () => {
       const { shopper, addressId } = await buyer(t);
       const p = await createProduct(t, { stock: 1 });
-      await t.http
-        .post('/api/v1/orders')
-        .set(shopper.auth)
-        .send({ items: [{ skuId: p.skuIds[0], quantity: 2 }], addressId })
-        .expect(409);
+      await submitOrder(t, shopper, { items: [{ skuId: p.skuIds[0], quantity: 2 }], addressId }).expect(409);
       await writer.flush();
       expect(await events.countDocuments({ userId: shopper.userId })).toBe(0);
       const { order: created } = await placeOrder(t, {

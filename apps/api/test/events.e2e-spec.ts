@@ -15,11 +15,10 @@ import {
   createShopper,
   placeOrder,
   type Shopper,
+  submitOrder,
 } from './support/factories';
 import { agedPageView, runAnalyticsScenario } from './support/events-scenario';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
-import { WECHAT_SANDBOX } from '../src/modules/wechat/wechat.module';
-import type { WechatSandbox } from '@sutwxapp/wechat-sandbox';
 
 const DAY = 86_400_000;
 
@@ -149,11 +148,10 @@ describe(`behaviour events and audit on the SQL store (${backendLabel})`, () => 
   it('records order events after the commit, and none for an order that rolled back', async () => {
     const { shopper, addressId } = await buyer(t);
     const p = await createProduct(t, { stock: 1, price: 2500 });
-    const failed = await t.http
-      .post('/api/v1/orders')
-      .set(shopper.auth)
-      .send({ items: [{ skuId: p.skuIds[0], quantity: 2 }], addressId })
-      .expect(409);
+    const failed = await submitOrder(t, shopper, {
+      items: [{ skuId: p.skuIds[0], quantity: 2 }],
+      addressId,
+    }).expect(409);
     expect(failed.body.code).toBe('OUT_OF_STOCK');
     await writer.flush();
     expect(await store.recentEvents({ userId: shopper.userId }, 10)).toEqual([]);
@@ -178,7 +176,7 @@ describe(`behaviour events and audit on the SQL store (${backendLabel})`, () => 
   });
 
   it('audits every WeChat Pay notification delivery, accepted or refused', async () => {
-    const sandbox = t.app.get<WechatSandbox>(WECHAT_SANDBOX);
+    const sandbox = t.sandbox;
     const order = await placeOrder(t, { product: { stock: 5 } });
     await t.http.post(`/api/v1/orders/${order.orderId}/pay`).set(order.shopper.auth).expect(200);
     const forged = sandbox.pay.buildNotification({

@@ -4,7 +4,7 @@
  * keeping other shoppers' addresses as unknown as POST /orders does.
  */
 import { startWechatSandbox, type WechatSandbox } from '@sutwxapp/wechat-sandbox';
-import { buyer, createShopper, createProduct } from './support/factories';
+import { buyer, createShopper, createProduct, submitOrder } from './support/factories';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
 /** What wx.login() returns in WeChat DevTools opened with the tourist appid. */
@@ -78,22 +78,14 @@ describe(`first run: tourist login, field messages, preview ownership (${backend
 
   it('reports nested lines field by field, and a list of non-objects once', async () => {
     const shopper = await createShopper(t);
-    const nested = await t.http
-      .post('/api/v1/orders')
-      .set(shopper.auth)
-      .send({ items: [{ skuId: 'x' }], addressId: 1 })
-      .expect(400);
+    const nested = await submitOrder(t, shopper, { items: [{ skuId: 'x' }], addressId: 1 }).expect(400);
     expect(await fieldErrors(nested)).toEqual([
       { field: 'items.0.skuId', message: 'skuId must be an integer id' },
       { field: 'items.0.quantity', message: 'quantity is required' },
     ]);
-    const flat = await t.http
-      .post('/api/v1/orders')
-      .set(shopper.auth)
-      .send({ items: [1], addressId: 1 })
-      .expect(400);
+    const flat = await submitOrder(t, shopper, { items: [1], addressId: 1 }).expect(400);
     expect(await fieldErrors(flat)).toEqual([{ field: 'items', message: 'items must be a list of objects' }]);
-    const extra = await t.http.post('/api/v1/orders').set(shopper.auth).send({ fromCart: true, addressId: 1, x: 1 });
+    const extra = await submitOrder(t, shopper, { fromCart: true, addressId: 1, x: 1 });
     expect(await fieldErrors(extra)).toEqual([{ field: 'x', message: 'property x should not exist' }]);
   });
 
@@ -103,7 +95,7 @@ describe(`first run: tourist login, field messages, preview ownership (${backend
     const p = await createProduct(t, { stock: 5, price: 1200 });
     const items = [{ skuId: p.skuIds[0], quantity: 1 }];
 
-    const order = await t.http.post('/api/v1/orders').set(other.auth).send({ items, addressId: theirs }).expect(404);
+    const order = await submitOrder(t, other, { items, addressId: theirs }).expect(404);
     const preview = await t.http
       .post('/api/v1/orders/preview')
       .set(other.auth)

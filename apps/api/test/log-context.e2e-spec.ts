@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { WechatSandbox } from '@sutwxapp/wechat-sandbox';
-import { WECHAT_SANDBOX } from '../src/modules/wechat/wechat.module';
-import { type Admin, createAddress, createAdmin, createProduct, createShopper } from './support/factories';
+import { type Admin, createAdmin, placeOrder } from './support/factories';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
 interface Line {
@@ -22,7 +21,7 @@ describe(`log lines carry the request id or the job's correlation id (${backendL
   beforeAll(async () => {
     // the outbox's timer never fires here: only the pass the ship request kicks uploads
     t = await startTestApp({ WECHAT_WORKER_INTERVAL_MS: '3600000', SWEEP_INTERVAL_MS: '3600000' });
-    sandbox = t.app.get<WechatSandbox>(WECHAT_SANDBOX);
+    sandbox = t.sandbox;
     admin = await createAdmin(t);
   });
   afterAll(async () => {
@@ -42,16 +41,9 @@ describe(`log lines carry the request id or the job's correlation id (${backendL
   };
 
   async function unpaidOrder(): Promise<{ orderId: number; orderNo: string; auth: Record<string, string> }> {
-    const shopper = await createShopper(t);
-    const addressId = await createAddress(t, shopper);
-    const p = await createProduct(t, { skus: 1, stock: 5 });
-    const order = await t.http
-      .post('/api/v1/orders')
-      .set(shopper.auth)
-      .send({ items: [{ skuId: p.skuIds[0], quantity: 1 }], addressId })
-      .expect(201);
-    await t.http.post(`/api/v1/orders/${order.body.id}/pay`).set(shopper.auth).expect(200);
-    return { orderId: order.body.id, orderNo: order.body.orderNo, auth: shopper.auth };
+    const { orderId, orderNo, shopper } = await placeOrder(t, { product: { skus: 1, stock: 5 } });
+    await t.http.post(`/api/v1/orders/${orderId}/pay`).set(shopper.auth).expect(200);
+    return { orderId, orderNo, auth: shopper.auth };
   }
 
   it('a forged payment notification: the service’s warning names the request the answer names', async () => {

@@ -8,7 +8,6 @@ import { EVENT_STORE, type EventStore } from '../src/modules/events/event-store'
 import { EventWriterService } from '../src/modules/events/event-writer.service';
 import { OrderEntity } from '../src/modules/order/entities/order.entity';
 import { OrderSweeperService } from '../src/modules/order/order-sweeper.service';
-import { WECHAT_SANDBOX } from '../src/modules/wechat/wechat.module';
 import { type Admin, createAdmin, createShopper, placeOrder, type Shopper } from './support/factories';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
@@ -30,7 +29,7 @@ describe(`logistics (${backendLabel})`, () => {
       MONGODB_URI: '',
     });
     admin = await createAdmin(t);
-    sandbox = t.app.get<WechatSandbox>(WECHAT_SANDBOX);
+    sandbox = t.sandbox;
   });
   afterAll(async () => {
     await t?.close();

@@ -7,8 +7,7 @@ import { RefundEntity } from '../src/modules/payment/entities/refund.entity';
 import { RefundService } from '../src/modules/payment/refund.service';
 import { PointsAccountEntity, PointsLedgerEntity } from '../src/modules/promotion/entities/points.entity';
 import { PointsService } from '../src/modules/promotion/points.service';
-import { WECHAT_SANDBOX } from '../src/modules/wechat/wechat.module';
-import { buyer, createAdmin, type Admin, createProduct, skuStock } from './support/factories';
+import { buyer, createAdmin, type Admin, createProduct, placeOrder, skuStock } from './support/factories';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 
@@ -45,7 +44,7 @@ describe(`money invariant, property-based (${backendLabel}; FC_SEED=${SEED} FC_R
   beforeAll(async () => {
     t = await startTestApp();
     admin = await createAdmin(t);
-    sandbox = t.app.get<WechatSandbox>(WECHAT_SANDBOX);
+    sandbox = t.sandbox;
     ds = t.app.get<DataSource>(getDataSourceToken());
   });
   afterAll(async () => {
@@ -91,22 +90,17 @@ describe(`money invariant, property-based (${backendLabel}; FC_SEED=${SEED} FC_R
         for (let k = 0; k < 3; k++) {
           const userCoupon =
             k < 2 ? (await t.http.post(`/api/v1/coupons/${coupon}/claim`).set(s.auth).expect(201)).body.id : undefined;
-          const res = await t.http
-            .post('/api/v1/orders')
-            .set(s.auth)
-            .send({
-              items: skus.map((skuId) => ({ skuId, quantity: 2 })),
-              addressId,
-              couponId: userCoupon,
-              points: 300 * k,
-            })
-            .expect(201);
+          const { orderId, orderNo, payable } = await placeOrder(t, {
+            buyer: { shopper: s, addressId },
+            items: skus.map((skuId) => ({ skuId, quantity: 2 })),
+            body: { couponId: userCoupon, points: 300 * k },
+          });
           expectedStock[0] -= 2;
           expectedStock[1] -= 2;
           orders.push({
-            id: res.body.id,
-            orderNo: res.body.orderNo,
-            payable: res.body.payableAmount,
+            id: orderId,
+            orderNo,
+            payable,
             paid: false,
             shipped: false,
             restocked: [0, 0],

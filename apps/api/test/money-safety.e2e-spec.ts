@@ -18,6 +18,7 @@ import {
   skuStock,
   deliverWechatPayNotification,
   orderStatus,
+  submitOrder,
 } from './support/factories';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
@@ -234,7 +235,7 @@ describe(`Money safety (${backendLabel})`, () => {
   });
   describe('order limits', () => {
     const order = (s: Shopper, addressId: number, items: Array<{ skuId: number; quantity: number }>) =>
-      t.http.post('/api/v1/orders').set(s.auth).send({ items, addressId });
+      submitOrder(t, s, { items, addressId });
 
     it("merges lines of one SKU and holds them to the per-SKU limit (default and the SKU's own)", async () => {
       const { shopper: s, addressId } = await buyer(t);

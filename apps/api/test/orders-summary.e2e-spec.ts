@@ -6,6 +6,7 @@ import {
   type Admin,
   type Shopper,
   createAddress,
+  submitOrder,
 } from './support/factories';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
@@ -72,11 +73,7 @@ describe(`orders summary and address-less preview (${backendLabel})`, () => {
     expect(res.body.payableAmount).toBe(res.body.goodsAmount + res.body.freightAmount);
     expect(res.body.payableAmount).toBeGreaterThan(0);
     // placing the order still needs one
-    const create = await t.http
-      .post('/api/v1/orders')
-      .set(shopper.auth)
-      .send({ items: [{ skuId: skuIds[0], quantity: 2 }] })
-      .expect(400);
+    const create = await submitOrder(t, shopper, { items: [{ skuId: skuIds[0], quantity: 2 }] }).expect(400);
     expect(create.body.code).toBe('VALIDATION_FAILED');
     const bad = await t.http
       .post('/api/v1/orders/preview')

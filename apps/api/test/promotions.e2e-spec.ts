@@ -5,7 +5,6 @@ import { AuthService } from '../src/modules/auth/auth.service';
 import { PointsService } from '../src/modules/promotion/points.service';
 import { RefundService } from '../src/modules/payment/refund.service';
 import { PromotionDemoSeeder } from '../src/modules/promotion/promotion-demo-seeder';
-import { WECHAT_SANDBOX } from '../src/modules/wechat/wechat.module';
 import {
   buyer,
   createAdmin,
@@ -17,6 +16,7 @@ import {
   payOrder,
   placeOrder,
   skuStock,
+  submitOrder,
 } from './support/factories';
 import { photoJpeg } from './support/images';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
@@ -32,7 +32,7 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
     // own tests).
     t = await startTestApp({ DB_POOL_ACQUIRE_TIMEOUT_MS: '60000', DB_QUERY_TIMEOUT_MS: '60000' });
     admin = await createAdmin(t);
-    sandbox = t.app.get<WechatSandbox>(WECHAT_SANDBOX);
+    sandbox = t.sandbox;
   });
   afterAll(async () => {
     await t?.close();
@@ -130,33 +130,25 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
       '还差 ¥149.00 可用',
     );
 
-    const refused = await t.http
-      .post('/api/v1/orders')
-      .set(s.auth)
-      .send({ items, addressId, couponId: cOnly.id })
-      .expect(409);
+    const refused = await submitOrder(t, s, { items, addressId, couponId: cOnly.id }).expect(409);
     expect(refused.body.code).toBe('COUPON_NOT_USABLE');
-    const order = (
-      await t.http.post('/api/v1/orders').set(s.auth).send({ items, addressId, couponId: cBig.id }).expect(201)
-    ).body;
+    const order = (await submitOrder(t, s, { items, addressId, couponId: cBig.id }).expect(201)).body;
     expect(order.payableAmount).toBe(17000);
     expect(order.discountAmount).toBe(3000);
     const locked = (await t.http.get('/api/v1/coupons/mine?status=used').set(s.auth).expect(200)).body.items;
     expect(locked.map((c: { id: number }) => c.id)).toEqual([cBig.id]);
     // a second order can't use the locked coupon
-    const again = await t.http
-      .post('/api/v1/orders')
-      .set(s.auth)
-      .send({ items, addressId, couponId: cBig.id })
-      .expect(409);
+    const again = await submitOrder(t, s, { items, addressId, couponId: cBig.id }).expect(409);
     expect(again.body.code).toBe('COUPON_NOT_USABLE');
     await t.http.post(`/api/v1/orders/${order.id}/cancel`).set(s.auth).expect(200);
     const usable = (await t.http.get('/api/v1/coupons/mine?status=usable').set(s.auth).expect(200)).body.items;
     expect(usable.map((c: { id: number }) => c.id)).toContain(cBig.id);
 
-    const paid = (
-      await t.http.post('/api/v1/orders').set(s.auth).send({ items, addressId, couponId: cBig.id }).expect(201)
-    ).body;
+    const { order: paid } = await placeOrder(t, {
+      buyer: { shopper: s, addressId },
+      items,
+      body: { couponId: cBig.id },
+    });
     await payOrder(t, s, paid);
     const used = (await t.http.get('/api/v1/coupons/mine?status=used').set(s.auth).expect(200)).body.items;
     expect(used.find((c: { id: number }) => c.id === cBig.id).status).toBe('USED');
@@ -180,11 +172,9 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
     const p = await createProduct(t, { price: 10000, stock: 10 });
     await givePoints(s.userId, 3000);
     const items = [{ skuId: p.skuIds[0], quantity: 1 }];
-    const over = await t.http.post('/api/v1/orders').set(s.auth).send({ items, addressId, points: 6000 }).expect(409);
+    const over = await submitOrder(t, s, { items, addressId, points: 6000 }).expect(409);
     expect(over.body.code).toBe('POINTS_INSUFFICIENT');
-    const [one, two] = await Promise.all(
-      [0, 1].map(() => t.http.post('/api/v1/orders').set(s.auth).send({ items, addressId, points: 2000 })),
-    );
+    const [one, two] = await Promise.all([0, 1].map(() => submitOrder(t, s, { items, addressId, points: 2000 })));
     expect([one.status, two.status].sort()).toEqual([201, 409]);
     const made = [one, two].find((r) => r.status === 201)!.body;
     expect([one, two].find((r) => r.status === 409)!.body.code).toBe('POINTS_INSUFFICIENT');
@@ -193,10 +183,10 @@ describe(`coupons, points, check-in and after-sale (${backendLabel})`, () => {
     expect(await balance(s)).toBe(1000);
     await t.http.post(`/api/v1/orders/${made.id}/cancel`).set(s.auth).expect(200);
     expect(await balance(s)).toBe(3000);
-    const capped = await t.http.post('/api/v1/orders').set(s.auth).send({ items, addressId, points: 1000 }).expect(201);
+    const capped = await submitOrder(t, s, { items, addressId, points: 1000 }).expect(201);
     expect(capped.body.discountAmount).toBe(1000);
     await givePoints(s.userId, 10000);
-    const cap = await t.http.post('/api/v1/orders').set(s.auth).send({ items, addressId, points: 6000 }).expect(400);
+    const cap = await submitOrder(t, s, { items, addressId, points: 6000 }).expect(400);
     expect(cap.body.code).toBe('POINTS_OVER_CAP');
   });
 

@@ -10,7 +10,6 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { WechatSandbox } from '@sutwxapp/wechat-sandbox';
 import type { DataSource } from 'typeorm';
 import { AdminAccountService } from '../src/modules/auth/admin-account.service';
-import { WECHAT_SANDBOX } from '../src/modules/wechat/wechat.module';
 import { type Answer, report, send } from '../../../test/resilience/e2e/api-surface';
 import { createProduct, sampleAddress } from './support/factories';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
@@ -29,7 +28,7 @@ describe(`secrets stay secret (${backendLabel})`, () => {
 
   beforeAll(async () => {
     t = await startTestApp({ LOG_LEVEL: 'trace' });
-    sandbox = t.app.get<WechatSandbox>(WECHAT_SANDBOX);
+    sandbox = t.sandbox;
     await fullRun();
     await sandbox.whenIdle();
     // let queued writes and their log lines land

@@ -1,4 +1,4 @@
-import { buyer, createShopper, sampleAddress, createProduct } from './support/factories';
+import { buyer, createShopper, sampleAddress, createProduct, submitOrder } from './support/factories';
 import { backendLabel, startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -94,10 +94,7 @@ describe(`Shopper writes under concurrency and hostile text (${backendLabel})`, 
   ])('refuses an order remark and a nickname with %s', async (_name, text) => {
     const { shopper: s, addressId } = await buyer(t);
     const p = await createProduct(t, { stock: 5 });
-    const order = await t.http
-      .post('/api/v1/orders')
-      .set(s.auth)
-      .send({ items: [{ skuId: p.skuIds[0], quantity: 1 }], addressId, remark: text });
+    const order = await submitOrder(t, s, { items: [{ skuId: p.skuIds[0], quantity: 1 }], addressId, remark: text });
     expect(order.status).toBe(400);
     const profile = await t.http.patch('/api/v1/me').set(s.auth).send({ nickname: text });
     expect(profile.status).toBe(400);
@@ -106,11 +103,11 @@ describe(`Shopper writes under concurrency and hostile text (${backendLabel})`, 
   it('still takes emoji and every script in remarks and nicknames', async () => {
     const { shopper: s, addressId } = await buyer(t);
     const p = await createProduct(t, { stock: 5 });
-    await t.http
-      .post('/api/v1/orders')
-      .set(s.auth)
-      .send({ items: [{ skuId: p.skuIds[0], quantity: 1 }], addressId, remark: '请包装好🎁 مرحبا' })
-      .expect(201);
+    await submitOrder(t, s, {
+      items: [{ skuId: p.skuIds[0], quantity: 1 }],
+      addressId,
+      remark: '请包装好🎁 مرحبا',
+    }).expect(201);
     await t.http.patch('/api/v1/me').set(s.auth).send({ nickname: '小明😀' }).expect(200);
   });
 });

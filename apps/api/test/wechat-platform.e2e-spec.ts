@@ -12,7 +12,7 @@ import { AccessTokenService } from '../src/modules/wechat-platform/access-token.
 import { ShippingUploadEntity } from '../src/modules/wechat-platform/entities/shipping-upload.entity';
 import { ShippingUploadService } from '../src/modules/wechat-platform/shipping-upload.service';
 import { PlatformSharedStore } from '../src/modules/wechat-platform/shared-store';
-import { retainSharedSandbox, WECHAT_SANDBOX } from '../src/modules/wechat/wechat.module';
+import { retainSharedSandbox } from '../src/modules/wechat/wechat.module';
 import {
   type Admin,
   createAdmin,
@@ -94,7 +94,7 @@ describe(`WeChat platform duties (${backendLabel})`, () => {
 
   beforeAll(async () => {
     t = await startTestApp({ ...FAST, MONGODB_URI: '' });
-    sandbox = t.app.get<WechatSandbox>(WECHAT_SANDBOX);
+    sandbox = t.sandbox;
     // startTestApp already points the sandbox's message push at this app
     admin = await createAdmin(t);
   });

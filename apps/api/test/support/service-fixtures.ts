@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { OperatorRole } from '@sutwxapp/contracts';
-import type { WechatSandbox } from '@sutwxapp/wechat-sandbox';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { TransactionService } from '../../src/database/transaction.service';
 import { AdminAccountService } from '../../src/modules/auth/admin-account.service';
 import { OrderTransitionsService } from '../../src/modules/order/order-transitions.service';
-import { WECHAT_SANDBOX } from '../../src/modules/wechat/wechat.module';
-import { createAddress, type CreatedProduct, type Shopper } from './factories';
+import { type CreatedProduct, placeOrder, type Shopper } from './factories';
 import type { TestApp } from './test-app';
 import { waitFor } from './wait';
 
@@ -42,20 +40,13 @@ export async function paidOrder(
   product: CreatedProduct,
   opts: { quantity?: number; couponId?: number } = {},
 ): Promise<PlacedOrder> {
-  const addressId = await createAddress(t, shopper);
-  const created = await t.http
-    .post('/api/v1/orders')
-    .set(shopper.auth)
-    .send({
-      items: [{ skuId: product.skuIds[0], quantity: opts.quantity ?? 1 }],
-      addressId,
-      ...(opts.couponId ? { couponId: opts.couponId } : {}),
-    })
-    .expect(201);
-  const order = created.body as PlacedOrder;
+  const { order } = await placeOrder(t, {
+    shopper,
+    items: [{ skuId: product.skuIds[0], quantity: opts.quantity ?? 1 }],
+    body: opts.couponId ? { couponId: opts.couponId } : {},
+  });
   await t.http.post(`/api/v1/orders/${order.id}/pay`).set(shopper.auth).expect(200);
-  const sandbox = t.app.get<WechatSandbox>(WECHAT_SANDBOX);
-  await sandbox.simulatePayment(order.orderNo);
+  await t.sandbox.simulatePayment(order.orderNo);
   await waitFor(async () => (await t.http.get(`/api/v1/orders/${order.id}`).set(shopper.auth)).body.status === 'PAID');
   return order;
 }
