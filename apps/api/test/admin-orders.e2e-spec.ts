@@ -260,7 +260,7 @@ describeBrowser(`Merchant console: orders in Chromium (${backendLabel})`, () => 
     expect(splitLine[14]).toBe('SF1000000001；YT2000000002');
 
     // the remembered filters hold a shopper's phone: signing out forgets them in the tab
-    const remembered = () => page.evaluate(() => sessionStorage.getItem('sutwxapp.admin.orders.listQuery'));
+    const remembered = () => page.evaluate<string | null>("sessionStorage.getItem('sutwxapp.admin.orders.listQuery')");
     expect(await remembered()).toContain(phone);
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.waitForURL(/\/admin\/login/);
