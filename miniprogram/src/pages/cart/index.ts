@@ -5,7 +5,7 @@ import { checkoutPath, productPath, routes } from '../../utils/routes';
 import { cartScreen, type CartLineView } from './cart-view';
 import type { CartView } from '../../contracts/cart';
 import { loadInto } from '../../utils/load';
-import { reloadOnShow } from '../reload-on-show';
+import { reloadOnShow } from '../../utils/reload-on-show';
 
 Page({
   data: {

@@ -8,7 +8,7 @@ import { getProfile, updateProfile } from '../../services/user';
 import type { DetailEvent, LoadStatus, Tap } from '../../utils/page';
 import { orderListPath, routes, writeReviewPath } from '../../utils/routes';
 import { loadInto } from '../../utils/load';
-import { reloadOnShow } from '../reload-on-show';
+import { reloadOnShow } from '../../utils/reload-on-show';
 import { messageOf } from '../../utils/errors';
 import { toast } from '../../utils/feedback';
 

@@ -1,6 +1,6 @@
 import { track } from '../services/tracker';
-import { pullToRefresh } from '../utils/load';
-import type { LoadStatus } from '../utils/page';
+import { pullToRefresh } from './load';
+import type { LoadStatus } from './page';
 
 interface ReloadingPage {
   route: string;
