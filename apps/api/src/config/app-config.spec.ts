@@ -200,22 +200,9 @@ describe('loadConfig', () => {
     });
   });
 
-  const realCredentials = {
-    WECHAT_APP_ID: 'wx1234567890abcdef',
-    WECHAT_APP_SECRET: 'a'.repeat(32),
-    WECHAT_PAY_MCH_ID: '1900000001',
-    WECHAT_PAY_MERCHANT_SERIAL_NO: 'ABC123',
-    WECHAT_PAY_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----',
-    WECHAT_PAY_API_V3_KEY: 'k'.repeat(32),
-    WECHAT_PAY_PUBLIC_KEY_ID: 'PUB_KEY_ID_1',
-    WECHAT_PAY_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----',
-    WECHAT_PUSH_TOKEN: 'token123',
-    WECHAT_ENCODING_AES_KEY: 'a'.repeat(43),
-  };
-
   it('turns the sandbox off by default once real WeChat credentials are set, even without NODE_ENV', () => {
     const { NODE_ENV: _unset, ...noEnv } = base;
-    expect(loadConfig({ ...noEnv, ...realCredentials }).wechatSandbox).toBe(false);
+    expect(loadConfig({ ...noEnv, ...realWechat }).wechatSandbox).toBe(false);
     expect(loadConfig(noEnv).wechatSandbox).toBe(true);
   });
 
