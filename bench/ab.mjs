@@ -2,8 +2,9 @@
 // rounds (the arms' order rotates every round), so a neighbour's load falls on every arm alike.
 //   node bench/ab.mjs old=/path/to/old/dist new=dist     (each dist built with `npm run build:api`)
 // The Node that runs this runs the arms (e.g. Node 24's binary for the image's runtime).
-// Env: CASES (home,list,detail,checkout,pay,notify; pay and notify use the orders checkout made), ROUNDS (6), DURATION (4 s per round),
-// NOTIFY_PER_ROUND (500), API_NODE_ARGS ('{arm}' becomes the arm's name), API_LOG (file prefix).
+// Env: CASES (home,list,detail,checkout,pay,notify; pay and notify use the orders checkout made),
+// ROUNDS (6), DURATION (4 s per round), NOTIFY_PER_ROUND (500), API_NODE_ARGS ('{arm}' becomes the
+// arm's name), API_LOG (file prefix), BENCH_MYSQL_URL, BENCH_REDIS_URL.
 // Each arm boots through bench/servers/api-harness.mjs (main.js's boot, plus the sandbox's pay keys
 // over IPC) on a database and Redis prefix of its own. Figures: the API's CPU per answer (µs) and
 // MariaDB's CPU per answer (one server for all arms, but only one arm is loaded at a time).
@@ -31,7 +32,7 @@ const cases = (env.CASES ?? 'home,list,detail,checkout,pay,notify').split(',').m
 const nodeArgs = (env.API_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const arms = process.argv.slice(2).map((a) => {
   const [name, dist] = a.split('=');
-  return { name, dist: resolve(dist) };
+  return { name, dist: dist ? resolve(dist) : '' };
 });
 if (arms.length < 2 || arms.some((a) => !a.name || !a.dist)) {
   console.error('usage: node bench/ab.mjs name=distDir name=distDir [...]');
