@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { createServer } from 'node:net';
+import { freePort } from './support/free-port';
 import type { WechatSandbox } from '@sutwxapp/wechat-sandbox';
 import { CONTENT_SECURITY, type ContentSecurityPort } from '../src/common/content-security.port';
 import { DomainEvents, type DomainEventMap } from '../src/common/domain-events';
@@ -53,17 +53,6 @@ async function eventually<T>(
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.once('error', reject);
-  });
 }
 
 /** A shopper's order paid through WeChat Pay (the sandbox pays and sends the signed notification). */
