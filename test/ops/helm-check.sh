@@ -16,16 +16,8 @@ cd "$OPS_ROOT" || exit 1
 CHART=helm/sutwxapp
 GOLDEN=test/ops/helm-golden
 SETS=(default production bundled)
-declare -A RESULT=([helm-lint-strict]=FAIL [helm-install-needs-no-fetch]=FAIL [helm-golden]=FAIL
-  [helm-kubeconform]=FAIL [helm-release-shape]=FAIL [helm-cross-field-refused]=FAIL)
-report() {
-  local n
-  for n in helm-lint-strict helm-install-needs-no-fetch helm-golden helm-kubeconform helm-release-shape helm-cross-field-refused; do
-    echo "CHECK ${RESULT[$n]} $n"
-  done
-  ops_cleanup
-}
-trap report EXIT
+ops_checks helm-lint-strict helm-install-needs-no-fetch helm-golden helm-kubeconform helm-release-shape \
+  helm-cross-field-refused
 
 HELM=$(.ci/tools.sh path helm) || { note "helm could not be built"; exit 1; }
 render() { "$HELM" template sutwxapp "$CHART" --namespace shop -f "$CHART/ci/values-$1.yaml" "${@:2}"; }
@@ -34,10 +26,10 @@ ok=1
 for set in "${SETS[@]}"; do
   out=$("$HELM" lint --strict "$CHART" -f "$CHART/ci/values-$set.yaml" 2>&1) || { note "lint $set: $out"; ok=0; }
 done
-[ $ok = 1 ] && RESULT[helm-lint-strict]=PASS
+[ $ok = 1 ] && pass helm-lint-strict
 
 if ! grep -q '^dependencies:' "$CHART/Chart.yaml" && [ ! -d "$CHART/charts" ] && render default >/dev/null; then
-  RESULT[helm-install-needs-no-fetch]=PASS
+  pass helm-install-needs-no-fetch
 else
   note "Chart.yaml declares dependencies (or charts/ exists): a default install would need helm dependency build"
 fi
@@ -56,7 +48,7 @@ for set in "${SETS[@]}"; do
     ok=0
   fi
 done
-[ $ok = 1 ] && RESULT[helm-golden]=PASS
+[ $ok = 1 ] && pass helm-golden
 
 KUBECONFORM=$(.ci/tools.sh path kubeconform) && SCHEMAS=$(.ci/tools.sh k8s-schemas) || { note "kubeconform or schemas unavailable"; exit 1; }
 ok=1
@@ -76,7 +68,7 @@ if "$KUBECONFORM" -strict -kubernetes-version "${version#v}" -skip ServiceMonito
   note "a misspelt field (imagePullPolicyy) passed kubeconform: the schemas are not strict"
   ok=0
 fi
-[ $ok = 1 ] && RESULT[helm-kubeconform]=PASS
+[ $ok = 1 ] && pass helm-kubeconform
 
 # The shape this chart promises, read from the rendered production set.
 shape=$(OPS_PYTHON=1 "${PYTHON:-python3}" - "$OPS_TMP/rendered" <<'PY'
@@ -119,7 +111,7 @@ print("\n".join(problems) or "ok")
 PY
 )
 note "release shape: $shape"
-[ "$shape" = ok ] && RESULT[helm-release-shape]=PASS
+[ "$shape" = ok ] && pass helm-release-shape
 
 refused=0
 # Each must be refused for its own reason (the message names both fields).
@@ -136,4 +128,4 @@ for case in 'preStopSleepSeconds=50|must be shorter than terminationGracePeriodS
     note "--set $bad refused for another reason: $(head -1 <<<"$out")"
   fi
 done
-[ $refused = 3 ] && RESULT[helm-cross-field-refused]=PASS
+[ $refused = 3 ] && pass helm-cross-field-refused

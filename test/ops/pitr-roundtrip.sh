@@ -7,13 +7,7 @@
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 
-declare -A RESULT=([binlog-archive]=FAIL [pitr-restore-to-timestamp]=FAIL [pitr-restore-to-latest]=FAIL)
-report() {
-  local n
-  for n in binlog-archive pitr-restore-to-timestamp pitr-restore-to-latest; do echo "CHECK ${RESULT[$n]} $n"; done
-  ops_cleanup
-}
-trap report EXIT
+ops_checks binlog-archive pitr-restore-to-timestamp pitr-restore-to-latest
 
 D=$OPS_TMP/mariadb
 PORT=$(free_port)
@@ -43,7 +37,7 @@ timeout 60 "$OPS_ROOT/scripts/binlog-archive.sh" >"$D/arch3.out" 2>"$D/arch3.err
 archived=$(find "$BACKUP_DIR/binlog" -name '*.gz' | wc -l)
 note "archive runs: $(cat "$D/arch1.out") | $(cat "$D/arch2.out") | $(cat "$D/arch3.out"); $archived files"
 if [ "$archived" -ge 3 ] && grep -q '^binlog ok 1 archived' "$D/arch3.out" && ! find "$BACKUP_DIR/binlog" -name '*.partial' | grep -q .; then
-  RESULT[binlog-archive]=PASS
+  pass binlog-archive
 fi
 latest=$(sql 'SELECT id, status, amount FROM shop.orders ORDER BY id' | tr '\t\n' ',;')
 
@@ -54,7 +48,7 @@ timeout 120 "$OPS_ROOT/scripts/restore.sh" mysql-pitr "$full" --binlog-dir "$BAC
 got=$(sql 'SELECT id, status, amount FROM shop.orders ORDER BY id' 2>&1 | tr '\t\n' ',;')
 want='2,PAID,500;3,PAID,4200;'
 note "restored to $T UTC: $got (want $want)"
-[ "$got" = "$want" ] && RESULT[pitr-restore-to-timestamp]=PASS
+[ "$got" = "$want" ] && pass pitr-restore-to-timestamp
 
 # Refuses to overwrite without --force; to a moment after the last write: the latest state.
 if timeout 60 "$OPS_ROOT/scripts/restore.sh" mysql-pitr "$full" --binlog-dir "$BACKUP_DIR/binlog" \
@@ -66,5 +60,5 @@ else
     note "restore to latest failed: $(tail -3 "$D/pitr2.err")"
   got=$(sql 'SELECT id, status, amount FROM shop.orders ORDER BY id' 2>&1 | tr '\t\n' ',;')
   note "restored to now: $got (want $latest)"
-  [ "$got" = "$latest" ] && [ "$latest" = '2,PAID,500;3,PAID,0;4,PAID,9999;' ] && RESULT[pitr-restore-to-latest]=PASS
+  [ "$got" = "$latest" ] && [ "$latest" = '2,PAID,500;3,PAID,0;4,PAID,9999;' ] && pass pitr-restore-to-latest
 fi
